@@ -1,0 +1,48 @@
+# Everything a new user needs, on a fresh Debian 12 machine, as root:
+#   make demo    install missing packages, build, run an example model
+#   make check   the same, then every test
+LLVM_PREFIX := /usr/lib/llvm-22
+BUILD_DIR   := build
+PACKAGES    := cmake ninja-build llvm-22-dev llvm-22-tools libmlir-22-dev \
+               mlir-22-tools clang-22 lld-22 libomp-22-dev libdnnl-dev \
+               libpng-dev libgtest-dev libbenchmark-dev
+CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
+               -DCMAKE_C_COMPILER=$(LLVM_PREFIX)/bin/clang \
+               -DCMAKE_CXX_COMPILER=$(LLVM_PREFIX)/bin/clang++ \
+               -DLLVM_USE_LINKER=lld \
+               -DLLVM_ENABLE_ASSERTIONS=ON \
+               -DMLIR_DIR=$(LLVM_PREFIX)/lib/cmake/mlir \
+               -DLLVM_EXTERNAL_LIT=$(LLVM_PREFIX)/bin/lit
+
+.PHONY: all deps configure build demo check bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+$(BUILD_DIR)/build.ninja:
+	$(MAKE) deps
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR)
+
+demo: build
+	$(BUILD_DIR)/bin/tconv-opt examples/seed/transpose-1d.mlir
+
+check: build
+	cmake --build $(BUILD_DIR) --target check-tconv
+
+clean:
+	rm -rf $(BUILD_DIR)

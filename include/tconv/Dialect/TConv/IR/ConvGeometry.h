@@ -1,0 +1,72 @@
+//===- ConvGeometry.h - Shape formulas of tconv convolutions ----*- C++ -*-===//
+//
+// The one place where output sizes of convolutions and transposed
+// convolutions are computed. The verifier, the builders and every pass call
+// these functions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_DIALECT_TCONV_IR_CONVGEOMETRY_H
+#define TCONV_DIALECT_TCONV_IR_CONVGEOMETRY_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cstdint>
+
+namespace mlir::tconv {
+
+/// Strides, pads, dilations, output padding and group of a convolution, one
+/// value per spatial dimension, ONNX defaults filled in.
+struct ConvGeometry {
+  llvm::SmallVector<int64_t> strides;
+  llvm::SmallVector<int64_t> padsBegin;
+  llvm::SmallVector<int64_t> padsEnd;
+  llvm::SmallVector<int64_t> dilations;
+  llvm::SmallVector<int64_t> outputPadding;
+  int64_t group = 1;
+
+  /// The default geometry (stride 1, no padding, dilation 1, group 1).
+  static ConvGeometry identity(unsigned numSpatialDims);
+  unsigned numSpatialDims() const { return strides.size(); }
+  /// Pads in ONNX order: all begins, then all ends.
+  llvm::SmallVector<int64_t> onnxPads() const;
+};
+
+/// Extent of a dilated kernel: (k - 1) * dilation + 1.
+int64_t dilatedKernelSize(int64_t kernel, int64_t dilation);
+
+/// ONNX Conv: floor((in + padBegin + padEnd - dilatedKernel) / stride) + 1.
+int64_t convOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                       int64_t padBegin, int64_t padEnd, int64_t dilation);
+
+/// ONNX ConvTranspose:
+/// stride * (in - 1) + outputPadding + dilatedKernel - padBegin - padEnd.
+int64_t convTransposeOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                                int64_t padBegin, int64_t padEnd,
+                                int64_t dilation, int64_t outputPadding);
+
+/// Result shape N x M x O1..On of a convolution with an N x C x D1..Dn input
+/// and an M x C/g x k1..kn filter.
+llvm::SmallVector<int64_t> convResultShape(llvm::ArrayRef<int64_t> inputShape,
+                                           llvm::ArrayRef<int64_t> filterShape,
+                                           const ConvGeometry &geometry);
+
+/// Result shape N x M x O1..On of a transposed convolution with an
+/// N x C x D1..Dn input and a C x M/g x k1..kn filter.
+llvm::SmallVector<int64_t>
+convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
+                         llvm::ArrayRef<int64_t> filterShape,
+                         const ConvGeometry &geometry);
+
+/// Multiply-accumulates that do useful work, times two: for a convolution
+/// 2*N*M*(C/g)*prod(k)*prod(output spatial), for a transposed convolution
+/// 2*N*C*(M/g)*prod(k)*prod(input spatial) (products with inserted zeros do
+/// not count).
+double convFlops(llvm::ArrayRef<int64_t> filterShape,
+                 llvm::ArrayRef<int64_t> resultShape);
+double convTransposeFlops(llvm::ArrayRef<int64_t> inputShape,
+                          llvm::ArrayRef<int64_t> filterShape);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_DIALECT_TCONV_IR_CONVGEOMETRY_H

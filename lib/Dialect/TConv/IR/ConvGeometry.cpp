@@ -1,0 +1,87 @@
+//===- ConvGeometry.cpp - Shape formulas of tconv convolutions -----------===//
+
+#include "tconv/Dialect/TConv/IR/ConvGeometry.h"
+
+using namespace mlir::tconv;
+
+ConvGeometry ConvGeometry::identity(unsigned numSpatialDims) {
+  ConvGeometry g;
+  g.strides.assign(numSpatialDims, 1);
+  g.padsBegin.assign(numSpatialDims, 0);
+  g.padsEnd.assign(numSpatialDims, 0);
+  g.dilations.assign(numSpatialDims, 1);
+  g.outputPadding.assign(numSpatialDims, 0);
+  return g;
+}
+
+llvm::SmallVector<int64_t> ConvGeometry::onnxPads() const {
+  llvm::SmallVector<int64_t> pads(padsBegin);
+  pads.append(padsEnd.begin(), padsEnd.end());
+  return pads;
+}
+
+int64_t mlir::tconv::dilatedKernelSize(int64_t kernel, int64_t dilation) {
+  return (kernel - 1) * dilation + 1;
+}
+
+int64_t mlir::tconv::convOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                                    int64_t padBegin, int64_t padEnd,
+                                    int64_t dilation) {
+  int64_t span = in + padBegin + padEnd - dilatedKernelSize(kernel, dilation);
+  // Floor division: a negative span must not round towards zero.
+  int64_t quotient = span >= 0 ? span / stride : -((-span + stride - 1) / stride);
+  return quotient + 1;
+}
+
+int64_t mlir::tconv::convTransposeOutputSize(int64_t in, int64_t kernel,
+                                             int64_t stride, int64_t padBegin,
+                                             int64_t padEnd, int64_t dilation,
+                                             int64_t outputPadding) {
+  return stride * (in - 1) + outputPadding +
+         dilatedKernelSize(kernel, dilation) - padBegin - padEnd;
+}
+
+llvm::SmallVector<int64_t>
+mlir::tconv::convResultShape(llvm::ArrayRef<int64_t> inputShape,
+                             llvm::ArrayRef<int64_t> filterShape,
+                             const ConvGeometry &g) {
+  llvm::SmallVector<int64_t> shape = {inputShape[0], filterShape[0]};
+  for (unsigned i = 0, e = g.numSpatialDims(); i < e; ++i)
+    shape.push_back(convOutputSize(inputShape[i + 2], filterShape[i + 2],
+                                   g.strides[i], g.padsBegin[i], g.padsEnd[i],
+                                   g.dilations[i]));
+  return shape;
+}
+
+llvm::SmallVector<int64_t>
+mlir::tconv::convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
+                                      llvm::ArrayRef<int64_t> filterShape,
+                                      const ConvGeometry &g) {
+  llvm::SmallVector<int64_t> shape = {inputShape[0], filterShape[1] * g.group};
+  for (unsigned i = 0, e = g.numSpatialDims(); i < e; ++i)
+    shape.push_back(convTransposeOutputSize(
+        inputShape[i + 2], filterShape[i + 2], g.strides[i], g.padsBegin[i],
+        g.padsEnd[i], g.dilations[i], g.outputPadding[i]));
+  return shape;
+}
+
+static double product(llvm::ArrayRef<int64_t> values) {
+  double p = 1;
+  for (int64_t v : values)
+    p *= static_cast<double>(v);
+  return p;
+}
+
+double mlir::tconv::convFlops(llvm::ArrayRef<int64_t> filterShape,
+                              llvm::ArrayRef<int64_t> resultShape) {
+  // Filter M x C/g x k..., result N x M x O...: 2 * N * M * C/g * k * O.
+  return 2.0 * resultShape[0] * product(filterShape) *
+         product(resultShape.drop_front(2));
+}
+
+double mlir::tconv::convTransposeFlops(llvm::ArrayRef<int64_t> inputShape,
+                                       llvm::ArrayRef<int64_t> filterShape) {
+  // Filter C x M/g x k..., input N x C x D...: 2 * N * C * M/g * k * D.
+  return 2.0 * inputShape[0] * product(filterShape) *
+         product(inputShape.drop_front(2));
+}

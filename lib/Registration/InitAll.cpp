@@ -1,0 +1,12 @@
+//===- InitAll.cpp - Register every tconv dialect and pass ---------------===//
+
+#include "tconv/InitAll.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "tconv/Dialect/TConv/IR/TConvDialect.h"
+
+void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
+  registry.insert<TConvDialect>();
+}
+
+void mlir::tconv::registerAllPasses() {}
