@@ -4,9 +4,10 @@
 
 #include "mlir/IR/DialectRegistry.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
+#include "tconv/Dialect/TConv/Transforms/Passes.h"
 
 void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
   registry.insert<TConvDialect>();
 }
 
-void mlir::tconv::registerAllPasses() {}
+void mlir::tconv::registerAllPasses() { registerTConvPasses(); }
