@@ -40,18 +40,6 @@ mlir::tconv::parseTransposeStrategy(StringRef name) {
       .Default(std::nullopt);
 }
 
-StringRef mlir::tconv::stringifyTransposeStrategy(TransposeStrategy strategy) {
-  switch (strategy) {
-  case TransposeStrategy::Auto:
-    return "auto";
-  case TransposeStrategy::ZeroInsert:
-    return "zero-insert";
-  case TransposeStrategy::Phase:
-    return "phase";
-  }
-  llvm_unreachable("unknown TransposeStrategy");
-}
-
 //===----------------------------------------------------------------------===//
 // Building blocks
 //===----------------------------------------------------------------------===//
@@ -134,49 +122,55 @@ struct TapSequence {
 };
 } // namespace
 
-/// Builds the M x C/g x t1..tn filter of a direct convolution from the
-/// C x M/g x k1..kn filter of a transposed one: regroups the channels group
-/// by group (dims 0 and 1 swap inside each group, not across the whole
-/// tensor) and keeps the flipped taps of `taps` in each spatial dim.
-static Value buildDirectFilter(OpBuilder &b, Location loc, Value filter,
-                               int64_t group, ArrayRef<TapSequence> taps) {
-  auto type = cast<RankedTensorType>(filter.getType());
-  Type elementType = type.getElementType();
-  int64_t inPerGroup = type.getDimSize(0) / group;
-  int64_t outPerGroup = type.getDimSize(1);
-  unsigned numSpatial = taps.size();
+/// Reassociation that merges dims 0 and 1 of a rank `rank` tensor.
+static SmallVector<ReassociationIndices> mergeLeadingDims(int64_t rank) {
+  SmallVector<ReassociationIndices> reassociation = {{0, 1}};
+  for (int64_t d = 2; d < rank; ++d)
+    reassociation.push_back({d});
+  return reassociation;
+}
 
-  // A leading group dim, only when there are several groups.
+/// Splits the group out of dim 0 of a C x M/g x k.. filter
+/// (g x C/g x M/g x k..) when there are several groups.
+static Value splitGroups(OpBuilder &b, Location loc, Value filter,
+                         int64_t group) {
+  if (group == 1)
+    return filter;
+  auto type = cast<RankedTensorType>(filter.getType());
+  SmallVector<int64_t> shape = {group, type.getDimSize(0) / group};
+  llvm::append_range(shape, type.getShape().drop_front(1));
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), filter,
+      mergeLeadingDims(shape.size()));
+}
+
+/// Builds the M x C/g x t1..tn filter of a direct convolution from the
+/// transposed convolution's filter as splitGroups returns it: regroups the
+/// channels group by group (dims 0 and 1 swap inside each group, not across
+/// the whole tensor) and keeps the flipped taps of `taps` in each spatial
+/// dim.
+static Value gatherDirectFilter(OpBuilder &b, Location loc, Value source,
+                                int64_t group, ArrayRef<TapSequence> taps) {
+  auto type = cast<RankedTensorType>(source.getType());
   bool grouped = group > 1;
   unsigned lead = grouped ? 1 : 0;
-  SmallVector<ReassociationIndices> groupDim = {{0, 1}};
-  for (unsigned d = 2; d < numSpatial + 3; ++d)
-    groupDim.push_back({static_cast<int64_t>(d)});
-
-  Value source = filter;
-  if (grouped) {
-    SmallVector<int64_t> shape = {group, inPerGroup, outPerGroup};
-    llvm::append_range(shape, type.getShape().drop_front(2));
-    source = tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get(shape, elementType), filter, groupDim);
-  }
+  unsigned numLoops = lead + 2 + taps.size();
 
   // Loops over the result: [group,] out channel, in channel, taps. The
   // source is read at [group,] in channel, out channel, last - step * tap.
-  unsigned numLoops = lead + 2 + numSpatial;
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineExpr> sourceExprs;
-  if (grouped)
+  SmallVector<int64_t> shape;
+  if (grouped) {
     sourceExprs.push_back(getAffineDimExpr(0, ctx));
+    shape.push_back(group);
+  }
   sourceExprs.push_back(getAffineDimExpr(lead + 1, ctx));
   sourceExprs.push_back(getAffineDimExpr(lead, ctx));
-  SmallVector<int64_t> shape;
-  if (grouped)
-    shape.push_back(group);
-  shape.append({outPerGroup * (grouped ? 1 : group), inPerGroup});
+  shape.append({type.getDimSize(lead + 1), type.getDimSize(lead)});
   for (auto [i, tap] : llvm::enumerate(taps)) {
-    sourceExprs.push_back(tap.last - tap.step * getAffineDimExpr(
-                                                    lead + 2 + i, ctx));
+    sourceExprs.push_back(tap.last -
+                          tap.step * getAffineDimExpr(lead + 2 + i, ctx));
     shape.push_back(tap.count);
   }
   SmallVector<AffineMap> maps = {
@@ -184,7 +178,7 @@ static Value buildDirectFilter(OpBuilder &b, Location loc, Value filter,
       AffineMap::getMultiDimIdentityMap(numLoops, ctx)};
   SmallVector<utils::IteratorType> iterators(numLoops,
                                              utils::IteratorType::parallel);
-  Value init = tensor::EmptyOp::create(b, loc, shape, elementType);
+  Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
   Value result =
       linalg::GenericOp::create(
           b, loc, init.getType(), source, init, maps, iterators,
@@ -194,7 +188,8 @@ static Value buildDirectFilter(OpBuilder &b, Location loc, Value filter,
           .getResult(0);
   if (!grouped)
     return result;
-  return tensor::CollapseShapeOp::create(b, loc, result, groupDim);
+  return tensor::CollapseShapeOp::create(b, loc, result,
+                                         mergeLeadingDims(shape.size()));
 }
 
 //===----------------------------------------------------------------------===//
@@ -230,7 +225,8 @@ static Value decomposeWithZeroInsertion(OpBuilder &b, ConvTransposeOp op,
   }
   Value input = insertZeros(b, loc, op.getInput(), g.strides);
   input = cropNegativePads(b, loc, input, padsBegin, padsEnd);
-  Value filter = buildDirectFilter(b, loc, op.getFilter(), g.group, taps);
+  Value filter = gatherDirectFilter(
+      b, loc, splitGroups(b, loc, op.getFilter(), g.group), g.group, taps);
   return ConvOp::create(b, loc, input, filter, op.getBias(), direct);
 }
 
@@ -264,6 +260,7 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
     combinations = std::move(extended);
   }
   llvm::sort(combinations);
+  Value groupedFilter;
 
   // A combination reads input iff each of its phases has taps and an input
   // element left after cropping.
@@ -276,6 +273,8 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
     });
   };
   auto buildConv = [&](ArrayRef<int64_t> combination) -> Value {
+    if (!groupedFilter)
+      groupedFilter = splitGroups(b, loc, op.getFilter(), g.group);
     ConvGeometry direct = ConvGeometry::identity(numSpatial);
     direct.group = g.group;
     SmallVector<int64_t> padsBegin, padsEnd;
@@ -290,7 +289,7 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
       taps.push_back({p.lastTap, p.tapStep, p.numTaps});
     }
     Value input = cropNegativePads(b, loc, op.getInput(), padsBegin, padsEnd);
-    Value filter = buildDirectFilter(b, loc, op.getFilter(), g.group, taps);
+    Value filter = gatherDirectFilter(b, loc, groupedFilter, g.group, taps);
     return ConvOp::create(b, loc, input, filter, op.getBias(), direct);
   };
 

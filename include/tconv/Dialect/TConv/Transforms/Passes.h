@@ -33,7 +33,6 @@ enum class TransposeStrategy {
 
 /// Parses "auto", "zero-insert" or "phase".
 std::optional<TransposeStrategy> parseTransposeStrategy(llvm::StringRef name);
-llvm::StringRef stringifyTransposeStrategy(TransposeStrategy strategy);
 
 /// Replaces `op` with tconv.conv ops of stride 1 and tensor/linalg ops that
 /// reshape the input and the filter. The rewriter's insertion point is
