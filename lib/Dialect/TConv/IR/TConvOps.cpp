@@ -212,7 +212,8 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
     if (filterType.getDimSize(0) != channels)
       return op.emitOpError()
              << "expects filter dim 0 (" << filterType.getDimSize(0)
-             << ") to equal the input channels (" << channels << ")";
+             << ") to equal the input channels (" << channels
+             << "); the filter layout is C x M/group x k...";
     std::optional<int64_t> product =
         llvm::checkedMul(filterType.getDimSize(1), g.group);
     if (!product)
@@ -239,7 +240,8 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
       return op.emitOpError()
              << "expects filter dim 1 (" << filterType.getDimSize(1)
              << ") to equal the input channels (" << channels
-             << ") divided by group (" << g.group << ")";
+             << ") divided by group (" << g.group
+             << "); the filter layout is M x C/group x k...";
   }
 
   if (Value bias = op.getBias()) {

@@ -212,7 +212,7 @@ func.func @conv_group_output_channels(%x: tensor<1x4x4xf32>, %w: tensor<6x1x3xf3
 //===----------------------------------------------------------------------===//
 
 func.func @conv_filter_channels(%x: tensor<1x3x4x4xf32>, %w: tensor<8x2x3x3xf32>) -> tensor<1x8x2x2xf32> {
-  // expected-error @+1 {{'tconv.conv' op expects filter dim 1 (2) to equal the input channels (3) divided by group (1)}}
+  // expected-error @+1 {{'tconv.conv' op expects filter dim 1 (2) to equal the input channels (3) divided by group (1); the filter layout is M x C/group x k...}}
   %y = tconv.conv %x, %w : (tensor<1x3x4x4xf32>, tensor<8x2x3x3xf32>) -> tensor<1x8x2x2xf32>
   return %y : tensor<1x8x2x2xf32>
 }
@@ -221,7 +221,7 @@ func.func @conv_filter_channels(%x: tensor<1x3x4x4xf32>, %w: tensor<8x2x3x3xf32>
 
 // A grouped filter holds C / group input channels, not C.
 func.func @conv_filter_channels_grouped(%x: tensor<1x4x4x4xf32>, %w: tensor<8x4x3x3xf32>) -> tensor<1x8x2x2xf32> {
-  // expected-error @+1 {{'tconv.conv' op expects filter dim 1 (4) to equal the input channels (4) divided by group (2)}}
+  // expected-error @+1 {{'tconv.conv' op expects filter dim 1 (4) to equal the input channels (4) divided by group (2); the filter layout is M x C/group x k...}}
   %y = tconv.conv %x, %w group = 2 : (tensor<1x4x4x4xf32>, tensor<8x4x3x3xf32>) -> tensor<1x8x2x2xf32>
   return %y : tensor<1x8x2x2xf32>
 }
@@ -230,7 +230,7 @@ func.func @conv_filter_channels_grouped(%x: tensor<1x4x4x4xf32>, %w: tensor<8x4x
 
 // A transposed convolution's filter is C x M/group x k, not M x C x k.
 func.func @conv_transpose_filter_channels(%x: tensor<1x4x2x2xf32>, %w: tensor<2x4x3x3xf32>) -> tensor<1x4x4x4xf32> {
-  // expected-error @+1 {{'tconv.conv_transpose' op expects filter dim 0 (2) to equal the input channels (4)}}
+  // expected-error @+1 {{'tconv.conv_transpose' op expects filter dim 0 (2) to equal the input channels (4); the filter layout is C x M/group x k...}}
   %y = tconv.conv_transpose %x, %w : (tensor<1x4x2x2xf32>, tensor<2x4x3x3xf32>) -> tensor<1x4x4x4xf32>
   return %y : tensor<1x4x4x4xf32>
 }
