@@ -21,12 +21,10 @@ namespace {
 constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
 
 /// A geometry for one to three spatial dims from per-dim values.
-ConvGeometry makeGeometry(llvm::ArrayRef<int64_t> strides,
-                          llvm::ArrayRef<int64_t> padsBegin,
-                          llvm::ArrayRef<int64_t> padsEnd,
-                          llvm::ArrayRef<int64_t> dilations,
-                          llvm::ArrayRef<int64_t> outputPadding,
-                          int64_t group = 1) {
+ConvGeometry
+makeGeometry(llvm::ArrayRef<int64_t> strides, llvm::ArrayRef<int64_t> padsBegin,
+             llvm::ArrayRef<int64_t> padsEnd, llvm::ArrayRef<int64_t> dilations,
+             llvm::ArrayRef<int64_t> outputPadding, int64_t group = 1) {
   ConvGeometry g;
   g.strides.assign(strides.begin(), strides.end());
   g.padsBegin.assign(padsBegin.begin(), padsBegin.end());
@@ -63,27 +61,27 @@ TEST(ConvGeometryTest, DilatedKernelSize) {
 
 TEST(ConvGeometryTest, ConvOutputSize) {
   // (in, kernel, stride, padBegin, padEnd, dilation)
-  EXPECT_EQ(convOutputSize(4, 3, 1, 0, 0, 1), 2);   // seed: 4x4 -> 2x2
-  EXPECT_EQ(convOutputSize(2, 3, 1, 2, 2, 1), 4);   // seed: 2x2 padded to 6x6
-  EXPECT_EQ(convOutputSize(7, 3, 1, 0, 0, 1), 5);   // seed: 7x7 -> 5x5
-  EXPECT_EQ(convOutputSize(16, 4, 2, 1, 1, 1), 8);  // DCGAN discriminator
-  EXPECT_EQ(convOutputSize(8, 3, 2, 1, 1, 1), 4);   // exact division
-  EXPECT_EQ(convOutputSize(7, 3, 2, 1, 1, 1), 4);   // 6 / 2
-  EXPECT_EQ(convOutputSize(8, 3, 2, 0, 1, 1), 4);   // 6 / 2, asymmetric
-  EXPECT_EQ(convOutputSize(8, 3, 1, 0, 0, 2), 4);   // dilated kernel 5
-  EXPECT_EQ(convOutputSize(8, 3, 1, 0, 0, 3), 2);   // dilated kernel 7
+  EXPECT_EQ(convOutputSize(4, 3, 1, 0, 0, 1), 2);  // seed: 4x4 -> 2x2
+  EXPECT_EQ(convOutputSize(2, 3, 1, 2, 2, 1), 4);  // seed: 2x2 padded to 6x6
+  EXPECT_EQ(convOutputSize(7, 3, 1, 0, 0, 1), 5);  // seed: 7x7 -> 5x5
+  EXPECT_EQ(convOutputSize(16, 4, 2, 1, 1, 1), 8); // DCGAN discriminator
+  EXPECT_EQ(convOutputSize(8, 3, 2, 1, 1, 1), 4);  // exact division
+  EXPECT_EQ(convOutputSize(7, 3, 2, 1, 1, 1), 4);  // 6 / 2
+  EXPECT_EQ(convOutputSize(8, 3, 2, 0, 1, 1), 4);  // 6 / 2, asymmetric
+  EXPECT_EQ(convOutputSize(8, 3, 1, 0, 0, 2), 4);  // dilated kernel 5
+  EXPECT_EQ(convOutputSize(8, 3, 1, 0, 0, 3), 2);  // dilated kernel 7
   EXPECT_EQ(convOutputSize(1, 1, 5, 0, 0, 1), 1);
 }
 
 TEST(ConvGeometryTest, ConvOutputSizeFloorsNegativeSpans) {
   // span = in + pads - dilated kernel < 0: the quotient must round towards
   // minus infinity. Truncation would give 1 for the first two.
-  EXPECT_EQ(convOutputSize(2, 3, 3, 0, 0, 1), 0);   // floor(-1 / 3) = -1
-  EXPECT_EQ(convOutputSize(2, 3, 2, 0, 0, 1), 0);   // floor(-1 / 2) = -1
-  EXPECT_EQ(convOutputSize(2, 3, 1, 0, 0, 1), 0);   // -1 / 1 = -1
-  EXPECT_EQ(convOutputSize(4, 5, 2, 0, 0, 2), -2);  // floor(-5 / 2) = -3
-  EXPECT_EQ(convOutputSize(1, 4, 3, 0, 0, 1), 0);   // floor(-3 / 3) = -1
-  EXPECT_EQ(convOutputSize(1, 5, 3, 0, 0, 1), -1);  // floor(-4 / 3) = -2
+  EXPECT_EQ(convOutputSize(2, 3, 3, 0, 0, 1), 0);  // floor(-1 / 3) = -1
+  EXPECT_EQ(convOutputSize(2, 3, 2, 0, 0, 1), 0);  // floor(-1 / 2) = -1
+  EXPECT_EQ(convOutputSize(2, 3, 1, 0, 0, 1), 0);  // -1 / 1 = -1
+  EXPECT_EQ(convOutputSize(4, 5, 2, 0, 0, 2), -2); // floor(-5 / 2) = -3
+  EXPECT_EQ(convOutputSize(1, 4, 3, 0, 0, 1), 0);  // floor(-3 / 3) = -1
+  EXPECT_EQ(convOutputSize(1, 5, 3, 0, 0, 1), -1); // floor(-4 / 3) = -2
 }
 
 TEST(ConvGeometryTest, ConvTransposeOutputSize) {
@@ -95,11 +93,11 @@ TEST(ConvGeometryTest, ConvTransposeOutputSize) {
   EXPECT_EQ(convTransposeOutputSize(2, 3, 2, 0, 0, 1, 0), 5);  // seed 2 -> 5
   EXPECT_EQ(convTransposeOutputSize(8, 4, 2, 1, 1, 1, 0), 16); // DCGAN
   EXPECT_EQ(convTransposeOutputSize(4, 3, 2, 1, 1, 1, 0), 7);
-  EXPECT_EQ(convTransposeOutputSize(4, 3, 2, 1, 1, 1, 1), 8);  // output_padding
-  EXPECT_EQ(convTransposeOutputSize(4, 3, 1, 0, 0, 2, 0), 8);  // dilation
+  EXPECT_EQ(convTransposeOutputSize(4, 3, 2, 1, 1, 1, 1), 8); // output_padding
+  EXPECT_EQ(convTransposeOutputSize(4, 3, 1, 0, 0, 2, 0), 8); // dilation
   EXPECT_EQ(convTransposeOutputSize(4, 3, 1, 0, 0, 2, 1), 9);
-  EXPECT_EQ(convTransposeOutputSize(4, 3, 1, 1, 2, 1, 0), 3);  // asymmetric
-  EXPECT_EQ(convTransposeOutputSize(3, 2, 3, 0, 0, 1, 0), 8);  // s > k
+  EXPECT_EQ(convTransposeOutputSize(4, 3, 1, 1, 2, 1, 0), 3); // asymmetric
+  EXPECT_EQ(convTransposeOutputSize(3, 2, 3, 0, 0, 1, 0), 8); // s > k
   EXPECT_EQ(convTransposeOutputSize(100, 16, 8, 4, 4, 1, 0), 800);
   // Pads may crop everything; the verifier rejects sizes < 1.
   EXPECT_EQ(convTransposeOutputSize(2, 3, 2, 2, 3, 1, 0), 0);
@@ -168,9 +166,9 @@ TEST(ConvGeometryTest, CheckedSizesDetectOverflow) {
 
 TEST(ConvGeometryTest, ConvResultShape) {
   // N x C x H x W input, M x C/g x kh x kw filter.
-  EXPECT_EQ(convResultShape({1, 1, 4, 4}, {1, 1, 3, 3},
-                            ConvGeometry::identity(2)),
-            SmallVector<int64_t>({1, 1, 2, 2}));
+  EXPECT_EQ(
+      convResultShape({1, 1, 4, 4}, {1, 1, 3, 3}, ConvGeometry::identity(2)),
+      SmallVector<int64_t>({1, 1, 2, 2}));
   ConvGeometry g =
       makeGeometry({2, 1}, {1, 0}, {1, 2}, {1, 2}, {0, 0}, /*group=*/2);
   // h: floor((9 + 2 - 3) / 2) + 1 = 5; w: 9 + 2 - 5 + 1 = 7.
@@ -178,8 +176,8 @@ TEST(ConvGeometryTest, ConvResultShape) {
             SmallVector<int64_t>({2, 6, 5, 7}));
   EXPECT_EQ(convResultShape({1, 3, 10}, {8, 3, 3}, ConvGeometry::identity(1)),
             SmallVector<int64_t>({1, 8, 8}));
-  ConvGeometry g3 = makeGeometry({1, 1, 2}, {0, 0, 1}, {0, 0, 1}, {1, 1, 1},
-                                 {0, 0, 0});
+  ConvGeometry g3 =
+      makeGeometry({1, 1, 2}, {0, 0, 1}, {0, 0, 1}, {1, 1, 1}, {0, 0, 0});
   EXPECT_EQ(convResultShape({1, 2, 4, 5, 6}, {3, 2, 2, 2, 2}, g3),
             SmallVector<int64_t>({1, 3, 3, 4, 4}));
 }
@@ -210,8 +208,7 @@ TEST(ConvGeometryTest, ConvFlops) {
   EXPECT_DOUBLE_EQ(convFlops({1, 1, 3, 3}, {1, 1, 2, 2}), 2.0 * 9 * 4);
   EXPECT_DOUBLE_EQ(convFlops({8, 3, 3}, {2, 8, 8}), 2.0 * 2 * 8 * 3 * 3 * 8);
   // Depthwise (group = C = 4, M = 8): C/g = 1 input channel per output.
-  EXPECT_DOUBLE_EQ(convFlops({8, 1, 3, 3}, {1, 8, 6, 6}),
-                   2.0 * 8 * 1 * 9 * 36);
+  EXPECT_DOUBLE_EQ(convFlops({8, 1, 3, 3}, {1, 8, 6, 6}), 2.0 * 8 * 1 * 9 * 36);
 }
 
 TEST(ConvGeometryTest, ConvTransposeFlops) {
