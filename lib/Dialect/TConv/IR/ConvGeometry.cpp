@@ -109,8 +109,7 @@ mlir::tconv::convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
   return shape;
 }
 
-int64_t mlir::tconv::croppedSize(int64_t in, int64_t padBegin,
-                                 int64_t padEnd) {
+int64_t mlir::tconv::croppedSize(int64_t in, int64_t padBegin, int64_t padEnd) {
   return in - std::max<int64_t>(0, -padBegin) - std::max<int64_t>(0, -padEnd);
 }
 
@@ -130,8 +129,8 @@ TransposePhase mlir::tconv::convTransposePhase(int64_t in, int64_t kernel,
                                                const ConvGeometry &g,
                                                unsigned dim, int64_t phase) {
   int64_t s = g.strides[dim], d = g.dilations[dim];
-  int64_t out = convTransposeOutputSize(in, kernel, s, g.padsBegin[dim],
-                                        g.padsEnd[dim], d, g.outputPadding[dim]);
+  int64_t out = convTransposeOutputSize(
+      in, kernel, s, g.padsBegin[dim], g.padsEnd[dim], d, g.outputPadding[dim]);
   TransposePhase p;
   if (out <= phase)
     return p;

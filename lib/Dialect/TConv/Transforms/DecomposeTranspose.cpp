@@ -75,18 +75,17 @@ static Value insertZeros(OpBuilder &b, Location loc, Value input,
   auto type = cast<RankedTensorType>(input.getType());
   SmallVector<int64_t> shape(type.getShape().take_front(2));
   SmallVector<int64_t> steps = {1, 1};
-  for (auto [size, stride] : llvm::zip_equal(type.getShape().drop_front(2),
-                                             strides)) {
+  for (auto [size, stride] :
+       llvm::zip_equal(type.getShape().drop_front(2), strides)) {
     shape.push_back(zeroInsertedSize(size, stride));
     steps.push_back(stride);
   }
   Value zeros = biasOrZeros(
       b, loc, RankedTensorType::get(shape, type.getElementType()), Value());
   SmallVector<int64_t> offsets(shape.size(), 0);
-  return tensor::InsertSliceOp::create(b, loc, input, zeros,
-                                       indexAttrs(b, offsets),
-                                       indexAttrs(b, type.getShape()),
-                                       indexAttrs(b, steps));
+  return tensor::InsertSliceOp::create(
+      b, loc, input, zeros, indexAttrs(b, offsets),
+      indexAttrs(b, type.getShape()), indexAttrs(b, steps));
 }
 
 /// Crops the spatial dims of `input` whose pad is negative. The caller has
@@ -106,10 +105,9 @@ static Value cropNegativePads(OpBuilder &b, Location loc, Value input,
   }
   SmallVector<int64_t> strides(sizes.size(), 1);
   auto resultType = RankedTensorType::get(sizes, type.getElementType());
-  return tensor::ExtractSliceOp::create(b, loc, resultType, input,
-                                        indexAttrs(b, offsets),
-                                        indexAttrs(b, sizes),
-                                        indexAttrs(b, strides));
+  return tensor::ExtractSliceOp::create(
+      b, loc, resultType, input, indexAttrs(b, offsets), indexAttrs(b, sizes),
+      indexAttrs(b, strides));
 }
 
 namespace {
@@ -179,13 +177,12 @@ static Value gatherDirectFilter(OpBuilder &b, Location loc, Value source,
   SmallVector<utils::IteratorType> iterators(numLoops,
                                              utils::IteratorType::parallel);
   Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
-  Value result =
-      linalg::GenericOp::create(
-          b, loc, init.getType(), source, init, maps, iterators,
-          [](OpBuilder &nb, Location nloc, ValueRange args) {
-            linalg::YieldOp::create(nb, nloc, args[0]);
-          })
-          .getResult(0);
+  Value result = linalg::GenericOp::create(
+                     b, loc, init.getType(), source, init, maps, iterators,
+                     [](OpBuilder &nb, Location nloc, ValueRange args) {
+                       linalg::YieldOp::create(nb, nloc, args[0]);
+                     })
+                     .getResult(0);
   if (!grouped)
     return result;
   return tensor::CollapseShapeOp::create(b, loc, result,
@@ -488,8 +485,8 @@ struct DecomposeTransposePass
     patterns.add<FoldConstantGather>(&getContext());
     GreedyRewriteConfig config;
     config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
-    if (failed(applyOpPatternsGreedily(constantFilterOps.getArrayRef(), std::move(patterns),
-                                       config)))
+    if (failed(applyOpPatternsGreedily(constantFilterOps.getArrayRef(),
+                                       std::move(patterns), config)))
       return signalPassFailure();
   }
 

@@ -37,8 +37,7 @@ std::optional<TransposeStrategy> parseTransposeStrategy(llvm::StringRef name);
 /// Replaces `op` with tconv.conv ops of stride 1 and tensor/linalg ops that
 /// reshape the input and the filter. The rewriter's insertion point is
 /// changed. Handles every attribute combination the verifier accepts.
-LogicalResult decomposeConvTranspose(RewriterBase &rewriter,
-                                     ConvTransposeOp op,
+LogicalResult decomposeConvTranspose(RewriterBase &rewriter, ConvTransposeOp op,
                                      TransposeStrategy strategy);
 
 #define GEN_PASS_DECL
