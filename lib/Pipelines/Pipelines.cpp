@@ -4,6 +4,7 @@
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -68,13 +69,17 @@ static void addFusedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) 
 static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  if (options.vectorize)
+    funcPm.addPass(createTConvVectorizeConvs());
   addCleanup(funcPm);
 }
 
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
-  pm.nest<func::FuncOp>().addPass(bufferization::createEmptyTensorEliminationPass());
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createTConvDecomposePads());
+  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -94,7 +99,11 @@ static void addBufferizedStage(OpPassManager &pm, const tconv::LowerToLLVMOption
 static void addLoopsStage(OpPassManager &pm,
                           const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createTConvExpandStridedCopies());
   funcPm.addPass(createConvertLinalgToLoopsPass());
+  funcPm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createForallToParallelLoopPass());
   if (options.parallel)
     pm.addPass(createConvertSCFToOpenMPPass());
