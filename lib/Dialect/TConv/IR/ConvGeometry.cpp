@@ -2,6 +2,12 @@
 
 #include "tconv/Dialect/TConv/IR/ConvGeometry.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+#include "llvm/Support/MathExtras.h"
+#include <algorithm>
+#include <cassert>
+#include <numeric>
+
 using namespace mlir::tconv;
 
 ConvGeometry ConvGeometry::identity(unsigned numSpatialDims) {
@@ -24,21 +30,59 @@ int64_t mlir::tconv::dilatedKernelSize(int64_t kernel, int64_t dilation) {
   return (kernel - 1) * dilation + 1;
 }
 
+// Overflow-propagating arithmetic: std::nullopt in, std::nullopt out.
+using MaybeInt = std::optional<int64_t>;
+static MaybeInt add(MaybeInt a, MaybeInt b) {
+  return a && b ? llvm::checkedAdd(*a, *b) : std::nullopt;
+}
+static MaybeInt sub(MaybeInt a, MaybeInt b) {
+  return a && b ? llvm::checkedSub(*a, *b) : std::nullopt;
+}
+static MaybeInt mul(MaybeInt a, MaybeInt b) {
+  return a && b ? llvm::checkedMul(*a, *b) : std::nullopt;
+}
+
+static MaybeInt checkedDilatedKernelSize(int64_t kernel, int64_t dilation) {
+  return add(mul(sub(kernel, 1), dilation), 1);
+}
+
+MaybeInt mlir::tconv::checkedConvOutputSize(int64_t in, int64_t kernel,
+                                            int64_t stride, int64_t padBegin,
+                                            int64_t padEnd, int64_t dilation) {
+  MaybeInt span = sub(add(add(in, padBegin), padEnd),
+                      checkedDilatedKernelSize(kernel, dilation));
+  if (!span || stride < 1)
+    return std::nullopt;
+  // Floor division: a negative span must not round towards zero.
+  int64_t quotient = llvm::divideFloorSigned(*span, stride);
+  return add(quotient, 1);
+}
+
+MaybeInt mlir::tconv::checkedConvTransposeOutputSize(
+    int64_t in, int64_t kernel, int64_t stride, int64_t padBegin,
+    int64_t padEnd, int64_t dilation, int64_t outputPadding) {
+  MaybeInt grown = add(add(mul(stride, sub(in, 1)), outputPadding),
+                       checkedDilatedKernelSize(kernel, dilation));
+  return sub(sub(grown, padBegin), padEnd);
+}
+
 int64_t mlir::tconv::convOutputSize(int64_t in, int64_t kernel, int64_t stride,
                                     int64_t padBegin, int64_t padEnd,
                                     int64_t dilation) {
-  int64_t span = in + padBegin + padEnd - dilatedKernelSize(kernel, dilation);
-  // Floor division: a negative span must not round towards zero.
-  int64_t quotient = span >= 0 ? span / stride : -((-span + stride - 1) / stride);
-  return quotient + 1;
+  MaybeInt size =
+      checkedConvOutputSize(in, kernel, stride, padBegin, padEnd, dilation);
+  assert(size && "convolution output size overflows int64_t");
+  return *size;
 }
 
 int64_t mlir::tconv::convTransposeOutputSize(int64_t in, int64_t kernel,
                                              int64_t stride, int64_t padBegin,
                                              int64_t padEnd, int64_t dilation,
                                              int64_t outputPadding) {
-  return stride * (in - 1) + outputPadding +
-         dilatedKernelSize(kernel, dilation) - padBegin - padEnd;
+  MaybeInt size = checkedConvTransposeOutputSize(
+      in, kernel, stride, padBegin, padEnd, dilation, outputPadding);
+  assert(size && "transposed convolution output size overflows int64_t");
+  return *size;
 }
 
 llvm::SmallVector<int64_t>
@@ -63,6 +107,54 @@ mlir::tconv::convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
         inputShape[i + 2], filterShape[i + 2], g.strides[i], g.padsBegin[i],
         g.padsEnd[i], g.dilations[i], g.outputPadding[i]));
   return shape;
+}
+
+int64_t mlir::tconv::croppedSize(int64_t in, int64_t padBegin, int64_t padEnd) {
+  return in - std::max<int64_t>(0, -padBegin) - std::max<int64_t>(0, -padEnd);
+}
+
+int64_t mlir::tconv::zeroInsertedSize(int64_t in, int64_t stride) {
+  return stride * (in - 1) + 1;
+}
+
+ZeroInsertionPads mlir::tconv::zeroInsertionPads(int64_t kernel,
+                                                 const ConvGeometry &g,
+                                                 unsigned dim) {
+  int64_t span = dilatedKernelSize(kernel, g.dilations[dim]) - 1;
+  return {span - g.padsBegin[dim],
+          span - g.padsEnd[dim] + g.outputPadding[dim]};
+}
+
+TransposePhase mlir::tconv::convTransposePhase(int64_t in, int64_t kernel,
+                                               const ConvGeometry &g,
+                                               unsigned dim, int64_t phase) {
+  int64_t s = g.strides[dim], d = g.dilations[dim];
+  int64_t out = convTransposeOutputSize(
+      in, kernel, s, g.padsBegin[dim], g.padsEnd[dim], d, g.outputPadding[dim]);
+  TransposePhase p;
+  if (out <= phase)
+    return p;
+  p.numOutputs = (out - phase + s - 1) / s;
+
+  // Tap k belongs to the phase iff d*k == phase + padBegin (mod s). Solutions
+  // repeat every s/gcd(s, d) taps, so the first one is below that.
+  int64_t gcd = std::gcd(s, d);
+  int64_t target = phase + g.padsBegin[dim];
+  p.tapStep = s / gcd;
+  p.dilation = d / gcd;
+  int64_t firstTap = 0;
+  while (firstTap < p.tapStep && (d * firstTap - target) % s != 0)
+    ++firstTap;
+  if (firstTap == p.tapStep || firstTap >= kernel)
+    return p;
+  p.numTaps = (kernel - 1 - firstTap) / p.tapStep + 1;
+  p.lastTap = firstTap + (p.numTaps - 1) * p.tapStep;
+
+  // Input offset of the last tap, the smallest of the phase (exact division).
+  int64_t minOffset = (target - d * p.lastTap) / s;
+  p.padBegin = -minOffset;
+  p.padEnd = p.numOutputs + p.dilation * (p.numTaps - 1) - in - p.padBegin;
+  return p;
 }
 
 static double product(llvm::ArrayRef<int64_t> values) {

@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
+#include <optional>
 
 namespace mlir::tconv {
 
@@ -36,14 +37,27 @@ struct ConvGeometry {
 int64_t dilatedKernelSize(int64_t kernel, int64_t dilation);
 
 /// ONNX Conv: floor((in + padBegin + padEnd - dilatedKernel) / stride) + 1.
+/// Expects stride >= 1 and no int64_t overflow (true on verified ops).
 int64_t convOutputSize(int64_t in, int64_t kernel, int64_t stride,
                        int64_t padBegin, int64_t padEnd, int64_t dilation);
 
 /// ONNX ConvTranspose:
 /// stride * (in - 1) + outputPadding + dilatedKernel - padBegin - padEnd.
+/// Expects no int64_t overflow (true on verified ops).
 int64_t convTransposeOutputSize(int64_t in, int64_t kernel, int64_t stride,
                                 int64_t padBegin, int64_t padEnd,
                                 int64_t dilation, int64_t outputPadding);
+
+/// The same formulas, std::nullopt when an intermediate value overflows
+/// int64_t (or, for a convolution, when stride < 1). The verifier uses them so
+/// that huge attributes are an error, not a wrapped-around size.
+std::optional<int64_t> checkedConvOutputSize(int64_t in, int64_t kernel,
+                                             int64_t stride, int64_t padBegin,
+                                             int64_t padEnd, int64_t dilation);
+std::optional<int64_t>
+checkedConvTransposeOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                               int64_t padBegin, int64_t padEnd,
+                               int64_t dilation, int64_t outputPadding);
 
 /// Result shape N x M x O1..On of a convolution with an N x C x D1..Dn input
 /// and an M x C/g x k1..kn filter.
@@ -57,6 +71,51 @@ llvm::SmallVector<int64_t>
 convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
                          llvm::ArrayRef<int64_t> filterShape,
                          const ConvGeometry &geometry);
+
+/// Length left of `in` elements after a begin and an end pad, where a
+/// negative pad crops (only the cropping is counted: zeros do not feed data).
+int64_t croppedSize(int64_t in, int64_t padBegin, int64_t padEnd);
+
+/// Size of `in` elements after inserting `stride - 1` zeros between
+/// neighbours: stride * (in - 1) + 1.
+int64_t zeroInsertedSize(int64_t in, int64_t stride);
+
+/// Begin and end pads of the stride-1 convolution with the flipped kernel and
+/// the same dilation that computes spatial dim `dim` of a transposed
+/// convolution from its zero-inserted input:
+///   begin = dilation * (k - 1) - padBegin,
+///   end   = dilation * (k - 1) - padEnd + outputPadding.
+/// A negative pad crops the zero-inserted input.
+struct ZeroInsertionPads {
+  int64_t begin;
+  int64_t end;
+};
+ZeroInsertionPads zeroInsertionPads(int64_t kernel, const ConvGeometry &g,
+                                    unsigned dim);
+
+/// One output phase of one spatial dim of a transposed convolution with
+/// stride s and dilation d. Output o = s*q + r (phase r) only receives the
+/// kernel taps k with (r + padBegin - d*k) mod s == 0, from input
+/// q + (r + padBegin - d*k) / s. The taps form an arithmetic sequence with
+/// step s/gcd(s, d), so the phase is a dense stride-1 convolution of the
+/// original input with the flipped taps and dilation d/gcd(s, d).
+struct TransposePhase {
+  /// Outputs of the phase: r, r+s, ..., ceil((O - r) / s) of them.
+  int64_t numOutputs = 0;
+  /// Taps of the phase: lastTap, lastTap - tapStep, ... (flipped order),
+  /// numTaps of them; none when the stride exceeds the dilated kernel.
+  int64_t numTaps = 0;
+  int64_t lastTap = 0;
+  int64_t tapStep = 1;
+  /// Dilation of the phase convolution: d / gcd(s, d).
+  int64_t dilation = 1;
+  /// Pads of the phase convolution on the original input; negative crops.
+  int64_t padBegin = 0;
+  int64_t padEnd = 0;
+};
+TransposePhase convTransposePhase(int64_t in, int64_t kernel,
+                                  const ConvGeometry &g, unsigned dim,
+                                  int64_t phase);
 
 /// Multiply-accumulates that do useful work, times two: for a convolution
 /// 2*N*M*(C/g)*prod(k)*prod(output spatial), for a transposed convolution
