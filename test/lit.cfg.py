@@ -14,11 +14,21 @@ config.test_exec_root = os.path.join(config.tconv_obj_root, "test")
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
 config.substitutions.append(("%tconv_src", config.tconv_src_root))
+# Runtime libraries for executing lowered models with mlir-runner.
+config.substitutions.append(
+    (
+        "%mlir_runner_libs",
+        ",".join(
+            os.path.join(config.llvm_tools_dir, "..", "lib", lib + config.llvm_shlib_ext)
+            for lib in ["libmlir_c_runner_utils", "libmlir_runner_utils", "libomp"]
+        ),
+    )
+)
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
-tools = ["tconv-opt", "mlir-opt", "mlir-translate"]
+tools = ["tconv-opt", "mlir-opt", "mlir-translate", "mlir-runner"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

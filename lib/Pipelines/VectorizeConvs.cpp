@@ -440,6 +440,16 @@ private:
         return func.emitError(
             "tconv-vectorize-convs: unrolling did not converge");
     }
+    {
+      // Reads and writes of an accumulator slice must agree in shape to be
+      // paired by the hoisting: drop leading unit dims everywhere.
+      RewritePatternSet patterns(ctx);
+      vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
+      addVectorCanonicalizations(patterns, ctx);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return func.emitError(
+            "tconv-vectorize-convs: unit-dim folding did not converge");
+    }
     // Accumulators: read/write pairs of loop-carried tiles become vector
     // iter_args. Innermost loops first.
     func.walk([&](scf::ForOp loop) {
