@@ -43,6 +43,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
+#include "tconv/Dialect/TConv/Transforms/Passes.h"
 #include "tconv/Pipelines/Passes.h"
 #include "tconv/Pipelines/Pipelines.h"
 
@@ -83,6 +84,7 @@ void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
 }
 
 void mlir::tconv::registerAllPasses() {
+  registerTConvPasses();
   registerTConvConversionPasses();
   registerTConvPipelinesPasses();
   registerPipelines();
