@@ -15,6 +15,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "tconv/Conversion/Passes.h"
+#include "tconv/Dialect/TConv/Transforms/Passes.h"
 #include "tconv/Pipelines/Passes.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -39,6 +40,8 @@ static void addCleanup(OpPassManager &funcPm) {
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createDecomposeTransposePass(
+      DecomposeTransposePassOptions{options.transposeStrategy}));
   addCleanup(funcPm);
 }
 
