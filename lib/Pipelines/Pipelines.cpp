@@ -72,8 +72,13 @@ static void addFusedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) 
 static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  if (options.vectorize)
-    funcPm.addPass(createTConvVectorizeConvs());
+  if (options.vectorize) {
+    TConvVectorizeConvsOptions schedule;
+    schedule.owTile = options.owTile;
+    schedule.fTile = options.fTile;
+    schedule.cTile = options.cTile;
+    funcPm.addPass(createTConvVectorizeConvs(schedule));
+  }
   addCleanup(funcPm);
 }
 

@@ -28,3 +28,14 @@ func.func @model(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8x
   %t = math.tanh %c : tensor<1x8x8x8xf32>
   return %t : tensor<1x8x8x8xf32>
 }
+
+// A transposed convolution is decomposed and lowered like the rest.
+
+// CHECK-LABEL: llvm.func @upsample(
+// CHECK-LABEL: llvm.func @_mlir_ciface_upsample(
+//  CHECK-SAME:     %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+func.func @upsample(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x8x4x4xf32>, tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}

@@ -69,7 +69,7 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     becomes
 
     ```mlir
-    %y = scf.forall (%n, %oh, %ow, %f) in (1, 56, 14, 2) shared_outs(...) {
+    %y = scf.forall (%oh, %ow, %f) in (56, 14, 4) shared_outs(...) {
       %acc = scf.for %kh = 0 to 3 iter_args(%a = ...) -> (vector<8xf32>, ...) {
         %r = scf.for %c = 0 to 64 step 16 iter_args(...) {
           ...
@@ -93,7 +93,7 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
   let options = [
     Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",
            "Output positions (innermost spatial dim) per tile">,
-    Option<"fTile", "f-tile", "int64_t", /*default=*/"32",
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
            "Output channels per tile (a multiple of f-vector)">,
     Option<"cTile", "c-tile", "int64_t", /*default=*/"16",
            "Input channels per reduction step">,

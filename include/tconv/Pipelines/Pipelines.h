@@ -81,6 +81,20 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("Compute convolutions channels-last, tiled and "
                      "vectorized (off: plain loops in NCHW, for debugging)"),
       llvm::cl::init(true)};
+  Option<int64_t> owTile{
+      *this, "ow-tile",
+      llvm::cl::desc("Convolution schedule: output positions per tile"),
+      llvm::cl::init(4)};
+  Option<int64_t> fTile{
+      *this, "f-tile",
+      llvm::cl::desc("Convolution schedule: output channels per tile (f32; "
+                     "a multiple of 8)"),
+      llvm::cl::init(16)};
+  Option<int64_t> cTile{
+      *this, "c-tile",
+      llvm::cl::desc("Convolution schedule: input channels per reduction "
+                     "step"),
+      llvm::cl::init(16)};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),
