@@ -3,10 +3,11 @@
 #include "tconv/InitAll.h"
 
 #include "mlir/IR/DialectRegistry.h"
+#include "tconv/Conversion/TConvToReference/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
 
 void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
   registry.insert<TConvDialect>();
 }
 
-void mlir::tconv::registerAllPasses() {}
+void mlir::tconv::registerAllPasses() { registerTConvToReferencePasses(); }
