@@ -51,19 +51,19 @@ size_t mlir::tconv::getElementByteWidth(ElementType type) {
   llvm_unreachable("unknown element type");
 }
 
-int64_t TensorType::getNumElements() const {
+int64_t HostTensorType::getNumElements() const {
   int64_t count = 1;
   for (int64_t size : shape)
     count *= size;
   return count;
 }
 
-size_t TensorType::getSizeInBytes() const {
+size_t HostTensorType::getSizeInBytes() const {
   return static_cast<size_t>(getNumElements()) *
          getElementByteWidth(elementType);
 }
 
-std::string TensorType::shapeStr() const {
+std::string HostTensorType::shapeStr() const {
   if (shape.empty())
     return "scalar";
   std::string result;
@@ -72,7 +72,7 @@ std::string TensorType::shapeStr() const {
   return result;
 }
 
-std::string TensorType::str() const {
+std::string HostTensorType::str() const {
   std::string result;
   llvm::raw_string_ostream os(result);
   os << "tensor<";
@@ -84,7 +84,8 @@ std::string TensorType::str() const {
 
 void HostTensor::AlignedFree::operator()(void *p) const { std::free(p); }
 
-HostTensor::HostTensor(TensorType tensorType) : type(std::move(tensorType)) {
+HostTensor::HostTensor(HostTensorType tensorType)
+    : type(std::move(tensorType)) {
   // aligned_alloc wants a multiple of the alignment, and a non-zero size so
   // that data() is never null.
   size_t bytes = getSizeInBytes();
@@ -139,7 +140,7 @@ HostTensor HostTensor::clone() const {
 HostTensor HostTensor::convertTo(ElementType elementType) const {
   if (elementType == type.elementType)
     return clone();
-  HostTensor converted(TensorType{elementType, type.shape});
+  HostTensor converted(HostTensorType{elementType, type.shape});
   for (int64_t i = 0, e = getNumElements(); i < e; ++i)
     converted.setValue(i, getValue(i));
   return converted;

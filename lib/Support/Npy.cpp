@@ -227,14 +227,15 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
   std::string descr;
   bool fortranOrder = false;
   llvm::SmallVector<int64_t> shape;
-  if (llvm::Error err = HeaderParser(header, name).parse(descr, fortranOrder,
-                                                         shape))
+  if (llvm::Error err =
+          HeaderParser(header, name).parse(descr, fortranOrder, shape))
     return std::move(err);
 
   std::optional<ElementType> elementType = parseDescr(descr);
   if (!elementType) {
     std::string hint;
-    if (descr.size() == 3 && descr[0] == '>' && parseDescr("<" + descr.substr(1)))
+    if (descr.size() == 3 && descr[0] == '>' &&
+        parseDescr("<" + descr.substr(1)))
       hint = ", big-endian data is not supported";
     return makeError(name + ": unsupported dtype '" + descr +
                      "' (supported: '<f2', '<f4', '<f8'" + hint + ")");
@@ -243,12 +244,11 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
     return makeError(name + ": Fortran-order arrays are not supported (save "
                             "a C-order array, e.g. np.ascontiguousarray)");
 
-  TensorType type{*elementType, shape};
+  HostTensorType type{*elementType, shape};
   int64_t bytes = static_cast<int64_t>(getElementByteWidth(*elementType));
   for (int64_t size : shape)
     if (llvm::MulOverflow(bytes, size, bytes))
-      return makeError(name + ": shape (" + type.shapeStr() +
-                       ") is too large");
+      return makeError(name + ": shape (" + type.shapeStr() + ") is too large");
   StringRef data = contents.substr(headerStart + headerLength);
   if (static_cast<uint64_t>(data.size()) < static_cast<uint64_t>(bytes))
     return makeError(name + ": truncated data: shape " + type.shapeStr() +
@@ -316,7 +316,8 @@ Expected<std::string> mlir::tconv::serializeNpy(const HostTensor &tensor) {
   return std::move(out);
 }
 
-llvm::Error mlir::tconv::writeNpyFile(StringRef path, const HostTensor &tensor) {
+llvm::Error mlir::tconv::writeNpyFile(StringRef path,
+                                      const HostTensor &tensor) {
   Expected<std::string> contents = serializeNpy(tensor);
   if (!contents)
     return makeError(path + ": " + llvm::toString(contents.takeError()));

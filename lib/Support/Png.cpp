@@ -129,7 +129,7 @@ llvm::Expected<HostTensor> mlir::tconv::readPngFile(llvm::StringRef path,
     return makeError(path + ": invalid PNG: " + state.error);
 
   int64_t height = state.height, width = state.width;
-  HostTensor tensor(TensorType{elementType, {1, channels, height, width}});
+  HostTensor tensor(HostTensorType{elementType, {1, channels, height, width}});
   double maxValue = state.bitDepth == 16 ? 65535.0 : 255.0;
   int64_t plane = height * width;
   for (int64_t y = 0; y < height; ++y) {
@@ -137,8 +137,7 @@ llvm::Expected<HostTensor> mlir::tconv::readPngFile(llvm::StringRef path,
     for (int64_t x = 0; x < width; ++x) {
       double rgb[3];
       for (int c = 0; c < 3; ++c) {
-        const uint8_t *sample =
-            row + (x * 3 + c) * (state.bitDepth / 8);
+        const uint8_t *sample = row + (x * 3 + c) * (state.bitDepth / 8);
         unsigned value =
             state.bitDepth == 16 ? (sample[0] << 8) | sample[1] : sample[0];
         rgb[c] = value / maxValue;
@@ -163,8 +162,9 @@ llvm::Error mlir::tconv::writePngFile(llvm::StringRef path,
                                       const HostTensor &tensor) {
   llvm::ArrayRef<int64_t> shape = tensor.getShape();
   if (shape.size() != 4 || shape[0] != 1 || (shape[1] != 1 && shape[1] != 3))
-    return makeError(path + ": a PNG image needs a 1x3xHxW or 1x1xHxW tensor, "
-                            "got " +
+    return makeError(path +
+                     ": a PNG image needs a 1x3xHxW or 1x1xHxW tensor, "
+                     "got " +
                      tensor.getType().str());
   int64_t channels = shape[1], height = shape[2], width = shape[3];
   if (uint64_t(height) * uint64_t(width) > kMaxPixels)

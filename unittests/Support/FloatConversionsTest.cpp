@@ -34,15 +34,28 @@ float apfloatWiden(uint16_t bits, const llvm::fltSemantics &semantics) {
 /// Special values, boundaries around rounding and overflow, then random bit
 /// patterns over the whole float range.
 std::vector<float> testFloats() {
-  std::vector<float> values = {
-      0.0f,         -0.0f,        1.0f,          -1.0f,
-      65504.0f,     65519.99f,    65520.0f,      -65520.0f,
-      6.1035156e-5f, 6.0975552e-5f, 5.9604645e-8f, 2.9802322e-8f,
-      2.9802326e-8f, 1e-10f,      1.0009765625f, 1.00048828125f,
-      1.00146484375f, 3.3895314e38f, std::numeric_limits<float>::max(),
-      std::numeric_limits<float>::infinity(),
-      -std::numeric_limits<float>::infinity(),
-      std::numeric_limits<float>::denorm_min()};
+  std::vector<float> values = {0.0f,
+                               -0.0f,
+                               1.0f,
+                               -1.0f,
+                               65504.0f,
+                               65519.99f,
+                               65520.0f,
+                               -65520.0f,
+                               6.1035156e-5f,
+                               6.0975552e-5f,
+                               5.9604645e-8f,
+                               2.9802322e-8f,
+                               2.9802326e-8f,
+                               1e-10f,
+                               1.0009765625f,
+                               1.00048828125f,
+                               1.00146484375f,
+                               3.3895314e38f,
+                               std::numeric_limits<float>::max(),
+                               std::numeric_limits<float>::infinity(),
+                               -std::numeric_limits<float>::infinity(),
+                               std::numeric_limits<float>::denorm_min()};
   std::mt19937 rng(7);
   for (int i = 0; i < 200000; ++i)
     values.push_back(llvm::bit_cast<float>(static_cast<uint32_t>(rng())));

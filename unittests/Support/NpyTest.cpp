@@ -55,7 +55,7 @@ TEST(Npy, ReadsHandWrittenFile) {
   llvm::Expected<HostTensor> tensor =
       parseNpy(makeNpy(kF4, floatBytes({2, 5, 4})), "x.npy");
   ASSERT_TRUE(!!tensor) << llvm::toString(tensor.takeError());
-  EXPECT_EQ(tensor->getType(), (TensorType{ElementType::F32, {1, 1, 3}}));
+  EXPECT_EQ(tensor->getType(), (HostTensorType{ElementType::F32, {1, 1, 3}}));
   EXPECT_EQ(tensor->getValue(0), 2.0);
   EXPECT_EQ(tensor->getValue(1), 5.0);
   EXPECT_EQ(tensor->getValue(2), 4.0);
@@ -74,7 +74,7 @@ TEST(Npy, AcceptsVersions2And3AndLiteralVariants) {
               std::string(16, '\0')),
       "x.npy");
   ASSERT_TRUE(!!tensor) << llvm::toString(tensor.takeError());
-  EXPECT_EQ(tensor->getType(), (TensorType{ElementType::F64, {2}}));
+  EXPECT_EQ(tensor->getType(), (HostTensorType{ElementType::F64, {2}}));
   // Scalars have shape ().
   tensor = parseNpy(makeNpy("{'descr': '<f2', 'fortran_order': False, "
                             "'shape': (), }",
@@ -90,7 +90,7 @@ TEST(Npy, RoundTripsEveryDtypeAndRank) {
        {ElementType::F16, ElementType::F32, ElementType::F64}) {
     for (llvm::SmallVector<int64_t> shape :
          {llvm::SmallVector<int64_t>{}, {7}, {2, 3}, {1, 2, 3, 4}, {2, 0, 5}}) {
-      HostTensor tensor(TensorType{type, shape});
+      HostTensor tensor(HostTensorType{type, shape});
       for (int64_t i = 0; i < tensor.getNumElements(); ++i)
         tensor.setValue(i, 0.25 * i - 3);
       llvm::Expected<std::string> bytes = serializeNpy(tensor);
@@ -104,7 +104,7 @@ TEST(Npy, RoundTripsEveryDtypeAndRank) {
 }
 
 TEST(Npy, WritesNumPyLayout) {
-  HostTensor tensor(TensorType{ElementType::F32, {1, 1, 3}});
+  HostTensor tensor(HostTensorType{ElementType::F32, {1, 1, 3}});
   llvm::Expected<std::string> bytes = serializeNpy(tensor);
   ASSERT_TRUE(!!bytes);
   EXPECT_EQ(*bytes, makeNpy(kF4, std::string(12, '\0')));
@@ -112,7 +112,7 @@ TEST(Npy, WritesNumPyLayout) {
   EXPECT_EQ(dataOffset % 64, 0u);
   EXPECT_EQ((*bytes)[dataOffset - 1], '\n');
 
-  HostTensor vector(TensorType{ElementType::F64, {5}});
+  HostTensor vector(HostTensorType{ElementType::F64, {5}});
   bytes = serializeNpy(vector);
   ASSERT_TRUE(!!bytes);
   EXPECT_NE(bytes->find("'shape': (5,), }"), std::string::npos);
@@ -121,7 +121,7 @@ TEST(Npy, WritesNumPyLayout) {
 TEST(Npy, UsesVersion2ForHugeHeaders) {
   // 30000 dimensions of size 1 need a header longer than 65535 bytes.
   HostTensor tensor(
-      TensorType{ElementType::F32, llvm::SmallVector<int64_t>(30000, 1)});
+      HostTensorType{ElementType::F32, llvm::SmallVector<int64_t>(30000, 1)});
   tensor.setValue(0, 42.0);
   llvm::Expected<std::string> bytes = serializeNpy(tensor);
   ASSERT_TRUE(!!bytes);
@@ -134,7 +134,7 @@ TEST(Npy, UsesVersion2ForHugeHeaders) {
 }
 
 TEST(Npy, RejectsBf16) {
-  HostTensor tensor(TensorType{ElementType::BF16, {2}});
+  HostTensor tensor(HostTensorType{ElementType::BF16, {2}});
   llvm::Expected<std::string> bytes = serializeNpy(tensor);
   ASSERT_FALSE(!!bytes);
   EXPECT_EQ(llvm::toString(bytes.takeError()),
@@ -239,7 +239,7 @@ TEST(Npy, FilesRoundTripAndReportIOErrors) {
   llvm::SmallString<128> path(dir);
   llvm::sys::path::append(path, "t.npy");
 
-  HostTensor tensor(TensorType{ElementType::F16, {2, 2}});
+  HostTensor tensor(HostTensorType{ElementType::F16, {2, 2}});
   tensor.setValue(3, -1.5);
   ASSERT_FALSE(!!writeNpyFile(path, tensor));
   llvm::Expected<HostTensor> back = readNpyFile(path);

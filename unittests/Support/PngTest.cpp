@@ -36,8 +36,8 @@ protected:
   /// Writes a PNG with libpng's simplified API, independently of
   /// writePngFile: `format` is a PNG_FORMAT_* value, `pixels` interleaved.
   void writeRaw(const std::string &file, png_uint_32 format, int width,
-                int height, const void *pixels,
-                const void *colormap = nullptr, int colormapEntries = 0) {
+                int height, const void *pixels, const void *colormap = nullptr,
+                int colormapEntries = 0) {
     png_image image;
     std::memset(&image, 0, sizeof(image));
     image.version = PNG_IMAGE_VERSION;
@@ -45,8 +45,8 @@ protected:
     image.height = height;
     image.format = format;
     image.colormap_entries = colormapEntries;
-    ASSERT_TRUE(png_image_write_to_file(&image, file.c_str(), 0, pixels, 0,
-                                        colormap))
+    ASSERT_TRUE(
+        png_image_write_to_file(&image, file.c_str(), 0, pixels, 0, colormap))
         << image.message;
   }
 
@@ -64,7 +64,7 @@ protected:
 };
 
 TEST_F(PngTest, RgbRoundTrip) {
-  HostTensor image(TensorType{ElementType::F32, {1, 3, 2, 3}});
+  HostTensor image(HostTensorType{ElementType::F32, {1, 3, 2, 3}});
   for (int64_t i = 0; i < 18; ++i)
     image.setValue(i, i / 17.0);
   ASSERT_FALSE(!!writePngFile(path("rgb.png"), image));
@@ -81,7 +81,7 @@ TEST_F(PngTest, RgbRoundTrip) {
 
 TEST_F(PngTest, StoresPlanarTensorsAsInterleavedPixels) {
   // Red at (0,0), green at (0,1): channel planes become RGB triples.
-  HostTensor image(TensorType{ElementType::F32, {1, 3, 1, 2}});
+  HostTensor image(HostTensorType{ElementType::F32, {1, 3, 1, 2}});
   image.setValue(0, 1.0); // R plane, x=0
   image.setValue(3, 1.0); // G plane, x=1
   ASSERT_FALSE(!!writePngFile(path("rg.png"), image));
@@ -97,7 +97,7 @@ TEST_F(PngTest, StoresPlanarTensorsAsInterleavedPixels) {
 }
 
 TEST_F(PngTest, ClampsAndRoundsOnWrite) {
-  HostTensor image(TensorType{ElementType::F16, {1, 1, 1, 4}});
+  HostTensor image(HostTensorType{ElementType::F16, {1, 1, 1, 4}});
   image.setValue(0, -0.5);
   image.setValue(1, 2.0);
   image.setValue(2, NAN);
@@ -106,7 +106,7 @@ TEST_F(PngTest, ClampsAndRoundsOnWrite) {
   llvm::Expected<HostTensor> back =
       readPngFile(path("gray.png"), 1, ElementType::F64);
   ASSERT_TRUE(!!back) << llvm::toString(back.takeError());
-  EXPECT_EQ(back->getType(), (TensorType{ElementType::F64, {1, 1, 1, 4}}));
+  EXPECT_EQ(back->getType(), (HostTensorType{ElementType::F64, {1, 1, 1, 4}}));
   EXPECT_EQ(back->getValue(0), 0.0);
   EXPECT_EQ(back->getValue(1), 1.0);
   EXPECT_EQ(back->getValue(2), 0.0);
@@ -147,14 +147,13 @@ TEST_F(PngTest, DropsAlphaAndExpandsPalettes) {
 
   uint8_t colormap[6] = {0, 0, 0, 255, 128, 0};
   uint8_t indices[3] = {1, 0, 1};
-  writeRaw(path("p.png"), PNG_FORMAT_RGB_COLORMAP, 3, 1, indices, colormap,
-           2);
+  writeRaw(path("p.png"), PNG_FORMAT_RGB_COLORMAP, 3, 1, indices, colormap, 2);
   image = readPngFile(path("p.png"), 3, ElementType::F32);
   ASSERT_TRUE(!!image) << llvm::toString(image.takeError());
-  EXPECT_EQ(image->getType(), (TensorType{ElementType::F32, {1, 3, 1, 3}}));
-  EXPECT_FLOAT_EQ(image->getValue(0), 1.0f);          // R, x=0
+  EXPECT_EQ(image->getType(), (HostTensorType{ElementType::F32, {1, 3, 1, 3}}));
+  EXPECT_FLOAT_EQ(image->getValue(0), 1.0f);             // R, x=0
   EXPECT_FLOAT_EQ(image->getValue(3 + 0), 128 / 255.0f); // G, x=0
-  EXPECT_FLOAT_EQ(image->getValue(1), 0.0f);          // R, x=1
+  EXPECT_FLOAT_EQ(image->getValue(1), 0.0f);             // R, x=1
 }
 
 TEST_F(PngTest, KeepsSixteenBitPrecision) {
@@ -180,7 +179,7 @@ TEST_F(PngTest, ReportsBadFiles) {
   EXPECT_EQ(readError(path("text.png")),
             path("text.png") + ": not a PNG file (bad signature)");
 
-  HostTensor image(TensorType{ElementType::F32, {1, 3, 16, 16}});
+  HostTensor image(HostTensorType{ElementType::F32, {1, 3, 16, 16}});
   ASSERT_FALSE(!!writePngFile(path("full.png"), image));
   auto full = llvm::MemoryBuffer::getFile(path("full.png"));
   ASSERT_TRUE(!!full);
@@ -197,14 +196,15 @@ TEST_F(PngTest, ReportsBadFiles) {
 }
 
 TEST_F(PngTest, RejectsNonImageTensors) {
-  HostTensor tensor(TensorType{ElementType::F32, {1, 2, 4, 4}});
+  HostTensor tensor(HostTensorType{ElementType::F32, {1, 2, 4, 4}});
   llvm::Error err = writePngFile(path("x.png"), tensor);
   ASSERT_TRUE(!!err);
   EXPECT_EQ(llvm::toString(std::move(err)),
             path("x.png") + ": a PNG image needs a 1x3xHxW or 1x1xHxW "
                             "tensor, got tensor<1x2x4x4xf32>");
-  err = writePngFile(path("no/such/dir.png"),
-                     HostTensor(TensorType{ElementType::F32, {1, 1, 2, 2}}));
+  err =
+      writePngFile(path("no/such/dir.png"),
+                   HostTensor(HostTensorType{ElementType::F32, {1, 1, 2, 2}}));
   ASSERT_TRUE(!!err);
   EXPECT_EQ(llvm::toString(std::move(err)),
             path("no/such/dir.png") +

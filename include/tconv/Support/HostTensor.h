@@ -31,7 +31,7 @@ std::optional<ElementType> parseElementTypeName(llvm::StringRef name);
 size_t getElementByteWidth(ElementType type);
 
 /// Shape and element type of a tensor.
-struct TensorType {
+struct HostTensorType {
   ElementType elementType = ElementType::F32;
   llvm::SmallVector<int64_t> shape;
 
@@ -42,10 +42,10 @@ struct TensorType {
   /// The shape alone, e.g. "1x3x8x8" ("scalar" for rank 0).
   std::string shapeStr() const;
 
-  friend bool operator==(const TensorType &a, const TensorType &b) {
+  friend bool operator==(const HostTensorType &a, const HostTensorType &b) {
     return a.elementType == b.elementType && a.shape == b.shape;
   }
-  friend bool operator!=(const TensorType &a, const TensorType &b) {
+  friend bool operator!=(const HostTensorType &a, const HostTensorType &b) {
     return !(a == b);
   }
 };
@@ -58,11 +58,11 @@ public:
   static constexpr size_t kAlignment = 64;
 
   HostTensor() = default;
-  explicit HostTensor(TensorType type);
+  explicit HostTensor(HostTensorType type);
   HostTensor(HostTensor &&) = default;
   HostTensor &operator=(HostTensor &&) = default;
 
-  const TensorType &getType() const { return type; }
+  const HostTensorType &getType() const { return type; }
   ElementType getElementType() const { return type.elementType; }
   llvm::ArrayRef<int64_t> getShape() const { return type.shape; }
   int64_t getNumElements() const { return type.getNumElements(); }
@@ -88,7 +88,7 @@ private:
   struct AlignedFree {
     void operator()(void *p) const;
   };
-  TensorType type;
+  HostTensorType type;
   std::unique_ptr<void, AlignedFree> storage;
 };
 

@@ -59,12 +59,11 @@ struct Emitter {
 };
 
 /// Builds a loop nest from 0 to `upperBounds` (step 1) threading `iterArgs`.
-scf::LoopNest buildNest(
-    OpBuilder &b, Location loc, ArrayRef<int64_t> upperBounds,
-    ValueRange iterArgs,
-    function_ref<scf::ValueVector(ImplicitLocOpBuilder &, ValueRange,
-                                  ValueRange)>
-        body) {
+scf::LoopNest buildNest(OpBuilder &b, Location loc,
+                        ArrayRef<int64_t> upperBounds, ValueRange iterArgs,
+                        function_ref<scf::ValueVector(ImplicitLocOpBuilder &,
+                                                      ValueRange, ValueRange)>
+                            body) {
   SmallVector<Value> lbs, ubs, steps;
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
@@ -73,13 +72,12 @@ scf::LoopNest buildNest(
     ubs.push_back(arith::ConstantIndexOp::create(b, loc, ub));
     steps.push_back(one);
   }
-  return scf::buildLoopNest(
-      b, loc, lbs, ubs, steps, iterArgs,
-      [&](OpBuilder &nested, Location nestedLoc, ValueRange ivs,
-          ValueRange args) {
-        ImplicitLocOpBuilder ib(nestedLoc, nested);
-        return body(ib, ivs, args);
-      });
+  return scf::buildLoopNest(b, loc, lbs, ubs, steps, iterArgs,
+                            [&](OpBuilder &nested, Location nestedLoc,
+                                ValueRange ivs, ValueRange args) {
+                              ImplicitLocOpBuilder ib(nestedLoc, nested);
+                              return body(ib, ivs, args);
+                            });
 }
 
 /// y[n, m, o...] = bias[m] + sum over c in m's group and kernel taps k of
@@ -118,9 +116,9 @@ struct ConvToReference : OpConversionPattern<ConvOp> {
               bias ? e.load(bias, m, accType)
                    : arith::ConstantOp::create(ob, ob.getFloatAttr(accType, 0))
                          .getResult();
-          Value firstChannel = e.mul(
-              arith::DivUIOp::create(ob, m, e.index(outPerGroup)),
-              e.index(channelsPerGroup));
+          Value firstChannel =
+              e.mul(arith::DivUIOp::create(ob, m, e.index(outPerGroup)),
+                    e.index(channelsPerGroup));
 
           scf::LoopNest inner = buildNest(
               ob, ob.getLoc(), reduction, acc0,
@@ -140,13 +138,13 @@ struct ConvToReference : OpConversionPattern<ConvOp> {
                       ie.index(g.padsBegin[i]));
                   Value ge = arith::CmpIOp::create(
                       ib, arith::CmpIPredicate::sge, pos, ie.index(0));
-                  Value lt = arith::CmpIOp::create(
-                      ib, arith::CmpIPredicate::slt, pos,
-                      ie.index(inShape[i + 2]));
+                  Value lt =
+                      arith::CmpIOp::create(ib, arith::CmpIPredicate::slt, pos,
+                                            ie.index(inShape[i + 2]));
                   Value both = arith::AndIOp::create(ib, ge, lt);
-                  inBounds =
-                      inBounds ? arith::AndIOp::create(ib, inBounds, both)
-                               : both;
+                  inBounds = inBounds
+                                 ? arith::AndIOp::create(ib, inBounds, both)
+                                 : both;
                   xIndices.push_back(pos);
                 }
                 SmallVector<Value> wIndices = {m, c};
@@ -211,7 +209,8 @@ struct ConvTransposeToReference : OpConversionPattern<ConvTransposeOp> {
     Value zero = arith::ConstantOp::create(b, b.getFloatAttr(accType, 0));
     Value canvas =
         linalg::FillOp::create(
-            b, zero, tensor::EmptyOp::create(b, canvasShape, accType).getResult())
+            b, zero,
+            tensor::EmptyOp::create(b, canvasShape, accType).getResult())
             .getResult(0);
 
     // Loops: n, c, d..., mm, k...
@@ -244,8 +243,8 @@ struct ConvTransposeToReference : OpConversionPattern<ConvTransposeOp> {
                                     e.load(filter, wIndices, accType));
           Value old = tensor::ExtractOp::create(sb, canvases[0], canvasIndices);
           Value sum = arith::AddFOp::create(sb, old, product);
-          return {tensor::InsertOp::create(sb, sum, canvases[0],
-                                           canvasIndices)};
+          return {
+              tensor::InsertOp::create(sb, sum, canvases[0], canvasIndices)};
         });
 
     // Crop by the pads, add the bias, round to the element type.
@@ -258,11 +257,11 @@ struct ConvTransposeToReference : OpConversionPattern<ConvTransposeOp> {
           SmallVector<Value> canvasIndices = {ivs[0], ivs[1]};
           for (unsigned i = 0; i < rank; ++i)
             canvasIndices.push_back(e.add(ivs[2 + i], e.index(g.padsBegin[i])));
-          Value value = tensor::ExtractOp::create(cb, scatter.results[0],
-                                                  canvasIndices);
+          Value value =
+              tensor::ExtractOp::create(cb, scatter.results[0], canvasIndices);
           if (bias)
-            value = arith::AddFOp::create(cb, value,
-                                          e.load(bias, ivs[1], accType));
+            value =
+                arith::AddFOp::create(cb, value, e.load(bias, ivs[1], accType));
           return {tensor::InsertOp::create(cb, e.narrow(value, elementType),
                                            outs[0], ivs)};
         });
@@ -288,7 +287,8 @@ struct TConvLowerToReferencePass
 
 } // namespace
 
-void mlir::tconv::populateTConvToReferencePatterns(RewritePatternSet &patterns) {
+void mlir::tconv::populateTConvToReferencePatterns(
+    RewritePatternSet &patterns) {
   patterns.add<ConvToReference, ConvTransposeToReference>(
       patterns.getContext());
 }
