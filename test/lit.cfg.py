@@ -30,5 +30,5 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
-tools = ["tconv-opt", "mlir-opt", "mlir-translate", "mlir-runner"]
+tools = ["tconv-opt", "tconv-run", "mlir-opt", "mlir-translate", "mlir-runner"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

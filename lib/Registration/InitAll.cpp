@@ -42,6 +42,7 @@
 #include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "tconv/Conversion/Passes.h"
+#include "tconv/Conversion/TConvToReference/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
 #include "tconv/Pipelines/Passes.h"
@@ -86,6 +87,7 @@ void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
 void mlir::tconv::registerAllPasses() {
   registerTConvPasses();
   registerTConvConversionPasses();
+  registerTConvToReferencePasses();
   registerTConvPipelinesPasses();
   registerPipelines();
 }
