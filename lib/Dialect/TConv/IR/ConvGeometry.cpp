@@ -2,6 +2,10 @@
 
 #include "tconv/Dialect/TConv/IR/ConvGeometry.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+#include "llvm/Support/MathExtras.h"
+#include <cassert>
+
 using namespace mlir::tconv;
 
 ConvGeometry ConvGeometry::identity(unsigned numSpatialDims) {
@@ -24,21 +28,59 @@ int64_t mlir::tconv::dilatedKernelSize(int64_t kernel, int64_t dilation) {
   return (kernel - 1) * dilation + 1;
 }
 
+// Overflow-propagating arithmetic: std::nullopt in, std::nullopt out.
+using MaybeInt = std::optional<int64_t>;
+static MaybeInt add(MaybeInt a, MaybeInt b) {
+  return a && b ? llvm::checkedAdd(*a, *b) : std::nullopt;
+}
+static MaybeInt sub(MaybeInt a, MaybeInt b) {
+  return a && b ? llvm::checkedSub(*a, *b) : std::nullopt;
+}
+static MaybeInt mul(MaybeInt a, MaybeInt b) {
+  return a && b ? llvm::checkedMul(*a, *b) : std::nullopt;
+}
+
+static MaybeInt checkedDilatedKernelSize(int64_t kernel, int64_t dilation) {
+  return add(mul(sub(kernel, 1), dilation), 1);
+}
+
+MaybeInt mlir::tconv::checkedConvOutputSize(int64_t in, int64_t kernel,
+                                            int64_t stride, int64_t padBegin,
+                                            int64_t padEnd, int64_t dilation) {
+  MaybeInt span = sub(add(add(in, padBegin), padEnd),
+                      checkedDilatedKernelSize(kernel, dilation));
+  if (!span || stride < 1)
+    return std::nullopt;
+  // Floor division: a negative span must not round towards zero.
+  int64_t quotient = llvm::divideFloorSigned(*span, stride);
+  return add(quotient, 1);
+}
+
+MaybeInt mlir::tconv::checkedConvTransposeOutputSize(
+    int64_t in, int64_t kernel, int64_t stride, int64_t padBegin,
+    int64_t padEnd, int64_t dilation, int64_t outputPadding) {
+  MaybeInt grown = add(add(mul(stride, sub(in, 1)), outputPadding),
+                       checkedDilatedKernelSize(kernel, dilation));
+  return sub(sub(grown, padBegin), padEnd);
+}
+
 int64_t mlir::tconv::convOutputSize(int64_t in, int64_t kernel, int64_t stride,
                                     int64_t padBegin, int64_t padEnd,
                                     int64_t dilation) {
-  int64_t span = in + padBegin + padEnd - dilatedKernelSize(kernel, dilation);
-  // Floor division: a negative span must not round towards zero.
-  int64_t quotient = span >= 0 ? span / stride : -((-span + stride - 1) / stride);
-  return quotient + 1;
+  MaybeInt size =
+      checkedConvOutputSize(in, kernel, stride, padBegin, padEnd, dilation);
+  assert(size && "convolution output size overflows int64_t");
+  return *size;
 }
 
 int64_t mlir::tconv::convTransposeOutputSize(int64_t in, int64_t kernel,
                                              int64_t stride, int64_t padBegin,
                                              int64_t padEnd, int64_t dilation,
                                              int64_t outputPadding) {
-  return stride * (in - 1) + outputPadding +
-         dilatedKernelSize(kernel, dilation) - padBegin - padEnd;
+  MaybeInt size = checkedConvTransposeOutputSize(
+      in, kernel, stride, padBegin, padEnd, dilation, outputPadding);
+  assert(size && "transposed convolution output size overflows int64_t");
+  return *size;
 }
 
 llvm::SmallVector<int64_t>

@@ -5,6 +5,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -100,14 +101,18 @@ void ConvTransposeOp::build(OpBuilder &b, OperationState &state, Value input,
 // Verifier
 //===----------------------------------------------------------------------===//
 
+/// Checks the length and the lower bound of an optional per-dimension
+/// attribute.
 static LogicalResult verifyArrayAttr(Operation *op, StringRef name,
                                      std::optional<ArrayRef<int64_t>> values,
-                                     size_t expectedSize, int64_t minValue) {
+                                     size_t expectedSize, StringRef layout,
+                                     int64_t minValue) {
   if (!values)
     return success();
   if (values->size() != expectedSize)
     return op->emitOpError() << "'" << name << "' must have " << expectedSize
-                             << " values, got " << values->size();
+                             << " values (" << layout << "), got "
+                             << values->size();
   for (auto [index, value] : llvm::enumerate(*values))
     if (value < minValue)
       return op->emitOpError() << "'" << name << "' value " << value
@@ -116,17 +121,31 @@ static LogicalResult verifyArrayAttr(Operation *op, StringRef name,
   return success();
 }
 
+/// Shapes must be fully static with non-empty dimensions.
 static LogicalResult verifyTensorShape(Operation *op, StringRef name,
                                        RankedTensorType type) {
   for (auto [dim, size] : llvm::enumerate(type.getShape())) {
     if (ShapedType::isDynamic(size))
       return op->emitOpError() << "expects a static " << name << " shape, got "
-                               << type;
+                               << type << " (dim " << dim << " is dynamic)";
     if (size < 1)
-      return op->emitOpError() << "expects every " << name
-                               << " dimension to be >= 1, got " << type;
+      return op->emitOpError()
+             << "expects every " << name << " dimension to be >= 1, got "
+             << type << " (dim " << dim << " is " << size << ")";
   }
   return success();
+}
+
+/// Appends what the output size of spatial dim `i` is computed from.
+static void describeSpatialDim(InFlightDiagnostic &diag, const ConvGeometry &g,
+                               size_t i, int64_t in, int64_t kernel,
+                               bool transposed) {
+  diag << " (input " << in << ", kernel " << kernel << ", stride "
+       << g.strides[i] << ", dilation " << g.dilations[i] << ", pads "
+       << g.padsBegin[i] << " + " << g.padsEnd[i];
+  if (transposed)
+    diag << ", output_padding " << g.outputPadding[i];
+  diag << ")";
 }
 
 template <typename OpTy>
@@ -168,10 +187,13 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
                             << elementType;
 
   size_t n = rank - 2;
-  if (failed(verifyArrayAttr(raw, "strides", op.getStrides(), n, 1)) ||
-      failed(verifyArrayAttr(raw, "pads", op.getPads(), 2 * n, 0)) ||
-      failed(verifyArrayAttr(raw, "dilations", op.getDilations(), n, 1)) ||
-      failed(verifyArrayAttr(raw, "output_padding", outputPad, n, 0)))
+  StringRef perDim = "one per spatial dim";
+  if (failed(verifyArrayAttr(raw, "strides", op.getStrides(), n, perDim, 1)) ||
+      failed(verifyArrayAttr(raw, "pads", op.getPads(), 2 * n,
+                             "all begins, then all ends", 0)) ||
+      failed(verifyArrayAttr(raw, "dilations", op.getDilations(), n, perDim,
+                             1)) ||
+      failed(verifyArrayAttr(raw, "output_padding", outputPad, n, perDim, 0)))
     return failure();
   if (!transposed && raw->hasAttr("output_padding"))
     return op.emitOpError()
@@ -190,8 +212,15 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
     if (filterType.getDimSize(0) != channels)
       return op.emitOpError()
              << "expects filter dim 0 (" << filterType.getDimSize(0)
-             << ") to equal the input channels (" << channels << ")";
-    outChannels = filterType.getDimSize(1) * g.group;
+             << ") to equal the input channels (" << channels
+             << "); the filter layout is C x M/group x k...";
+    std::optional<int64_t> product =
+        llvm::checkedMul(filterType.getDimSize(1), g.group);
+    if (!product)
+      return op.emitOpError()
+             << "output channels, filter dim 1 (" << filterType.getDimSize(1)
+             << ") times group (" << g.group << "), overflow int64_t";
+    outChannels = *product;
     for (size_t i = 0; i < n; ++i)
       if (g.outputPadding[i] >= std::max(g.strides[i], g.dilations[i]))
         return op.emitOpError()
@@ -205,11 +234,14 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
       return op.emitOpError() << "'group' " << g.group
                               << " must divide the filter's output channels "
                               << outChannels;
-    if (filterType.getDimSize(1) * g.group != channels)
+    // Divides rather than multiplies: group divides the channels, and a
+    // product could overflow.
+    if (filterType.getDimSize(1) != channels / g.group)
       return op.emitOpError()
              << "expects filter dim 1 (" << filterType.getDimSize(1)
-             << ") times group (" << g.group
-             << ") to equal the input channels (" << channels << ")";
+             << ") to equal the input channels (" << channels
+             << ") divided by group (" << g.group
+             << "); the filter layout is M x C/group x k...";
   }
 
   if (Value bias = op.getBias()) {
@@ -219,10 +251,34 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
                               << biasType.getElementType()
                               << " to match the input element type "
                               << elementType;
+    if (failed(verifyTensorShape(raw, "bias", biasType)))
+      return failure();
     if (biasType.getDimSize(0) != outChannels)
       return op.emitOpError() << "expects a bias of " << outChannels
                               << " values (one per output channel), got "
                               << biasType;
+  }
+
+  for (size_t i = 0; i < n; ++i) {
+    int64_t in = inputType.getDimSize(i + 2);
+    int64_t kernel = filterType.getDimSize(i + 2);
+    std::optional<int64_t> size =
+        transposed ? checkedConvTransposeOutputSize(
+                         in, kernel, g.strides[i], g.padsBegin[i],
+                         g.padsEnd[i], g.dilations[i], g.outputPadding[i])
+                   : checkedConvOutputSize(in, kernel, g.strides[i],
+                                           g.padsBegin[i], g.padsEnd[i],
+                                           g.dilations[i]);
+    if (size && *size >= 1)
+      continue;
+    InFlightDiagnostic diag = op.emitOpError();
+    if (size)
+      diag << "computed output size " << *size << " of spatial dim " << i
+           << " is < 1";
+    else
+      diag << "output size of spatial dim " << i << " overflows int64_t";
+    describeSpatialDim(diag, g, i, in, kernel, transposed);
+    return diag;
   }
 
   SmallVector<int64_t> expected =
@@ -230,10 +286,6 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
                                             filterType.getShape(), g)
                  : convResultShape(inputType.getShape(), filterType.getShape(),
                                    g);
-  for (size_t i = 0; i < n; ++i)
-    if (expected[i + 2] < 1)
-      return op.emitOpError() << "computed output size " << expected[i + 2]
-                              << " in spatial dim " << i << " is < 1";
   auto expectedType = RankedTensorType::get(expected, elementType);
   if (resultType != expectedType)
     return op.emitOpError() << "result type " << resultType

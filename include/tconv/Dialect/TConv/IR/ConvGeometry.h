@@ -12,6 +12,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
+#include <optional>
 
 namespace mlir::tconv {
 
@@ -36,14 +37,27 @@ struct ConvGeometry {
 int64_t dilatedKernelSize(int64_t kernel, int64_t dilation);
 
 /// ONNX Conv: floor((in + padBegin + padEnd - dilatedKernel) / stride) + 1.
+/// Expects stride >= 1 and no int64_t overflow (true on verified ops).
 int64_t convOutputSize(int64_t in, int64_t kernel, int64_t stride,
                        int64_t padBegin, int64_t padEnd, int64_t dilation);
 
 /// ONNX ConvTranspose:
 /// stride * (in - 1) + outputPadding + dilatedKernel - padBegin - padEnd.
+/// Expects no int64_t overflow (true on verified ops).
 int64_t convTransposeOutputSize(int64_t in, int64_t kernel, int64_t stride,
                                 int64_t padBegin, int64_t padEnd,
                                 int64_t dilation, int64_t outputPadding);
+
+/// The same formulas, std::nullopt when an intermediate value overflows
+/// int64_t (or, for a convolution, when stride < 1). The verifier uses them so
+/// that huge attributes are an error, not a wrapped-around size.
+std::optional<int64_t> checkedConvOutputSize(int64_t in, int64_t kernel,
+                                             int64_t stride, int64_t padBegin,
+                                             int64_t padEnd, int64_t dilation);
+std::optional<int64_t>
+checkedConvTransposeOutputSize(int64_t in, int64_t kernel, int64_t stride,
+                               int64_t padBegin, int64_t padEnd,
+                               int64_t dilation, int64_t outputPadding);
 
 /// Result shape N x M x O1..On of a convolution with an N x C x D1..Dn input
 /// and an M x C/g x k1..kn filter.
