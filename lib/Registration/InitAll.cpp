@@ -5,7 +5,11 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
+#include "tconv/Dialect/TConv/Transforms/Passes.h"
+#include "tconv/Pipelines/Passes.h"
+#include "tconv/Pipelines/Pipelines.h"
 
 void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
   registry.insert<TConvDialect>();
@@ -17,4 +21,9 @@ void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
   mlir::registerAllExtensions(registry);
 }
 
-void mlir::tconv::registerAllPasses() {}
+void mlir::tconv::registerAllPasses() {
+  registerTConvPasses();
+  registerTConvConversionPasses();
+  registerTConvPipelinesPasses();
+  registerPipelines();
+}

@@ -27,6 +27,15 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       *this, "parallel",
       llvm::cl::desc("Distribute output tiles over OpenMP threads"),
       llvm::cl::init(true)};
+  Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Compute convolutions channels-last, tiled and "
+                     "vectorized (off: plain loops in NCHW, for debugging)"),
+      llvm::cl::init(true)};
+  Option<std::string> stopAfter{
+      *this, "stop-after",
+      llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),
+      llvm::cl::init("")};
 };
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.

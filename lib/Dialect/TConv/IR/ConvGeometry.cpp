@@ -4,7 +4,9 @@
 
 #include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/MathExtras.h"
+#include <algorithm>
 #include <cassert>
+#include <numeric>
 
 using namespace mlir::tconv;
 
@@ -105,6 +107,54 @@ mlir::tconv::convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
         inputShape[i + 2], filterShape[i + 2], g.strides[i], g.padsBegin[i],
         g.padsEnd[i], g.dilations[i], g.outputPadding[i]));
   return shape;
+}
+
+int64_t mlir::tconv::croppedSize(int64_t in, int64_t padBegin, int64_t padEnd) {
+  return in - std::max<int64_t>(0, -padBegin) - std::max<int64_t>(0, -padEnd);
+}
+
+int64_t mlir::tconv::zeroInsertedSize(int64_t in, int64_t stride) {
+  return stride * (in - 1) + 1;
+}
+
+ZeroInsertionPads mlir::tconv::zeroInsertionPads(int64_t kernel,
+                                                 const ConvGeometry &g,
+                                                 unsigned dim) {
+  int64_t span = dilatedKernelSize(kernel, g.dilations[dim]) - 1;
+  return {span - g.padsBegin[dim],
+          span - g.padsEnd[dim] + g.outputPadding[dim]};
+}
+
+TransposePhase mlir::tconv::convTransposePhase(int64_t in, int64_t kernel,
+                                               const ConvGeometry &g,
+                                               unsigned dim, int64_t phase) {
+  int64_t s = g.strides[dim], d = g.dilations[dim];
+  int64_t out = convTransposeOutputSize(
+      in, kernel, s, g.padsBegin[dim], g.padsEnd[dim], d, g.outputPadding[dim]);
+  TransposePhase p;
+  if (out <= phase)
+    return p;
+  p.numOutputs = (out - phase + s - 1) / s;
+
+  // Tap k belongs to the phase iff d*k == phase + padBegin (mod s). Solutions
+  // repeat every s/gcd(s, d) taps, so the first one is below that.
+  int64_t gcd = std::gcd(s, d);
+  int64_t target = phase + g.padsBegin[dim];
+  p.tapStep = s / gcd;
+  p.dilation = d / gcd;
+  int64_t firstTap = 0;
+  while (firstTap < p.tapStep && (d * firstTap - target) % s != 0)
+    ++firstTap;
+  if (firstTap == p.tapStep || firstTap >= kernel)
+    return p;
+  p.numTaps = (kernel - 1 - firstTap) / p.tapStep + 1;
+  p.lastTap = firstTap + (p.numTaps - 1) * p.tapStep;
+
+  // Input offset of the last tap, the smallest of the phase (exact division).
+  int64_t minOffset = (target - d * p.lastTap) / s;
+  p.padBegin = -minOffset;
+  p.padEnd = p.numOutputs + p.dilation * (p.numTaps - 1) - in - p.padBegin;
+  return p;
 }
 
 static double product(llvm::ArrayRef<int64_t> values) {

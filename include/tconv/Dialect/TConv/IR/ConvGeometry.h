@@ -72,6 +72,51 @@ convTransposeResultShape(llvm::ArrayRef<int64_t> inputShape,
                          llvm::ArrayRef<int64_t> filterShape,
                          const ConvGeometry &geometry);
 
+/// Length left of `in` elements after a begin and an end pad, where a
+/// negative pad crops (only the cropping is counted: zeros do not feed data).
+int64_t croppedSize(int64_t in, int64_t padBegin, int64_t padEnd);
+
+/// Size of `in` elements after inserting `stride - 1` zeros between
+/// neighbours: stride * (in - 1) + 1.
+int64_t zeroInsertedSize(int64_t in, int64_t stride);
+
+/// Begin and end pads of the stride-1 convolution with the flipped kernel and
+/// the same dilation that computes spatial dim `dim` of a transposed
+/// convolution from its zero-inserted input:
+///   begin = dilation * (k - 1) - padBegin,
+///   end   = dilation * (k - 1) - padEnd + outputPadding.
+/// A negative pad crops the zero-inserted input.
+struct ZeroInsertionPads {
+  int64_t begin;
+  int64_t end;
+};
+ZeroInsertionPads zeroInsertionPads(int64_t kernel, const ConvGeometry &g,
+                                    unsigned dim);
+
+/// One output phase of one spatial dim of a transposed convolution with
+/// stride s and dilation d. Output o = s*q + r (phase r) only receives the
+/// kernel taps k with (r + padBegin - d*k) mod s == 0, from input
+/// q + (r + padBegin - d*k) / s. The taps form an arithmetic sequence with
+/// step s/gcd(s, d), so the phase is a dense stride-1 convolution of the
+/// original input with the flipped taps and dilation d/gcd(s, d).
+struct TransposePhase {
+  /// Outputs of the phase: r, r+s, ..., ceil((O - r) / s) of them.
+  int64_t numOutputs = 0;
+  /// Taps of the phase: lastTap, lastTap - tapStep, ... (flipped order),
+  /// numTaps of them; none when the stride exceeds the dilated kernel.
+  int64_t numTaps = 0;
+  int64_t lastTap = 0;
+  int64_t tapStep = 1;
+  /// Dilation of the phase convolution: d / gcd(s, d).
+  int64_t dilation = 1;
+  /// Pads of the phase convolution on the original input; negative crops.
+  int64_t padBegin = 0;
+  int64_t padEnd = 0;
+};
+TransposePhase convTransposePhase(int64_t in, int64_t kernel,
+                                  const ConvGeometry &g, unsigned dim,
+                                  int64_t phase);
+
 /// Multiply-accumulates that do useful work, times two: for a convolution
 /// 2*N*M*(C/g)*prod(k)*prod(output spatial), for a transposed convolution
 /// 2*N*C*(M/g)*prod(k)*prod(input spatial) (products with inserted zeros do

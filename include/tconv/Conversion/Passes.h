@@ -1,0 +1,19 @@
+//===- Passes.h - tconv conversion passes -----------------------*- C++ -*-===//
+
+#ifndef TCONV_CONVERSION_PASSES_H
+#define TCONV_CONVERSION_PASSES_H
+
+#include "mlir/Pass/Pass.h"
+#include "tconv/Conversion/TConvToLinalg/TConvToLinalg.h"
+
+namespace mlir::tconv {
+
+#define GEN_PASS_DECL
+#include "tconv/Conversion/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "tconv/Conversion/Passes.h.inc"
+
+} // namespace mlir::tconv
+
+#endif // TCONV_CONVERSION_PASSES_H

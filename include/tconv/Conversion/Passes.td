@@ -1,0 +1,69 @@
+#ifndef TCONV_CONVERSION_PASSES_TD
+#define TCONV_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
+  let summary = "Lower tconv.conv to linalg on tensors";
+  let description = [{
+    Rewrites every `tconv.conv` into linalg operations on tensors, so that the
+    upstream tiling, vectorization and bufferization machinery can take over.
+    Each convolution becomes:
+
+    * a `tensor.pad` of the spatial dimensions when `pads` is non-zero (the
+      high side is trimmed to what the output actually reads);
+    * an accumulator initialised with the broadcast bias (or zero);
+    * a named convolution where one fits: `linalg.conv_{1,2,3}d_*`,
+      `linalg.depthwise_conv_*` when every group has one input channel, and
+      `linalg.conv_2d_ngchw_gfchw` for other grouped 2-D convolutions; a
+      `linalg.generic` for the remaining grouped 1-D and 3-D ones;
+    * f16 and bf16 accumulate in f32 (the named ops extend their inputs to the
+      accumulator type) and a final `arith.truncf` restores the element type.
+
+    With `channels-last`, ungrouped and depthwise convolutions run on
+    channels-last copies of their operands (NWC/NHWC/NDHWC input, WCF/HWCF/
+    DHWCF filter) between `linalg.transpose`-like generics, while the op's
+    interface stays NCHW. That is the layout the tconv schedule vectorizes:
+    output channels become the contiguous vector dimension. Filter transposes
+    of constant weights fold away later.
+
+    Transposed convolutions must be rewritten into direct ones by
+    `--tconv-decompose-transpose` first; the pass fails with an error
+    otherwise.
+
+    Example:
+
+    ```mlir
+    %y = tconv.conv %x, %w, %b pads = [1, 1, 1, 1]
+        : (tensor<1x3x8x8xf32>, tensor<16x3x3x3xf32>, tensor<16xf32>)
+        -> tensor<1x16x8x8xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %xp = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] { ... }
+        : tensor<1x3x8x8xf32> to tensor<1x3x10x10xf32>
+    %e = tensor.empty() : tensor<1x16x8x8xf32>
+    %init = linalg.generic {indexing_maps = [affine_map<(n, f, h, w) -> (f)>,
+        affine_map<(n, f, h, w) -> (n, f, h, w)>], ...}
+        ins(%b : tensor<16xf32>) outs(%e : tensor<1x16x8x8xf32>) { ... }
+    %y = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                                   strides = dense<1> : tensor<2xi64>}
+        ins(%xp, %w : tensor<1x3x10x10xf32>, tensor<16x3x3x3xf32>)
+        outs(%init : tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"channelsLast", "channels-last", "bool", /*default=*/"false",
+           "Compute ungrouped and depthwise convolutions in channels-last "
+           "layout between transposes (the op interface stays NCHW)">,
+  ];
+}
+
+#endif // TCONV_CONVERSION_PASSES_TD

@@ -1,0 +1,156 @@
+#ifndef TCONV_PIPELINES_PASSES_TD
+#define TCONV_PIPELINES_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TConvEmitCInterface : Pass<"tconv-emit-c-interface", "::mlir::ModuleOp"> {
+  let summary = "Request C-compatible wrappers for every public function";
+  let description = [{
+    Sets `llvm.emit_c_interface` on every public `func.func` that has a body,
+    so that `--convert-func-to-llvm` also emits `_mlir_ciface_<name>`, which
+    takes each memref as a pointer to its descriptor. A JIT or C++ caller
+    then needs no knowledge of how descriptors are exploded into scalar
+    arguments.
+
+    Example:
+
+    ```mlir
+    func.func @f(%a: memref<4xf32>) { ... }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%a: memref<4xf32>) attributes {llvm.emit_c_interface} { ... }
+    ```
+  }];
+}
+
+def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> {
+  let summary = "Tile channels-last convolutions and vectorize them into FMAs";
+  let description = [{
+    The schedule of the tconv pipeline for `linalg.conv_{1,2,3}d_n*c_*cf`
+    on f32/f64 tensors (what `--tconv-convert-to-linalg=channels-last`
+    produces). The linalg vectorizer only handles 1-D convolutions, and only
+    with static shapes, so every convolution is
+
+    1. split along output width, output channels and input channels so that
+       each part is a whole number of tiles (the remainders become separate
+       parts with smaller, still static, tiles);
+    2. tiled with `scf.forall` over (batch 1, outer output dims 1, output
+       width `ow-tile`, output channels `f-tile`): independent output tiles
+       that `--scf-forall-to-parallel` and OpenMP can distribute;
+    3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
+       channels `c-tile`, the innermost kernel dim whole;
+    4. rewritten, now that every outer spatial dim is 1, as a
+       `linalg.conv_1d_nwc_wcf` on rank-reduced slices;
+    5. vectorized (only these 1-D convolutions: vectorizing anything else,
+       like strided inserts, is not safe), and the accumulator tile is hoisted
+       out of the reduction loops into registers;
+    6. lowered from `vector.contract` to outer products, i.e. one broadcast
+       input value times a vector of output channels added into the
+       accumulator: `vector.fma` on vectors of `f-vector` lanes.
+
+    Example (a 3x3 conv, 64 -> 64 channels, on 56x56):
+
+    ```mlir
+    %y = linalg.conv_2d_nhwc_hwcf
+        ins(%x, %w : tensor<1x58x58x64xf32>, tensor<3x3x64x64xf32>)
+        outs(%init : tensor<1x56x56x64xf32>) -> tensor<1x56x56x64xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %y = scf.forall (%n, %oh, %ow, %f) in (1, 56, 14, 2) shared_outs(...) {
+      %acc = scf.for %kh = 0 to 3 iter_args(%a = ...) -> (vector<8xf32>, ...) {
+        %r = scf.for %c = 0 to 64 step 16 iter_args(...) {
+          ...
+          %v = vector.fma %xc, %wc, %a0 : vector<8xf32>
+          ...
+        }
+      }
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",
+           "Output positions (innermost spatial dim) per tile">,
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"32",
+           "Output channels per tile (a multiple of f-vector)">,
+    Option<"cTile", "c-tile", "int64_t", /*default=*/"16",
+           "Input channels per reduction step">,
+    Option<"fVector", "f-vector", "int64_t", /*default=*/"8",
+           "Vector width in f32 lanes (8 for AVX2); f64 uses half">,
+  ];
+}
+
+def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
+  let summary = "Rewrite tensor.pad as fill + insert_slice before bufferization";
+  let description = [{
+    One-shot bufferization turns a `tensor.pad` into a new buffer, a fill and
+    a `memref.copy` of the source into it. Written as `linalg.fill` of the
+    padded shape plus `tensor.insert_slice` of the source instead, empty-tensor
+    elimination lets the producer of the source (typically the layout change
+    in front of a convolution) write straight into the interior of the padded
+    buffer: one pass over the data fewer and no strided copy.
+
+    Example:
+
+    ```mlir
+    %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] { ... yield %zero }
+        : tensor<1x8x8x4xf32> to tensor<1x10x10x4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<1x10x10x4xf32>
+    %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x10x10x4xf32>)
+        -> tensor<1x10x10x4xf32>
+    %p = tensor.insert_slice %x into %f[0, 1, 1, 0] [1, 8, 8, 4] [1, 1, 1, 1]
+        : tensor<1x8x8x4xf32> into tensor<1x10x10x4xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def TConvExpandStridedCopies
+    : Pass<"tconv-expand-strided-copies", "::mlir::func::FuncOp"> {
+  let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";
+  let description = [{
+    `--finalize-memref-to-llvm` lowers a `memref.copy` between contiguous
+    buffers to `llvm.memcpy`, but any other copy to a call of `memrefCopy`
+    from the MLIR C runner utils: an element-by-element loop with
+    descriptor-driven indexing, and a runtime library every caller must link.
+    As a `linalg.copy` the copy becomes a plain loop nest that LLVM vectorizes.
+
+    Example:
+
+    ```mlir
+    memref.copy %a, %b : memref<4x4xf32> to memref<4x4xf32, strided<[8, 1]>>
+    ```
+
+    becomes
+
+    ```mlir
+    linalg.copy ins(%a : memref<4x4xf32>)
+                outs(%b : memref<4x4xf32, strided<[8, 1]>>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+#endif // TCONV_PIPELINES_PASSES_TD

@@ -1,0 +1,160 @@
+//===- Pipelines.cpp - tconv lowering pipelines --------------------------===//
+
+#include "tconv/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/TosaToLinalg/TosaToLinalg.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "tconv/Conversion/Passes.h"
+#include "tconv/Pipelines/Passes.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+static constexpr llvm::StringLiteral kStageNames[] = {
+    "decompose", "linalg", "fused", "vectorized", "bufferized", "loops", "llvm"};
+
+llvm::ArrayRef<llvm::StringRef> mlir::tconv::lowerToLLVMStageNames() {
+  static const llvm::SmallVector<llvm::StringRef> names(std::begin(kStageNames),
+                                                        std::end(kStageNames));
+  return names;
+}
+
+static void addCleanup(OpPassManager &funcPm) {
+  funcPm.addPass(createCanonicalizerPass());
+  funcPm.addPass(createCSEPass());
+}
+
+/// tconv.conv_transpose -> tconv.conv.
+static void addDecomposeStage(OpPassManager &pm,
+                              const tconv::LowerToLLVMOptions &options) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  addCleanup(funcPm);
+}
+
+/// Every tensor computation (tosa, elementwise arith/math, tconv) becomes
+/// linalg on tensors.
+static void addLinalgStage(OpPassManager &pm,
+                           const tconv::LowerToLLVMOptions &options) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(tosa::createTosaToLinalgNamed());
+  funcPm.addPass(tosa::createTosaToLinalg());
+  funcPm.addPass(createTosaToArithPass());
+  funcPm.addPass(createTosaToTensorPass());
+  funcPm.addPass(createConvertElementwiseToLinalgPass());
+  funcPm.addPass(createTConvConvertToLinalg(
+      TConvConvertToLinalgOptions{/*channelsLast=*/options.vectorize}));
+  addCleanup(funcPm);
+}
+
+/// Elementwise producers and consumers merge (layout changes, bias, ReLU,
+/// truncation); transposes of constant weights fold.
+static void addFusedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createLinalgElementwiseOpFusionPass());
+  addCleanup(funcPm);
+}
+
+/// Convolutions are tiled, reduced to 1-D and vectorized.
+static void addVectorizedStage(OpPassManager &pm,
+                               const tconv::LowerToLLVMOptions &options) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  if (options.vectorize)
+    funcPm.addPass(createTConvVectorizeConvs());
+  addCleanup(funcPm);
+}
+
+/// Tensors become buffers. Function results become out-params the caller
+/// allocates (see Pipelines.h).
+static void addBufferizedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createTConvDecomposePads());
+  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  addCleanup(pm.nest<func::FuncOp>());
+  bufferization::buildBufferDeallocationPipeline(pm);
+  addCleanup(pm.nest<func::FuncOp>());
+}
+
+/// Remaining linalg ops and vector ops become scf/affine loops; parallel
+/// tiles become OpenMP.
+static void addLoopsStage(OpPassManager &pm,
+                          const tconv::LowerToLLVMOptions &options) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createTConvExpandStridedCopies());
+  funcPm.addPass(createConvertLinalgToLoopsPass());
+  funcPm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
+  funcPm.addPass(createForallToParallelLoopPass());
+  if (options.parallel)
+    pm.addPass(createConvertSCFToOpenMPPass());
+  OpPassManager &funcPm2 = pm.nest<func::FuncOp>();
+  funcPm2.addPass(createLowerAffinePass());
+  addCleanup(funcPm2);
+}
+
+/// Everything to the LLVM dialect. memref before scf-to-cf: the OpenMP
+/// lowering leaves memref.alloca_scope inside scf regions.
+static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+  pm.addPass(createTConvEmitCInterface());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void mlir::tconv::addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
+                                      const tconv::LowerToLLVMOptions &options) {
+  using StageFn = void (*)(OpPassManager &, const tconv::LowerToLLVMOptions &);
+  static const StageFn stages[] = {
+      addDecomposeStage,  addLinalgStage, addFusedStage, addVectorizedStage,
+      addBufferizedStage, addLoopsStage,  addLLVMStage};
+  static_assert(std::size(stages) == std::size(kStageNames));
+  const auto *it = llvm::find(kStageNames, stage);
+  assert(it != std::end(kStageNames) && "unknown stage");
+  stages[it - std::begin(kStageNames)](pm, options);
+}
+
+void mlir::tconv::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                           const tconv::LowerToLLVMOptions &options) {
+  for (llvm::StringRef stage : lowerToLLVMStageNames()) {
+    addLowerToLLVMStage(pm, stage, options);
+    if (stage == options.stopAfter)
+      return;
+  }
+}
+
+void mlir::tconv::registerPipelines() {
+  PassPipelineRegistration<tconv::LowerToLLVMOptions>(
+      "tconv-lower-to-llvm",
+      "Lower a func.func on tensors (tconv, tosa, linalg, tensor and "
+      "elementwise arith/math ops) to the LLVM dialect",
+      buildLowerToLLVMPipeline);
+}
