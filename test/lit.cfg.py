@@ -20,7 +20,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
-tools = ["tconv-opt", "mlir-opt", "mlir-translate"]
+tools = ["tconv-opt", "mlir-opt", "mlir-translate", "tconv-compile", "llvm-nm"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Embedding, plugin and AOT tests (docs/embedding.md).
