@@ -1,0 +1,168 @@
+//===- Runner.h - Compile and run tconv modules in process ------*- C++ -*-===//
+//
+// The engine behind tconv-run, usable by benchmark harnesses and tests:
+//
+//   RunnerOptions options;                       // entry "main", pipeline
+//   auto kernel = Kernel::compile(source, "model.mlir", options);
+//   if (!kernel) ... llvm::toString(kernel.takeError()) ...
+//   const Signature &sig = (*kernel)->getSignature();
+//   SmallVector<HostTensor> args = ...;          // one per sig.arguments
+//   auto results = (*kernel)->run(args);         // type-checked call
+//
+//   // Timing: bind preallocated buffers once, then call repeatedly.
+//   SmallVector<HostTensor> outs = (*kernel)->allocateResults();
+//   auto call = (*kernel)->bind(args, outs);
+//   for (...) (*call)();
+//
+// The entry is a func.func whose arguments and results are ranked tensors
+// of static shape with f16, bf16, f32 or f64 elements. It is compiled to
+// native code for the host CPU (LLVM -O3, host CPU features) and called
+// through its C interface with the results as caller-allocated out-params.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_RUNNER_RUNNER_H
+#define TCONV_RUNNER_RUNNER_H
+
+#include "tconv/Support/HostTensor.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace mlir::tconv {
+
+/// How a module is lowered to LLVM.
+enum class Lowering {
+  /// --tconv-lower-to-llvm, the optimizing pipeline (Pipelines.h).
+  Pipeline,
+  /// --tconv-lower-to-reference, then plain upstream passes (tosa-to-linalg,
+  /// one-shot-bufferize, convert-linalg-to-loops, ... to LLVM): scalar loops
+  /// that serve as the oracle of --verify.
+  Reference,
+};
+
+struct RunnerOptions {
+  Lowering lowering = Lowering::Pipeline;
+  /// Name of the func.func to call.
+  std::string entry = "main";
+  /// --tconv-decompose-transpose strategy: "auto", "phase" or "zero-insert".
+  /// Pipeline lowering only.
+  std::string transposeStrategy = "auto";
+  /// OpenMP threads for the generated code, set on the calling thread before
+  /// every call. 0 keeps the OpenMP default (all cores, or OMP_NUM_THREADS).
+  unsigned threads = 0;
+  /// If not empty, the IR after this stage of --tconv-lower-to-llvm (one of
+  /// lowerToLLVMStageNames()) is printed to `irDumpStream`. Pipeline only.
+  std::string dumpIRAfterStage;
+  llvm::raw_ostream *irDumpStream = nullptr;
+};
+
+/// Argument and result types of the entry function.
+struct Signature {
+  std::string entry;
+  llvm::SmallVector<HostTensorType> arguments;
+  llvm::SmallVector<HostTensorType> results;
+};
+
+/// A compiled entry function. Thread-safe to call concurrently; must outlive
+/// every BoundCall made from it.
+class Kernel {
+public:
+  /// Parses and verifies `source` (errors name `bufferName` and the source
+  /// location), checks the entry's signature, lowers, and JIT-compiles.
+  static llvm::Expected<std::unique_ptr<Kernel>>
+  compile(llvm::StringRef source, llvm::StringRef bufferName,
+          const RunnerOptions &options);
+
+  ~Kernel();
+  Kernel(const Kernel &) = delete;
+  Kernel &operator=(const Kernel &) = delete;
+
+  const Signature &getSignature() const;
+  /// Useful floating-point operations of one call: convFlops and
+  /// convTransposeFlops summed over the module's tconv ops (each op counted
+  /// once, whether or not it runs).
+  double getFlops() const;
+  /// Largest number of products summed into one output element over the
+  /// module's tconv ops (input channels per group times kernel taps); 1 if
+  /// there are none. Scales comparison tolerances.
+  int64_t getMaxReductionLength() const;
+  /// Wall time of compile(): parsing, lowering, LLVM optimization and code
+  /// generation.
+  double getCompileMillis() const;
+
+  /// Zero-filled tensors of the result types.
+  llvm::SmallVector<HostTensor> allocateResults() const;
+
+  /// Calls the entry after checking the argument and result types.
+  llvm::Error run(llvm::ArrayRef<HostTensor> arguments,
+                  llvm::MutableArrayRef<HostTensor> results) const;
+  llvm::Expected<llvm::SmallVector<HostTensor>>
+  run(llvm::ArrayRef<HostTensor> arguments) const;
+
+  /// A call with its buffers bound: operator() only sets the thread count
+  /// and jumps into the compiled code, for timing loops. The tensors given
+  /// to bind() must stay alive and in place.
+  class BoundCall {
+  public:
+    BoundCall(BoundCall &&);
+    BoundCall &operator=(BoundCall &&);
+    ~BoundCall();
+    void operator()() const;
+
+  private:
+    friend class Kernel;
+    struct State;
+    explicit BoundCall(std::unique_ptr<State> state);
+    std::unique_ptr<State> state;
+  };
+
+  /// Checks the types once and binds the buffers.
+  llvm::Expected<BoundCall>
+  bind(llvm::ArrayRef<HostTensor> arguments,
+       llvm::MutableArrayRef<HostTensor> results) const;
+
+private:
+  struct Impl;
+  explicit Kernel(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl;
+};
+
+/// Element-wise comparison of a result with a reference result.
+struct Comparison {
+  /// max |actual - expected| over finite pairs.
+  double maxAbsError = 0;
+  /// maxAbsError / max |expected| (0 if expected is all zeros).
+  double maxRelError = 0;
+  /// max |expected|, the magnitude errors are measured against.
+  double expectedMagnitude = 0;
+  /// Flat index of the largest difference (or of the first NaN/infinity
+  /// mismatch), -1 if the tensors are equal.
+  int64_t worstIndex = -1;
+  /// Elements where one side is NaN or infinite and the other is not the
+  /// same value.
+  int64_t nonFiniteMismatches = 0;
+};
+
+/// Compares two tensors of the same shape (element types may differ).
+Comparison compareTensors(const HostTensor &actual, const HostTensor &expected);
+
+/// Largest acceptable maxRelError for results of `elementType` computed
+/// with sums of `reductionLength` products: a few ulps times
+/// sqrt(reductionLength), the growth of rounding errors in a sum.
+double getRelativeTolerance(ElementType elementType, int64_t reductionLength);
+
+/// Fills `tensor` with values uniform in [-1, 1), deterministic for `seed`.
+void fillUniform(HostTensor &tensor, uint64_t seed);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_RUNNER_RUNNER_H

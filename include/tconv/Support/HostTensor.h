@@ -1,0 +1,97 @@
+//===- HostTensor.h - Dense tensors in host memory --------------*- C++ -*-===//
+//
+// The value type that tconv tools exchange with compiled kernels and with
+// files: a dense, row-major (C order), 64-byte aligned array of f16, bf16, f32
+// or f64 elements with a static shape.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_SUPPORT_HOSTTENSOR_H
+#define TCONV_SUPPORT_HOSTTENSOR_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mlir::tconv {
+
+enum class ElementType { F16, BF16, F32, F64 };
+
+/// "f16", "bf16", "f32" or "f64" (MLIR spelling).
+llvm::StringRef getElementTypeName(ElementType type);
+/// The inverse of getElementTypeName; std::nullopt for other names.
+std::optional<ElementType> parseElementTypeName(llvm::StringRef name);
+/// Bytes per element: 2, 2, 4 or 8.
+size_t getElementByteWidth(ElementType type);
+
+/// Shape and element type of a tensor.
+struct HostTensorType {
+  ElementType elementType = ElementType::F32;
+  llvm::SmallVector<int64_t> shape;
+
+  int64_t getNumElements() const;
+  size_t getSizeInBytes() const;
+  /// MLIR spelling, e.g. "tensor<1x3x8x8xf32>".
+  std::string str() const;
+  /// The shape alone, e.g. "1x3x8x8" ("scalar" for rank 0).
+  std::string shapeStr() const;
+
+  friend bool operator==(const HostTensorType &a, const HostTensorType &b) {
+    return a.elementType == b.elementType && a.shape == b.shape;
+  }
+  friend bool operator!=(const HostTensorType &a, const HostTensorType &b) {
+    return !(a == b);
+  }
+};
+
+/// An owning dense tensor. Elements are zero-initialized. Move-only; use
+/// clone() for a deep copy.
+class HostTensor {
+public:
+  /// Storage alignment: a full cache line, enough for any vector load.
+  static constexpr size_t kAlignment = 64;
+
+  HostTensor() = default;
+  explicit HostTensor(HostTensorType type);
+  HostTensor(HostTensor &&) = default;
+  HostTensor &operator=(HostTensor &&) = default;
+
+  const HostTensorType &getType() const { return type; }
+  ElementType getElementType() const { return type.elementType; }
+  llvm::ArrayRef<int64_t> getShape() const { return type.shape; }
+  int64_t getNumElements() const { return type.getNumElements(); }
+  size_t getSizeInBytes() const { return type.getSizeInBytes(); }
+
+  void *data() { return storage.get(); }
+  const void *data() const { return storage.get(); }
+  llvm::ArrayRef<uint8_t> bytes() const {
+    return {static_cast<const uint8_t *>(data()), getSizeInBytes()};
+  }
+
+  /// Element `index` (flat, row-major) converted to double.
+  double getValue(int64_t index) const;
+  /// Stores `value` at flat `index`, rounded to nearest-even for narrower
+  /// element types.
+  void setValue(int64_t index, double value);
+
+  HostTensor clone() const;
+  /// A copy with every element converted to `elementType`.
+  HostTensor convertTo(ElementType elementType) const;
+
+private:
+  struct AlignedFree {
+    void operator()(void *p) const;
+  };
+  HostTensorType type;
+  std::unique_ptr<void, AlignedFree> storage;
+};
+
+} // namespace mlir::tconv
+
+#endif // TCONV_SUPPORT_HOSTTENSOR_H

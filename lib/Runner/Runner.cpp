@@ -1,0 +1,547 @@
+//===- Runner.cpp - Compile and run tconv modules in process --------------===//
+
+#include "tconv/Runner/Runner.h"
+
+#include "ReferencePipeline.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "tconv/Dialect/TConv/IR/TConvOps.h"
+#include "tconv/Dialect/TConv/Transforms/Passes.h"
+#include "tconv/InitAll.h"
+#include "tconv/Pipelines/Pipelines.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/DynamicLibrary.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <chrono>
+#include <cmath>
+#include <mutex>
+
+using namespace mlir;
+using namespace mlir::tconv;
+using llvm::Twine;
+
+static llvm::Error makeError(const Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+//===----------------------------------------------------------------------===//
+// Kernel state and calls
+//===----------------------------------------------------------------------===//
+
+using PackedFn = void (*)(void **);
+using SetThreadsFn = void (*)(int);
+
+struct Kernel::Impl {
+  Signature signature;
+  double flops = 0;
+  int64_t maxReductionLength = 1;
+  double compileMillis = 0;
+  unsigned threads = 0;
+  std::unique_ptr<ExecutionEngine> engine;
+  /// The packed wrapper of _mlir_ciface_<entry>: one pointer per argument,
+  /// each pointing at a memref descriptor pointer; results are out-params
+  /// after the arguments.
+  PackedFn fn = nullptr;
+  SetThreadsFn setThreads = nullptr;
+};
+
+/// Descriptors (allocated, aligned, offset, sizes, strides) and the packed
+/// argument array pointing at them. Heap-allocated so that the internal
+/// pointers survive moves of the owning BoundCall.
+struct Kernel::BoundCall::State {
+  PackedFn fn;
+  SetThreadsFn setThreads;
+  int threads;
+  llvm::SmallVector<llvm::SmallVector<int64_t, 11>> descriptors;
+  llvm::SmallVector<void *> descriptorPtrs;
+  llvm::SmallVector<void *> packedArgs;
+};
+
+Kernel::BoundCall::BoundCall(std::unique_ptr<State> state)
+    : state(std::move(state)) {}
+Kernel::BoundCall::BoundCall(BoundCall &&) = default;
+Kernel::BoundCall &Kernel::BoundCall::operator=(BoundCall &&) = default;
+Kernel::BoundCall::~BoundCall() = default;
+
+void Kernel::BoundCall::operator()() const {
+  if (state->threads > 0)
+    state->setThreads(state->threads);
+  state->fn(state->packedArgs.data());
+}
+
+Kernel::Kernel(std::unique_ptr<Impl> impl) : impl(std::move(impl)) {}
+Kernel::~Kernel() = default;
+
+const Signature &Kernel::getSignature() const { return impl->signature; }
+double Kernel::getFlops() const { return impl->flops; }
+int64_t Kernel::getMaxReductionLength() const {
+  return impl->maxReductionLength;
+}
+double Kernel::getCompileMillis() const { return impl->compileMillis; }
+
+llvm::SmallVector<HostTensor> Kernel::allocateResults() const {
+  llvm::SmallVector<HostTensor> results;
+  for (const HostTensorType &type : impl->signature.results)
+    results.emplace_back(type);
+  return results;
+}
+
+/// Checks that `tensors` match `types`; `what` is "argument" or "result".
+static llvm::Error checkTypes(const Signature &signature, llvm::StringRef what,
+                              llvm::ArrayRef<HostTensorType> types,
+                              llvm::ArrayRef<HostTensor> tensors) {
+  if (tensors.size() != types.size())
+    return makeError("@" + signature.entry + " has " + Twine(types.size()) +
+                     " " + what + (types.size() == 1 ? "" : "s") + ", got " +
+                     Twine(tensors.size()));
+  for (auto [index, tensor] : llvm::enumerate(tensors))
+    if (tensor.getType() != types[index])
+      return makeError("@" + signature.entry + " " + what + " #" +
+                       Twine(index) + " is " + types[index].str() + ", got " +
+                       tensor.getType().str());
+  return llvm::Error::success();
+}
+
+/// A memref descriptor of a contiguous row-major tensor.
+static llvm::SmallVector<int64_t, 11> makeDescriptor(const HostTensor &tensor) {
+  llvm::ArrayRef<int64_t> shape = tensor.getShape();
+  auto address = reinterpret_cast<int64_t>(tensor.data());
+  llvm::SmallVector<int64_t, 11> descriptor = {address, address, 0};
+  llvm::append_range(descriptor, shape);
+  llvm::SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t i = static_cast<int64_t>(shape.size()) - 2; i >= 0; --i)
+    strides[i] = strides[i + 1] * shape[i + 1];
+  llvm::append_range(descriptor, strides);
+  return descriptor;
+}
+
+llvm::Expected<Kernel::BoundCall>
+Kernel::bind(llvm::ArrayRef<HostTensor> arguments,
+             llvm::MutableArrayRef<HostTensor> results) const {
+  const Signature &signature = impl->signature;
+  if (llvm::Error err =
+          checkTypes(signature, "argument", signature.arguments, arguments))
+    return std::move(err);
+  if (llvm::Error err =
+          checkTypes(signature, "result", signature.results, results))
+    return std::move(err);
+
+  auto state = std::make_unique<BoundCall::State>();
+  state->fn = impl->fn;
+  state->setThreads = impl->setThreads;
+  state->threads = static_cast<int>(impl->threads);
+  for (const HostTensor &tensor : arguments)
+    state->descriptors.push_back(makeDescriptor(tensor));
+  for (const HostTensor &tensor : results)
+    state->descriptors.push_back(makeDescriptor(tensor));
+  for (auto &descriptor : state->descriptors)
+    state->descriptorPtrs.push_back(descriptor.data());
+  for (void *&ptr : state->descriptorPtrs)
+    state->packedArgs.push_back(&ptr);
+  return BoundCall(std::move(state));
+}
+
+llvm::Error Kernel::run(llvm::ArrayRef<HostTensor> arguments,
+                        llvm::MutableArrayRef<HostTensor> results) const {
+  llvm::Expected<BoundCall> call = bind(arguments, results);
+  if (!call)
+    return call.takeError();
+  (*call)();
+  return llvm::Error::success();
+}
+
+llvm::Expected<llvm::SmallVector<HostTensor>>
+Kernel::run(llvm::ArrayRef<HostTensor> arguments) const {
+  llvm::SmallVector<HostTensor> results = allocateResults();
+  if (llvm::Error err = run(arguments, results))
+    return std::move(err);
+  return std::move(results);
+}
+
+//===----------------------------------------------------------------------===//
+// Compilation
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Collects diagnostics, printed with their source lines, into a string.
+class DiagnosticCollector {
+public:
+  DiagnosticCollector(llvm::SourceMgr &sourceMgr, MLIRContext &context)
+      : os(text), handler(sourceMgr, &context, os) {}
+
+  /// An error holding `summary` and every diagnostic reported so far.
+  llvm::Error takeError(const Twine &summary) {
+    std::string message = summary.str();
+    llvm::StringRef details = llvm::StringRef(text).rtrim();
+    if (!details.empty())
+      message += (message.empty() ? "" : "\n") + details.str();
+    if (message.empty())
+      message = "failed without a diagnostic";
+    text.clear();
+    return makeError(message);
+  }
+
+private:
+  std::string text;
+  llvm::raw_string_ostream os;
+  SourceMgrDiagnosticHandler handler;
+};
+} // namespace
+
+static void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+static DialectRegistry makeRegistry() {
+  DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  tconv::registerAllDialects(registry);
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
+  return registry;
+}
+
+/// The HostTensorType of a builtin tensor type tconv-run can feed: ranked,
+/// static, f16/bf16/f32/f64.
+static std::optional<HostTensorType> toHostTensorType(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !tensor.hasStaticShape())
+    return std::nullopt;
+  Type element = tensor.getElementType();
+  ElementType elementType;
+  if (element.isF16())
+    elementType = ElementType::F16;
+  else if (element.isBF16())
+    elementType = ElementType::BF16;
+  else if (element.isF32())
+    elementType = ElementType::F32;
+  else if (element.isF64())
+    elementType = ElementType::F64;
+  else
+    return std::nullopt;
+  return HostTensorType{elementType, llvm::to_vector(tensor.getShape())};
+}
+
+/// An error naming the function bodies of the module, when `name` is none.
+static llvm::Error noSuchEntry(ModuleOp module, StringRef bufferName,
+                               StringRef name) {
+  std::string message;
+  llvm::raw_string_ostream os(message);
+  os << bufferName << ": no func.func @" << name;
+  llvm::SmallVector<StringRef> names;
+  for (auto func : module.getOps<func::FuncOp>())
+    if (!func.isExternal())
+      names.push_back(func.getSymName());
+  if (!names.empty()) {
+    os << " (functions: ";
+    llvm::interleaveComma(names, os, [&](StringRef n) { os << "@" << n; });
+    os << ")";
+  }
+  return makeError(message);
+}
+
+/// Checks the entry and records its signature; diagnostics on failure.
+static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
+  StringRef name = entry.getSymName();
+  if (entry.isExternal())
+    return entry.emitError()
+           << "entry @" << name << " is a declaration without a body";
+  signature.entry = name.str();
+  auto check =
+      [&](TypeRange types, StringRef what,
+          llvm::SmallVectorImpl<HostTensorType> &out) -> LogicalResult {
+    for (auto [index, type] : llvm::enumerate(types)) {
+      std::optional<HostTensorType> tensorType = toHostTensorType(type);
+      if (!tensorType)
+        return entry.emitError()
+               << "entry @" << name << " " << what << " #" << index
+               << " has type " << type
+               << "; expected a ranked tensor of static shape with f16, "
+                  "bf16, f32 or f64 elements";
+      out.push_back(*tensorType);
+    }
+    return success();
+  };
+  return success(
+      succeeded(
+          check(entry.getArgumentTypes(), "argument", signature.arguments)) &&
+      succeeded(check(entry.getResultTypes(), "result", signature.results)));
+}
+
+/// Sums the useful FLOPs and finds the longest reduction over tconv ops.
+static void measureConvolutions(ModuleOp module, double &flops,
+                                int64_t &maxReduction) {
+  auto product = [](ArrayRef<int64_t> values) {
+    int64_t p = 1;
+    for (int64_t v : values)
+      p *= v;
+    return p;
+  };
+  module.walk([&](Operation *op) {
+    if (auto conv = dyn_cast<ConvOp>(op)) {
+      ArrayRef<int64_t> filter = conv.getFilter().getType().getShape();
+      flops += convFlops(filter, conv.getOutput().getType().getShape());
+      maxReduction = std::max(maxReduction, product(filter.drop_front(1)));
+    } else if (auto convT = dyn_cast<ConvTransposeOp>(op)) {
+      ArrayRef<int64_t> input = convT.getInput().getType().getShape();
+      ArrayRef<int64_t> filter = convT.getFilter().getType().getShape();
+      flops += convTransposeFlops(input, filter);
+      int64_t channelsPerGroup = input[1] / convT.getGeometry().group;
+      maxReduction = std::max(maxReduction,
+                              channelsPerGroup * product(filter.drop_front(2)));
+    }
+  });
+}
+
+/// Lowers with --tconv-lower-to-llvm, printing the IR after the requested
+/// stage.
+static LogicalResult lowerWithPipeline(ModuleOp module,
+                                       const RunnerOptions &options) {
+  LowerToLLVMOptions pipelineOptions;
+  pipelineOptions.transposeStrategy = options.transposeStrategy;
+  llvm::ArrayRef<llvm::StringRef> stages = lowerToLLVMStageNames();
+  bool dump = !options.dumpIRAfterStage.empty() && options.irDumpStream;
+  size_t split = stages.size();
+  if (dump)
+    split = llvm::find(stages, options.dumpIRAfterStage) - stages.begin() + 1;
+  auto runStages = [&](size_t begin, size_t end) -> LogicalResult {
+    PassManager pm(module->getContext());
+    for (size_t i = begin; i < end; ++i)
+      addLowerToLLVMStage(pm, stages[i], pipelineOptions);
+    return pm.run(module);
+  };
+  if (failed(runStages(0, split)))
+    return failure();
+  if (dump)
+    *options.irDumpStream << "// -----// IR after stage '"
+                          << options.dumpIRAfterStage << "' //----- //\n"
+                          << module << "\n";
+  return runStages(split, stages.size());
+}
+
+/// Checks that the lowered entry's C interface takes every result as an
+/// out-param after the arguments, the convention Kernel calls with.
+static LogicalResult checkCallingConvention(ModuleOp module,
+                                            const Signature &signature) {
+  std::string name = "_mlir_ciface_" + signature.entry;
+  auto wrapper = module.lookupSymbol<LLVM::LLVMFuncOp>(name);
+  if (!wrapper)
+    return module.emitError()
+           << "lowering produced no C interface function @" << name;
+  LLVM::LLVMFunctionType type = wrapper.getFunctionType();
+  size_t expected = signature.arguments.size() + signature.results.size();
+  if (!isa<LLVM::LLVMVoidType>(type.getReturnType()) ||
+      type.getNumParams() != expected)
+    return wrapper.emitError()
+           << "expected @" << name << " to return void and take " << expected
+           << " memref descriptor pointers (arguments, then results as "
+              "out-params), got "
+           << type;
+  return success();
+}
+
+/// Loads a runtime library, or explains why it cannot.
+static llvm::Error checkRuntimeLibrary(llvm::StringRef path) {
+  std::string error;
+  if (llvm::sys::DynamicLibrary::getPermanentLibrary(path.str().c_str(), &error)
+          .isValid())
+    return llvm::Error::success();
+  return makeError("cannot load runtime library " + path + ": " + error);
+}
+
+llvm::Expected<std::unique_ptr<Kernel>>
+Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
+                const RunnerOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  bool reference = options.lowering == Lowering::Reference;
+  if (!reference && !parseTransposeStrategy(options.transposeStrategy))
+    return makeError("unknown transpose strategy '" +
+                     options.transposeStrategy +
+                     "' (expected auto, phase or zero-insert)");
+  if (!options.dumpIRAfterStage.empty()) {
+    if (reference)
+      return makeError("IR dumps name stages of --tconv-lower-to-llvm; the "
+                       "reference lowering has none");
+    if (!llvm::is_contained(lowerToLLVMStageNames(),
+                            llvm::StringRef(options.dumpIRAfterStage))) {
+      std::string names;
+      llvm::raw_string_ostream os(names);
+      llvm::interleaveComma(lowerToLLVMStageNames(), os);
+      return makeError("unknown pipeline stage '" + options.dumpIRAfterStage +
+                       "' (stages: " + names + ")");
+    }
+  }
+  for (llvm::StringRef library : {TCONV_C_RUNNER_UTILS, TCONV_LIBOMP})
+    if (llvm::Error err = checkRuntimeLibrary(library))
+      return std::move(err);
+
+  MLIRContext context(makeRegistry());
+  // Diagnostics show the source line; the generic op form adds only noise.
+  context.printOpOnDiagnostic(false);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(source, bufferName), llvm::SMLoc());
+  DiagnosticCollector diagnostics(sourceMgr, context);
+
+  OwningOpRef<ModuleOp> module =
+      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
+  if (!module)
+    return diagnostics.takeError("");
+
+  auto impl = std::make_unique<Impl>();
+  impl->threads = options.threads;
+  auto entry = module->lookupSymbol<func::FuncOp>(options.entry);
+  if (!entry)
+    return noSuchEntry(*module, bufferName, options.entry);
+  if (failed(checkEntry(entry, impl->signature)))
+    return diagnostics.takeError("");
+  measureConvolutions(*module, impl->flops, impl->maxReductionLength);
+  entry.setPublic();
+  entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                 UnitAttr::get(&context));
+
+  if (reference) {
+    PassManager pm(&context);
+    buildReferenceLoweringPipeline(pm);
+    if (failed(pm.run(*module)))
+      return diagnostics.takeError("reference lowering failed");
+  } else if (failed(lowerWithPipeline(*module, options))) {
+    return diagnostics.takeError("--tconv-lower-to-llvm failed");
+  }
+  if (failed(checkCallingConvention(*module, impl->signature)))
+    return diagnostics.takeError("");
+
+  // JIT for the host CPU with its features (AVX2, FMA, ...) at -O3.
+  initializeNativeTarget();
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder)
+    return builder.takeError();
+  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  auto targetMachine = builder->createTargetMachine();
+  if (!targetMachine)
+    return targetMachine.takeError();
+  llvm::StringRef libraries[] = {TCONV_C_RUNNER_UTILS, TCONV_LIBOMP};
+  ExecutionEngineOptions engineOptions;
+  auto transformer =
+      makeOptimizingTransformer(3, /*sizeLevel=*/0, targetMachine->get());
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  engineOptions.sharedLibPaths = libraries;
+  engineOptions.enableGDBNotificationListener = false;
+  engineOptions.enablePerfNotificationListener = false;
+  auto engine = ExecutionEngine::create(*module, engineOptions,
+                                        std::move(*targetMachine));
+  if (!engine)
+    return makeError("JIT compilation failed: " +
+                     llvm::toString(engine.takeError()));
+  impl->engine = std::move(*engine);
+  // The lookup materializes (compiles) the module.
+  auto fn = impl->engine->lookupPacked("_mlir_ciface_" + options.entry);
+  if (!fn)
+    return makeError("JIT compilation failed: " +
+                     llvm::toString(fn.takeError()));
+  impl->fn = *fn;
+  impl->engine->initialize();
+  impl->setThreads = reinterpret_cast<SetThreadsFn>(
+      llvm::sys::DynamicLibrary::getPermanentLibrary(TCONV_LIBOMP)
+          .getAddressOfSymbol("omp_set_num_threads"));
+  if (!impl->setThreads)
+    return makeError(Twine("no omp_set_num_threads in ") + TCONV_LIBOMP);
+
+  impl->compileMillis = std::chrono::duration<double, std::milli>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+  return std::unique_ptr<Kernel>(new Kernel(std::move(impl)));
+}
+
+//===----------------------------------------------------------------------===//
+// Comparison and inputs
+//===----------------------------------------------------------------------===//
+
+Comparison mlir::tconv::compareTensors(const HostTensor &actual,
+                                       const HostTensor &expected) {
+  Comparison result;
+  for (int64_t i = 0, e = expected.getNumElements(); i < e; ++i) {
+    double want = expected.getValue(i), got = actual.getValue(i);
+    if (!std::isfinite(want) || !std::isfinite(got)) {
+      bool same = (std::isnan(want) && std::isnan(got)) || want == got;
+      if (!same && result.nonFiniteMismatches++ == 0)
+        result.worstIndex = i;
+      continue;
+    }
+    result.expectedMagnitude =
+        std::max(result.expectedMagnitude, std::fabs(want));
+    double error = std::fabs(got - want);
+    if (error > result.maxAbsError) {
+      result.maxAbsError = error;
+      if (result.nonFiniteMismatches == 0)
+        result.worstIndex = i;
+    }
+  }
+  if (result.expectedMagnitude > 0)
+    result.maxRelError = result.maxAbsError / result.expectedMagnitude;
+  else if (result.maxAbsError > 0)
+    result.maxRelError = INFINITY;
+  return result;
+}
+
+double mlir::tconv::getRelativeTolerance(ElementType elementType,
+                                         int64_t reductionLength) {
+  // Roughly 4-80 ulps of the type, grown like a random walk of roundings.
+  double perStep = 0;
+  switch (elementType) {
+  case ElementType::F64:
+    perStep = 1e-13;
+    break;
+  case ElementType::F32:
+    perStep = 1e-5;
+    break;
+  case ElementType::F16:
+    perStep = 2e-3;
+    break;
+  case ElementType::BF16:
+    perStep = 1.6e-2;
+    break;
+  }
+  return perStep *
+         std::sqrt(static_cast<double>(std::max<int64_t>(reductionLength, 1)));
+}
+
+void mlir::tconv::fillUniform(HostTensor &tensor, uint64_t seed) {
+  // splitmix64: tiny, well mixed, identical on every platform.
+  uint64_t state = seed;
+  for (int64_t i = 0, e = tensor.getNumElements(); i < e; ++i) {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    double unit = static_cast<double>(z >> 11) * 0x1.0p-53;
+    tensor.setValue(i, 2.0 * unit - 1.0);
+  }
+}

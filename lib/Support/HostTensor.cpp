@@ -1,0 +1,147 @@
+//===- HostTensor.cpp - Dense tensors in host memory ----------------------===//
+
+#include "tconv/Support/HostTensor.h"
+
+#include "tconv/Support/FloatConversions.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <cstring>
+
+using namespace mlir::tconv;
+
+llvm::StringRef mlir::tconv::getElementTypeName(ElementType type) {
+  switch (type) {
+  case ElementType::F16:
+    return "f16";
+  case ElementType::BF16:
+    return "bf16";
+  case ElementType::F32:
+    return "f32";
+  case ElementType::F64:
+    return "f64";
+  }
+  llvm_unreachable("unknown element type");
+}
+
+std::optional<ElementType>
+mlir::tconv::parseElementTypeName(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<ElementType>>(name)
+      .Case("f16", ElementType::F16)
+      .Case("bf16", ElementType::BF16)
+      .Case("f32", ElementType::F32)
+      .Case("f64", ElementType::F64)
+      .Default(std::nullopt);
+}
+
+size_t mlir::tconv::getElementByteWidth(ElementType type) {
+  switch (type) {
+  case ElementType::F16:
+  case ElementType::BF16:
+    return 2;
+  case ElementType::F32:
+    return 4;
+  case ElementType::F64:
+    return 8;
+  }
+  llvm_unreachable("unknown element type");
+}
+
+int64_t HostTensorType::getNumElements() const {
+  int64_t count = 1;
+  for (int64_t size : shape)
+    count *= size;
+  return count;
+}
+
+size_t HostTensorType::getSizeInBytes() const {
+  return static_cast<size_t>(getNumElements()) *
+         getElementByteWidth(elementType);
+}
+
+std::string HostTensorType::shapeStr() const {
+  if (shape.empty())
+    return "scalar";
+  std::string result;
+  llvm::raw_string_ostream os(result);
+  llvm::interleave(shape, os, "x");
+  return result;
+}
+
+std::string HostTensorType::str() const {
+  std::string result;
+  llvm::raw_string_ostream os(result);
+  os << "tensor<";
+  for (int64_t size : shape)
+    os << size << "x";
+  os << getElementTypeName(elementType) << ">";
+  return result;
+}
+
+void HostTensor::AlignedFree::operator()(void *p) const { std::free(p); }
+
+HostTensor::HostTensor(HostTensorType tensorType)
+    : type(std::move(tensorType)) {
+  // aligned_alloc wants a multiple of the alignment, and a non-zero size so
+  // that data() is never null.
+  size_t bytes = getSizeInBytes();
+  size_t rounded = (bytes + kAlignment - 1) / kAlignment * kAlignment;
+  void *p = std::aligned_alloc(kAlignment, rounded ? rounded : kAlignment);
+  if (!p)
+    llvm::report_bad_alloc_error("cannot allocate a host tensor");
+  std::memset(p, 0, bytes);
+  storage.reset(p);
+}
+
+double HostTensor::getValue(int64_t index) const {
+  switch (type.elementType) {
+  case ElementType::F16:
+    return halfBitsToFloat(static_cast<const uint16_t *>(data())[index]);
+  case ElementType::BF16:
+    return bfloat16BitsToFloat(static_cast<const uint16_t *>(data())[index]);
+  case ElementType::F32:
+    return static_cast<const float *>(data())[index];
+  case ElementType::F64:
+    return static_cast<const double *>(data())[index];
+  }
+  llvm_unreachable("unknown element type");
+}
+
+void HostTensor::setValue(int64_t index, double value) {
+  switch (type.elementType) {
+  case ElementType::F16:
+    static_cast<uint16_t *>(data())[index] =
+        floatToHalfBits(static_cast<float>(value));
+    return;
+  case ElementType::BF16:
+    static_cast<uint16_t *>(data())[index] =
+        floatToBfloat16Bits(static_cast<float>(value));
+    return;
+  case ElementType::F32:
+    static_cast<float *>(data())[index] = static_cast<float>(value);
+    return;
+  case ElementType::F64:
+    static_cast<double *>(data())[index] = value;
+    return;
+  }
+  llvm_unreachable("unknown element type");
+}
+
+HostTensor HostTensor::clone() const {
+  HostTensor copy(type);
+  std::memcpy(copy.data(), data(), getSizeInBytes());
+  return copy;
+}
+
+HostTensor HostTensor::convertTo(ElementType elementType) const {
+  if (elementType == type.elementType)
+    return clone();
+  HostTensor converted(HostTensorType{elementType, type.shape});
+  for (int64_t i = 0, e = getNumElements(); i < e; ++i)
+    converted.setValue(i, getValue(i));
+  return converted;
+}

@@ -1,0 +1,333 @@
+//===- Npy.cpp - NumPy .npy files -----------------------------------------===//
+//
+// Format: "\x93NUMPY", major and minor version bytes, the header length
+// (little-endian uint16 in 1.0, uint32 in 2.0 and 3.0), then a Python dict
+// literal such as {'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }
+// padded with spaces and ended by '\n', then the raw data.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tconv/Support/Npy.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Endian.h"
+#include "llvm/Support/MathExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
+
+using namespace mlir::tconv;
+using llvm::Expected;
+using llvm::StringRef;
+using llvm::Twine;
+
+static constexpr StringRef kMagic("\x93NUMPY", 6);
+
+static llvm::Error makeError(const Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+/// The dtype strings we read and write, by element type.
+static std::optional<ElementType> parseDescr(StringRef descr) {
+  if (descr == "<f2")
+    return ElementType::F16;
+  if (descr == "<f4")
+    return ElementType::F32;
+  if (descr == "<f8")
+    return ElementType::F64;
+  return std::nullopt;
+}
+
+static StringRef getDescr(ElementType type) {
+  switch (type) {
+  case ElementType::F16:
+    return "<f2";
+  case ElementType::F32:
+    return "<f4";
+  case ElementType::F64:
+    return "<f8";
+  case ElementType::BF16:
+    break;
+  }
+  return "";
+}
+
+namespace {
+/// Parses the header dict. Accepts what ast.literal_eval would for the three
+/// keys NumPy writes: quoted strings, True/False, tuples of integers.
+class HeaderParser {
+public:
+  HeaderParser(StringRef text, StringRef name) : text(text), name(name) {}
+
+  llvm::Error parse(std::string &descr, bool &fortranOrder,
+                    llvm::SmallVectorImpl<int64_t> &shape) {
+    bool seenDescr = false, seenOrder = false, seenShape = false;
+    skipSpace();
+    if (!consume('{'))
+      return error("expected '{'");
+    while (true) {
+      skipSpace();
+      if (consume('}'))
+        break;
+      std::string key;
+      if (llvm::Error err = parseString(key))
+        return err;
+      skipSpace();
+      if (!consume(':'))
+        return error("expected ':' after key '" + key + "'");
+      skipSpace();
+      if (key == "descr") {
+        if (seenDescr)
+          return error("duplicate key 'descr'");
+        seenDescr = true;
+        if (llvm::Error err = parseString(descr))
+          return err;
+      } else if (key == "fortran_order") {
+        if (seenOrder)
+          return error("duplicate key 'fortran_order'");
+        seenOrder = true;
+        if (llvm::Error err = parseBool(fortranOrder))
+          return err;
+      } else if (key == "shape") {
+        if (seenShape)
+          return error("duplicate key 'shape'");
+        seenShape = true;
+        if (llvm::Error err = parseShape(shape))
+          return err;
+      } else {
+        return error("unexpected key '" + key + "'");
+      }
+      skipSpace();
+      if (consume(','))
+        continue;
+      if (consume('}'))
+        break;
+      return error("expected ',' or '}'");
+    }
+    skipSpace();
+    if (pos != text.size())
+      return error("unexpected characters after the dict");
+    if (!seenDescr)
+      return makeError(name + ": malformed .npy header: missing key 'descr'");
+    if (!seenOrder)
+      return makeError(name +
+                       ": malformed .npy header: missing key 'fortran_order'");
+    if (!seenShape)
+      return makeError(name + ": malformed .npy header: missing key 'shape'");
+    return llvm::Error::success();
+  }
+
+private:
+  llvm::Error error(const Twine &what) {
+    return makeError(name + ": malformed .npy header: " + what +
+                     " at header offset " + Twine(pos));
+  }
+
+  void skipSpace() {
+    while (pos < text.size() && llvm::isSpace(text[pos]))
+      ++pos;
+  }
+
+  bool consume(char c) {
+    if (pos < text.size() && text[pos] == c) {
+      ++pos;
+      return true;
+    }
+    return false;
+  }
+
+  llvm::Error parseString(std::string &out) {
+    if (pos >= text.size() || (text[pos] != '\'' && text[pos] != '"'))
+      return error("expected a quoted string");
+    char quote = text[pos++];
+    size_t end = text.find(quote, pos);
+    if (end == StringRef::npos)
+      return error("unterminated string");
+    StringRef value = text.slice(pos, end);
+    if (value.contains('\\'))
+      return error("escape sequences in strings are not supported");
+    out = value.str();
+    pos = end + 1;
+    return llvm::Error::success();
+  }
+
+  llvm::Error parseBool(bool &out) {
+    StringRef rest = text.substr(pos);
+    if (rest.starts_with("True")) {
+      out = true;
+      pos += 4;
+    } else if (rest.starts_with("False")) {
+      out = false;
+      pos += 5;
+    } else {
+      return error("expected True or False");
+    }
+    return llvm::Error::success();
+  }
+
+  llvm::Error parseShape(llvm::SmallVectorImpl<int64_t> &shape) {
+    if (!consume('('))
+      return error("expected '(' to start the shape");
+    while (true) {
+      skipSpace();
+      if (consume(')'))
+        return llvm::Error::success();
+      size_t start = pos;
+      while (pos < text.size() && llvm::isDigit(text[pos]))
+        ++pos;
+      int64_t size;
+      if (text.slice(start, pos).getAsInteger(10, size) || size < 0)
+        return error("expected a non-negative integer in the shape");
+      consume('L'); // Python 2 long suffix, found in old files.
+      shape.push_back(size);
+      skipSpace();
+      if (consume(','))
+        continue;
+      if (consume(')'))
+        return llvm::Error::success();
+      return error("expected ',' or ')' in the shape");
+    }
+  }
+
+  StringRef text;
+  StringRef name;
+  size_t pos = 0;
+};
+} // namespace
+
+Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
+  if (!contents.starts_with(kMagic))
+    return makeError(name + ": not a .npy file (bad magic string)");
+  if (contents.size() < kMagic.size() + 2)
+    return makeError(name + ": truncated .npy file (no format version)");
+  unsigned major = static_cast<uint8_t>(contents[6]);
+  unsigned minor = static_cast<uint8_t>(contents[7]);
+  if (major < 1 || major > 3 || minor != 0)
+    return makeError(name + ": unsupported .npy format version " +
+                     Twine(major) + "." + Twine(minor) +
+                     " (supported: 1.0, 2.0, 3.0)");
+  size_t lengthBytes = major == 1 ? 2 : 4;
+  size_t headerStart = 8 + lengthBytes;
+  if (contents.size() < headerStart)
+    return makeError(name + ": truncated .npy file (no header length)");
+  const char *lengthPtr = contents.data() + 8;
+  size_t headerLength =
+      major == 1
+          ? llvm::support::endian::read16le(lengthPtr)
+          : static_cast<size_t>(llvm::support::endian::read32le(lengthPtr));
+  if (contents.size() - headerStart < headerLength)
+    return makeError(name + ": truncated .npy header (needs " +
+                     Twine(headerLength) + " bytes, file has " +
+                     Twine(contents.size() - headerStart) + ")");
+  StringRef header = contents.substr(headerStart, headerLength);
+
+  std::string descr;
+  bool fortranOrder = false;
+  llvm::SmallVector<int64_t> shape;
+  if (llvm::Error err =
+          HeaderParser(header, name).parse(descr, fortranOrder, shape))
+    return std::move(err);
+
+  std::optional<ElementType> elementType = parseDescr(descr);
+  if (!elementType) {
+    std::string hint;
+    if (descr.size() == 3 && descr[0] == '>' &&
+        parseDescr("<" + descr.substr(1)))
+      hint = ", big-endian data is not supported";
+    return makeError(name + ": unsupported dtype '" + descr +
+                     "' (supported: '<f2', '<f4', '<f8'" + hint + ")");
+  }
+  if (fortranOrder)
+    return makeError(name + ": Fortran-order arrays are not supported (save "
+                            "a C-order array, e.g. np.ascontiguousarray)");
+
+  HostTensorType type{*elementType, shape};
+  int64_t bytes = static_cast<int64_t>(getElementByteWidth(*elementType));
+  for (int64_t size : shape)
+    if (llvm::MulOverflow(bytes, size, bytes))
+      return makeError(name + ": shape (" + type.shapeStr() + ") is too large");
+  StringRef data = contents.substr(headerStart + headerLength);
+  if (static_cast<uint64_t>(data.size()) < static_cast<uint64_t>(bytes))
+    return makeError(name + ": truncated data: shape " + type.shapeStr() +
+                     " of '" + descr + "' needs " + Twine(bytes) +
+                     " bytes, file has " + Twine(data.size()));
+  if (static_cast<uint64_t>(data.size()) > static_cast<uint64_t>(bytes))
+    return makeError(name + ": " + Twine(data.size() - bytes) +
+                     " unexpected bytes after the data of shape " +
+                     type.shapeStr() + " '" + descr + "'");
+
+  HostTensor tensor(std::move(type));
+  std::memcpy(tensor.data(), data.data(), data.size());
+  return std::move(tensor);
+}
+
+Expected<HostTensor> mlir::tconv::readNpyFile(StringRef path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return makeError(path + ": cannot read: " + buffer.getError().message());
+  return parseNpy((*buffer)->getBuffer(), path);
+}
+
+Expected<std::string> mlir::tconv::serializeNpy(const HostTensor &tensor) {
+  StringRef descr = getDescr(tensor.getElementType());
+  if (descr.empty())
+    return makeError(Twine("cannot store ") +
+                     getElementTypeName(tensor.getElementType()) +
+                     " in a .npy file (NumPy has no such dtype)");
+  std::string dict;
+  llvm::raw_string_ostream os(dict);
+  os << "{'descr': '" << descr << "', 'fortran_order': False, 'shape': (";
+  llvm::interleave(tensor.getShape(), os, ", ");
+  if (tensor.getShape().size() == 1)
+    os << ","; // A Python 1-tuple.
+  os << "), }";
+
+  // Pad with spaces so that magic + version + length + header is a multiple
+  // of 64; the header ends with '\n'.
+  size_t lengthBytes = 2;
+  size_t unpadded = kMagic.size() + 2 + lengthBytes + dict.size() + 1;
+  if (unpadded > 65535) {
+    lengthBytes = 4;
+    unpadded += 2;
+  }
+  size_t padding = (64 - unpadded % 64) % 64;
+  size_t headerLength = dict.size() + padding + 1;
+
+  std::string out;
+  out.reserve(unpadded + padding + tensor.getSizeInBytes());
+  out += kMagic;
+  out += static_cast<char>(lengthBytes == 2 ? 1 : 2);
+  out += '\0';
+  char length[4];
+  if (lengthBytes == 2)
+    llvm::support::endian::write16le(length, headerLength);
+  else
+    llvm::support::endian::write32le(length, headerLength);
+  out.append(length, lengthBytes);
+  out += dict;
+  out.append(padding, ' ');
+  out += '\n';
+  llvm::ArrayRef<uint8_t> bytes = tensor.bytes();
+  out.append(reinterpret_cast<const char *>(bytes.data()), bytes.size());
+  return std::move(out);
+}
+
+llvm::Error mlir::tconv::writeNpyFile(StringRef path,
+                                      const HostTensor &tensor) {
+  Expected<std::string> contents = serializeNpy(tensor);
+  if (!contents)
+    return makeError(path + ": " + llvm::toString(contents.takeError()));
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec)
+    return makeError(path + ": cannot write: " + ec.message());
+  os << *contents;
+  os.close();
+  if (os.has_error())
+    return makeError(path + ": cannot write: " + os.error().message());
+  return llvm::Error::success();
+}

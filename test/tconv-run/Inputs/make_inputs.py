@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Regenerates the checked-in inputs of the tconv-run tests (needs NumPy).
+
+The PNG is written by hand with zlib so that it does not depend on libpng,
+which tconv-run itself uses.
+"""
+import struct
+import zlib
+
+import numpy as np
+
+np.save('seed_x.npy', np.array([1, 2], dtype='<f4').reshape(1, 1, 2))
+np.save('seed_w.npy', np.array([1, 2, 3], dtype='<f4').reshape(1, 1, 3))
+np.save('seed_w_inf.npy', np.array([1, np.inf, 3], dtype='<f4').reshape(1, 1, 3))
+np.save('seed_x_f64.npy', np.array([1, 2], dtype='<f8').reshape(1, 1, 2))
+np.save('seed_x_1x2.npy', np.array([1, 2], dtype='<f4').reshape(1, 2))
+np.save('fortran.npy', np.asfortranarray(np.zeros((2, 3), dtype='<f4')))
+np.save('int32.npy', np.array([1, 2], dtype='<i4').reshape(1, 1, 2))
+np.save('bigendian.npy', np.array([1, 2], dtype='>f4').reshape(1, 1, 2))
+with open('bad_magic.npy', 'wb') as f:
+    f.write(b'PK\x03\x04 this is a zip, not an npy file')
+full = open('seed_x.npy', 'rb').read()
+with open('truncated_header.npy', 'wb') as f:
+    f.write(full[:40])
+with open('truncated_data.npy', 'wb') as f:
+    f.write(full[:-4])
+
+
+def write_png(path, width, height, rows, color_type, bit_depth=8):
+    def chunk(kind, data):
+        crc = zlib.crc32(kind + data) & 0xffffffff
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', crc)
+    raw = b''.join(b'\x00' + bytes(row) for row in rows)
+    header = struct.pack('>IIBBBBB', width, height, bit_depth, color_type, 0, 0, 0)
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) +
+                chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+
+# Row 0: red, green, blue; row 1: white, black, gray 51.
+write_png('rgb_3x2.png', 3, 2, [[255, 0, 0, 0, 255, 0, 0, 0, 255],
+                                [255, 255, 255, 0, 0, 0, 51, 51, 51]], 2)
