@@ -3,6 +3,7 @@
 #   make check   the same, then every test
 LLVM_PREFIX := /usr/lib/llvm-22
 BUILD_DIR   := build
+PREFIX      ?= /usr/local
 PACKAGES    := cmake ninja-build llvm-22-dev llvm-22-tools libmlir-22-dev \
                mlir-22-tools clang-22 lld-22 libomp-22-dev libdnnl-dev \
                libpng-dev libgtest-dev libbenchmark-dev
@@ -14,7 +15,7 @@ CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DMLIR_DIR=$(LLVM_PREFIX)/lib/cmake/mlir \
                -DLLVM_EXTERNAL_LIT=$(LLVM_PREFIX)/bin/lit
 
-.PHONY: all deps configure build demo check bench clean
+.PHONY: all deps configure build demo check bench clean install
 
 all: build
 
@@ -43,6 +44,11 @@ demo: build
 
 check: build
 	cmake --build $(BUILD_DIR) --target check-tconv
+
+# Headers, libraries, tools, the mlir-opt plugin and lib/cmake/tconv
+# (docs/embedding.md).
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -14,11 +14,34 @@ config.test_exec_root = os.path.join(config.tconv_obj_root, "test")
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
 config.substitutions.append(("%tconv_src", config.tconv_src_root))
+# Runtime libraries for executing lowered models with mlir-runner.
+config.substitutions.append(
+    (
+        "%mlir_runner_libs",
+        ",".join(
+            os.path.join(config.llvm_tools_dir, "..", "lib", lib + config.llvm_shlib_ext)
+            for lib in ["libmlir_c_runner_utils", "libmlir_runner_utils", "libomp"]
+        ),
+    )
+)
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
-tools = ["tconv-opt", "tconv-run", "mlir-opt", "mlir-translate"]
+tools = ["tconv-opt", "tconv-run", "mlir-opt", "mlir-translate", "mlir-runner",
+         "tconv-compile", "llvm-nm"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Embedding, plugin and AOT tests (docs/embedding.md).
+config.substitutions.append(("%tconv_obj", config.tconv_obj_root))
+config.substitutions.append(
+    ("%tconv_plugin", os.path.join(config.tconv_libs_dir, "TConvPlugin.so")))
+config.substitutions.append(("%cmake", config.cmake_command))
+config.substitutions.append(("%generator", config.cmake_generator))
+config.substitutions.append(("%make_program", config.make_program))
+config.substitutions.append(("%cc", config.c_compiler))
+config.substitutions.append(("%cxx", config.cxx_compiler))
+config.substitutions.append(("%llvm_libs", os.path.join(
+    os.path.dirname(config.llvm_tools_dir), "lib")))

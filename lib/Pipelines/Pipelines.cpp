@@ -15,6 +15,7 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "tconv/Conversion/Passes.h"
+#include "tconv/Dialect/TConv/Transforms/Passes.h"
 #include "tconv/Pipelines/Passes.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -39,6 +40,8 @@ static void addCleanup(OpPassManager &funcPm) {
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createDecomposeTransposePass(
+      DecomposeTransposePassOptions{options.transposeStrategy}));
   addCleanup(funcPm);
 }
 
@@ -69,14 +72,20 @@ static void addFusedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) 
 static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  if (options.vectorize)
-    funcPm.addPass(createTConvVectorizeConvs());
+  if (options.vectorize) {
+    TConvVectorizeConvsOptions schedule;
+    schedule.owTile = options.owTile;
+    schedule.fTile = options.fTile;
+    schedule.cTile = options.cTile;
+    funcPm.addPass(createTConvVectorizeConvs(schedule));
+  }
   addCleanup(funcPm);
 }
 
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+  pm.addPass(createTConvEntryPointABI());
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createTConvDecomposePads());
   funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
@@ -115,7 +124,6 @@ static void addLoopsStage(OpPassManager &pm,
 /// Everything to the LLVM dialect. memref before scf-to-cf: the OpenMP
 /// lowering leaves memref.alloca_scope inside scf regions.
 static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
-  pm.addPass(createTConvEmitCInterface());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -151,10 +159,44 @@ void mlir::tconv::buildLowerToLLVMPipeline(OpPassManager &pm,
   }
 }
 
+LogicalResult mlir::tconv::verifyLowerToLLVMOptions(
+    const tconv::LowerToLLVMOptions &options,
+    llvm::function_ref<void(const llvm::Twine &)> emitError) {
+  StringRef stopAfter = options.stopAfter;
+  if (!stopAfter.empty() && !llvm::is_contained(kStageNames, stopAfter)) {
+    emitError("unknown stage '" + stopAfter + "' for stop-after; expected " +
+              llvm::join(lowerToLLVMStageNames(), ", "));
+    return failure();
+  }
+  StringRef strategy = options.transposeStrategy;
+  if (!llvm::is_contained({"auto", "phase", "zero-insert"}, strategy)) {
+    emitError("unknown transpose-strategy '" + strategy +
+              "'; expected auto, phase or zero-insert");
+    return failure();
+  }
+  return success();
+}
+
 void mlir::tconv::registerPipelines() {
-  PassPipelineRegistration<tconv::LowerToLLVMOptions>(
+  registerPassPipeline(
       "tconv-lower-to-llvm",
       "Lower a func.func on tensors (tconv, tosa, linalg, tensor and "
       "elementwise arith/math ops) to the LLVM dialect",
-      buildLowerToLLVMPipeline);
+      [](OpPassManager &pm, StringRef text,
+         function_ref<LogicalResult(const Twine &)> errorHandler) {
+        tconv::LowerToLLVMOptions options;
+        if (failed(options.parseFromString(text)))
+          return failure();
+        LogicalResult valid = verifyLowerToLLVMOptions(
+            options, [&](const Twine &message) {
+              (void)errorHandler("--tconv-lower-to-llvm: " + message);
+            });
+        if (failed(valid))
+          return failure();
+        buildLowerToLLVMPipeline(pm, options);
+        return success();
+      },
+      [](function_ref<void(const detail::PassOptions &)> optionsHandler) {
+        optionsHandler(tconv::LowerToLLVMOptions());
+      });
 }

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
@@ -439,6 +440,16 @@ private:
       if (failed(applyPatternsGreedily(func, std::move(patterns))))
         return func.emitError(
             "tconv-vectorize-convs: unrolling did not converge");
+    }
+    {
+      // Reads and writes of an accumulator slice must agree in shape to be
+      // paired by the hoisting: drop leading unit dims everywhere.
+      RewritePatternSet patterns(ctx);
+      vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
+      addVectorCanonicalizations(patterns, ctx);
+      if (failed(applyPatternsGreedily(func, std::move(patterns))))
+        return func.emitError(
+            "tconv-vectorize-convs: unit-dim folding did not converge");
     }
     // Accumulators: read/write pairs of loop-carried tiles become vector
     // iter_args. Innermost loops first.

@@ -3,6 +3,8 @@
 #include "tconv/InitAll.h"
 
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Conversion/TConvToReference/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
@@ -12,6 +14,12 @@
 
 void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
   registry.insert<TConvDialect>();
+  // Inputs mix in upstream dialects, and the pipelines rely on upstream
+  // external models (bufferization, tiling, ...). Registering all of them
+  // keeps embedders and the plugin independent of the pipeline's details;
+  // with libMLIR.so it costs no code size.
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
 }
 
 void mlir::tconv::registerAllPasses() {

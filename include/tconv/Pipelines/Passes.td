@@ -3,25 +3,32 @@
 
 include "mlir/Pass/PassBase.td"
 
-def TConvEmitCInterface : Pass<"tconv-emit-c-interface", "::mlir::ModuleOp"> {
-  let summary = "Request C-compatible wrappers for every public function";
+def TConvEntryPointABI : Pass<"tconv-entry-point-abi", "::mlir::ModuleOp"> {
+  let summary = "Fix the calling convention of public functions";
   let description = [{
-    Sets `llvm.emit_c_interface` on every public `func.func` that has a body,
-    so that `--convert-func-to-llvm` also emits `_mlir_ciface_<name>`, which
-    takes each memref as a pointer to its descriptor. A JIT or C++ caller
-    then needs no knowledge of how descriptors are exploded into scalar
-    arguments.
+    Public functions with a body are the entry points a JIT or C++ caller
+    invokes; this pass gives them the ABI documented in Pipelines.h. Run it
+    before bufferization.
+
+    * Tensor arguments are read-only (`bufferization.writable = false`):
+      callers reuse input buffers across calls, so an op that would update an
+      input in place works on a copy instead.
+    * `llvm.emit_c_interface`: `--convert-func-to-llvm` also emits
+      `_mlir_ciface_<name>`, which takes each memref as a pointer to its
+      descriptor, so callers need not know how descriptors are exploded into
+      scalar arguments.
 
     Example:
 
     ```mlir
-    func.func @f(%a: memref<4xf32>) { ... }
+    func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> { ... }
     ```
 
     becomes
 
     ```mlir
-    func.func @f(%a: memref<4xf32>) attributes {llvm.emit_c_interface} { ... }
+    func.func @f(%x: tensor<4xf32> {bufferization.writable = false})
+        -> tensor<4xf32> attributes {llvm.emit_c_interface} { ... }
     ```
   }];
 }
@@ -62,7 +69,7 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     becomes
 
     ```mlir
-    %y = scf.forall (%n, %oh, %ow, %f) in (1, 56, 14, 2) shared_outs(...) {
+    %y = scf.forall (%oh, %ow, %f) in (56, 14, 4) shared_outs(...) {
       %acc = scf.for %kh = 0 to 3 iter_args(%a = ...) -> (vector<8xf32>, ...) {
         %r = scf.for %c = 0 to 64 step 16 iter_args(...) {
           ...
@@ -80,12 +87,13 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     "::mlir::linalg::LinalgDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
     "::mlir::vector::VectorDialect",
   ];
   let options = [
     Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",
            "Output positions (innermost spatial dim) per tile">,
-    Option<"fTile", "f-tile", "int64_t", /*default=*/"32",
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
            "Output channels per tile (a multiple of f-vector)">,
     Option<"cTile", "c-tile", "int64_t", /*default=*/"16",
            "Input channels per reduction step">,

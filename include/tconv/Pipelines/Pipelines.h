@@ -4,14 +4,63 @@
 // arith/math/tensor/linalg/tosa ops) down to the LLVM dialect, in named
 // stages so that tools can print the IR after any of them.
 //
+// Stages (lowerToLLVMStageNames(), in order):
+//   decompose   tconv.conv_transpose -> tconv.conv
+//   linalg      tosa, elementwise arith/math on tensors and tconv.conv ->
+//               linalg on tensors (convolutions channels-last, between
+//               layout changes)
+//   fused       elementwise producers/consumers fused (layout changes, bias,
+//               activations, truncation); transposes of constant weights
+//               folded
+//   vectorized  convolutions split, tiled (scf.forall over output tiles,
+//               scf.for over the reduction), reduced to 1-D and turned into
+//               vector FMAs (tconv-vectorize-convs)
+//   bufferized  one-shot bufferization with function boundaries; results
+//               become out-params (see the calling convention below)
+//   loops       remaining linalg/vector ops -> loops; scf.forall -> OpenMP
+//   llvm        everything -> LLVM dialect (+ OpenMP dialect)
+//
+// Calling convention of the output
+// ---------------------------------
+// Every public func.func with a body becomes an entry point:
+//
+//  * `llvm.emit_c_interface` is set, so the module has
+//    `void _mlir_ciface_<name>(Desc_0 *in_0, ..., Desc_k *in_k,
+//                              Desc_r0 *out_0, ..., Desc_rm *out_m)`
+//    where each Desc is the standard MLIR memref descriptor of rank R
+//      struct { T *allocated; T *aligned; int64_t offset;
+//               int64_t sizes[R]; int64_t strides[R]; }
+//    Tensor arguments come first, in order, then one out-param per tensor
+//    result, in order. The function returns void (non-tensor results, if a
+//    model has any, stay ordinary return values after the out-params).
+//  * All shapes are static and the code is compiled for the identity layout:
+//    every buffer must be dense row-major (offset 0, strides the suffix
+//    products of the sizes) with the exact static shape of the signature.
+//  * The caller allocates and owns every buffer, inputs and outputs. Inputs
+//    are read-only: the function never writes them, so they can be reused
+//    across calls. Each output buffer is fully overwritten. Outputs must not
+//    alias inputs or each other.
+//  * Temporaries are malloc'ed and freed inside the call; nothing leaks and
+//    nothing returned needs freeing.
+//
+// Running the output: translate with the builtin, LLVM and OpenMP dialect
+// translations registered. With `parallel` (the default) the code calls the
+// OpenMP runtime (`__kmpc_*`), so a JIT must load libomp.so
+// (/usr/lib/llvm-22/lib/libomp.so); OMP_NUM_THREADS picks the thread count.
+// Nothing else from the MLIR runtime libraries is needed (copies are
+// llvm.memcpy or loops, math is LLVM intrinsics / libm).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef TCONV_PIPELINES_PIPELINES_H
 #define TCONV_PIPELINES_PIPELINES_H
 
 #include "mlir/Pass/PassOptions.h"
+#include "mlir/Support/LLVM.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 
 namespace mlir {
 class OpPassManager;
@@ -32,6 +81,20 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("Compute convolutions channels-last, tiled and "
                      "vectorized (off: plain loops in NCHW, for debugging)"),
       llvm::cl::init(true)};
+  Option<int64_t> owTile{
+      *this, "ow-tile",
+      llvm::cl::desc("Convolution schedule: output positions per tile"),
+      llvm::cl::init(4)};
+  Option<int64_t> fTile{
+      *this, "f-tile",
+      llvm::cl::desc("Convolution schedule: output channels per tile (f32; "
+                     "a multiple of 8)"),
+      llvm::cl::init(16)};
+  Option<int64_t> cTile{
+      *this, "c-tile",
+      llvm::cl::desc("Convolution schedule: input channels per reduction "
+                     "step"),
+      llvm::cl::init(16)};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),
@@ -41,11 +104,19 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
 llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();
 
-/// Adds the passes of the named stage (one of lowerToLLVMStageNames()).
+/// Checks the option values (stop-after stage name, transpose strategy);
+/// reports the first bad one through `emitError`. The registered pipeline
+/// calls it; tools building the pipeline themselves should too.
+LogicalResult
+verifyLowerToLLVMOptions(const LowerToLLVMOptions &options,
+                         llvm::function_ref<void(const llvm::Twine &)> emitError);
+
+/// Adds the passes of the named stage. `stage` must be one of
+/// lowerToLLVMStageNames() (callers validate user input against it).
 void addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
                          const LowerToLLVMOptions &options);
 
-/// Adds every stage, in order.
+/// Adds every stage, in order, up to `options.stopAfter` if set.
 void buildLowerToLLVMPipeline(OpPassManager &pm,
                               const LowerToLLVMOptions &options);
 

@@ -1,0 +1,53 @@
+// RUN: tconv-opt %s --tconv-lower-to-llvm=stop-after=bufferized -split-input-file | FileCheck %s
+
+// The result becomes an out-param the caller allocates. The layout change
+// writes straight into the interior of the zero-filled padded buffer: no
+// memref.copy.
+
+// CHECK-LABEL: func.func @conv(
+//  CHECK-SAME:     %[[X:.*]]: memref<1x16x2x9xf32>, %[[W:.*]]: memref<20x16x1x3xf32>, %[[Y:.*]]: memref<1x20x2x9xf32>)
+//   CHECK-NOT:   -> memref
+//       CHECK:   %[[PADDED:.*]] = memref.alloc() {{.*}} : memref<1x2x11x16xf32>
+//       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[PADDED]] : memref<1x2x11x16xf32>)
+//       CHECK:   %[[INTERIOR:.*]] = memref.subview %[[PADDED]][0, 0, 1, 0] [1, 2, 9, 16] [1, 1, 1, 1]
+//       CHECK:   linalg.generic {{.*}} ins(%[[X]] : memref<1x16x2x9xf32>) outs(%[[INTERIOR]] :
+//       CHECK:   linalg.generic {{.*}} outs(%[[Y]] : memref<1x20x2x9xf32>)
+//       CHECK:   memref.dealloc %[[PADDED]]
+//   CHECK-NOT:   memref.copy
+//       CHECK:   return{{$}}
+func.func @conv(%x: tensor<1x16x2x9xf32>, %w: tensor<20x16x1x3xf32>) -> tensor<1x20x2x9xf32> {
+  %y = tconv.conv %x, %w pads = [0, 1, 0, 1]
+      : (tensor<1x16x2x9xf32>, tensor<20x16x1x3xf32>) -> tensor<1x20x2x9xf32>
+  return %y : tensor<1x20x2x9xf32>
+}
+
+// -----
+
+// Inputs are read-only: an op that updates its operand in place writes the
+// caller's output buffer, never the input.
+
+// CHECK-LABEL: func.func @fill_input(
+//  CHECK-SAME:     %[[X:.*]]: memref<4xf32>, %[[Y:.*]]: memref<4xf32>)
+//   CHECK-NOT:   outs(%[[X]]
+//       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[Y]] : memref<4xf32>)
+func.func @fill_input(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %c = arith.constant 1.0 : f32
+  %y = linalg.fill ins(%c : f32) outs(%x : tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// Several results: one out-param each, in order, after the inputs.
+
+// CHECK-LABEL: func.func @two_results(
+//  CHECK-SAME:     %[[X:.*]]: memref<4xf32>, %[[R0:.*]]: memref<4xf32>, %[[R1:.*]]: memref<4xf32>) attributes {llvm.emit_c_interface} {
+//       CHECK:   linalg.generic {{.*}} ins(%[[X]] : memref<4xf32>) outs(%[[R0]] : memref<4xf32>)
+//       CHECK:     arith.addf
+//       CHECK:   linalg.generic {{.*}} ins(%[[X]] : memref<4xf32>) outs(%[[R1]] : memref<4xf32>)
+//       CHECK:     arith.mulf
+func.func @two_results(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %a = arith.addf %x, %x : tensor<4xf32>
+  %m = arith.mulf %x, %x : tensor<4xf32>
+  return %a, %m : tensor<4xf32>, tensor<4xf32>
+}

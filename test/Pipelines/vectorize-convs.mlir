@@ -1,0 +1,57 @@
+// RUN: tconv-opt %s --tconv-vectorize-convs --canonicalize --cse -split-input-file | FileCheck %s
+
+// 1-D, stride 2: output tiles of 2 positions x 16 channels, distributed by
+// scf.forall; the whole reduction (3 taps x 8 channels) is one unrolled body
+// of 3 x 8 x 2 x 2 = 96 FMAs.
+
+// CHECK-LABEL: func.func @conv1d
+//       CHECK:   scf.forall (%[[N:.*]], %[[OW:.*]]) = (0, 0) to (2, 10) step (1, 2)
+//       CHECK:     %[[IW:.*]] = affine.apply #{{.*}}(%[[OW]])
+//       CHECK:     tensor.extract_slice %{{.*}}[%[[N]], %[[IW]], 0] [1, 5, 8] [1, 1, 1] : tensor<2x21x8xf32> to tensor<1x5x8xf32>
+//   CHECK-NOT:     scf.for
+// CHECK-COUNT-96:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//   CHECK-NOT:     vector.fma
+//   CHECK-NOT:     linalg.conv
+//       CHECK:     scf.forall.in_parallel
+func.func @conv1d(%x: tensor<2x21x8xf32>, %w: tensor<3x8x16xf32>, %init: tensor<2x10x16xf32>) -> tensor<2x10x16xf32> {
+  %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>}
+      ins(%x, %w : tensor<2x21x8xf32>, tensor<3x8x16xf32>) outs(%init : tensor<2x10x16xf32>) -> tensor<2x10x16xf32>
+  return %y : tensor<2x10x16xf32>
+}
+
+// -----
+
+// 3-D f64: vectors of 4 lanes; loops over kernel depth and height carry the
+// 4 x 2 accumulators; each step is 3 x 4 x 4 x 2 = 96 FMAs.
+
+// CHECK-LABEL: func.func @conv3d_f64
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}) in (3, 3)
+//       CHECK:     scf.for %{{.*}} = %c0 to %c2 step %c1 iter_args({{.*}}) -> (vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>)
+//       CHECK:       scf.for %{{.*}} = %c0 to %c2 step %c1 iter_args({{.*}}) -> (vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>, vector<4xf64>)
+// CHECK-COUNT-96:    vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<4xf64>
+//   CHECK-NOT:     vector.fma
+//   CHECK-NOT:     linalg.conv
+func.func @conv3d_f64(%x: tensor<1x4x4x6x4xf64>, %w: tensor<2x2x3x4x8xf64>, %init: tensor<1x3x3x4x8xf64>) -> tensor<1x3x3x4x8xf64> {
+  %y = linalg.conv_3d_ndhwc_dhwcf {dilations = dense<1> : tensor<3xi64>, strides = dense<1> : tensor<3xi64>}
+      ins(%x, %w : tensor<1x4x4x6x4xf64>, tensor<2x2x3x4x8xf64>) outs(%init : tensor<1x3x3x4x8xf64>) -> tensor<1x3x3x4x8xf64>
+  return %y : tensor<1x3x3x4x8xf64>
+}
+
+// -----
+
+// Only static channels-last f32/f64 convolutions are scheduled.
+
+// CHECK-LABEL: func.func @not_scheduled
+//       CHECK:   linalg.conv_2d_nchw_fchw
+//       CHECK:   linalg.conv_2d_nhwc_hwcf {{.*}} -> tensor<1x4x4x8xf16>
+//       CHECK:   linalg.conv_2d_nhwc_hwcf {{.*}} -> tensor<?x4x4x8xf32>
+//   CHECK-NOT:   vector.
+func.func @not_scheduled(%a: tensor<1x3x6x6xf32>, %b: tensor<8x3x3x3xf32>, %c: tensor<1x8x4x4xf32>,
+                         %d: tensor<1x6x6x3xf16>, %e: tensor<3x3x3x8xf16>, %f: tensor<1x4x4x8xf16>,
+                         %g: tensor<?x6x6x3xf32>, %h: tensor<3x3x3x8xf32>, %i: tensor<?x4x4x8xf32>)
+    -> (tensor<1x8x4x4xf32>, tensor<1x4x4x8xf16>, tensor<?x4x4x8xf32>) {
+  %0 = linalg.conv_2d_nchw_fchw ins(%a, %b : tensor<1x3x6x6xf32>, tensor<8x3x3x3xf32>) outs(%c : tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  %1 = linalg.conv_2d_nhwc_hwcf ins(%d, %e : tensor<1x6x6x3xf16>, tensor<3x3x3x8xf16>) outs(%f : tensor<1x4x4x8xf16>) -> tensor<1x4x4x8xf16>
+  %2 = linalg.conv_2d_nhwc_hwcf ins(%g, %h : tensor<?x6x6x3xf32>, tensor<3x3x3x8xf32>) outs(%i : tensor<?x4x4x8xf32>) -> tensor<?x4x4x8xf32>
+  return %0, %1, %2 : tensor<1x8x4x4xf32>, tensor<1x4x4x8xf16>, tensor<?x4x4x8xf32>
+}
