@@ -179,8 +179,8 @@ TEST(Runner, ReportsCompileErrors) {
   RunnerOptions strategy;
   strategy.transposeStrategy = "best";
   EXPECT_EQ(compileError(kSeed, strategy),
-            "unknown transpose strategy 'best' (expected auto, phase or "
-            "zero-insert)");
+            "unknown transpose-strategy 'best'; expected auto, phase or "
+            "zero-insert");
   RunnerOptions stage;
   stage.dumpIRAfterStage = "nowhere";
   EXPECT_EQ(compileError(kSeed, stage)
