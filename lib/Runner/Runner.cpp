@@ -4,6 +4,7 @@
 
 #include "ReferencePipeline.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -111,11 +112,17 @@ static llvm::Error checkTypes(const Signature &signature, llvm::StringRef what,
     return makeError("@" + signature.entry + " has " + Twine(types.size()) +
                      " " + what + (types.size() == 1 ? "" : "s") + ", got " +
                      Twine(tensors.size()));
-  for (auto [index, tensor] : llvm::enumerate(tensors))
+  for (auto [index, tensor] : llvm::enumerate(tensors)) {
+    if (!tensor.data())
+      return makeError("@" + signature.entry + " " + what + " #" +
+                       Twine(index) +
+                       " has no storage (a moved-from or "
+                       "default-constructed HostTensor)");
     if (tensor.getType() != types[index])
       return makeError("@" + signature.entry + " " + what + " #" +
                        Twine(index) + " is " + types[index].str() + ", got " +
                        tensor.getType().str());
+  }
   return llvm::Error::success();
 }
 
@@ -425,6 +432,11 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   entry.setPublic();
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(&context));
+  // Inputs are read-only: bufferization must not reuse their buffers for
+  // results (callers reuse inputs across calls and lowerings).
+  for (unsigned i = 0, e = entry.getNumArguments(); i < e; ++i)
+    entry.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
+                     BoolAttr::get(&context, false));
 
   if (reference) {
     PassManager pm(&context);
