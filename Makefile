@@ -40,7 +40,7 @@ build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
 
 demo: build
-	$(BUILD_DIR)/bin/tconv-opt examples/seed/transpose-1d.mlir
+	$(BUILD_DIR)/bin/tconv-run examples/seed/transpose-1d.mlir --random-inputs --print --verify
 
 check: build
 	cmake --build $(BUILD_DIR) --target check-tconv
@@ -49,6 +49,16 @@ check: build
 # (docs/embedding.md).
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# tconv against oneDNN on the shapes of bench/README.md; minutes of run time.
+# Writes bench/results.md and bench/results.json. Options, e.g.:
+#   make bench BENCH_FLAGS="--shapes=T1,C2 --threads=1 --min-time=0.5"
+# Large malloc/free stay in glibc's heap instead of mmap/munmap per call.
+BENCH_FLAGS ?=
+bench: build
+	GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296 \
+	  $(BUILD_DIR)/bin/tconv-bench --report=bench/results.md \
+	  --json=bench/results.json $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(BUILD_DIR)
