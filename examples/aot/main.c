@@ -33,9 +33,9 @@ static int write_npy(const char *dir, const char *name, const float *data,
     size_t used = strlen(dims);
     snprintf(dims + used, sizeof dims - used, "%lld,", (long long)shape[i]);
   }
-  int len = snprintf(header, sizeof header,
-                     "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }",
-                     dims);
+  int len = snprintf(
+      header, sizeof header,
+      "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }", dims);
   while ((10 + len + 1) % 64 != 0)
     header[len++] = ' ';
   header[len++] = '\n';
@@ -44,10 +44,10 @@ static int write_npy(const char *dir, const char *name, const float *data,
     perror(path);
     return 1;
   }
-  unsigned char preamble[10] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
-                                (unsigned char)(len & 0xff),
-                                (unsigned char)(len >> 8)};
-  int ok = fwrite(preamble, 1, 10, f) == 10 &&
+  const unsigned char length[2] = {(unsigned char)(len & 0xff),
+                                   (unsigned char)(len >> 8)};
+  int ok = fwrite("\x93NUMPY\x01\x00", 1, 8, f) == 8 &&
+           fwrite(length, 1, 2, f) == 2 &&
            fwrite(header, 1, (size_t)len, f) == (size_t)len &&
            fwrite(data, sizeof(float), numel, f) == numel;
   if (fclose(f) != 0 || !ok) {
@@ -94,7 +94,8 @@ int main(int argc, char **argv) {
   printf("NULL input: %d\n", tconv_upsample(NULL, w, b, y));
 
   if (argc == 2) {
-    const int64_t xs[] = TCONV_UPSAMPLE_IN0_SHAPE, ws[] = TCONV_UPSAMPLE_IN1_SHAPE,
+    const int64_t xs[] = TCONV_UPSAMPLE_IN0_SHAPE,
+                  ws[] = TCONV_UPSAMPLE_IN1_SHAPE,
                   bs[] = TCONV_UPSAMPLE_IN2_SHAPE;
     if (write_npy(argv[1], "x", x, xs, TCONV_UPSAMPLE_IN0_RANK,
                   TCONV_UPSAMPLE_IN0_NUMEL) ||

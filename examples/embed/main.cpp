@@ -1,4 +1,4 @@
-//===- main.cpp - A compiler that embeds tconv -----------------------------===//
+//===- main.cpp - A compiler that embeds tconv ----------------------------===//
 //
 // Usage: embed-tconv [FILE.mlir] [--pipeline=TEXT]
 //
