@@ -290,6 +290,7 @@ void buildImpl(func::FuncOp func, const Entry &entry) {
       outputs.push_back(arg);
       continue;
     }
+    // Inputs come first in `params`: the index is the old argument's.
     Value oldArg = body.getArgument(&param - entry.params.begin());
     Value replacement = arg;
     if (auto tensor = dyn_cast<RankedTensorType>(oldArg.getType()))
@@ -348,7 +349,7 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
   for (const Entry &entry : entries) {
     auto impl = module.lookupSymbol<LLVM::LLVMFuncOp>(entry.implName);
     if (!impl)
-      return module.emitError("the lowering did not produce @")
+      return emitError(module.getLoc(), "the lowering did not produce @")
              << entry.implName << " as an llvm.func";
     SmallVector<Type> expected;
     for (const CParam &param : entry.params)
@@ -356,7 +357,7 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
     LLVM::LLVMFunctionType implType = impl.getFunctionType();
     if (!isa<LLVM::LLVMVoidType>(implType.getReturnType()) ||
         implType.isVarArg() || implType.getParams() != ArrayRef(expected))
-      return impl.emitError("unexpected lowered signature ")
+      return emitError(impl.getLoc(), "unexpected lowered signature ")
              << implType << " for entry '" << entry.mlirName << "'";
 
     SmallVector<Type> cTypes;
