@@ -23,7 +23,8 @@ using namespace mlir;
 using namespace mlir::tconv;
 
 static constexpr llvm::StringLiteral kStageNames[] = {
-    "decompose", "linalg", "fused", "vectorized", "bufferized", "loops", "llvm"};
+    "decompose",  "linalg", "fused", "vectorized",
+    "bufferized", "loops",  "llvm"};
 
 llvm::ArrayRef<llvm::StringRef> mlir::tconv::lowerToLLVMStageNames() {
   static const llvm::SmallVector<llvm::StringRef> names(std::begin(kStageNames),
@@ -62,7 +63,8 @@ static void addLinalgStage(OpPassManager &pm,
 
 /// Elementwise producers and consumers merge (layout changes, bias, ReLU,
 /// truncation); transposes of constant weights fold.
-static void addFusedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+static void addFusedStage(OpPassManager &pm,
+                          const tconv::LowerToLLVMOptions &) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
@@ -84,7 +86,8 @@ static void addVectorizedStage(OpPassManager &pm,
 
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
-static void addBufferizedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+static void addBufferizedStage(OpPassManager &pm,
+                               const tconv::LowerToLLVMOptions &) {
   pm.addPass(createTConvEntryPointABI());
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createTConvDecomposePads());
@@ -143,8 +146,9 @@ static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
-void mlir::tconv::addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
-                                      const tconv::LowerToLLVMOptions &options) {
+void mlir::tconv::addLowerToLLVMStage(
+    OpPassManager &pm, llvm::StringRef stage,
+    const tconv::LowerToLLVMOptions &options) {
   using StageFn = void (*)(OpPassManager &, const tconv::LowerToLLVMOptions &);
   static const StageFn stages[] = {
       addDecomposeStage,  addLinalgStage, addFusedStage, addVectorizedStage,
@@ -155,8 +159,8 @@ void mlir::tconv::addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
   stages[it - std::begin(kStageNames)](pm, options);
 }
 
-void mlir::tconv::buildLowerToLLVMPipeline(OpPassManager &pm,
-                                           const tconv::LowerToLLVMOptions &options) {
+void mlir::tconv::buildLowerToLLVMPipeline(
+    OpPassManager &pm, const tconv::LowerToLLVMOptions &options) {
   for (llvm::StringRef stage : lowerToLLVMStageNames()) {
     addLowerToLLVMStage(pm, stage, options);
     if (stage == options.stopAfter)
@@ -192,8 +196,8 @@ void mlir::tconv::registerPipelines() {
         tconv::LowerToLLVMOptions options;
         if (failed(options.parseFromString(text)))
           return failure();
-        LogicalResult valid = verifyLowerToLLVMOptions(
-            options, [&](const Twine &message) {
+        LogicalResult valid =
+            verifyLowerToLLVMOptions(options, [&](const Twine &message) {
               (void)errorHandler("--tconv-lower-to-llvm: " + message);
             });
         if (failed(valid))

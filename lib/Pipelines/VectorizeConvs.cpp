@@ -167,9 +167,8 @@ splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
          planDim(ranges[loops.outChannel], target.outChannel, quantum)}};
     if (std::optional<unsigned> c = loops.inChannel)
       dims.push_back({*c, planDim(ranges[*c], target.inChannel, 1)});
-    auto toSplit = llvm::find_if(dims, [](const auto &dim) {
-      return std::get<1>(dim).splitPoint != 0;
-    });
+    auto toSplit = llvm::find_if(
+        dims, [](const auto &dim) { return std::get<1>(dim).splitPoint != 0; });
     if (toSplit == dims.end()) {
       TilePlan plan{std::get<1>(dims[0]).tile, std::get<1>(dims[1]).tile,
                     dims.size() > 2 ? std::get<1>(dims[2]).tile : 0,
@@ -190,9 +189,8 @@ splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
 
 static SmallVector<OpFoldResult> indexAttrs(OpBuilder &b,
                                             ArrayRef<int64_t> values) {
-  return llvm::map_to_vector(values, [&](int64_t v) -> OpFoldResult {
-    return b.getIndexAttr(v);
-  });
+  return llvm::map_to_vector(
+      values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
 }
 
 /// Tiles one part: scf.forall over output tiles, scf.for over the reduction.
@@ -286,14 +284,13 @@ reduceTo1D(RewriterBase &rewriter, linalg::LinalgOp conv, ConvLoops loops) {
   SmallVector<Value> inputs = {input1d, filter1d};
   linalg::LinalgOp conv1d;
   if (loops.kind == ConvKind::Full)
-    conv1d = linalg::Conv1DNwcWcfOp::create(rewriter, loc, initType, inputs,
-                                            ValueRange{init1d},
-                                            lastOf("strides"),
-                                            lastOf("dilations"));
+    conv1d = linalg::Conv1DNwcWcfOp::create(
+        rewriter, loc, initType, inputs, ValueRange{init1d}, lastOf("strides"),
+        lastOf("dilations"));
   else
     conv1d = linalg::DepthwiseConv1DNwcWcOp::create(
-        rewriter, loc, initType, inputs, ValueRange{init1d},
-        lastOf("strides"), lastOf("dilations"));
+        rewriter, loc, initType, inputs, ValueRange{init1d}, lastOf("strides"),
+        lastOf("dilations"));
   Value inserted = tensor::createCanonicalRankReducingInsertSliceOp(
       rewriter, loc, conv1d->getResult(0), init);
   rewriter.replaceOp(conv, inserted);
@@ -346,9 +343,9 @@ struct FoldStridedSliceOfRead
     auto read = op.getSource().getDefiningOp<vector::TransferReadOp>();
     if (!isSimpleTensorRead(read) || op.hasNonUnitStrides())
       return failure();
-    SmallVector<int64_t> offsets = llvm::map_to_vector(
-        op.getOffsets().getAsRange<IntegerAttr>(),
-        [](IntegerAttr attr) { return attr.getInt(); });
+    SmallVector<int64_t> offsets =
+        llvm::map_to_vector(op.getOffsets().getAsRange<IntegerAttr>(),
+                            [](IntegerAttr attr) { return attr.getInt(); });
     rewriter.replaceOp(op, rereadAt(rewriter, read, offsets, op.getType()));
     return success();
   }
@@ -411,8 +408,8 @@ struct VectorizeConvsPass
     SmallVector<linalg::LinalgOp> innermost;
     for (linalg::LinalgOp conv : convs) {
       ConvLoops loops = *scheduledConv(conv);
-      int64_t lanes = lanesFor(
-          getElementTypeOrSelf(conv.getDpsInits()[0].getType()));
+      int64_t lanes =
+          lanesFor(getElementTypeOrSelf(conv.getDpsInits()[0].getType()));
       // f-tile is in f32 lanes: the same bytes for f64.
       TilePlan target{owTile, std::max(lanes, fTile / fVector * lanes), cTile,
                       0};
@@ -458,8 +455,8 @@ private:
   }
 
   /// Splits each contraction into one per output position, input channel and
-  /// vector of output channels, turns the slices of the big transfer_reads into small
-  /// reads, hoists the accumulators into registers and lowers the
+  /// vector of output channels, turns the slices of the big transfer_reads into
+  /// small reads, hoists the accumulators into registers and lowers the
   /// contractions to broadcast-and-FMA.
   LogicalResult lowerVectors(RewriterBase &rewriter) {
     func::FuncOp func = getOperation();
