@@ -19,6 +19,8 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -193,12 +195,142 @@ static SmallVector<OpFoldResult> indexAttrs(OpBuilder &b,
       values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
 }
 
+//===----------------------------------------------------------------------===//
+// Filter packing
+//===----------------------------------------------------------------------===//
+
+/// The filter of a full convolution, K.. x C x F, packed as
+/// F/block x K.. x C x block: the slice an output-channel tile reads is then
+/// contiguous instead of `block` values every F. Constant filters are packed
+/// now; otherwise a linalg.generic does it (see fusePacking).
+static Value packFilter(RewriterBase &rewriter, Location loc, Value filter,
+                        int64_t block) {
+  auto type = cast<RankedTensorType>(filter.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  unsigned rank = shape.size();
+  SmallVector<int64_t> packedShape = {shape.back() / block};
+  packedShape.append(shape.begin(), shape.end() - 1);
+  packedShape.push_back(block);
+  auto packedType = RankedTensorType::get(packedShape, type.getElementType());
+
+  ElementsAttr constant;
+  if (matchPattern(filter, m_Constant(&constant))) {
+    if (auto values = constant.tryGetValues<APFloat>()) {
+      SmallVector<int64_t> strides = computeStrides(shape);
+      SmallVector<APFloat> packed;
+      packed.reserve(constant.getNumElements());
+      // Row-major walk of the packed shape: (fb, k.., c, fi).
+      SmallVector<int64_t> packedStrides = computeStrides(packedShape);
+      for (int64_t i = 0, e = constant.getNumElements(); i < e; ++i) {
+        SmallVector<int64_t> index = delinearize(i, packedStrides);
+        int64_t source = (index[0] * block + index.back()) * strides.back();
+        for (unsigned d = 0; d + 1 < rank; ++d)
+          source += index[1 + d] * strides[d];
+        packed.push_back((*values)[source]);
+      }
+      return arith::ConstantOp::create(
+          rewriter, loc, packedType,
+          DenseElementsAttr::get(packedType, packed));
+    }
+  }
+
+  MLIRContext *ctx = rewriter.getContext();
+  unsigned numLoops = rank + 1;
+  SmallVector<AffineExpr> inputExprs;
+  for (unsigned d = 1; d < rank; ++d)
+    inputExprs.push_back(getAffineDimExpr(d, ctx));
+  inputExprs.push_back(getAffineDimExpr(0, ctx) * block +
+                       getAffineDimExpr(rank, ctx));
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(numLoops, 0, inputExprs, ctx),
+      AffineMap::getMultiDimIdentityMap(numLoops, ctx)};
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, packedShape, type.getElementType());
+  auto pack = linalg::GenericOp::create(
+      rewriter, loc, packedType, filter, empty, maps,
+      SmallVector<utils::IteratorType>(numLoops, utils::IteratorType::parallel),
+      [](OpBuilder &b, Location l, ValueRange args) {
+        linalg::YieldOp::create(b, l, args[0]);
+      });
+  return pack.getResult(0);
+}
+
+/// Once the tiles read the packed filter only, folds the layout change that
+/// produced the filter into the packing: one pass over the weights.
+static void fusePacking(RewriterBase &rewriter, Value packed) {
+  auto pack = packed.getDefiningOp<linalg::GenericOp>();
+  if (!pack)
+    return;
+  OpOperand *input = pack.getDpsInputOperand(0);
+  if (!input->get().hasOneUse() || !linalg::areElementwiseOpsFusable(input))
+    return;
+  rewriter.setInsertionPoint(pack);
+  FailureOr<linalg::ElementwiseOpFusionResult> fused =
+      linalg::fuseElementwiseOps(rewriter, input);
+  if (succeeded(fused))
+    rewriter.replaceOp(pack, fused->replacements.lookup(packed));
+}
+
+/// Makes the tiled convolution `conv` read its filter tile from `packed`
+/// (see packFilter) instead of from slices of `filter`.
+static void usePackedFilter(RewriterBase &rewriter, linalg::LinalgOp conv,
+                            Value filter, Value packed, int64_t block) {
+  OpOperand *operand = conv.getDpsInputOperand(1);
+  // Compose the chain of slices that leads from `filter` to the operand.
+  auto tileType = cast<RankedTensorType>(operand->get().getType());
+  unsigned rank = tileType.getRank();
+  SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+  Value current = operand->get();
+  AffineExpr a, b;
+  bindDims(rewriter.getContext(), a, b);
+  while (current != filter) {
+    auto slice = current.getDefiningOp<tensor::ExtractSliceOp>();
+    if (!slice || !slice.hasUnitStride() ||
+        slice.getSourceType().getRank() != rank)
+      return;
+    for (auto [offset, extra] : llvm::zip(offsets, slice.getMixedOffsets()))
+      offset = affine::makeComposedFoldedAffineApply(rewriter, loc, a + b,
+                                                     {offset, extra});
+    current = slice.getSource();
+  }
+  if (tileType.getShape().back() != block)
+    return;
+  // (k.., c, f) at f = fb * block -> (fb, k.., c, 0).
+  SmallVector<OpFoldResult> packedOffsets = {
+      affine::makeComposedFoldedAffineApply(rewriter, loc, a.floorDiv(block),
+                                            {offsets.back()})};
+  packedOffsets.append(offsets.begin(), offsets.end() - 1);
+  packedOffsets.push_back(rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(1)};
+  for (int64_t size : tileType.getShape())
+    sizes.push_back(rewriter.getIndexAttr(size));
+  SmallVector<OpFoldResult> strides(rank + 1, rewriter.getIndexAttr(1));
+  Value tile = tensor::ExtractSliceOp::create(rewriter, loc, tileType, packed,
+                                              packedOffsets, sizes, strides);
+  Value old = operand->get();
+  rewriter.modifyOpInPlace(conv, [&] { operand->set(tile); });
+  // Drop the now unused slices of the unpacked filter.
+  while (auto slice = old.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice->use_empty())
+      break;
+    old = slice.getSource();
+    rewriter.eraseOp(slice);
+  }
+}
+
+/// A packed filter (see packFilter) the tiles of a convolution read from.
+struct PackedFilter {
+  Value filter, packed;
+  int64_t block = 0;
+};
+
 /// Tiles one part: scf.forall over output tiles, scf.for over the reduction.
 /// Returns the innermost tiled convolution.
-static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
-                                            linalg::LinalgOp part,
-                                            ConvLoops loops,
-                                            const TilePlan &plan) {
+static FailureOr<linalg::LinalgOp>
+tilePart(RewriterBase &rewriter, linalg::LinalgOp part, ConvLoops loops,
+         const TilePlan &plan, const PackedFilter &packing) {
   SmallVector<int64_t> parallel(loops.count, 0);
   parallel[loops.batch] = 1;
   for (unsigned dim : ArrayRef(loops.outSpatial).drop_back())
@@ -206,14 +338,26 @@ static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
   parallel[loops.ow()] = plan.ow;
   parallel[loops.outChannel] = plan.outChannel;
   scf::SCFTilingOptions forallOptions;
+  // Output-channel blocks outermost: a block's filter slice stays in cache
+  // while the block sweeps every output position, and the input (smaller
+  // than the filter in deep layers) is what gets re-read.
+  SmallVector<int64_t> interchange = {loops.outChannel, loops.batch};
+  llvm::append_range(interchange, loops.outSpatial);
+  for (unsigned dim = 0; dim < loops.count; ++dim)
+    if (!llvm::is_contained(interchange, dim))
+      interchange.push_back(dim);
   forallOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
-      .setTileSizes(indexAttrs(rewriter, parallel));
+      .setTileSizes(indexAttrs(rewriter, parallel))
+      .setInterchange(interchange);
   rewriter.setInsertionPoint(part);
   FailureOr<scf::SCFTilingResult> outer = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(part.getOperation()), forallOptions);
   if (failed(outer))
     return failure();
   rewriter.replaceOp(part, outer->replacements);
+  if (packing.packed)
+    usePackedFilter(rewriter, cast<linalg::LinalgOp>(outer->tiledOps.back()),
+                    packing.filter, packing.packed, packing.block);
 
   SmallVector<int64_t> reduction(loops.count, 0);
   SmallVector<unsigned> reductionDims;
@@ -413,10 +557,24 @@ struct VectorizeConvsPass
       // f-tile is in f32 lanes: the same bytes for f64.
       TilePlan target{owTile, std::max(lanes, fTile / fVector * lanes), cTile,
                       0};
+      // Several whole blocks of output channels: each reads a packed,
+      // contiguous filter slice.
+      PackedFilter packing;
+      if (loops.kind == ConvKind::Full) {
+        int64_t channels = conv.getStaticLoopRanges()[loops.outChannel];
+        DimPlan f = planDim(channels, target.outChannel, lanes);
+        if (f.splitPoint == 0 && f.tile < channels) {
+          packing.filter = conv.getDpsInputs()[1];
+          packing.block = f.tile;
+          rewriter.setInsertionPoint(conv);
+          packing.packed =
+              packFilter(rewriter, conv.getLoc(), packing.filter, f.tile);
+        }
+      }
       for (auto [part, plan] :
            splitIntoTileableParts(rewriter, conv, loops, target, lanes)) {
         FailureOr<linalg::LinalgOp> tiled =
-            tilePart(rewriter, part, loops, plan);
+            tilePart(rewriter, part, loops, plan, packing);
         if (failed(tiled)) {
           part.emitError() << "tconv-vectorize-convs: tiling failed";
           return signalPassFailure();
@@ -429,6 +587,8 @@ struct VectorizeConvsPass
         }
         innermost.push_back(*conv1d);
       }
+      if (packing.packed)
+        fusePacking(rewriter, packing.packed);
     }
 
     for (linalg::LinalgOp conv : innermost) {

@@ -45,9 +45,13 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     1. split along output width, output channels and input channels so that
        each part is a whole number of tiles (the remainders become separate
        parts with smaller, still static, tiles);
-    2. tiled with `scf.forall` over (batch 1, outer output dims 1, output
-       width `ow-tile`, output channels `f-tile`): independent output tiles
-       that `--scf-forall-to-parallel` and OpenMP can distribute;
+    2. tiled with `scf.forall` over (output channels `f-tile`, batch 1,
+       outer output dims 1, output width `ow-tile`): independent output
+       tiles that `--scf-forall-to-parallel` and OpenMP can distribute.
+       Channel blocks are outermost, so that a block's filter slice stays in
+       cache while it sweeps the output positions; with several blocks the
+       filter is first packed as F/f-tile x K.. x C x f-tile (constants at
+       compile time) so that each slice is contiguous;
     3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
        channels `c-tile`, the innermost kernel dim whole (one tap per step
        beyond 16 taps, to bound the unrolled body);
