@@ -7,6 +7,8 @@
 
 #include "tconv/Pipelines/Passes.h"
 
+#include "TileSplitting.h"
+
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -53,12 +55,6 @@ struct ConvLoops {
 
   unsigned ow() const { return outSpatial.back(); }
   unsigned kw() const { return kernel.back(); }
-};
-
-/// Either a tile size that divides the dim, or a point to split it at first.
-struct DimPlan {
-  int64_t tile = 0;
-  int64_t splitPoint = 0;
 };
 
 /// Tile sizes of one part: output positions, output channels, input
@@ -128,22 +124,6 @@ static bool isSchedulable(linalg::LinalgOp op) {
   });
 }
 
-/// Picks a tile of at most `target` (and at least target / 2) that divides
-/// `size` and is a multiple of `quantum`, or a split point that leaves such
-/// a tileable part plus a remainder. A dim smaller than the target (and than
-/// the quantum, or a multiple of it) is one tile.
-static DimPlan planDim(int64_t size, int64_t target, int64_t quantum) {
-  if (size <= target && (size % quantum == 0 || size < quantum))
-    return {size, 0};
-  int64_t smallest = std::max(quantum, (target + 1) / 2);
-  for (int64_t t = target / quantum * quantum; t >= smallest; t -= quantum)
-    if (size % t == 0)
-      return {t, 0};
-  if (size > target)
-    return {0, size - size % target};
-  return {0, size - size % quantum};
-}
-
 /// Kernel taps per reduction step: the whole kernel width is unrolled into
 /// the vectorized body unless that body would get too large.
 static int64_t kwTile(int64_t kernelWidth) {
@@ -155,38 +135,22 @@ static int64_t kwTile(int64_t kernelWidth) {
 /// channels) are a whole number of tiles; returns the parts with their tile
 /// sizes.
 static SmallVector<std::pair<linalg::LinalgOp, TilePlan>>
-splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
-                       ConvLoops loops, const TilePlan &target,
-                       int64_t quantum) {
-  SmallVector<std::pair<linalg::LinalgOp, TilePlan>> done;
-  SmallVector<linalg::LinalgOp> worklist = {op};
-  while (!worklist.empty()) {
-    linalg::LinalgOp part = worklist.pop_back_val();
-    SmallVector<int64_t> ranges = part.getStaticLoopRanges();
-    SmallVector<std::tuple<unsigned, DimPlan>> dims = {
-        {loops.ow(), planDim(ranges[loops.ow()], target.ow, 1)},
-        {loops.outChannel,
-         planDim(ranges[loops.outChannel], target.outChannel, quantum)}};
-    if (std::optional<unsigned> c = loops.inChannel)
-      dims.push_back({*c, planDim(ranges[*c], target.inChannel, 1)});
-    auto toSplit = llvm::find_if(
-        dims, [](const auto &dim) { return std::get<1>(dim).splitPoint != 0; });
-    if (toSplit == dims.end()) {
-      TilePlan plan{std::get<1>(dims[0]).tile, std::get<1>(dims[1]).tile,
-                    dims.size() > 2 ? std::get<1>(dims[2]).tile : 0,
-                    kwTile(ranges[loops.kw()])};
-      done.push_back({part, plan});
-      continue;
-    }
-    rewriter.setInsertionPoint(part);
-    auto [first, second] = linalg::splitOp(
-        rewriter, cast<TilingInterface>(part.getOperation()),
-        std::get<0>(*toSplit),
-        rewriter.getIndexAttr(std::get<1>(*toSplit).splitPoint));
-    worklist.push_back(cast<linalg::LinalgOp>(first.getOperation()));
-    worklist.push_back(cast<linalg::LinalgOp>(second.getOperation()));
+splitConvIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
+                           ConvLoops loops, const TilePlan &target,
+                           int64_t quantum) {
+  SmallVector<tconv::TileTarget> targets = {
+      {loops.ow(), target.ow}, {loops.outChannel, target.outChannel, quantum}};
+  if (loops.inChannel)
+    targets.push_back({*loops.inChannel, target.inChannel});
+  SmallVector<std::pair<linalg::LinalgOp, TilePlan>> parts;
+  for (auto [part, tiles] :
+       tconv::splitIntoTileableParts(rewriter, op, targets)) {
+    int64_t kernelWidth = part.getStaticLoopRanges()[loops.kw()];
+    parts.push_back({part, TilePlan{tiles[0], tiles[1],
+                                    tiles.size() > 2 ? tiles[2] : 0,
+                                    kwTile(kernelWidth)}});
   }
-  return done;
+  return parts;
 }
 
 static SmallVector<OpFoldResult> indexAttrs(OpBuilder &b,
@@ -562,7 +526,7 @@ struct VectorizeConvsPass
       PackedFilter packing;
       if (loops.kind == ConvKind::Full) {
         int64_t channels = conv.getStaticLoopRanges()[loops.outChannel];
-        DimPlan f = planDim(channels, target.outChannel, lanes);
+        tconv::DimPlan f = tconv::planDim(channels, target.outChannel, lanes);
         if (f.splitPoint == 0 && f.tile < channels) {
           packing.filter = conv.getDpsInputs()[1];
           packing.block = f.tile;
@@ -572,7 +536,7 @@ struct VectorizeConvsPass
         }
       }
       for (auto [part, plan] :
-           splitIntoTileableParts(rewriter, conv, loops, target, lanes)) {
+           splitConvIntoTileableParts(rewriter, conv, loops, target, lanes)) {
         FailureOr<linalg::LinalgOp> tiled =
             tilePart(rewriter, part, loops, plan, packing);
         if (failed(tiled)) {
