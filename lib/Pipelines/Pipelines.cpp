@@ -70,7 +70,8 @@ static void addFusedStage(OpPassManager &pm,
   addCleanup(funcPm);
 }
 
-/// Convolutions are tiled, reduced to 1-D and vectorized.
+/// Convolutions are tiled, reduced to 1-D and vectorized; so are layout
+/// changes.
 static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
@@ -82,6 +83,15 @@ static void addVectorizedStage(OpPassManager &pm,
     funcPm.addPass(createTConvVectorizeConvs(schedule));
   }
   addCleanup(funcPm);
+  // Producers write straight into their consumers' buffers (the interior of
+  // a padded input, a slice of an output)...
+  funcPm.addPass(createTConvDecomposePads());
+  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
+  // ...which the layout changes, tiled and split from here on, keep doing.
+  if (options.vectorize) {
+    funcPm.addPass(createTConvVectorizeLayoutChanges());
+    addCleanup(funcPm);
+  }
 }
 
 /// Tensors become buffers. Function results become out-params the caller
@@ -89,9 +99,6 @@ static void addVectorizedStage(OpPassManager &pm,
 static void addBufferizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &) {
   pm.addPass(createTConvEntryPointABI());
-  OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  funcPm.addPass(createTConvDecomposePads());
-  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -118,9 +125,12 @@ static void addLoopsStage(OpPassManager &pm,
     funcPm.addPass(createConvertLinalgToParallelLoopsPass());
   else
     funcPm.addPass(createConvertLinalgToLoopsPass());
+  // Folding subviews into transfers can give them non-minor maps (a vector
+  // along a dim that is not innermost): vector-to-scf lowers those, so it
+  // runs after.
+  funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
-  funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createForallToParallelLoopPass());
   if (options.parallel)
     pm.addPass(createConvertSCFToOpenMPPass());

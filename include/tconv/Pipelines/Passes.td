@@ -173,4 +173,52 @@ def TConvExpandStridedCopies
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def TConvVectorizeLayoutChanges
+    : Pass<"tconv-vectorize-layout-changes", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize transposes (layout changes) as register-tile shuffles";
+  let description = [{
+    The channels-last schedule surrounds convolutions with layout changes
+    (NCHW <-> NHWC generics, with bias, activations or casts fused into them).
+    As loops one side of a transpose is accessed with a large stride: LLVM
+    gathers or scatters single elements. This pass tiles every static,
+    all-parallel `linalg.generic` on tensors whose output is written along a
+    different innermost loop than one of its inputs is read into
+    `tile` x `tile` blocks of those two loops (`scf.forall` over blocks,
+    remainders split off as smaller static blocks), drops the unit dims and
+    vectorizes the block: contiguous vector reads, a `vector.transpose`
+    lowered to shuffles, contiguous vector writes.
+
+    Example:
+
+    ```mlir
+    %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>,
+                                          affine_map<(n, h, w, c) -> (n, h, w, c)>], ...}
+        ins(%x : tensor<1x64x56x56xf32>) outs(%e : tensor<1x56x56x64xf32>) {...}
+    ```
+
+    becomes
+
+    ```mlir
+    %t = scf.forall (%h, %w, %c) = (0, 0, 0) to (56, 56, 64) step (1, 8, 8) ... {
+      %r = vector.transfer_read ... : tensor<8x8xf32>, vector<8x8xf32>
+      %s = vector.shuffle ... // the 8x8 transpose
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"tile", "tile", "int64_t", /*default=*/"8",
+           "Block size along each of the two transposed dims">,
+  ];
+}
+
 #endif // TCONV_PIPELINES_PASSES_TD
