@@ -502,8 +502,10 @@ static std::string methodText() {
   (A B C D A B C D ...), each call timed; a contender gets at least {2} s of
   calls. The table gives medians; ratios are ratios of medians of the same
   run (< 1: the first-named is faster).
-- **Memory.** tconv's compiled code may allocate temporaries inside the
-  call; `make bench` runs with `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=
+- **Memory.** Operands and results are allocated once, before timing.
+  tconv's compiled code also allocates temporaries inside the call (layout
+  copies, per-phase results: `malloc`/`free` in the generated code);
+  `make bench` runs with `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=
   33554432:glibc.malloc.trim_threshold=4294967296` so that those stay in
   glibc's heap instead of costing an mmap/munmap and page faults per call.
 - **Threads.** Both run on one OpenMP runtime, LLVM's libomp: tconv-bench
