@@ -40,7 +40,7 @@ build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
 
 demo: build
-	$(BUILD_DIR)/bin/tconv-opt examples/seed/transpose-1d.mlir
+	$(BUILD_DIR)/bin/tconv-run examples/seed/transpose-1d.mlir --random-inputs --print --verify
 
 check: build
 	cmake --build $(BUILD_DIR) --target check-tconv
