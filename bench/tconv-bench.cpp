@@ -425,13 +425,25 @@ static llvm::json::Value toJson(const Row &row) {
   };
 }
 
+/// "AMD EPYC (AVX-512)": lscpu's model name and the widest vector ISA.
 static std::string cpuModel() {
   std::ifstream cpuinfo("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(cpuinfo, line))
-    if (llvm::StringRef(line).starts_with("model name"))
-      return llvm::StringRef(line).split(':').second.trim().str();
-  return "unknown";
+  std::string line, model = "unknown", isa;
+  while (std::getline(cpuinfo, line)) {
+    llvm::StringRef l(line);
+    llvm::StringRef value = l.split(':').second.trim();
+    if (l.starts_with("model name"))
+      model = value.str();
+    if (!l.starts_with("flags"))
+      continue;
+    llvm::SmallVector<llvm::StringRef> flags;
+    value.split(flags, ' ');
+    isa = llvm::is_contained(flags, "avx512f") ? "AVX-512"
+          : llvm::is_contained(flags, "avx2")  ? "AVX2"
+                                               : "no AVX2";
+    break;
+  }
+  return isa.empty() ? model : model + " (" + isa + ")";
 }
 
 static std::string environmentSummary() {
@@ -442,6 +454,15 @@ static std::string environmentSummary() {
     if (const char *value = getenv(name))
       s += llvm::formatv("`{0}={1}` ", name, value).str();
   return s.empty() ? "none of the relevant variables set" : s;
+}
+
+/// The 1-minute load average, the best hint of how shared the machine was.
+static std::string loadAverage() {
+  std::ifstream loadavg("/proc/loadavg");
+  std::string oneMinute;
+  if (!(loadavg >> oneMinute))
+    return "unknown";
+  return oneMinute;
 }
 
 static std::string nowString() {
@@ -481,13 +502,20 @@ static std::string methodText() {
   (A B C D A B C D ...), each call timed; a contender gets at least {2} s of
   calls. The table gives medians; ratios are ratios of medians of the same
   run (< 1: the first-named is faster).
-- **Memory.** tconv's compiled code may allocate temporaries inside the
-  call; `make bench` runs with `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=
+- **Memory.** Operands and results are allocated once, before timing.
+  tconv's compiled code also allocates temporaries inside the call (layout
+  copies, per-phase results: `malloc`/`free` in the generated code);
+  `make bench` runs with `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=
   33554432:glibc.malloc.trim_threshold=4294967296` so that those stay in
   glibc's heap instead of costing an mmap/munmap and page faults per call.
-- **Threads.** tconv's code runs on LLVM's libomp (thread count set by the
-  runner before every call); oneDNN on GNU libgomp (`omp_set_num_threads`
-  before each burst and before primitive creation, which partitions work).
+- **Threads.** Both run on one OpenMP runtime, LLVM's libomp: tconv-bench
+  links it ahead of libdnnl, so oneDNN's `GOMP_*`/`omp_*` calls bind to
+  libomp's GNU-compatible entry points instead of libgomp's. With two
+  runtimes in one process each one's idle workers spin while the other
+  runs (libomp for 200 ms by default), and on 2 CPUs that made oneDNN's
+  2-thread calls up to 100x slower. The runner sets tconv's thread count
+  before every call; oneDNN's is set with `omp_set_num_threads` before each
+  burst and before its primitives are created (they partition work then).
 - **Noise.** The machine is shared with other jobs (2 vCPUs): the same
   measurement moves by 15-20% between runs. Compare ratios within a row,
   not absolute times across runs.
@@ -597,12 +625,19 @@ int main(int argc, char **argv) {
     uint64_t current_pos() const override { return 0; }
   } tee(llvm::outs(), tableCopy);
 
+  std::string loadBefore = loadAverage();
+  if (double load; !llvm::StringRef(loadBefore).getAsDouble(load) &&
+                   load > 0.5 * std::thread::hardware_concurrency())
+    llvm::errs() << "warning: load average " << loadBefore << " on "
+                 << std::thread::hardware_concurrency()
+                 << " CPUs: other work will disturb the times\n";
   Bench bench(tee);
   bench.printHeader();
   bool ok = true;
   for (const ConvProblem &p : *problems)
     ok &= bench.runProblem(p);
 
+  std::string loadAfter = loadAverage();
   // Problems, implementations and errors, below the table.
   std::string legend;
   llvm::raw_string_ostream ls(legend);
@@ -633,6 +668,7 @@ int main(int argc, char **argv) {
     llvm::json::Object root{
         {"cpu", cpuModel()},
         {"date", nowString()},
+        {"load_average", llvm::json::Array{loadBefore, loadAfter}},
         {"onednn", oneDnnDescription()},
         {"tconv", TConvContender::runtimeInfo()},
         {"min_time_s", opts.minTime},
@@ -651,6 +687,8 @@ int main(int argc, char **argv) {
          << "- machine: " << cpuModel() << ", "
          << std::thread::hardware_concurrency() << " logical CPUs\n"
          << "- date: " << nowString() << "\n"
+         << "- load average (1 min) before / after: " << loadBefore << " / "
+         << loadAfter << "\n"
          << "- command: `" << command << "`\n"
          << "- environment: " << environmentSummary() << "\n"
          << "- " << oneDnnDescription() << "\n"
