@@ -109,7 +109,12 @@ static void addLoopsStage(OpPassManager &pm,
                           const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createTConvExpandStridedCopies());
-  funcPm.addPass(createConvertLinalgToLoopsPass());
+  // Layout changes, fills and unscheduled ops: parallel loops share the
+  // OpenMP threads with the convolution tiles.
+  if (options.parallel)
+    funcPm.addPass(createConvertLinalgToParallelLoopsPass());
+  else
+    funcPm.addPass(createConvertLinalgToLoopsPass());
   funcPm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
   funcPm.addPass(memref::createFoldMemRefAliasOpsPass());

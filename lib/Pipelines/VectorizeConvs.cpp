@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVVECTORIZECONVS
@@ -31,15 +32,25 @@ using namespace mlir;
 
 namespace {
 
-/// Loop dims of linalg.conv_{1,2,3}d_n*c_*cf: (n, o_1..o_d, f, k_1..k_d, c).
+/// The convolutions the schedule handles, all channels-last:
+/// linalg.conv_{1,2,3}d_n*c_*cf (`Full`, loops (n, o.., f, k.., c)) and
+/// linalg.depthwise_conv_{1,2,3}d_n*c_*c (`Depthwise`, loops (n, o.., c, k..)).
+enum class ConvKind { Full, Depthwise };
+
+/// Loop dims of a scheduled convolution, read off its indexing maps (the
+/// named ops do not all order their loops alike).
 struct ConvLoops {
+  ConvKind kind;
   unsigned rank; // spatial dims
-  unsigned ow() const { return rank; }
-  unsigned f() const { return rank + 1; }
-  unsigned firstKernel() const { return rank + 2; }
-  unsigned kw() const { return 2 * rank + 1; }
-  unsigned c() const { return 2 * rank + 2; }
-  unsigned count() const { return 2 * rank + 3; }
+  unsigned count;
+  unsigned batch;
+  SmallVector<unsigned, 3> outSpatial; // o_1..o_r, innermost (ow) last
+  unsigned outChannel;                 // f, or c for depthwise
+  SmallVector<unsigned, 3> kernel;     // k_1..k_r, innermost (kw) last
+  std::optional<unsigned> inChannel;   // c of full convolutions
+
+  unsigned ow() const { return outSpatial.back(); }
+  unsigned kw() const { return kernel.back(); }
 };
 
 /// Either a tile size that divides the dim, or a point to split it at first.
@@ -48,25 +59,63 @@ struct DimPlan {
   int64_t splitPoint = 0;
 };
 
-/// Tile sizes, per parallel/reduction dim, of one part.
+/// Tile sizes of one part: output positions, output channels, input
+/// channels (full convolutions) and kernel width.
 struct TilePlan {
-  int64_t ow, f, c;
+  int64_t ow, outChannel, inChannel, kw;
 };
 
 } // namespace
 
-static std::optional<unsigned> scheduledConvRank(Operation *op) {
-  if (isa<linalg::Conv1DNwcWcfOp>(op))
-    return 1;
-  if (isa<linalg::Conv2DNhwcHwcfOp>(op))
-    return 2;
-  if (isa<linalg::Conv3DNdhwcDhwcfOp>(op))
-    return 3;
-  return std::nullopt;
+static std::optional<ConvLoops> scheduledConv(Operation *op) {
+  std::optional<std::pair<ConvKind, unsigned>> kind =
+      llvm::TypeSwitch<Operation *,
+                       std::optional<std::pair<ConvKind, unsigned>>>(op)
+          .Case([](linalg::Conv1DNwcWcfOp) {
+            return std::make_pair(ConvKind::Full, 1u);
+          })
+          .Case([](linalg::Conv2DNhwcHwcfOp) {
+            return std::make_pair(ConvKind::Full, 2u);
+          })
+          .Case([](linalg::Conv3DNdhwcDhwcfOp) {
+            return std::make_pair(ConvKind::Full, 3u);
+          })
+          .Case([](linalg::DepthwiseConv1DNwcWcOp) {
+            return std::make_pair(ConvKind::Depthwise, 1u);
+          })
+          .Case([](linalg::DepthwiseConv2DNhwcHwcOp) {
+            return std::make_pair(ConvKind::Depthwise, 2u);
+          })
+          .Case([](linalg::DepthwiseConv3DNdhwcDhwcOp) {
+            return std::make_pair(ConvKind::Depthwise, 3u);
+          })
+          .Default([](Operation *) { return std::nullopt; });
+  if (!kind)
+    return std::nullopt;
+  auto linalgOp = cast<linalg::LinalgOp>(op);
+  SmallVector<AffineMap> maps = linalgOp.getIndexingMapsArray();
+  auto dimAt = [&](unsigned operand, unsigned result) {
+    return cast<AffineDimExpr>(maps[operand].getResult(result)).getPosition();
+  };
+  auto [convKind, rank] = *kind;
+  ConvLoops loops;
+  loops.kind = convKind;
+  loops.rank = rank;
+  loops.count = linalgOp.getNumLoops();
+  // Output N x O.. x F (or C); filter K.. x C x F (or K.. x C).
+  loops.batch = dimAt(2, 0);
+  for (unsigned i = 0; i < rank; ++i) {
+    loops.outSpatial.push_back(dimAt(2, 1 + i));
+    loops.kernel.push_back(dimAt(1, i));
+  }
+  loops.outChannel = dimAt(2, rank + 1);
+  if (convKind == ConvKind::Full)
+    loops.inChannel = dimAt(1, rank);
+  return loops;
 }
 
 static bool isSchedulable(linalg::LinalgOp op) {
-  if (!scheduledConvRank(op) || !op.hasPureTensorSemantics() ||
+  if (!scheduledConv(op) || !op.hasPureTensorSemantics() ||
       op.hasDynamicShape())
     return false;
   Type elementType = getElementTypeOrSelf(op.getDpsInits()[0].getType());
@@ -93,8 +142,16 @@ static DimPlan planDim(int64_t size, int64_t target, int64_t quantum) {
   return {0, size - size % quantum};
 }
 
-/// Splits `op` until each part's ow, f and c extents are a whole number of
-/// tiles; returns the parts with their tile sizes.
+/// Kernel taps per reduction step: the whole kernel width is unrolled into
+/// the vectorized body unless that body would get too large.
+static int64_t kwTile(int64_t kernelWidth) {
+  constexpr int64_t kMaxUnrolledTaps = 16;
+  return kernelWidth <= kMaxUnrolledTaps ? kernelWidth : 1;
+}
+
+/// Splits `op` until each part's output positions and channels (and input
+/// channels) are a whole number of tiles; returns the parts with their tile
+/// sizes.
 static SmallVector<std::pair<linalg::LinalgOp, TilePlan>>
 splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
                        ConvLoops loops, const TilePlan &target,
@@ -104,24 +161,27 @@ splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
   while (!worklist.empty()) {
     linalg::LinalgOp part = worklist.pop_back_val();
     SmallVector<int64_t> ranges = part.getStaticLoopRanges();
-    DimPlan ow = planDim(ranges[loops.ow()], target.ow, 1);
-    DimPlan f = planDim(ranges[loops.f()], target.f, quantum);
-    DimPlan c = planDim(ranges[loops.c()], target.c, 1);
-    std::optional<std::pair<unsigned, int64_t>> split;
-    if (ow.splitPoint)
-      split = {loops.ow(), ow.splitPoint};
-    else if (f.splitPoint)
-      split = {loops.f(), f.splitPoint};
-    else if (c.splitPoint)
-      split = {loops.c(), c.splitPoint};
-    if (!split) {
-      done.push_back({part, TilePlan{ow.tile, f.tile, c.tile}});
+    SmallVector<std::tuple<unsigned, DimPlan>> dims = {
+        {loops.ow(), planDim(ranges[loops.ow()], target.ow, 1)},
+        {loops.outChannel,
+         planDim(ranges[loops.outChannel], target.outChannel, quantum)}};
+    if (std::optional<unsigned> c = loops.inChannel)
+      dims.push_back({*c, planDim(ranges[*c], target.inChannel, 1)});
+    auto toSplit = llvm::find_if(dims, [](const auto &dim) {
+      return std::get<1>(dim).splitPoint != 0;
+    });
+    if (toSplit == dims.end()) {
+      TilePlan plan{std::get<1>(dims[0]).tile, std::get<1>(dims[1]).tile,
+                    dims.size() > 2 ? std::get<1>(dims[2]).tile : 0,
+                    kwTile(ranges[loops.kw()])};
+      done.push_back({part, plan});
       continue;
     }
     rewriter.setInsertionPoint(part);
     auto [first, second] = linalg::splitOp(
-        rewriter, cast<TilingInterface>(part.getOperation()), split->first,
-        rewriter.getIndexAttr(split->second));
+        rewriter, cast<TilingInterface>(part.getOperation()),
+        std::get<0>(*toSplit),
+        rewriter.getIndexAttr(std::get<1>(*toSplit).splitPoint));
     worklist.push_back(cast<linalg::LinalgOp>(first.getOperation()));
     worklist.push_back(cast<linalg::LinalgOp>(second.getOperation()));
   }
@@ -141,11 +201,12 @@ static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
                                             linalg::LinalgOp part,
                                             ConvLoops loops,
                                             const TilePlan &plan) {
-  SmallVector<int64_t> parallel(loops.count(), 0);
-  for (unsigned i = 0; i < loops.ow(); ++i)
-    parallel[i] = 1; // batch and outer output dims
+  SmallVector<int64_t> parallel(loops.count, 0);
+  parallel[loops.batch] = 1;
+  for (unsigned dim : ArrayRef(loops.outSpatial).drop_back())
+    parallel[dim] = 1;
   parallel[loops.ow()] = plan.ow;
-  parallel[loops.f()] = plan.f;
+  parallel[loops.outChannel] = plan.outChannel;
   scf::SCFTilingOptions forallOptions;
   forallOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
       .setTileSizes(indexAttrs(rewriter, parallel));
@@ -156,14 +217,18 @@ static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
     return failure();
   rewriter.replaceOp(part, outer->replacements);
 
-  SmallVector<int64_t> reduction(loops.count(), 0);
+  SmallVector<int64_t> reduction(loops.count, 0);
   SmallVector<unsigned> reductionDims;
-  for (unsigned i = loops.firstKernel(); i < loops.kw(); ++i) {
-    reduction[i] = 1; // outer kernel dims
-    reductionDims.push_back(i);
+  for (unsigned dim : ArrayRef(loops.kernel).drop_back()) {
+    reduction[dim] = 1;
+    reductionDims.push_back(dim);
   }
-  reduction[loops.c()] = plan.c;
-  reductionDims.push_back(loops.c());
+  reduction[loops.kw()] = plan.kw;
+  reductionDims.push_back(loops.kw());
+  if (std::optional<unsigned> c = loops.inChannel) {
+    reduction[*c] = plan.inChannel;
+    reductionDims.push_back(*c);
+  }
   auto tiled = cast<TilingInterface>(outer->tiledOps.back());
   scf::SCFTilingOptions forOptions;
   forOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForOp)
@@ -179,11 +244,12 @@ static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
 }
 
 /// Rewrites a tiled convolution whose outer output and kernel dims are all 1
-/// as a linalg.conv_1d_nwc_wcf on rank-reduced slices.
-static FailureOr<linalg::Conv1DNwcWcfOp>
-reduceTo1D(RewriterBase &rewriter, linalg::LinalgOp conv, unsigned rank) {
-  if (auto conv1d = dyn_cast<linalg::Conv1DNwcWcfOp>(conv.getOperation()))
-    return conv1d;
+/// as the 1-D convolution of its kind (linalg.conv_1d_nwc_wcf or
+/// linalg.depthwise_conv_1d_nwc_wc) on rank-reduced slices.
+static FailureOr<linalg::LinalgOp>
+reduceTo1D(RewriterBase &rewriter, linalg::LinalgOp conv, ConvLoops loops) {
+  if (loops.rank == 1)
+    return conv;
   Value input = conv.getDpsInputs()[0];
   Value filter = conv.getDpsInputs()[1];
   Value init = conv.getDpsInits()[0];
@@ -196,10 +262,11 @@ reduceTo1D(RewriterBase &rewriter, linalg::LinalgOp conv, unsigned rank) {
     shape.erase(shape.begin() + first, shape.begin() + first + count);
     return RankedTensorType::get(shape, type.getElementType());
   };
-  // N x D.. x W x C, K.. x KW x C x F, N x O.. x OW x F.
-  RankedTensorType inputType = dropDims(input, 1, rank - 1);
-  RankedTensorType filterType = dropDims(filter, 0, rank - 1);
-  RankedTensorType initType = dropDims(init, 1, rank - 1);
+  // N x D.. x W x C, K.. x KW x C [x F], N x O.. x OW x F.
+  unsigned outer = loops.rank - 1;
+  RankedTensorType inputType = dropDims(input, 1, outer);
+  RankedTensorType filterType = dropDims(filter, 0, outer);
+  RankedTensorType initType = dropDims(init, 1, outer);
   if (!inputType || !filterType || !initType)
     return failure();
 
@@ -211,17 +278,24 @@ reduceTo1D(RewriterBase &rewriter, linalg::LinalgOp conv, unsigned rank) {
       rewriter, loc, filter, filterType);
   Value init1d = tensor::createCanonicalRankReducingExtractSliceOp(
       rewriter, loc, init, initType);
-  auto lastOf = [&](DenseIntElementsAttr attr) {
+  auto lastOf = [&](StringRef name) {
+    auto attr = cast<DenseIntElementsAttr>(conv->getAttr(name));
     return rewriter.getI64TensorAttr(
         {*std::prev(attr.getValues<int64_t>().end())});
   };
-  auto strides = cast<DenseIntElementsAttr>(conv->getAttr("strides"));
-  auto dilations = cast<DenseIntElementsAttr>(conv->getAttr("dilations"));
-  auto conv1d = linalg::Conv1DNwcWcfOp::create(
-      rewriter, loc, initType, ValueRange{input1d, filter1d},
-      ValueRange{init1d}, lastOf(strides), lastOf(dilations));
+  SmallVector<Value> inputs = {input1d, filter1d};
+  linalg::LinalgOp conv1d;
+  if (loops.kind == ConvKind::Full)
+    conv1d = linalg::Conv1DNwcWcfOp::create(rewriter, loc, initType, inputs,
+                                            ValueRange{init1d},
+                                            lastOf("strides"),
+                                            lastOf("dilations"));
+  else
+    conv1d = linalg::DepthwiseConv1DNwcWcOp::create(
+        rewriter, loc, initType, inputs, ValueRange{init1d},
+        lastOf("strides"), lastOf("dilations"));
   Value inserted = tensor::createCanonicalRankReducingInsertSliceOp(
-      rewriter, loc, conv1d.getResult(0), init);
+      rewriter, loc, conv1d->getResult(0), init);
   rewriter.replaceOp(conv, inserted);
   return conv1d;
 }
@@ -334,14 +408,14 @@ struct VectorizeConvsPass
     });
 
     IRRewriter rewriter(&getContext());
-    SmallVector<linalg::Conv1DNwcWcfOp> innermost;
+    SmallVector<linalg::LinalgOp> innermost;
     for (linalg::LinalgOp conv : convs) {
-      ConvLoops loops{*scheduledConvRank(conv)};
-      unsigned bits =
-          getElementTypeOrSelf(conv.getDpsInits()[0].getType())
-              .getIntOrFloatBitWidth();
-      int64_t lanes = std::max<int64_t>(1, fVector * 32 / bits);
-      TilePlan target{owTile, std::max(lanes, fTile * 32 / bits), cTile};
+      ConvLoops loops = *scheduledConv(conv);
+      int64_t lanes = lanesFor(
+          getElementTypeOrSelf(conv.getDpsInits()[0].getType()));
+      // f-tile is in f32 lanes: the same bytes for f64.
+      TilePlan target{owTile, std::max(lanes, fTile / fVector * lanes), cTile,
+                      0};
       for (auto [part, plan] :
            splitIntoTileableParts(rewriter, conv, loops, target, lanes)) {
         FailureOr<linalg::LinalgOp> tiled =
@@ -350,8 +424,8 @@ struct VectorizeConvsPass
           part.emitError() << "tconv-vectorize-convs: tiling failed";
           return signalPassFailure();
         }
-        FailureOr<linalg::Conv1DNwcWcfOp> conv1d =
-            reduceTo1D(rewriter, *tiled, loops.rank);
+        FailureOr<linalg::LinalgOp> conv1d =
+            reduceTo1D(rewriter, *tiled, loops);
         if (failed(conv1d)) {
           tiled->emitError() << "tconv-vectorize-convs: tile is not 1-D";
           return signalPassFailure();
@@ -360,7 +434,7 @@ struct VectorizeConvsPass
       }
     }
 
-    for (linalg::Conv1DNwcWcfOp conv : innermost) {
+    for (linalg::LinalgOp conv : innermost) {
       rewriter.setInsertionPoint(conv);
       FailureOr<linalg::VectorizationResult> result =
           linalg::vectorize(rewriter, conv);
@@ -401,6 +475,10 @@ private:
       } else if (auto write = dyn_cast<vector::TransferWriteOp>(op)) {
         shape = llvm::to_vector(write.getVectorType().getShape());
         elementType = write.getVectorType();
+      } else if (auto fma = dyn_cast<vector::FMAOp>(op)) {
+        // Depthwise: (n, w, c) multiply-adds.
+        shape = llvm::to_vector(fma.getVectorType().getShape());
+        elementType = fma.getVectorType();
       } else {
         return std::nullopt;
       }
@@ -432,8 +510,8 @@ private:
               .setNativeShapeFn(nativeShape)
               .setUnrollTraversalOrderFn(traversalOrder)
               .setFilterConstraint([](Operation *op) {
-                return success(
-                    isa<vector::ContractionOp, vector::TransferWriteOp>(op));
+                return success(isa<vector::ContractionOp,
+                                   vector::TransferWriteOp, vector::FMAOp>(op));
               }));
       populateSliceOfReadFoldingPatterns(patterns);
       addVectorCanonicalizations(patterns, ctx);

@@ -4,6 +4,7 @@
 
 #include "ReferencePipeline.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -11,15 +12,12 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/InitAllDialects.h"
-#include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
-#include "tconv/Dialect/TConv/Transforms/Passes.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
 
@@ -114,11 +112,17 @@ static llvm::Error checkTypes(const Signature &signature, llvm::StringRef what,
     return makeError("@" + signature.entry + " has " + Twine(types.size()) +
                      " " + what + (types.size() == 1 ? "" : "s") + ", got " +
                      Twine(tensors.size()));
-  for (auto [index, tensor] : llvm::enumerate(tensors))
+  for (auto [index, tensor] : llvm::enumerate(tensors)) {
+    if (!tensor.data())
+      return makeError("@" + signature.entry + " " + what + " #" +
+                       Twine(index) +
+                       " has no storage (a moved-from or "
+                       "default-constructed HostTensor)");
     if (tensor.getType() != types[index])
       return makeError("@" + signature.entry + " " + what + " #" +
                        Twine(index) + " is " + types[index].str() + ", got " +
                        tensor.getType().str());
+  }
   return llvm::Error::success();
 }
 
@@ -218,8 +222,6 @@ static void initializeNativeTarget() {
 
 static DialectRegistry makeRegistry() {
   DialectRegistry registry;
-  mlir::registerAllDialects(registry);
-  mlir::registerAllExtensions(registry);
   tconv::registerAllDialects(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
@@ -321,10 +323,9 @@ static void measureConvolutions(ModuleOp module, double &flops,
 
 /// Lowers with --tconv-lower-to-llvm, printing the IR after the requested
 /// stage.
-static LogicalResult lowerWithPipeline(ModuleOp module,
-                                       const RunnerOptions &options) {
-  LowerToLLVMOptions pipelineOptions;
-  pipelineOptions.transposeStrategy = options.transposeStrategy;
+static LogicalResult
+lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
+                  const RunnerOptions &options) {
   llvm::ArrayRef<llvm::StringRef> stages = lowerToLLVMStageNames();
   bool dump = !options.dumpIRAfterStage.empty() && options.irDumpStream;
   size_t split = stages.size();
@@ -380,10 +381,16 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
                 const RunnerOptions &options) {
   auto start = std::chrono::steady_clock::now();
   bool reference = options.lowering == Lowering::Reference;
-  if (!reference && !parseTransposeStrategy(options.transposeStrategy))
-    return makeError("unknown transpose strategy '" +
-                     options.transposeStrategy +
-                     "' (expected auto, phase or zero-insert)");
+  LowerToLLVMOptions pipelineOptions;
+  pipelineOptions.transposeStrategy = options.transposeStrategy;
+  if (!reference) {
+    std::string message;
+    if (failed(
+            verifyLowerToLLVMOptions(pipelineOptions, [&](const Twine &error) {
+              message = error.str();
+            })))
+      return makeError(message);
+  }
   if (!options.dumpIRAfterStage.empty()) {
     if (reference)
       return makeError("IR dumps name stages of --tconv-lower-to-llvm; the "
@@ -425,13 +432,18 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   entry.setPublic();
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(&context));
+  // Inputs are read-only: bufferization must not reuse their buffers for
+  // results (callers reuse inputs across calls and lowerings).
+  for (unsigned i = 0, e = entry.getNumArguments(); i < e; ++i)
+    entry.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
+                     BoolAttr::get(&context, false));
 
   if (reference) {
     PassManager pm(&context);
     buildReferenceLoweringPipeline(pm);
     if (failed(pm.run(*module)))
       return diagnostics.takeError("reference lowering failed");
-  } else if (failed(lowerWithPipeline(*module, options))) {
+  } else if (failed(lowerWithPipeline(*module, pipelineOptions, options))) {
     return diagnostics.takeError("--tconv-lower-to-llvm failed");
   }
   if (failed(checkCallingConvention(*module, impl->signature)))

@@ -5,7 +5,7 @@
 
 // CHECK-LABEL: define void @conv(
 //       CHECK:   call void {{.*}}@__kmpc_fork_call({{.*}}@conv..omp_par
-// CHECK-LABEL: define internal void @conv..omp_par(
+//       CHECK: define internal void @conv..omp_par
 //       CHECK:   call void @__kmpc_for_static_init_8u(
 //       CHECK:   call <8 x float> @llvm.fmuladd.v8f32(<8 x float> %{{.*}}, <8 x float> %{{.*}}, <8 x float> %{{.*}})
 // CHECK-LABEL: define void @_mlir_ciface_conv(ptr %{{.*}}, ptr %{{.*}}, ptr %{{.*}})

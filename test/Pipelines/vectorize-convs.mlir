@@ -39,7 +39,8 @@ func.func @conv3d_f64(%x: tensor<1x4x4x6x4xf64>, %w: tensor<2x2x3x4x8xf64>, %ini
 
 // -----
 
-// Only static channels-last f32/f64 convolutions are scheduled.
+// Only static channels-last f32/f64 convolutions (full or depthwise) are
+// scheduled.
 
 // CHECK-LABEL: func.func @not_scheduled
 //       CHECK:   linalg.conv_2d_nchw_fchw
@@ -54,4 +55,54 @@ func.func @not_scheduled(%a: tensor<1x3x6x6xf32>, %b: tensor<8x3x3x3xf32>, %c: t
   %1 = linalg.conv_2d_nhwc_hwcf ins(%d, %e : tensor<1x6x6x3xf16>, tensor<3x3x3x8xf16>) outs(%f : tensor<1x4x4x8xf16>) -> tensor<1x4x4x8xf16>
   %2 = linalg.conv_2d_nhwc_hwcf ins(%g, %h : tensor<?x6x6x3xf32>, tensor<3x3x3x8xf32>) outs(%i : tensor<?x4x4x8xf32>) -> tensor<?x4x4x8xf32>
   return %0, %1, %2 : tensor<1x8x4x4xf32>, tensor<1x4x4x8xf16>, tensor<?x4x4x8xf32>
+}
+
+// -----
+
+// Depthwise: channels are the vector dim; each kernel row is one step of
+// 3 (kw) x 4 (ow) x 2 (vectors) = 24 FMAs on register accumulators.
+
+// CHECK-LABEL: func.func @depthwise2d
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (4, 8, 32) step (1, 4, 16)
+//       CHECK:     scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
+// CHECK-COUNT-24:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//   CHECK-NOT:     vector.fma
+//   CHECK-NOT:     linalg.depthwise
+func.func @depthwise2d(%x: tensor<1x6x10x32xf32>, %w: tensor<3x3x32xf32>, %init: tensor<1x4x8x32xf32>) -> tensor<1x4x8x32xf32> {
+  %y = linalg.depthwise_conv_2d_nhwc_hwc {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x6x10x32xf32>, tensor<3x3x32xf32>) outs(%init : tensor<1x4x8x32xf32>) -> tensor<1x4x8x32xf32>
+  return %y : tensor<1x4x8x32xf32>
+}
+
+// -----
+
+// The 3-D depthwise op orders its loops (n, od, oh, ow, kd, kh, kw, c):
+// channels are still found and vectorized.
+
+// CHECK-LABEL: func.func @depthwise3d
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}) in (2, 2)
+//       CHECK:     scf.for %{{.*}} = %c0 to %c2 step %c1
+//       CHECK:       scf.for %{{.*}} = %c0 to %c2 step %c1
+// CHECK-COUNT-12:    vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//   CHECK-NOT:     vector.fma
+func.func @depthwise3d(%x: tensor<1x3x3x6x8xf32>, %w: tensor<2x2x3x8xf32>, %init: tensor<1x2x2x4x8xf32>) -> tensor<1x2x2x4x8xf32> {
+  %y = linalg.depthwise_conv_3d_ndhwc_dhwc {dilations = dense<1> : tensor<3xi64>, strides = dense<1> : tensor<3xi64>}
+      ins(%x, %w : tensor<1x3x3x6x8xf32>, tensor<2x2x3x8xf32>) outs(%init : tensor<1x2x2x4x8xf32>) -> tensor<1x2x2x4x8xf32>
+  return %y : tensor<1x2x2x4x8xf32>
+}
+
+// -----
+
+// A kernel wider than 16 taps is not unrolled: one tap per step of a loop
+// over the kernel width, 8 (c) x 4 (ow) = 32 FMAs per step.
+
+// CHECK-LABEL: func.func @wide_kernel
+//       CHECK:   scf.forall (%{{.*}}) = (0) to (24) step (4)
+//       CHECK:     scf.for %{{.*}} = %c0 to %c20 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
+// CHECK-COUNT-32:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//   CHECK-NOT:     vector.fma
+func.func @wide_kernel(%x: tensor<1x43x8xf32>, %w: tensor<20x8x8xf32>, %init: tensor<1x24x8xf32>) -> tensor<1x24x8xf32> {
+  %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>}
+      ins(%x, %w : tensor<1x43x8xf32>, tensor<20x8x8xf32>) outs(%init : tensor<1x24x8xf32>) -> tensor<1x24x8xf32>
+  return %y : tensor<1x24x8xf32>
 }

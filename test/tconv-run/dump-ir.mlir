@@ -1,9 +1,10 @@
 // --dump-ir=STAGE prints the module after that stage of
-// --tconv-lower-to-llvm, then runs it as usual.
+// --tconv-lower-to-llvm, then runs it as usual. The entry's inputs are
+// read-only and it gets a C interface.
 
 // RUN: tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --dump-ir=decompose --print | FileCheck %s --check-prefix=DECOMPOSE
 // DECOMPOSE:      // -----// IR after stage 'decompose' //----- //
-// DECOMPOSE:      func.func @main(%[[X:.*]]: tensor<1x1x2xf32>, %[[W:.*]]: tensor<1x1x3xf32>) -> tensor<1x1x3xf32>
+// DECOMPOSE:      func.func @main(%{{.*}}: tensor<1x1x2xf32> {bufferization.writable = false}, %{{.*}}: tensor<1x1x3xf32> {bufferization.writable = false}) -> tensor<1x1x3xf32> attributes {llvm.emit_c_interface}
 // DECOMPOSE-NOT:  tconv.conv_transpose
 // DECOMPOSE:      tconv.conv
 // DECOMPOSE-NOT:  tconv.conv_transpose

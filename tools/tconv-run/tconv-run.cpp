@@ -17,6 +17,7 @@
 #include "tconv/Support/Png.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
@@ -82,11 +83,11 @@ static cl::opt<std::string> transposeStrategy(
     cl::desc("Strategy of --tconv-decompose-transpose: auto, phase or "
              "zero-insert"),
     cl::value_desc("name"), cl::cat(category));
-static cl::opt<std::string>
-    dumpIR("dump-ir",
-           cl::desc("Print the IR after the named stage of "
-                    "--tconv-lower-to-llvm"),
-           cl::value_desc("stage"), cl::cat(category));
+static const std::string dumpIRDescription =
+    "Print the IR after the named stage of --tconv-lower-to-llvm (" +
+    llvm::join(lowerToLLVMStageNames(), ", ") + ")";
+static cl::opt<std::string> dumpIR("dump-ir", cl::desc(dumpIRDescription),
+                                   cl::value_desc("stage"), cl::cat(category));
 static cl::opt<bool> useReference(
     "reference",
     cl::desc("Compile with the reference lowering instead of "

@@ -146,6 +146,13 @@ TEST(Runner, RejectsMismatchedTensors) {
   EXPECT_EQ(llvm::toString(results.takeError()),
             "@main argument #1 is tensor<1x1x3xf32>, got tensor<1x3x1xf32>");
 
+  args[1] = HostTensor();
+  results = kernel->run(args);
+  ASSERT_FALSE(!!results);
+  EXPECT_EQ(llvm::toString(results.takeError()),
+            "@main argument #1 has no storage (a moved-from or "
+            "default-constructed HostTensor)");
+
   args[1] = makeTensor({1, 1, 3}, {1, 2, 3});
   llvm::SmallVector<HostTensor> wrongResults;
   wrongResults.emplace_back(HostTensorType{ElementType::F64, {1, 1, 3}});
@@ -153,6 +160,30 @@ TEST(Runner, RejectsMismatchedTensors) {
   ASSERT_TRUE(!!err);
   EXPECT_EQ(llvm::toString(std::move(err)),
             "@main result #0 is tensor<1x1x3xf32>, got tensor<1x1x3xf64>");
+}
+
+TEST(Runner, LeavesInputsUntouched) {
+  // Bufferized naively, the exp would be computed in place in %x's buffer.
+  const char *source = R"mlir(
+func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %y = math.exp %x : tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+)mlir";
+  for (Lowering lowering : {Lowering::Pipeline, Lowering::Reference}) {
+    RunnerOptions options;
+    options.lowering = lowering;
+    std::unique_ptr<Kernel> kernel = compileOrDie(source, options);
+    ASSERT_TRUE(kernel);
+    llvm::SmallVector<HostTensor> args;
+    args.push_back(makeTensor({4}, {0, 1, 2, 3}));
+    auto results = kernel->run(args);
+    ASSERT_TRUE(!!results) << llvm::toString(results.takeError());
+    for (int64_t i = 0; i < 4; ++i) {
+      EXPECT_EQ(args[0].getValue(i), i);
+      EXPECT_FLOAT_EQ((*results)[0].getValue(i), std::exp(float(i)));
+    }
+  }
 }
 
 TEST(Runner, DumpsTheIRAfterAStage) {
@@ -179,8 +210,8 @@ TEST(Runner, ReportsCompileErrors) {
   RunnerOptions strategy;
   strategy.transposeStrategy = "best";
   EXPECT_EQ(compileError(kSeed, strategy),
-            "unknown transpose strategy 'best' (expected auto, phase or "
-            "zero-insert)");
+            "unknown transpose-strategy 'best'; expected auto, phase or "
+            "zero-insert");
   RunnerOptions stage;
   stage.dumpIRAfterStage = "nowhere";
   EXPECT_EQ(compileError(kSeed, stage)

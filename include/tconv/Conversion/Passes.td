@@ -24,8 +24,9 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     channels-last copies of their operands (NWC/NHWC/NDHWC input, WCF/HWCF/
     DHWCF filter) between `linalg.transpose`-like generics, while the op's
     interface stays NCHW. That is the layout the tconv schedule vectorizes:
-    output channels become the contiguous vector dimension. Filter transposes
-    of constant weights fold away later.
+    output channels become the contiguous vector dimension. Constant weights
+    are packed (and extended) right away: the layout change becomes a new
+    constant.
 
     Transposed convolutions must be rewritten into direct ones by
     `--tconv-decompose-transpose` first; the pass fails with an error

@@ -36,10 +36,11 @@ def TConvEntryPointABI : Pass<"tconv-entry-point-abi", "::mlir::ModuleOp"> {
 def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> {
   let summary = "Tile channels-last convolutions and vectorize them into FMAs";
   let description = [{
-    The schedule of the tconv pipeline for `linalg.conv_{1,2,3}d_n*c_*cf`
-    on f32/f64 tensors (what `--tconv-convert-to-linalg=channels-last`
-    produces). The linalg vectorizer only handles 1-D convolutions, and only
-    with static shapes, so every convolution is
+    The schedule of the tconv pipeline for static f32/f64
+    `linalg.conv_{1,2,3}d_n*c_*cf` and `linalg.depthwise_conv_{1,2,3}d_n*c_*c`
+    on tensors (what `--tconv-convert-to-linalg=channels-last` produces). The
+    linalg vectorizer only handles 1-D convolutions, and only with static
+    shapes, so every convolution is
 
     1. split along output width, output channels and input channels so that
        each part is a whole number of tiles (the remainders become separate
@@ -48,15 +49,22 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        width `ow-tile`, output channels `f-tile`): independent output tiles
        that `--scf-forall-to-parallel` and OpenMP can distribute;
     3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
-       channels `c-tile`, the innermost kernel dim whole;
+       channels `c-tile`, the innermost kernel dim whole (one tap per step
+       beyond 16 taps, to bound the unrolled body);
     4. rewritten, now that every outer spatial dim is 1, as a
-       `linalg.conv_1d_nwc_wcf` on rank-reduced slices;
+       `linalg.conv_1d_nwc_wcf` (or `linalg.depthwise_conv_1d_nwc_wc`) on
+       rank-reduced slices;
     5. vectorized (only these 1-D convolutions: vectorizing anything else,
-       like strided inserts, is not safe), and the accumulator tile is hoisted
-       out of the reduction loops into registers;
+       like strided inserts, is not safe), unrolled to one vector of
+       `f-vector` output channels per operation, and the accumulator tile is
+       hoisted out of the reduction loops into registers;
     6. lowered from `vector.contract` to outer products, i.e. one broadcast
        input value times a vector of output channels added into the
-       accumulator: `vector.fma` on vectors of `f-vector` lanes.
+       accumulator: `vector.fma`. Depthwise convolutions multiply a vector of
+       channels by a vector of taps.
+
+    With the defaults a tile keeps 4 x 16 outputs in 8 vector registers,
+    which leaves room for the operands within AVX2's 16.
 
     Example (a 3x3 conv, 64 -> 64 channels, on 56x56):
 

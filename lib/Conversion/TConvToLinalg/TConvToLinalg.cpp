@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
@@ -56,15 +57,51 @@ static SmallVector<utils::IteratorType> parallelIterators(unsigned n) {
   return SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel);
 }
 
+/// The relayout of a constant, computed now: constant weights are packed
+/// (and extended) once, at compile time. Null if the values are not
+/// accessible as floats.
+static Value foldRelayout(OpBuilder &b, Location loc, ElementsAttr source,
+                          ArrayRef<int64_t> perm, FloatType elementType) {
+  auto values = source.tryGetValues<APFloat>();
+  if (!values)
+    return nullptr;
+  ArrayRef<int64_t> sourceShape = source.getShapedType().getShape();
+  SmallVector<int64_t> shape = applyPermutation(sourceShape, perm);
+  SmallVector<int64_t> sourceStrides = computeStrides(sourceShape);
+  SmallVector<int64_t> strides = computeStrides(shape);
+  int64_t count = source.getNumElements();
+  SmallVector<APFloat> result(count, APFloat(elementType.getFloatSemantics()));
+  for (int64_t i = 0; i < count; ++i) {
+    // Result position i is source position sum(index[d] * sourceStride[perm[d]]).
+    SmallVector<int64_t> index = delinearize(i, strides);
+    int64_t sourceIndex = 0;
+    for (auto [d, p] : llvm::enumerate(perm))
+      sourceIndex += index[d] * sourceStrides[p];
+    APFloat value = (*values)[sourceIndex];
+    bool losesInfo;
+    value.convert(elementType.getFloatSemantics(),
+                  APFloat::rmNearestTiesToEven, &losesInfo);
+    result[i] = value;
+  }
+  auto type = RankedTensorType::get(shape, elementType);
+  return arith::ConstantOp::create(b, loc, type,
+                                   DenseElementsAttr::get(type, result));
+}
+
 /// Result dim i is source dim perm[i] (linalg.transpose's convention); the
 /// elements are converted to `elementType`. A linalg.generic rather than
-/// linalg.transpose so that the conversion fuses with the copy and constant
-/// weights fold.
+/// linalg.transpose so that the conversion fuses with the copy; folded when
+/// the source is a constant.
 static Value relayout(OpBuilder &b, Location loc, Value source,
                       ArrayRef<int64_t> perm, Type elementType) {
   auto sourceType = cast<RankedTensorType>(source.getType());
   if (isIdentityPermutation(perm) && sourceType.getElementType() == elementType)
     return source;
+  ElementsAttr constant;
+  if (matchPattern(source, m_Constant(&constant)))
+    if (Value folded = foldRelayout(b, loc, constant, perm,
+                                    cast<FloatType>(elementType)))
+      return folded;
   SmallVector<int64_t> shape =
       applyPermutation(sourceType.getShape(), perm);
   Value empty = tensor::EmptyOp::create(b, loc, shape, elementType);

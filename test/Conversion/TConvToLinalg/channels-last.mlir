@@ -132,3 +132,18 @@ func.func @f16(%x: tensor<1x2x5x5xf16>, %w: tensor<3x2x3x3xf16>) -> tensor<1x3x3
       : (tensor<1x2x5x5xf16>, tensor<3x2x3x3xf16>) -> tensor<1x3x3x3xf16>
   return %y : tensor<1x3x3x3xf16>
 }
+
+// -----
+
+// Constant weights are packed (and extended) at conversion time: the HWCF
+// f32 constant replaces the layout change.
+
+// CHECK-LABEL: func.func @f16_constant_weights
+//   CHECK-DAG:   %[[W:.*]] = arith.constant dense<{{\[\[\[\[}}1.000000e+00, 3.000000e+00], [2.000000e+00, 0.0999755859]]]]> : tensor<1x1x2x2xf32>
+//       CHECK:   linalg.conv_2d_nhwc_hwcf
+//  CHECK-SAME:     ins(%{{.*}}, %[[W]] : tensor<1x4x4x2xf32>, tensor<1x1x2x2xf32>)
+func.func @f16_constant_weights(%x: tensor<1x2x4x4xf16>) -> tensor<1x2x4x4xf16> {
+  %w = arith.constant dense<[[[[1.0]], [[2.0]]], [[[3.0]], [[0.1]]]]> : tensor<2x2x1x1xf16>
+  %y = tconv.conv %x, %w : (tensor<1x2x4x4xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x4x4xf16>
+  return %y : tensor<1x2x4x4xf16>
+}

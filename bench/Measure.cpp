@@ -1,0 +1,79 @@
+//===- Measure.cpp - Interleaved timing of benchmark contenders ----------===//
+
+#include "Measure.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+using namespace tconv::bench;
+
+static double now() {
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+static double timeCall(Timed &t) {
+  double start = now();
+  t.call();
+  return now() - start;
+}
+
+Summary tconv::bench::summarize(std::vector<double> samples) {
+  Summary s;
+  s.count = samples.size();
+  if (samples.empty())
+    return s;
+  std::sort(samples.begin(), samples.end());
+  auto quantile = [&](double q) {
+    double pos = q * (samples.size() - 1);
+    size_t lo = static_cast<size_t>(std::floor(pos));
+    size_t hi = std::min(lo + 1, samples.size() - 1);
+    return samples[lo] + (pos - lo) * (samples[hi] - samples[lo]);
+  };
+  s.median = quantile(0.5);
+  s.p25 = quantile(0.25);
+  s.p75 = quantile(0.75);
+  s.min = samples.front();
+  return s;
+}
+
+llvm::Error tconv::bench::measure(std::vector<Timed *> contenders,
+                                  const MeasureOptions &options) {
+  // Warm-up: first calls pay for page faults, lazy binding, cold caches and
+  // thread-pool start-up. Three calls or 50 ms each, whichever is longer;
+  // the median of the last estimates the call time.
+  std::vector<double> estimate;
+  for (Timed *t : contenders) {
+    if (llvm::Error err = t->enter())
+      return err;
+    std::vector<double> warm;
+    double start = now();
+    while (warm.size() < 3 || now() - start < 0.05)
+      warm.push_back(timeCall(*t));
+    estimate.push_back(summarize(warm).median);
+  }
+
+  // Bursts of equal length: as long as the slowest single call, at least
+  // burstTime, so every contender gets the same share of each round.
+  double slowest = *std::max_element(estimate.begin(), estimate.end());
+  double burst = std::max(options.burstTime, slowest);
+  int rounds = std::max(options.minRounds,
+                        static_cast<int>(std::ceil(options.minTime / burst)));
+  std::vector<int> callsPerBurst;
+  for (double e : estimate)
+    callsPerBurst.push_back(
+        std::max(1, static_cast<int>(std::lround(burst / std::max(e, 1e-9)))));
+
+  for (int round = 0; round < rounds; ++round)
+    for (auto [t, calls] : llvm::zip_equal(contenders, callsPerBurst)) {
+      if (llvm::Error err = t->enter())
+        return err;
+      for (int i = 0; i < calls; ++i)
+        t->samples.push_back(timeCall(*t));
+    }
+  return llvm::Error::success();
+}

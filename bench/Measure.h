@@ -1,0 +1,52 @@
+//===- Measure.h - Interleaved timing of benchmark contenders ---*- C++ -*-===//
+//
+// Times several implementations of one problem against each other on a
+// shared, noisy machine: warm-up, then rounds in which every contender runs a
+// burst of equal wall time (A B C A B C ...), each call timed on its own, so
+// that drifts of machine load hit all contenders alike. Medians are reported.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_BENCH_MEASURE_H
+#define TCONV_BENCH_MEASURE_H
+
+#include "llvm/Support/Error.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tconv::bench {
+
+struct Timed {
+  std::string name;
+  /// Runs before every burst, untimed (e.g. sets the contender's threads).
+  std::function<llvm::Error()> enter;
+  /// The timed call.
+  std::function<void()> call;
+  /// Seconds per call, one per timed call.
+  std::vector<double> samples;
+};
+
+struct MeasureOptions {
+  /// Seconds of timed calls per contender.
+  double minTime = 0.5;
+  /// Seconds a burst should last when calls are shorter than that.
+  double burstTime = 0.01;
+  /// Rounds at least, whatever the call time.
+  int minRounds = 5;
+};
+
+/// Fills every contender's samples. Fails when an enter callback does.
+llvm::Error measure(std::vector<Timed *> contenders,
+                    const MeasureOptions &options);
+
+struct Summary {
+  double median = 0, p25 = 0, p75 = 0, min = 0;
+  size_t count = 0;
+};
+Summary summarize(std::vector<double> samples);
+
+} // namespace tconv::bench
+
+#endif // TCONV_BENCH_MEASURE_H

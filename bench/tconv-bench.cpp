@@ -1,0 +1,663 @@
+//===- tconv-bench.cpp - tconv against oneDNN, side by side --------------===//
+//
+// For each problem and thread count: compiles the one-op tconv model with
+// the pipeline tconv-run uses (each transpose strategy asked for), builds
+// oneDNN primitives on plain NCHW memory (what a user holding NCHW tensors
+// calls) and on oneDNN's own blocked layouts, checks every result against
+// oneDNN's NCHW result (and oneDNN against a loop-nest reference when that is
+// cheap), then times the kernel calls, interleaved, and prints medians.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BenchOptions.h"
+#include "ConvProblem.h"
+#include "Measure.h"
+#include "NaiveConv.h"
+#include "OneDnnConv.h"
+#include "TConvContender.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+#include <ctime>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <thread>
+
+using namespace tconv::bench;
+/// The parsed command line; read-only after main parses it.
+static BenchOptions opts;
+
+namespace {
+/// One implementation of one problem at one thread count.
+struct Contender {
+  std::string key;   // "tconv:auto", "onednn:nchw", ...
+  std::string label; // column header
+  std::string detail;
+  Timed timed;
+  std::function<llvm::Expected<std::vector<float>>()> result;
+  std::optional<double> error; // checked relative error
+  std::string failure;         // why it has no time
+  bool wrong = false;          // failed the check
+};
+
+struct Row {
+  const ConvProblem *problem;
+  int threads;
+  std::vector<std::unique_ptr<Contender>> contenders;
+  const Contender *find(llvm::StringRef key) const {
+    for (const auto &c : contenders)
+      if (c->key == key)
+        return c.get();
+    return nullptr;
+  }
+};
+
+struct Comparison {
+  double relError;
+  size_t worst;
+};
+
+Comparison compare(const std::vector<float> &got,
+                   const std::vector<float> &ref) {
+  double maxRef = 0, maxDiff = 0;
+  size_t worst = 0;
+  for (size_t i = 0; i < ref.size(); ++i) {
+    maxRef = std::max(maxRef, std::fabs(double(ref[i])));
+    double diff = std::fabs(double(got[i]) - double(ref[i]));
+    // NaN compares false: count it as the worst possible element.
+    if (!(diff <= maxDiff)) {
+      maxDiff = std::isnan(diff) ? INFINITY : diff;
+      worst = i;
+    }
+  }
+  return {maxRef > 0 ? maxDiff / maxRef : maxDiff, worst};
+}
+
+std::string indexString(llvm::ArrayRef<int64_t> shape, size_t flat) {
+  llvm::SmallVector<int64_t> index(shape.size());
+  for (size_t d = shape.size(); d-- > 0;) {
+    index[d] = flat % shape[d];
+    flat /= shape[d];
+  }
+  return "[" +
+         llvm::join(llvm::map_range(
+                        index, [](int64_t i) { return std::to_string(i); }),
+                    ",") +
+         "]";
+}
+
+std::vector<float> randomTensor(int64_t size, unsigned seed) {
+  std::mt19937 gen(seed);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  std::vector<float> v(size);
+  for (float &x : v)
+    x = dist(gen);
+  return v;
+}
+
+int64_t product(llvm::ArrayRef<int64_t> shape) {
+  int64_t p = 1;
+  for (int64_t d : shape)
+    p *= d;
+  return p;
+}
+
+/// Reports a failed check on stderr and marks the contender.
+void reportWrong(Contender &c, const ConvProblem &p, int threads,
+                 llvm::StringRef oracle, const std::vector<float> &got,
+                 const std::vector<float> &ref, Comparison cmp) {
+  c.wrong = true;
+  c.failure = "WRONG";
+  llvm::errs() << llvm::formatv(
+      "error: {0} at {1} thread(s): {2} differs from {3}: max rel error "
+      "{4:e} > {5:e}, worst at {6}: got {7}, expected {8}\n",
+      p.id, threads, c.label, oracle, cmp.relError, opts.tolerance,
+      indexString(p.resultShape(), cmp.worst), got[cmp.worst],
+      ref[cmp.worst]);
+}
+
+/// Calls a contender once and returns its result, perturbed if asked.
+llvm::Expected<std::vector<float>> firstResult(Contender &c) {
+  if (llvm::Error err = c.timed.enter())
+    return std::move(err);
+  c.timed.call();
+  auto result = c.result();
+  if (result && c.key == opts.injectError && !result->empty())
+    (*result)[result->size() / 2] += 1.0f;
+  return result;
+}
+
+class Bench {
+public:
+  explicit Bench(llvm::raw_ostream &table) : table(table) {}
+
+  /// Runs one problem at every thread count; false if anything failed.
+  bool runProblem(const ConvProblem &p);
+  void printHeader();
+  const std::vector<Row> &getRows() const { return rows; }
+
+private:
+  void printRow(const Row &row);
+  bool runAtThreads(const ConvProblem &p, int threads,
+                    const std::vector<float> &input,
+                    const std::vector<float> &filter,
+                    const std::optional<std::vector<float>> &naive);
+
+  llvm::raw_ostream &table;
+  std::vector<Row> rows;
+};
+} // namespace
+
+/// Column keys in table order.
+static std::vector<std::string> columnKeys() {
+  std::vector<std::string> keys;
+  if (opts.tconv)
+    for (const std::string &s : opts.strategies)
+      keys.push_back("tconv:" + s);
+  keys.push_back("onednn:nchw");
+  if (opts.onednnBlocked)
+    keys.push_back("onednn:blocked");
+  return keys;
+}
+
+static std::string columnLabel(llvm::StringRef key) {
+  if (key.consume_front("tconv:"))
+    return ("tconv " + key).str();
+  return key == "onednn:nchw" ? "oneDNN nchw" : "oneDNN blocked";
+}
+
+/// Time ratios shown, numerator and denominator keys.
+static std::vector<std::pair<std::string, std::string>> ratioKeys() {
+  std::vector<std::pair<std::string, std::string>> ratios;
+  std::vector<std::string> keys = columnKeys();
+  if (!opts.tconv) {
+    if (opts.onednnBlocked)
+      ratios.push_back({"onednn:blocked", "onednn:nchw"});
+    return ratios;
+  }
+  ratios.push_back({keys[0], "onednn:nchw"});
+  if (opts.onednnBlocked)
+    ratios.push_back({keys[0], "onednn:blocked"});
+  if (opts.strategies.size() > 1)
+    ratios.push_back({keys[1], keys[0]});
+  return ratios;
+}
+
+void Bench::printHeader() {
+  std::vector<std::string> keys = columnKeys();
+  auto ratios = ratioKeys();
+  table << "| id | thr |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " ms |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " GFLOP/s |";
+  for (const auto &[a, b] : ratios)
+    table << " " << columnLabel(a) << " / " << columnLabel(b) << " |";
+  table << "\n|---|---:|";
+  for (size_t i = 0; i < 2 * keys.size() + ratios.size(); ++i)
+    table << "---:|";
+  table << "\n";
+  table.flush();
+}
+
+static std::optional<double> medianOf(const Contender *c) {
+  if (!c || !c->failure.empty() || c->timed.samples.empty())
+    return std::nullopt;
+  return summarize(c->timed.samples).median;
+}
+
+void Bench::printRow(const Row &row) {
+  std::vector<std::string> keys = columnKeys();
+  double flops = row.problem->flops();
+  table << "| " << row.problem->id << " | " << row.threads << " |";
+  for (const std::string &k : keys) {
+    const Contender *c = row.find(k);
+    if (auto m = medianOf(c))
+      table << llvm::formatv(" {0:f3} |", *m * 1e3);
+    else if (!c)
+      table << " — |";
+    else
+      table << " " << (c->failure.empty() ? "ok" : c->failure) << " |";
+  }
+  for (const std::string &k : keys) {
+    if (auto m = medianOf(row.find(k)))
+      table << llvm::formatv(" {0:f1} |", flops / *m * 1e-9);
+    else
+      table << " — |";
+  }
+  for (const auto &[a, b] : ratioKeys()) {
+    auto ma = medianOf(row.find(a)), mb = medianOf(row.find(b));
+    if (ma && mb)
+      table << llvm::formatv(" {0:f2} |", *ma / *mb);
+    else
+      table << " — |";
+  }
+  table << "\n";
+  table.flush();
+}
+
+bool Bench::runProblem(const ConvProblem &p) {
+  unsigned seed = std::hash<std::string>()(p.id);
+  std::vector<float> input = randomTensor(product(p.inputShape), seed);
+  std::vector<float> filter = randomTensor(product(p.filterShape), seed + 1);
+  std::optional<std::vector<float>> naive;
+  if (p.flops() <= opts.naiveMaxGflop * 1e9)
+    naive = naiveConv(p, input, filter);
+  bool ok = true;
+  for (int threads : opts.threads)
+    ok &= runAtThreads(p, threads, input, filter, naive);
+  return ok;
+}
+
+bool Bench::runAtThreads(const ConvProblem &p, int threads,
+                         const std::vector<float> &input,
+                         const std::vector<float> &filter,
+                         const std::optional<std::vector<float>> &naive) {
+  Row row{&p, threads, {}};
+  bool ok = true;
+  auto fail = [&](Contender &c, llvm::Error err) {
+    c.failure = "FAILED";
+    llvm::errs() << "error: " << p.id << " at " << threads << " thread(s): "
+                 << c.label << ": " << llvm::toString(std::move(err)) << "\n";
+    ok = false;
+  };
+
+  // oneDNN partitions work when a primitive is created: set threads first.
+  auto weights = opts.onednnDeconvWeights == "iohw"
+                     ? OneDnnConv::DeconvWeights::InMajor
+                     : OneDnnConv::DeconvWeights::OutMajor;
+  auto addOneDnn = [&](llvm::StringRef key, OneDnnConv::Layout layout) {
+    auto c = std::make_unique<Contender>();
+    c->key = key.str();
+    c->label = columnLabel(key);
+    auto enter = [threads] { return setOneDnnThreads(threads); };
+    c->timed.name = c->label;
+    c->timed.enter = enter;
+    if (llvm::Error err = enter()) {
+      fail(*c, std::move(err));
+    } else if (auto conv = OneDnnConv::create(p, layout, weights, input,
+                                              filter)) {
+      std::shared_ptr<OneDnnConv> shared = std::move(*conv);
+      c->detail = shared->implementation();
+      if (p.isTransposed() && layout == OneDnnConv::Layout::Plain)
+        c->detail += ", " + opts.onednnDeconvWeights + " weights";
+      c->timed.call = [shared] { shared->run(); };
+      c->result = [shared] { return shared->result(); };
+    } else {
+      fail(*c, conv.takeError());
+    }
+    row.contenders.push_back(std::move(c));
+  };
+  addOneDnn("onednn:nchw", OneDnnConv::Layout::Plain);
+  if (opts.onednnBlocked)
+    addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
+
+  for (const std::string &strategy : opts.strategies) {
+    if (!opts.tconv)
+      break;
+    // The strategy only changes transposed convolutions.
+    if (!p.isTransposed() && strategy != opts.strategies.front())
+      continue;
+    auto c = std::make_unique<Contender>();
+    c->key = "tconv:" + strategy;
+    c->label = columnLabel(c->key);
+    c->timed.name = c->label;
+    if (auto tc = TConvContender::create(p, strategy, threads, input, filter)) {
+      std::shared_ptr<TConvContender> shared = std::move(*tc);
+      c->detail = shared->description();
+      c->timed.enter = [shared] { return shared->enter(); };
+      c->timed.call = [shared] { shared->run(); };
+      c->result = [shared] { return shared->result(); };
+    } else {
+      fail(*c, tc.takeError());
+    }
+    row.contenders.push_back(std::move(c));
+  }
+
+  // The oracle: oneDNN on NCHW memory, itself checked against loop nests
+  // when those are affordable.
+  Contender &oracle = *row.contenders.front();
+  std::vector<float> reference;
+  if (oracle.failure.empty()) {
+    if (auto result = firstResult(oracle)) {
+      reference = std::move(*result);
+      if (naive) {
+        Comparison cmp = compare(reference, *naive);
+        oracle.error = cmp.relError;
+        if (!(cmp.relError <= opts.tolerance)) {
+          reportWrong(oracle, p, threads, "the loop-nest reference",
+                      reference, *naive, cmp);
+          ok = false;
+        }
+      }
+    } else {
+      fail(oracle, result.takeError());
+    }
+  }
+  if (!oracle.failure.empty()) {
+    llvm::errs() << "error: " << p.id
+                 << ": no trusted oneDNN result; nothing else is checked\n";
+    for (auto &c : row.contenders)
+      if (c->failure.empty())
+        c->failure = "unchecked";
+    rows.push_back(std::move(row));
+    printRow(rows.back());
+    return false;
+  }
+
+  std::vector<Timed *> timed;
+  for (auto &c : row.contenders) {
+    if (!c->failure.empty())
+      continue;
+    if (c.get() != &oracle) {
+      auto result = firstResult(*c);
+      if (!result) {
+        fail(*c, result.takeError());
+        continue;
+      }
+      Comparison cmp = compare(*result, reference);
+      c->error = cmp.relError;
+      if (!(cmp.relError <= opts.tolerance)) {
+        reportWrong(*c, p, threads, "oneDNN nchw", *result, reference, cmp);
+        ok = false;
+        continue;
+      }
+    }
+    timed.push_back(&c->timed);
+  }
+
+  if (!opts.checkOnly && !timed.empty()) {
+    MeasureOptions options;
+    options.minTime = opts.minTime;
+    if (llvm::Error err = measure(timed, options)) {
+      llvm::errs() << "error: " << p.id << ": "
+                   << llvm::toString(std::move(err)) << "\n";
+      ok = false;
+    }
+  }
+  rows.push_back(std::move(row));
+  printRow(rows.back());
+  return ok;
+}
+
+//===----------------------------------------------------------------------===//
+// Output files
+//===----------------------------------------------------------------------===//
+
+static llvm::json::Value toJson(const Row &row) {
+  const ConvProblem &p = *row.problem;
+  llvm::json::Array contenders;
+  for (const auto &c : row.contenders) {
+    llvm::json::Object o{{"key", c->key}, {"label", c->label}};
+    if (!c->detail.empty())
+      o["detail"] = c->detail;
+    if (c->error)
+      o["max_rel_error"] = *c->error;
+    o["status"] = c->failure.empty() ? "ok" : c->failure;
+    if (!c->timed.samples.empty()) {
+      Summary s = summarize(c->timed.samples);
+      o["median_ms"] = s.median * 1e3;
+      o["p25_ms"] = s.p25 * 1e3;
+      o["p75_ms"] = s.p75 * 1e3;
+      o["min_ms"] = s.min * 1e3;
+      o["calls"] = static_cast<int64_t>(s.count);
+      o["gflops"] = p.flops() / s.median * 1e-9;
+    }
+    contenders.push_back(std::move(o));
+  }
+  return llvm::json::Object{
+      {"id", p.id},
+      {"name", p.name},
+      {"problem", p.describe()},
+      {"result_shape", llvm::json::Array(p.resultShape())},
+      {"flops", p.flops()},
+      {"threads", row.threads},
+      {"contenders", std::move(contenders)},
+  };
+}
+
+static std::string cpuModel() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(cpuinfo, line))
+    if (llvm::StringRef(line).starts_with("model name"))
+      return llvm::StringRef(line).split(':').second.trim().str();
+  return "unknown";
+}
+
+static std::string environmentSummary() {
+  std::string s;
+  for (const char *name :
+       {"GLIBC_TUNABLES", "OMP_NUM_THREADS", "OMP_WAIT_POLICY",
+        "GOMP_SPINCOUNT", "KMP_BLOCKTIME", "DNNL_VERBOSE"})
+    if (const char *value = getenv(name))
+      s += llvm::formatv("`{0}={1}` ", name, value).str();
+  return s.empty() ? "none of the relevant variables set" : s;
+}
+
+static std::string nowString() {
+  std::time_t t = std::time(nullptr);
+  char buffer[64];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%d %H:%M:%S %Z",
+                std::localtime(&t));
+  return buffer;
+}
+
+/// How the numbers were made, for the report.
+static std::string methodText() {
+  return llvm::formatv(
+      R"(## Method
+
+- **Contenders.** *tconv <strategy>*: the problem's one-op model
+  (`tconv-bench --print-model=ID` prints it) compiled by TConvRunner with
+  `--tconv-lower-to-llvm`, as `tconv-run` does, for the host CPU, with
+  transpose strategy `auto` (phase decomposition) and `zero-insert`;
+  convolutions have no strategy. *oneDNN nchw*:
+  `deconvolution_forward` / `convolution_forward`, `forward_inference`,
+  direct algorithm, on plain `ncw`/`nchw`/`ncdhw` memory with the filter as
+  the user holds it (`oi*` for a convolution; for a transposed convolution
+  the ONNX `C x M/g x k` filter, described as `io*`/`gio*`, not copied).
+  *oneDNN blocked*: the same primitive on the layouts oneDNN picks itself
+  (`format_tag::any`), reorders done before timing: what a framework that
+  keeps tensors blocked would see.
+- **Checks.** Before any timing, every result is compared with oneDNN nchw's
+  (max |x - ref| / max |ref| <= {0}); oneDNN nchw's is compared with loop
+  nests written from the definitions (NaiveConv.cpp) when the problem has at
+  most {1} GFLOP. Inputs are uniform in [-1, 1).
+- **Timing.** Only the kernel call: tconv's JIT-compiled entry with bound,
+  preallocated input, filter and result buffers; oneDNN's `execute` plus
+  `stream::wait` on memories created beforehand. Compilation, primitive
+  creation and reorders are not timed. After a warm-up (at least 3 calls and
+  50 ms each) the contenders run in rounds of equal-length bursts
+  (A B C D A B C D ...), each call timed; a contender gets at least {2} s of
+  calls. The table gives medians; ratios are ratios of medians of the same
+  run (< 1: the first-named is faster).
+- **Memory.** tconv's compiled code may allocate temporaries inside the
+  call; `make bench` runs with `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=
+  33554432:glibc.malloc.trim_threshold=4294967296` so that those stay in
+  glibc's heap instead of costing an mmap/munmap and page faults per call.
+- **Threads.** tconv's code runs on LLVM's libomp (thread count set by the
+  runner before every call); oneDNN on GNU libgomp (`omp_set_num_threads`
+  before each burst and before primitive creation, which partitions work).
+- **Noise.** The machine is shared with other jobs (2 vCPUs): the same
+  measurement moves by 15-20% between runs. Compare ratios within a row,
+  not absolute times across runs.
+)",
+      opts.tolerance, opts.naiveMaxGflop, opts.minTime);
+}
+
+static bool writeFile(llvm::StringRef path,
+                      llvm::function_ref<void(llvm::raw_ostream &)> write) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
+  if (ec) {
+    llvm::errs() << "error: cannot write " << path << ": " << ec.message()
+                 << "\n";
+    return false;
+  }
+  write(os);
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// main
+//===----------------------------------------------------------------------===//
+
+static llvm::Expected<std::vector<ConvProblem>> selectedProblems() {
+  std::vector<ConvProblem> selected;
+  const std::vector<ConvProblem> &standard = standardProblems();
+  if (opts.shapes.empty() && opts.problems.empty())
+    selected = standard;
+  for (const std::string &id : opts.shapes) {
+    auto it = llvm::find_if(
+        standard, [&](const ConvProblem &p) { return p.id == id; });
+    if (it == standard.end())
+      return llvm::createStringError(
+          "unknown shape '" + id + "'; known: " +
+          llvm::join(llvm::map_range(standard,
+                                     [](const ConvProblem &p) { return p.id; }),
+                     ","));
+    selected.push_back(*it);
+  }
+  for (const std::string &spec : opts.problems) {
+    auto p = parseProblem(spec);
+    if (!p)
+      return p.takeError();
+    selected.push_back(std::move(*p));
+  }
+  llvm::StringSet<> ids;
+  for (const ConvProblem &p : selected)
+    if (!ids.insert(p.id).second)
+      return llvm::createStringError("problem '" + p.id + "' given twice");
+  return selected;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  auto fatal = [](llvm::Error err) {
+    llvm::errs() << "error: " << llvm::toString(std::move(err)) << "\n";
+    return 1;
+  };
+  auto parsed = parseBenchOptions(argc, argv);
+  if (!parsed)
+    return fatal(parsed.takeError());
+  opts = std::move(*parsed);
+  if (opts.help) {
+    llvm::outs() << benchUsage();
+    return 0;
+  }
+  auto problems = selectedProblems();
+  if (!problems)
+    return fatal(problems.takeError());
+
+  if (opts.list) {
+    for (const ConvProblem &p : *problems)
+      llvm::outs() << llvm::formatv("{0,-4} {1,-12} {2}  ({3:f3} GFLOP)\n",
+                                    p.id, p.name, p.describe(),
+                                    p.flops() * 1e-9);
+    return 0;
+  }
+  if (!opts.printModel.empty()) {
+    auto it = llvm::find_if(*problems, [](const ConvProblem &p) {
+      return p.id == opts.printModel;
+    });
+    if (it == problems->end())
+      return fatal(llvm::createStringError(
+          "--print-model: no selected problem '" + opts.printModel + "'"));
+    auto module = it->buildModule();
+    if (!module)
+      return fatal(module.takeError());
+    llvm::outs() << *module;
+    return 0;
+  }
+
+  llvm::outs() << oneDnnDescription() << "\n\n";
+  std::string tableText;
+  llvm::raw_string_ostream tableCopy(tableText);
+  // The table goes to stdout as rows complete and into the report.
+  struct Tee : llvm::raw_ostream {
+    llvm::raw_ostream &a, &b;
+    Tee(llvm::raw_ostream &a, llvm::raw_ostream &b) : a(a), b(b) {
+      SetUnbuffered();
+    }
+    void write_impl(const char *ptr, size_t size) override {
+      a.write(ptr, size);
+      a.flush();
+      b.write(ptr, size);
+    }
+    uint64_t current_pos() const override { return 0; }
+  } tee(llvm::outs(), tableCopy);
+
+  Bench bench(tee);
+  bench.printHeader();
+  bool ok = true;
+  for (const ConvProblem &p : *problems)
+    ok &= bench.runProblem(p);
+
+  // Problems, implementations and errors, below the table.
+  std::string legend;
+  llvm::raw_string_ostream ls(legend);
+  ls << "\n| id | name | problem | GFLOP | threads | implementation (max rel "
+        "error vs oneDNN nchw) |\n|---|---|---|---:|---:|---|\n";
+  for (const Row &row : bench.getRows()) {
+    ls << llvm::formatv("| {0} | {1} | {2} | {3:f3} | {4} |", row.problem->id,
+                        row.problem->name, row.problem->describe(),
+                        row.problem->flops() * 1e-9, row.threads);
+    for (const auto &c : row.contenders) {
+      ls << " " << c->label;
+      if (!c->detail.empty())
+        ls << " `" << c->detail << "`";
+      if (c->error)
+        ls << llvm::formatv(" ({0:e1})", *c->error);
+      if (!c->failure.empty())
+        ls << " " << c->failure;
+      ls << ";";
+    }
+    ls << " |\n";
+  }
+  llvm::outs() << legend << "\n" << TConvContender::runtimeInfo() << "\n";
+
+  if (!opts.json.empty()) {
+    llvm::json::Array rows;
+    for (const Row &row : bench.getRows())
+      rows.push_back(toJson(row));
+    llvm::json::Object root{
+        {"cpu", cpuModel()},
+        {"date", nowString()},
+        {"onednn", oneDnnDescription()},
+        {"tconv", TConvContender::runtimeInfo()},
+        {"min_time_s", opts.minTime},
+        {"rows", std::move(rows)},
+    };
+    ok &= writeFile(opts.json, [&](llvm::raw_ostream &os) {
+      os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root)))
+         << "\n";
+    });
+  }
+  if (!opts.report.empty()) {
+    std::string command = llvm::join(llvm::ArrayRef(argv, argc), " ");
+    ok &= writeFile(opts.report, [&](llvm::raw_ostream &os) {
+      os << "# tconv vs oneDNN\n\n"
+         << "Generated by `make bench` (bench/tconv-bench.cpp); do not edit.\n\n"
+         << "- machine: " << cpuModel() << ", "
+         << std::thread::hardware_concurrency() << " logical CPUs\n"
+         << "- date: " << nowString() << "\n"
+         << "- command: `" << command << "`\n"
+         << "- environment: " << environmentSummary() << "\n"
+         << "- " << oneDnnDescription() << "\n"
+         << "- " << TConvContender::runtimeInfo() << "\n\n"
+         << tableText << legend << "\n"
+         << methodText();
+    });
+  }
+  return ok ? 0 : 1;
+}
