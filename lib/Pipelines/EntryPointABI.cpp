@@ -26,9 +26,9 @@ struct EntryPointABIPass
                     UnitAttr::get(ctx));
       for (auto [index, type] : llvm::enumerate(func.getArgumentTypes()))
         if (isa<TensorType>(type))
-          func.setArgAttr(index,
-                          bufferization::BufferizationDialect::kWritableAttrName,
-                          readOnly);
+          func.setArgAttr(
+              index, bufferization::BufferizationDialect::kWritableAttrName,
+              readOnly);
     }
   }
 };

@@ -23,7 +23,8 @@ using namespace mlir;
 using namespace mlir::tconv;
 
 static constexpr llvm::StringLiteral kStageNames[] = {
-    "decompose", "linalg", "fused", "vectorized", "bufferized", "loops", "llvm"};
+    "decompose",  "linalg", "fused", "vectorized",
+    "bufferized", "loops",  "llvm"};
 
 llvm::ArrayRef<llvm::StringRef> mlir::tconv::lowerToLLVMStageNames() {
   static const llvm::SmallVector<llvm::StringRef> names(std::begin(kStageNames),
@@ -62,13 +63,15 @@ static void addLinalgStage(OpPassManager &pm,
 
 /// Elementwise producers and consumers merge (layout changes, bias, ReLU,
 /// truncation); transposes of constant weights fold.
-static void addFusedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+static void addFusedStage(OpPassManager &pm,
+                          const tconv::LowerToLLVMOptions &) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
 }
 
-/// Convolutions are tiled, reduced to 1-D and vectorized.
+/// Convolutions are tiled, reduced to 1-D and vectorized; so are layout
+/// changes.
 static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
@@ -80,15 +83,22 @@ static void addVectorizedStage(OpPassManager &pm,
     funcPm.addPass(createTConvVectorizeConvs(schedule));
   }
   addCleanup(funcPm);
+  // Producers write straight into their consumers' buffers (the interior of
+  // a padded input, a slice of an output)...
+  funcPm.addPass(createTConvDecomposePads());
+  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
+  // ...which the layout changes, tiled and split from here on, keep doing.
+  if (options.vectorize) {
+    funcPm.addPass(createTConvVectorizeLayoutChanges());
+    addCleanup(funcPm);
+  }
 }
 
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
-static void addBufferizedStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+static void addBufferizedStage(OpPassManager &pm,
+                               const tconv::LowerToLLVMOptions &) {
   pm.addPass(createTConvEntryPointABI());
-  OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  funcPm.addPass(createTConvDecomposePads());
-  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -115,9 +125,12 @@ static void addLoopsStage(OpPassManager &pm,
     funcPm.addPass(createConvertLinalgToParallelLoopsPass());
   else
     funcPm.addPass(createConvertLinalgToLoopsPass());
+  // Folding subviews into transfers can give them non-minor maps (a vector
+  // along a dim that is not innermost): vector-to-scf lowers those, so it
+  // runs after.
+  funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
-  funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createForallToParallelLoopPass());
   if (options.parallel)
     pm.addPass(createConvertSCFToOpenMPPass());
@@ -143,8 +156,9 @@ static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
-void mlir::tconv::addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
-                                      const tconv::LowerToLLVMOptions &options) {
+void mlir::tconv::addLowerToLLVMStage(
+    OpPassManager &pm, llvm::StringRef stage,
+    const tconv::LowerToLLVMOptions &options) {
   using StageFn = void (*)(OpPassManager &, const tconv::LowerToLLVMOptions &);
   static const StageFn stages[] = {
       addDecomposeStage,  addLinalgStage, addFusedStage, addVectorizedStage,
@@ -155,8 +169,8 @@ void mlir::tconv::addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
   stages[it - std::begin(kStageNames)](pm, options);
 }
 
-void mlir::tconv::buildLowerToLLVMPipeline(OpPassManager &pm,
-                                           const tconv::LowerToLLVMOptions &options) {
+void mlir::tconv::buildLowerToLLVMPipeline(
+    OpPassManager &pm, const tconv::LowerToLLVMOptions &options) {
   for (llvm::StringRef stage : lowerToLLVMStageNames()) {
     addLowerToLLVMStage(pm, stage, options);
     if (stage == options.stopAfter)
@@ -192,8 +206,8 @@ void mlir::tconv::registerPipelines() {
         tconv::LowerToLLVMOptions options;
         if (failed(options.parseFromString(text)))
           return failure();
-        LogicalResult valid = verifyLowerToLLVMOptions(
-            options, [&](const Twine &message) {
+        LogicalResult valid =
+            verifyLowerToLLVMOptions(options, [&](const Twine &message) {
               (void)errorHandler("--tconv-lower-to-llvm: " + message);
             });
         if (failed(valid))

@@ -7,6 +7,8 @@
 
 #include "tconv/Pipelines/Passes.h"
 
+#include "TileSplitting.h"
+
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -19,6 +21,8 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -51,12 +55,6 @@ struct ConvLoops {
 
   unsigned ow() const { return outSpatial.back(); }
   unsigned kw() const { return kernel.back(); }
-};
-
-/// Either a tile size that divides the dim, or a point to split it at first.
-struct DimPlan {
-  int64_t tile = 0;
-  int64_t splitPoint = 0;
 };
 
 /// Tile sizes of one part: output positions, output channels, input
@@ -126,22 +124,6 @@ static bool isSchedulable(linalg::LinalgOp op) {
   });
 }
 
-/// Picks a tile of at most `target` (and at least target / 2) that divides
-/// `size` and is a multiple of `quantum`, or a split point that leaves such
-/// a tileable part plus a remainder. A dim smaller than the target (and than
-/// the quantum, or a multiple of it) is one tile.
-static DimPlan planDim(int64_t size, int64_t target, int64_t quantum) {
-  if (size <= target && (size % quantum == 0 || size < quantum))
-    return {size, 0};
-  int64_t smallest = std::max(quantum, (target + 1) / 2);
-  for (int64_t t = target / quantum * quantum; t >= smallest; t -= quantum)
-    if (size % t == 0)
-      return {t, 0};
-  if (size > target)
-    return {0, size - size % target};
-  return {0, size - size % quantum};
-}
-
 /// Kernel taps per reduction step: the whole kernel width is unrolled into
 /// the vectorized body unless that body would get too large.
 static int64_t kwTile(int64_t kernelWidth) {
@@ -153,54 +135,166 @@ static int64_t kwTile(int64_t kernelWidth) {
 /// channels) are a whole number of tiles; returns the parts with their tile
 /// sizes.
 static SmallVector<std::pair<linalg::LinalgOp, TilePlan>>
-splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
-                       ConvLoops loops, const TilePlan &target,
-                       int64_t quantum) {
-  SmallVector<std::pair<linalg::LinalgOp, TilePlan>> done;
-  SmallVector<linalg::LinalgOp> worklist = {op};
-  while (!worklist.empty()) {
-    linalg::LinalgOp part = worklist.pop_back_val();
-    SmallVector<int64_t> ranges = part.getStaticLoopRanges();
-    SmallVector<std::tuple<unsigned, DimPlan>> dims = {
-        {loops.ow(), planDim(ranges[loops.ow()], target.ow, 1)},
-        {loops.outChannel,
-         planDim(ranges[loops.outChannel], target.outChannel, quantum)}};
-    if (std::optional<unsigned> c = loops.inChannel)
-      dims.push_back({*c, planDim(ranges[*c], target.inChannel, 1)});
-    auto toSplit = llvm::find_if(dims, [](const auto &dim) {
-      return std::get<1>(dim).splitPoint != 0;
-    });
-    if (toSplit == dims.end()) {
-      TilePlan plan{std::get<1>(dims[0]).tile, std::get<1>(dims[1]).tile,
-                    dims.size() > 2 ? std::get<1>(dims[2]).tile : 0,
-                    kwTile(ranges[loops.kw()])};
-      done.push_back({part, plan});
-      continue;
-    }
-    rewriter.setInsertionPoint(part);
-    auto [first, second] = linalg::splitOp(
-        rewriter, cast<TilingInterface>(part.getOperation()),
-        std::get<0>(*toSplit),
-        rewriter.getIndexAttr(std::get<1>(*toSplit).splitPoint));
-    worklist.push_back(cast<linalg::LinalgOp>(first.getOperation()));
-    worklist.push_back(cast<linalg::LinalgOp>(second.getOperation()));
+splitConvIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
+                           ConvLoops loops, const TilePlan &target,
+                           int64_t quantum) {
+  SmallVector<tconv::TileTarget> targets = {
+      {loops.ow(), target.ow}, {loops.outChannel, target.outChannel, quantum}};
+  if (loops.inChannel)
+    targets.push_back({*loops.inChannel, target.inChannel});
+  SmallVector<std::pair<linalg::LinalgOp, TilePlan>> parts;
+  for (auto [part, tiles] :
+       tconv::splitIntoTileableParts(rewriter, op, targets)) {
+    int64_t kernelWidth = part.getStaticLoopRanges()[loops.kw()];
+    parts.push_back({part, TilePlan{tiles[0], tiles[1],
+                                    tiles.size() > 2 ? tiles[2] : 0,
+                                    kwTile(kernelWidth)}});
   }
-  return done;
+  return parts;
 }
 
 static SmallVector<OpFoldResult> indexAttrs(OpBuilder &b,
                                             ArrayRef<int64_t> values) {
-  return llvm::map_to_vector(values, [&](int64_t v) -> OpFoldResult {
-    return b.getIndexAttr(v);
-  });
+  return llvm::map_to_vector(
+      values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
 }
+
+//===----------------------------------------------------------------------===//
+// Filter packing
+//===----------------------------------------------------------------------===//
+
+/// The filter of a full convolution, K.. x C x F, packed as
+/// F/block x K.. x C x block: the slice an output-channel tile reads is then
+/// contiguous instead of `block` values every F. Constant filters are packed
+/// now; otherwise a linalg.generic does it (see fusePacking).
+static Value packFilter(RewriterBase &rewriter, Location loc, Value filter,
+                        int64_t block) {
+  auto type = cast<RankedTensorType>(filter.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  unsigned rank = shape.size();
+  SmallVector<int64_t> packedShape = {shape.back() / block};
+  packedShape.append(shape.begin(), shape.end() - 1);
+  packedShape.push_back(block);
+  auto packedType = RankedTensorType::get(packedShape, type.getElementType());
+
+  ElementsAttr constant;
+  if (matchPattern(filter, m_Constant(&constant))) {
+    if (auto values = constant.tryGetValues<APFloat>()) {
+      SmallVector<int64_t> strides = computeStrides(shape);
+      SmallVector<APFloat> packed;
+      packed.reserve(constant.getNumElements());
+      // Row-major walk of the packed shape: (fb, k.., c, fi).
+      SmallVector<int64_t> packedStrides = computeStrides(packedShape);
+      for (int64_t i = 0, e = constant.getNumElements(); i < e; ++i) {
+        SmallVector<int64_t> index = delinearize(i, packedStrides);
+        int64_t source = (index[0] * block + index.back()) * strides.back();
+        for (unsigned d = 0; d + 1 < rank; ++d)
+          source += index[1 + d] * strides[d];
+        packed.push_back((*values)[source]);
+      }
+      return arith::ConstantOp::create(
+          rewriter, loc, packedType,
+          DenseElementsAttr::get(packedType, packed));
+    }
+  }
+
+  MLIRContext *ctx = rewriter.getContext();
+  unsigned numLoops = rank + 1;
+  SmallVector<AffineExpr> inputExprs;
+  for (unsigned d = 1; d < rank; ++d)
+    inputExprs.push_back(getAffineDimExpr(d, ctx));
+  inputExprs.push_back(getAffineDimExpr(0, ctx) * block +
+                       getAffineDimExpr(rank, ctx));
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(numLoops, 0, inputExprs, ctx),
+      AffineMap::getMultiDimIdentityMap(numLoops, ctx)};
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, packedShape, type.getElementType());
+  auto pack = linalg::GenericOp::create(
+      rewriter, loc, packedType, filter, empty, maps,
+      SmallVector<utils::IteratorType>(numLoops, utils::IteratorType::parallel),
+      [](OpBuilder &b, Location l, ValueRange args) {
+        linalg::YieldOp::create(b, l, args[0]);
+      });
+  return pack.getResult(0);
+}
+
+/// Once the tiles read the packed filter only, folds the layout change that
+/// produced the filter into the packing: one pass over the weights.
+static void fusePacking(RewriterBase &rewriter, Value packed) {
+  auto pack = packed.getDefiningOp<linalg::GenericOp>();
+  if (!pack)
+    return;
+  OpOperand *input = pack.getDpsInputOperand(0);
+  if (!input->get().hasOneUse() || !linalg::areElementwiseOpsFusable(input))
+    return;
+  rewriter.setInsertionPoint(pack);
+  FailureOr<linalg::ElementwiseOpFusionResult> fused =
+      linalg::fuseElementwiseOps(rewriter, input);
+  if (succeeded(fused))
+    rewriter.replaceOp(pack, fused->replacements.lookup(packed));
+}
+
+/// Makes the tiled convolution `conv` read its filter tile from `packed`
+/// (see packFilter) instead of from slices of `filter`.
+static void usePackedFilter(RewriterBase &rewriter, linalg::LinalgOp conv,
+                            Value filter, Value packed, int64_t block) {
+  OpOperand *operand = conv.getDpsInputOperand(1);
+  // Compose the chain of slices that leads from `filter` to the operand.
+  auto tileType = cast<RankedTensorType>(operand->get().getType());
+  unsigned rank = tileType.getRank();
+  SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+  Value current = operand->get();
+  AffineExpr a, b;
+  bindDims(rewriter.getContext(), a, b);
+  while (current != filter) {
+    auto slice = current.getDefiningOp<tensor::ExtractSliceOp>();
+    if (!slice || !slice.hasUnitStride() ||
+        slice.getSourceType().getRank() != rank)
+      return;
+    for (auto [offset, extra] : llvm::zip(offsets, slice.getMixedOffsets()))
+      offset = affine::makeComposedFoldedAffineApply(rewriter, loc, a + b,
+                                                     {offset, extra});
+    current = slice.getSource();
+  }
+  if (tileType.getShape().back() != block)
+    return;
+  // (k.., c, f) at f = fb * block -> (fb, k.., c, 0).
+  SmallVector<OpFoldResult> packedOffsets = {
+      affine::makeComposedFoldedAffineApply(rewriter, loc, a.floorDiv(block),
+                                            {offsets.back()})};
+  packedOffsets.append(offsets.begin(), offsets.end() - 1);
+  packedOffsets.push_back(rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(1)};
+  for (int64_t size : tileType.getShape())
+    sizes.push_back(rewriter.getIndexAttr(size));
+  SmallVector<OpFoldResult> strides(rank + 1, rewriter.getIndexAttr(1));
+  Value tile = tensor::ExtractSliceOp::create(rewriter, loc, tileType, packed,
+                                              packedOffsets, sizes, strides);
+  Value old = operand->get();
+  rewriter.modifyOpInPlace(conv, [&] { operand->set(tile); });
+  // Drop the now unused slices of the unpacked filter.
+  while (auto slice = old.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice->use_empty())
+      break;
+    old = slice.getSource();
+    rewriter.eraseOp(slice);
+  }
+}
+
+/// A packed filter (see packFilter) the tiles of a convolution read from.
+struct PackedFilter {
+  Value filter, packed;
+  int64_t block = 0;
+};
 
 /// Tiles one part: scf.forall over output tiles, scf.for over the reduction.
 /// Returns the innermost tiled convolution.
-static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
-                                            linalg::LinalgOp part,
-                                            ConvLoops loops,
-                                            const TilePlan &plan) {
+static FailureOr<linalg::LinalgOp>
+tilePart(RewriterBase &rewriter, linalg::LinalgOp part, ConvLoops loops,
+         const TilePlan &plan, const PackedFilter &packing) {
   SmallVector<int64_t> parallel(loops.count, 0);
   parallel[loops.batch] = 1;
   for (unsigned dim : ArrayRef(loops.outSpatial).drop_back())
@@ -208,14 +302,26 @@ static FailureOr<linalg::LinalgOp> tilePart(RewriterBase &rewriter,
   parallel[loops.ow()] = plan.ow;
   parallel[loops.outChannel] = plan.outChannel;
   scf::SCFTilingOptions forallOptions;
+  // Output-channel blocks outermost: a block's filter slice stays in cache
+  // while the block sweeps every output position, and the input (smaller
+  // than the filter in deep layers) is what gets re-read.
+  SmallVector<int64_t> interchange = {loops.outChannel, loops.batch};
+  llvm::append_range(interchange, loops.outSpatial);
+  for (unsigned dim = 0; dim < loops.count; ++dim)
+    if (!llvm::is_contained(interchange, dim))
+      interchange.push_back(dim);
   forallOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
-      .setTileSizes(indexAttrs(rewriter, parallel));
+      .setTileSizes(indexAttrs(rewriter, parallel))
+      .setInterchange(interchange);
   rewriter.setInsertionPoint(part);
   FailureOr<scf::SCFTilingResult> outer = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(part.getOperation()), forallOptions);
   if (failed(outer))
     return failure();
   rewriter.replaceOp(part, outer->replacements);
+  if (packing.packed)
+    usePackedFilter(rewriter, cast<linalg::LinalgOp>(outer->tiledOps.back()),
+                    packing.filter, packing.packed, packing.block);
 
   SmallVector<int64_t> reduction(loops.count, 0);
   SmallVector<unsigned> reductionDims;
@@ -286,14 +392,13 @@ reduceTo1D(RewriterBase &rewriter, linalg::LinalgOp conv, ConvLoops loops) {
   SmallVector<Value> inputs = {input1d, filter1d};
   linalg::LinalgOp conv1d;
   if (loops.kind == ConvKind::Full)
-    conv1d = linalg::Conv1DNwcWcfOp::create(rewriter, loc, initType, inputs,
-                                            ValueRange{init1d},
-                                            lastOf("strides"),
-                                            lastOf("dilations"));
+    conv1d = linalg::Conv1DNwcWcfOp::create(
+        rewriter, loc, initType, inputs, ValueRange{init1d}, lastOf("strides"),
+        lastOf("dilations"));
   else
     conv1d = linalg::DepthwiseConv1DNwcWcOp::create(
-        rewriter, loc, initType, inputs, ValueRange{init1d},
-        lastOf("strides"), lastOf("dilations"));
+        rewriter, loc, initType, inputs, ValueRange{init1d}, lastOf("strides"),
+        lastOf("dilations"));
   Value inserted = tensor::createCanonicalRankReducingInsertSliceOp(
       rewriter, loc, conv1d->getResult(0), init);
   rewriter.replaceOp(conv, inserted);
@@ -346,9 +451,9 @@ struct FoldStridedSliceOfRead
     auto read = op.getSource().getDefiningOp<vector::TransferReadOp>();
     if (!isSimpleTensorRead(read) || op.hasNonUnitStrides())
       return failure();
-    SmallVector<int64_t> offsets = llvm::map_to_vector(
-        op.getOffsets().getAsRange<IntegerAttr>(),
-        [](IntegerAttr attr) { return attr.getInt(); });
+    SmallVector<int64_t> offsets =
+        llvm::map_to_vector(op.getOffsets().getAsRange<IntegerAttr>(),
+                            [](IntegerAttr attr) { return attr.getInt(); });
     rewriter.replaceOp(op, rereadAt(rewriter, read, offsets, op.getType()));
     return success();
   }
@@ -411,15 +516,29 @@ struct VectorizeConvsPass
     SmallVector<linalg::LinalgOp> innermost;
     for (linalg::LinalgOp conv : convs) {
       ConvLoops loops = *scheduledConv(conv);
-      int64_t lanes = lanesFor(
-          getElementTypeOrSelf(conv.getDpsInits()[0].getType()));
+      int64_t lanes =
+          lanesFor(getElementTypeOrSelf(conv.getDpsInits()[0].getType()));
       // f-tile is in f32 lanes: the same bytes for f64.
       TilePlan target{owTile, std::max(lanes, fTile / fVector * lanes), cTile,
                       0};
+      // Several whole blocks of output channels: each reads a packed,
+      // contiguous filter slice.
+      PackedFilter packing;
+      if (loops.kind == ConvKind::Full) {
+        int64_t channels = conv.getStaticLoopRanges()[loops.outChannel];
+        tconv::DimPlan f = tconv::planDim(channels, target.outChannel, lanes);
+        if (f.splitPoint == 0 && f.tile < channels) {
+          packing.filter = conv.getDpsInputs()[1];
+          packing.block = f.tile;
+          rewriter.setInsertionPoint(conv);
+          packing.packed =
+              packFilter(rewriter, conv.getLoc(), packing.filter, f.tile);
+        }
+      }
       for (auto [part, plan] :
-           splitIntoTileableParts(rewriter, conv, loops, target, lanes)) {
+           splitConvIntoTileableParts(rewriter, conv, loops, target, lanes)) {
         FailureOr<linalg::LinalgOp> tiled =
-            tilePart(rewriter, part, loops, plan);
+            tilePart(rewriter, part, loops, plan, packing);
         if (failed(tiled)) {
           part.emitError() << "tconv-vectorize-convs: tiling failed";
           return signalPassFailure();
@@ -432,6 +551,8 @@ struct VectorizeConvsPass
         }
         innermost.push_back(*conv1d);
       }
+      if (packing.packed)
+        fusePacking(rewriter, packing.packed);
     }
 
     for (linalg::LinalgOp conv : innermost) {
@@ -458,8 +579,8 @@ private:
   }
 
   /// Splits each contraction into one per output position, input channel and
-  /// vector of output channels, turns the slices of the big transfer_reads into small
-  /// reads, hoists the accumulators into registers and lowers the
+  /// vector of output channels, turns the slices of the big transfer_reads into
+  /// small reads, hoists the accumulators into registers and lowers the
   /// contractions to broadcast-and-FMA.
   LogicalResult lowerVectors(RewriterBase &rewriter) {
     func::FuncOp func = getOperation();

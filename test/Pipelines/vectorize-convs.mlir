@@ -63,7 +63,7 @@ func.func @not_scheduled(%a: tensor<1x3x6x6xf32>, %b: tensor<8x3x3x3xf32>, %c: t
 // 3 (kw) x 4 (ow) x 2 (vectors) = 24 FMAs on register accumulators.
 
 // CHECK-LABEL: func.func @depthwise2d
-//       CHECK:   scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (4, 8, 32) step (1, 4, 16)
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (32, 4, 8) step (16, 1, 4)
 //       CHECK:     scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
 // CHECK-COUNT-24:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
 //   CHECK-NOT:     vector.fma

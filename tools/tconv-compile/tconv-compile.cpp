@@ -32,6 +32,7 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
@@ -42,8 +43,8 @@
 #include "tconv/Pipelines/Pipelines.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -164,8 +165,8 @@ std::optional<StringRef> cTypeName(Type type) {
 bool isCIdentifier(StringRef name) {
   if (name.empty() || llvm::isDigit(name.front()))
     return false;
-  return llvm::all_of(
-      name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+  return llvm::all_of(name,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
 /// Describes the C parameter for one argument or result type of `func`.
@@ -177,8 +178,8 @@ LogicalResult describeParam(func::FuncOp func, Type type, bool isOutput,
   if (auto tensor = dyn_cast<RankedTensorType>(type)) {
     if (!tensor.hasStaticShape())
       return emitError(func.getLoc(), "entry '")
-             << func.getSymName() << "': " << param.name << " has type "
-             << type << "; the C interface needs static shapes";
+             << func.getSymName() << "': " << param.name << " has type " << type
+             << "; the C interface needs static shapes";
     param.elementType = tensor.getElementType();
     llvm::append_range(param.shape, tensor.getShape());
   } else if (type.isIntOrFloat()) {
@@ -243,7 +244,8 @@ FailureOr<SmallVector<Entry>> selectEntries(ModuleOp module) {
       return failure();
     }
     if (!cNames.insert(entry.cName).second ||
-        module.lookupSymbol(entry.cName) || module.lookupSymbol(entry.implName)) {
+        module.lookupSymbol(entry.cName) ||
+        module.lookupSymbol(entry.implName)) {
       emitError(func.getLoc(), "entry '")
           << entry.mlirName << "': the symbol '" << entry.cName
           << "' is already taken";
@@ -288,6 +290,7 @@ void buildImpl(func::FuncOp func, const Entry &entry) {
       outputs.push_back(arg);
       continue;
     }
+    // Inputs come first in `params`: the index is the old argument's.
     Value oldArg = body.getArgument(&param - entry.params.begin());
     Value replacement = arg;
     if (auto tensor = dyn_cast<RankedTensorType>(oldArg.getType()))
@@ -346,7 +349,7 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
   for (const Entry &entry : entries) {
     auto impl = module.lookupSymbol<LLVM::LLVMFuncOp>(entry.implName);
     if (!impl)
-      return module.emitError("the lowering did not produce @")
+      return emitError(module.getLoc(), "the lowering did not produce @")
              << entry.implName << " as an llvm.func";
     SmallVector<Type> expected;
     for (const CParam &param : entry.params)
@@ -354,7 +357,7 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
     LLVM::LLVMFunctionType implType = impl.getFunctionType();
     if (!isa<LLVM::LLVMVoidType>(implType.getReturnType()) ||
         implType.isVarArg() || implType.getParams() != ArrayRef(expected))
-      return impl.emitError("unexpected lowered signature ")
+      return emitError(impl.getLoc(), "unexpected lowered signature ")
              << implType << " for entry '" << entry.mlirName << "'";
 
     SmallVector<Type> cTypes;
@@ -371,22 +374,22 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
     // Any NULL array pointer: return 1.
     builder.setInsertionPointToEnd(check);
     Value null = LLVM::ZeroOp::create(builder, loc, ptrType);
-    Value anyNull = LLVM::ConstantOp::create(builder, loc, i1,
-                                             builder.getBoolAttr(false));
+    Value anyNull =
+        LLVM::ConstantOp::create(builder, loc, i1, builder.getBoolAttr(false));
     for (auto [param, arg] :
          llvm::zip_equal(entry.params, check->getArguments())) {
       if (param.byValue)
         continue;
-      Value isNull = LLVM::ICmpOp::create(builder, loc,
-                                          LLVM::ICmpPredicate::eq, arg, null);
+      Value isNull = LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::eq,
+                                          arg, null);
       anyNull = LLVM::OrOp::create(builder, loc, anyNull, isNull);
     }
     LLVM::CondBrOp::create(builder, loc, anyNull, fail, call);
     builder.setInsertionPointToEnd(fail);
-    LLVM::ReturnOp::create(
-        builder, loc,
-        LLVM::ConstantOp::create(builder, loc, i32, builder.getI32IntegerAttr(1))
-            .getResult());
+    LLVM::ReturnOp::create(builder, loc,
+                           LLVM::ConstantOp::create(
+                               builder, loc, i32, builder.getI32IntegerAttr(1))
+                               .getResult());
 
     // Contiguous row-major descriptors over the caller's arrays.
     builder.setInsertionPointToEnd(call);
@@ -413,10 +416,10 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
       llvm::append_range(args, strides);
     }
     LLVM::CallOp::create(builder, loc, impl, args);
-    LLVM::ReturnOp::create(
-        builder, loc,
-        LLVM::ConstantOp::create(builder, loc, i32, builder.getI32IntegerAttr(0))
-            .getResult());
+    LLVM::ReturnOp::create(builder, loc,
+                           LLVM::ConstantOp::create(
+                               builder, loc, i32, builder.getI32IntegerAttr(0))
+                               .getResult());
     builder.setInsertionPointToEnd(module.getBody());
   }
 
@@ -429,7 +432,8 @@ LogicalResult buildCWrappers(ModuleOp module, ArrayRef<Entry> entries) {
 std::unique_ptr<llvm::TargetMachine> createTargetMachine() {
   llvm::Triple triple(llvm::sys::getProcessTriple());
   std::string error;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target) {
     toolError() << error << "\n";
     return nullptr;
@@ -509,9 +513,8 @@ FailureOr<RuntimeDeps> collectRuntimeDeps(llvm::Module &module) {
   }
   if (!ok)
     return failure();
-  deps.mutableGlobals = llvm::any_of(module.globals(), [](auto &global) {
-    return !global.isConstant();
-  });
+  deps.mutableGlobals = llvm::any_of(
+      module.globals(), [](auto &global) { return !global.isConstant(); });
   return deps;
 }
 
@@ -573,7 +576,8 @@ void writeHeader(llvm::raw_ostream &os, ArrayRef<Entry> entries,
   os << "\n";
   if (!deps.openmp.empty())
     os << " * The code is parallelized with OpenMP: it needs the LLVM OpenMP\n"
-       << " * runtime (libomp) at run time; OMP_NUM_THREADS sets the threads.\n";
+       << " * runtime (libomp) at run time; OMP_NUM_THREADS sets the "
+          "threads.\n";
   else
     os << " * The code is sequential and needs no OpenMP runtime.\n";
   if (!deps.libc.empty()) {
@@ -632,6 +636,9 @@ int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
+  // Registered passes can be named in --mlir-print-ir-after and friends.
+  registerAllPasses();
+  tconv::registerAllPasses();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
   registerAsmPrinterCLOptions();
@@ -640,13 +647,13 @@ int main(int argc, char **argv) {
       argc, argv,
       "tconv ahead-of-time compiler: MLIR on tensors -> object + C header\n");
 
-  static constexpr llvm::StringLiteral kStrategies[] = {"auto", "phase",
-                                                        "zero-insert"};
-  if (!llvm::is_contained(kStrategies, transposeStrategy)) {
-    toolError() << "--transpose-strategy=" << transposeStrategy
-                << ": expected auto, phase or zero-insert\n";
+  tconv::LowerToLLVMOptions options;
+  options.transposeStrategy = transposeStrategy;
+  options.parallel = parallel;
+  if (failed(tconv::verifyLowerToLLVMOptions(options, [](const Twine &message) {
+        toolError() << message << "\n";
+      })))
     return 1;
-  }
   if (!headerFilename.empty() && headerFilename == outputFilename) {
     toolError() << "--header and -o name the same file\n";
     return 1;
@@ -713,9 +720,6 @@ int main(int argc, char **argv) {
   if (failed(applyPassManagerCLOptions(pm)))
     return 1;
   pm.addPass(createSymbolDCEPass());
-  tconv::LowerToLLVMOptions options;
-  options.transposeStrategy = transposeStrategy;
-  options.parallel = parallel;
   tconv::buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(*module)) || failed(buildCWrappers(*module, *entries)))
     return 1;

@@ -45,9 +45,13 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     1. split along output width, output channels and input channels so that
        each part is a whole number of tiles (the remainders become separate
        parts with smaller, still static, tiles);
-    2. tiled with `scf.forall` over (batch 1, outer output dims 1, output
-       width `ow-tile`, output channels `f-tile`): independent output tiles
-       that `--scf-forall-to-parallel` and OpenMP can distribute;
+    2. tiled with `scf.forall` over (output channels `f-tile`, batch 1,
+       outer output dims 1, output width `ow-tile`): independent output
+       tiles that `--scf-forall-to-parallel` and OpenMP can distribute.
+       Channel blocks are outermost, so that a block's filter slice stays in
+       cache while it sweeps the output positions; with several blocks the
+       filter is first packed as F/f-tile x K.. x C x f-tile (constants at
+       compile time) so that each slice is contiguous;
     3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
        channels `c-tile`, the innermost kernel dim whole (one tap per step
        beyond 16 taps, to bound the unrolled body);
@@ -167,6 +171,54 @@ def TConvExpandStridedCopies
     ```
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def TConvVectorizeLayoutChanges
+    : Pass<"tconv-vectorize-layout-changes", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize transposes (layout changes) as register-tile shuffles";
+  let description = [{
+    The channels-last schedule surrounds convolutions with layout changes
+    (NCHW <-> NHWC generics, with bias, activations or casts fused into them).
+    As loops one side of a transpose is accessed with a large stride: LLVM
+    gathers or scatters single elements. This pass tiles every static,
+    all-parallel `linalg.generic` on tensors whose output is written along a
+    different innermost loop than one of its inputs is read into
+    `tile` x `tile` blocks of those two loops (`scf.forall` over blocks,
+    remainders split off as smaller static blocks), drops the unit dims and
+    vectorizes the block: contiguous vector reads, a `vector.transpose`
+    lowered to shuffles, contiguous vector writes.
+
+    Example:
+
+    ```mlir
+    %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>,
+                                          affine_map<(n, h, w, c) -> (n, h, w, c)>], ...}
+        ins(%x : tensor<1x64x56x56xf32>) outs(%e : tensor<1x56x56x64xf32>) {...}
+    ```
+
+    becomes
+
+    ```mlir
+    %t = scf.forall (%h, %w, %c) = (0, 0, 0) to (56, 56, 64) step (1, 8, 8) ... {
+      %r = vector.transfer_read ... : tensor<8x8xf32>, vector<8x8xf32>
+      %s = vector.shuffle ... // the 8x8 transpose
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"tile", "tile", "int64_t", /*default=*/"8",
+           "Block size along each of the two transposed dims">,
+  ];
 }
 
 #endif // TCONV_PIPELINES_PASSES_TD

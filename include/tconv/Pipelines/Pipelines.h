@@ -107,9 +107,9 @@ llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();
 /// Checks the option values (stop-after stage name, transpose strategy);
 /// reports the first bad one through `emitError`. The registered pipeline
 /// calls it; tools building the pipeline themselves should too.
-LogicalResult
-verifyLowerToLLVMOptions(const LowerToLLVMOptions &options,
-                         llvm::function_ref<void(const llvm::Twine &)> emitError);
+LogicalResult verifyLowerToLLVMOptions(
+    const LowerToLLVMOptions &options,
+    llvm::function_ref<void(const llvm::Twine &)> emitError);
 
 /// Adds the passes of the named stage. `stage` must be one of
 /// lowerToLLVMStageNames() (callers validate user input against it).

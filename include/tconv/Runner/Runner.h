@@ -17,7 +17,10 @@
 // The entry is a func.func whose arguments and results are ranked tensors
 // of static shape with f16, bf16, f32 or f64 elements. It is compiled to
 // native code for the host CPU (LLVM -O3, host CPU features) and called
-// through its C interface with the results as caller-allocated out-params.
+// through its C interface with the results as caller-allocated out-params
+// (see Pipelines.h). Inputs are read-only: the same argument tensors can be
+// passed to any number of calls and kernels. Temporaries are allocated and
+// freed inside each call.
 //
 //===----------------------------------------------------------------------===//
 

@@ -72,15 +72,16 @@ static Value foldRelayout(OpBuilder &b, Location loc, ElementsAttr source,
   int64_t count = source.getNumElements();
   SmallVector<APFloat> result(count, APFloat(elementType.getFloatSemantics()));
   for (int64_t i = 0; i < count; ++i) {
-    // Result position i is source position sum(index[d] * sourceStride[perm[d]]).
+    // Result position i is source position sum(index[d] *
+    // sourceStride[perm[d]]).
     SmallVector<int64_t> index = delinearize(i, strides);
     int64_t sourceIndex = 0;
     for (auto [d, p] : llvm::enumerate(perm))
       sourceIndex += index[d] * sourceStrides[p];
     APFloat value = (*values)[sourceIndex];
     bool losesInfo;
-    value.convert(elementType.getFloatSemantics(),
-                  APFloat::rmNearestTiesToEven, &losesInfo);
+    value.convert(elementType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                  &losesInfo);
     result[i] = value;
   }
   auto type = RankedTensorType::get(shape, elementType);
@@ -99,11 +100,10 @@ static Value relayout(OpBuilder &b, Location loc, Value source,
     return source;
   ElementsAttr constant;
   if (matchPattern(source, m_Constant(&constant)))
-    if (Value folded = foldRelayout(b, loc, constant, perm,
-                                    cast<FloatType>(elementType)))
+    if (Value folded =
+            foldRelayout(b, loc, constant, perm, cast<FloatType>(elementType)))
       return folded;
-  SmallVector<int64_t> shape =
-      applyPermutation(sourceType.getShape(), perm);
+  SmallVector<int64_t> shape = applyPermutation(sourceType.getShape(), perm);
   Value empty = tensor::EmptyOp::create(b, loc, shape, elementType);
   unsigned rank = perm.size();
   MLIRContext *ctx = b.getContext();
@@ -256,8 +256,9 @@ static Value groupedConvGeneric(OpBuilder &b, Location loc, Value input,
                Value w = convertFloat(nb, nloc, args[1], acc);
                Value product = arith::MulFOp::create(nb, nloc, x, w);
                linalg::YieldOp::create(
-                   nb, nloc, arith::AddFOp::create(nb, nloc, args[2], product)
-                                 .getResult());
+                   nb, nloc,
+                   arith::AddFOp::create(nb, nloc, args[2], product)
+                       .getResult());
              })
       .getResult(0);
 }
@@ -321,12 +322,13 @@ private:
     Value input = padSpatial(b, loc, adaptor.getInput(), 2, info.kernel(),
                              info.outputSpatial(), g);
     Value filter = adaptor.getFilter();
-    Value init = accumulatorInit(b, loc, adaptor.getBias(), info.resultShape,
-                                 1, info.accType);
+    Value init = accumulatorInit(b, loc, adaptor.getBias(), info.resultShape, 1,
+                                 info.accType);
     Value result;
     if (info.group == 1) {
       static const NamedConvBuilder builders[] = {
-          namedConv<linalg::Conv1DNcwFcwOp>, namedConv<linalg::Conv2DNchwFchwOp>,
+          namedConv<linalg::Conv1DNcwFcwOp>,
+          namedConv<linalg::Conv2DNchwFchwOp>,
           namedConv<linalg::Conv3DNcdhwFcdhwOp>};
       result = builders[n - 1](b, loc, input, filter, init, g);
     } else if (info.inPerGroup == 1 && info.outPerGroup == 1) {
@@ -335,8 +337,8 @@ private:
           namedConv<linalg::DepthwiseConv1DNcwCwOp>,
           namedConv<linalg::DepthwiseConv2DNchwChwOp>,
           namedConv<linalg::DepthwiseConv3DNcdhwCdhwOp>};
-      result = builders[n - 1](b, loc, input, mergeDims(b, loc, filter, 0),
-                               init, g);
+      result =
+          builders[n - 1](b, loc, input, mergeDims(b, loc, filter, 0), init, g);
     } else {
       // Split the channel dims into (group, channels per group).
       Value groupedInput = splitDim(b, loc, input, 1, info.inPerGroup);
@@ -374,10 +376,9 @@ private:
     kernelFirst.append({1, 0});
 
     Value input = relayout(b, loc, adaptor.getInput(), toLast, info.accType);
-    input = padSpatial(b, loc, input, 1, info.kernel(), info.outputSpatial(),
-                       g);
-    SmallVector<int64_t> accShape =
-        applyPermutation(info.resultShape, toLast);
+    input =
+        padSpatial(b, loc, input, 1, info.kernel(), info.outputSpatial(), g);
+    SmallVector<int64_t> accShape = applyPermutation(info.resultShape, toLast);
     Value init = accumulatorInit(b, loc, adaptor.getBias(), accShape, n + 1,
                                  info.accType);
     Value result;
@@ -385,7 +386,8 @@ private:
       Value filter =
           relayout(b, loc, adaptor.getFilter(), kernelFirst, info.accType);
       static const NamedConvBuilder builders[] = {
-          namedConv<linalg::Conv1DNwcWcfOp>, namedConv<linalg::Conv2DNhwcHwcfOp>,
+          namedConv<linalg::Conv1DNwcWcfOp>,
+          namedConv<linalg::Conv2DNhwcHwcfOp>,
           namedConv<linalg::Conv3DNdhwcDhwcfOp>};
       result = builders[n - 1](b, loc, input, filter, init, g);
     } else if (info.outPerGroup == 1) {

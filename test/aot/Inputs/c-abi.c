@@ -16,8 +16,8 @@ int main(void) {
   const double v[4] = {1.5, -2, 3, 4};
   double same[4], neg[4], first = 0;
   status = tconv_split(v, same, neg, &first);
-  printf("split %d: %g %g %g %g | %g %g %g %g | %g\n", status, same[0],
-         same[1], same[2], same[3], neg[0], neg[1], neg[2], neg[3], first);
+  printf("split %d: %g %g %g %g | %g %g %g %g | %g\n", status, same[0], same[1],
+         same[2], same[3], neg[0], neg[1], neg[2], neg[3], first);
 
   int32_t table[3];
   status = tconv_table(table);

@@ -1,0 +1,67 @@
+// RUN: tconv-opt %s --tconv-vectorize-layout-changes --canonicalize --cse -split-input-file | FileCheck %s
+
+// NCHW -> NHWC with an f16 -> f32 extension fused: 8 (w) x 8 (c) blocks are
+// read contiguously along w, transposed with a shuffle, extended, and
+// written contiguously along c.
+
+// CHECK-LABEL: func.func @to_nhwc(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x16x2x8xf16>
+//       CHECK:   scf.forall (%[[H:.*]], %[[C:.*]]) = (0, 0) to (2, 16) step (1, 8)
+//       CHECK:     tensor.extract_slice %[[X]][0, %[[C]], %[[H]], 0] [1, 8, 1, 8] [1, 1, 1, 1]
+//       CHECK:     %[[R:.*]] = vector.transfer_read %{{.*}}[%{{.*}}, %{{.*}}], %{{.*}} {in_bounds = [true, true]} : tensor<8x8xf16>, vector<8x8xf16>
+//       CHECK:     %[[FLAT:.*]] = vector.shape_cast %[[R]] : vector<8x8xf16> to vector<64xf16>
+//       CHECK:     %[[T:.*]] = vector.shuffle %[[FLAT]], %[[FLAT]] [0, 8, 16, 24, 32, 40, 48, 56, 1, 9,
+//       CHECK:     %[[BLOCK:.*]] = vector.shape_cast %[[T]] : vector<64xf16> to vector<8x8xf16>
+//       CHECK:     %[[E:.*]] = arith.extf %[[BLOCK]] : vector<8x8xf16> to vector<8x8xf32>
+//       CHECK:     vector.transfer_write %[[E]], %{{.*}}[%{{.*}}, %{{.*}}] {in_bounds = [true, true]} : vector<8x8xf32>, tensor<8x8xf32>
+//   CHECK-NOT:   linalg.generic
+func.func @to_nhwc(%x: tensor<1x16x2x8xf16>) -> tensor<1x2x8x16xf32> {
+  %e = tensor.empty() : tensor<1x2x8x16xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x16x2x8xf16>) outs(%e : tensor<1x2x8x16xf32>) {
+  ^bb0(%in: f16, %out: f32):
+    %f = arith.extf %in : f16 to f32
+    linalg.yield %f : f32
+  } -> tensor<1x2x8x16xf32>
+  return %t : tensor<1x2x8x16xf32>
+}
+
+// -----
+
+// 9 = 8 + 1: the 8x8 part is vectorized, the one-wide remainder stays a loop.
+
+// CHECK-LABEL: func.func @remainder
+//       CHECK:   vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8x8xf32>
+//       CHECK:   vector.shuffle
+//       CHECK:   vector.transfer_write {{.*}} : vector<8x8xf32>, tensor<8x8xf32>
+//       CHECK:   linalg.generic
+//  CHECK-SAME:     ins(%{{.*}} : tensor<1x8x1xf32>) outs(%{{.*}} : tensor<1x1x8xf32>)
+func.func @remainder(%x: tensor<1x8x9xf32>) -> tensor<1x9x8xf32> {
+  %e = tensor.empty() : tensor<1x9x8xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, w, c) -> (n, c, w)>, affine_map<(n, w, c) -> (n, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x8x9xf32>) outs(%e : tensor<1x9x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x9x8xf32>
+  return %t : tensor<1x9x8xf32>
+}
+
+// -----
+
+// A broadcast is not a transpose: left alone.
+
+// CHECK-LABEL: func.func @broadcast
+//   CHECK-NOT:   vector.
+//       CHECK:   linalg.generic
+func.func @broadcast(%b: tensor<16xf32>) -> tensor<1x2x8x16xf32> {
+  %e = tensor.empty() : tensor<1x2x8x16xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (c)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%b : tensor<16xf32>) outs(%e : tensor<1x2x8x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x2x8x16xf32>
+  return %t : tensor<1x2x8x16xf32>
+}
