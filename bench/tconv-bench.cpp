@@ -126,12 +126,19 @@ void reportWrong(Contender &c, const ConvProblem &p, int threads,
 }
 
 /// Calls a contender once and returns its result, perturbed if asked.
-llvm::Expected<std::vector<float>> firstResult(Contender &c) {
+llvm::Expected<std::vector<float>> firstResult(Contender &c,
+                                               const ConvProblem &p) {
   if (llvm::Error err = c.timed.enter())
     return std::move(err);
   c.timed.call();
   auto result = c.result();
-  if (result && c.key == opts.injectError && !result->empty())
+  if (!result)
+    return result.takeError();
+  size_t expected = product(p.resultShape());
+  if (result->size() != expected)
+    return llvm::createStringError(llvm::formatv(
+        "returned {0} elements, expected {1}", result->size(), expected));
+  if (c.key == opts.injectError)
     (*result)[result->size() / 2] += 1.0f;
   return result;
 }
@@ -328,7 +335,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   Contender &oracle = *row.contenders.front();
   std::vector<float> reference;
   if (oracle.failure.empty()) {
-    if (auto result = firstResult(oracle)) {
+    if (auto result = firstResult(oracle, p)) {
       reference = std::move(*result);
       if (naive) {
         Comparison cmp = compare(reference, *naive);
@@ -359,7 +366,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     if (!c->failure.empty())
       continue;
     if (c.get() != &oracle) {
-      auto result = firstResult(*c);
+      auto result = firstResult(*c, p);
       if (!result) {
         fail(*c, result.takeError());
         continue;
@@ -512,8 +519,11 @@ static std::string methodText() {
   links it ahead of libdnnl, so oneDNN's `GOMP_*`/`omp_*` calls bind to
   libomp's GNU-compatible entry points instead of libgomp's. With two
   runtimes in one process each one's idle workers spin while the other
-  runs (libomp for 200 ms by default), and on 2 CPUs that made oneDNN's
-  2-thread calls up to 100x slower. The runner sets tconv's thread count
+  runs (libomp's for 200 ms by default); on 2 CPUs that made oneDNN's
+  2-thread calls 20-200x slower. oneDNN alone on libgomp (`LD_PRELOAD` it,
+  `--tconv=false`) times the same at 1 thread and slower at 2 threads on
+  this shared machine (T2: 9.7-27.7 ms against 1.6-3.4 ms on libomp), so
+  libomp does not handicap it. The runner sets tconv's thread count
   before every call; oneDNN's is set with `omp_set_num_threads` before each
   burst and before its primitives are created (they partition work then).
 - **Noise.** The machine is shared with other jobs (2 vCPUs): the same
