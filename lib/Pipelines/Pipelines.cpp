@@ -68,8 +68,13 @@ static void addLinalgStage(OpPassManager &pm,
 /// Elementwise producers and consumers merge (layout changes, bias, ReLU,
 /// truncation); transposes of constant weights fold.
 static void addFusedStage(OpPassManager &pm,
-                          const tconv::LowerToLLVMOptions &) {
+                          const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Phases are assembled channels-last, from one padded input.
+  if (options.vectorize) {
+    funcPm.addPass(createTConvSinkLayoutChanges());
+    funcPm.addPass(createTConvMergePads());
+  }
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
 }

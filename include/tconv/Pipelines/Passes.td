@@ -344,4 +344,79 @@ def TConvVectorizeDepthwiseRows
   ];
 }
 
+def TConvMergePads : Pass<"tconv-merge-pads", "::mlir::func::FuncOp"> {
+  let summary = "Pad a tensor once for all of its consumers";
+  let description = [{
+    Phase decomposition gives each phase of a transposed convolution its own
+    padding of the same input (phases read different windows of it), and
+    each `tensor.pad` becomes a copy of the whole input. This pass pads once,
+    with the largest low and high pad of each dim among the pads of one
+    source with one constant, and makes every pad a slice of that; other
+    uses of the source read the interior, so that (after
+    `--tconv-decompose-pads` and empty-tensor elimination) the producer of
+    the source writes straight into the single padded buffer.
+
+    Example:
+
+    ```mlir
+    %a = tensor.pad %x low[0, 1, 0, 0] high[0, 0, 0, 0] {...}
+        : tensor<1x8x8x4xf32> to tensor<1x9x8x4xf32>
+    %b = tensor.pad %x low[0, 0, 0, 0] high[0, 0, 1, 0] {...}
+        : tensor<1x8x8x4xf32> to tensor<1x8x9x4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %p = tensor.pad %x low[0, 1, 0, 0] high[0, 0, 1, 0] {...}
+        : tensor<1x8x8x4xf32> to tensor<1x9x9x4xf32>
+    %a = tensor.extract_slice %p[0, 0, 0, 0] [1, 9, 8, 4] [1, 1, 1, 1]
+    %b = tensor.extract_slice %p[0, 1, 0, 0] [1, 8, 9, 4] [1, 1, 1, 1]
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def TConvSinkLayoutChanges
+    : Pass<"tconv-sink-layout-changes", "::mlir::func::FuncOp"> {
+  let summary = "Assemble strided inserts before their layout change";
+  let description = [{
+    Phase decomposition assembles a transposed convolution's output from
+    strided `tensor.insert_slice`s of the phase results into a
+    `tensor.empty`. With the channels-last schedule, each phase result is
+    first changed back to NCHW, and the strided insert then writes each
+    element on its own (a stride along the innermost dim). When every
+    insert of such a chain inserts the same layout change (same permutation
+    and element conversion) of a value used nowhere else, this pass inserts
+    the values before the change, into a tensor in their layout, where the
+    innermost dim (channels) stays contiguous, and changes the layout of the
+    assembled whole once.
+
+    Example (two of the phases):
+
+    ```mlir
+    %a = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, h, w, c)>,
+                                          affine_map<(n, c, h, w) -> (n, c, h, w)>], ...}
+        ins(%pa : tensor<1x8x8x16xf32>) outs(%ea : tensor<1x16x8x8xf32>)
+    %0 = tensor.insert_slice %a into %empty[0, 0, 0, 0] [1, 16, 8, 8] [1, 1, 2, 2]
+    %b = linalg.generic ... ins(%pb : tensor<1x8x8x16xf32>) ...
+    %1 = tensor.insert_slice %b into %0[0, 0, 0, 1] [1, 16, 8, 8] [1, 1, 2, 2]
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<1x16x16x16xf32>
+    %0 = tensor.insert_slice %pa into %e[0, 0, 0, 0] [1, 8, 8, 16] [1, 2, 2, 1]
+    %1 = tensor.insert_slice %pb into %0[0, 0, 1, 0] [1, 8, 8, 16] [1, 2, 2, 1]
+    %r = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, h, w, c)>, ...]}
+        ins(%1 : tensor<1x16x16x16xf32>) outs(... : tensor<1x16x16x16xf32>)
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // TCONV_PIPELINES_PASSES_TD
