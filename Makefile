@@ -40,7 +40,8 @@ build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
 
 demo: build
-	$(BUILD_DIR)/bin/tconv-run examples/seed/transpose-1d.mlir --random-inputs --print --verify
+	$(BUILD_DIR)/bin/tconv-run examples/seed/transpose-1d.mlir --print --verify
+	$(BUILD_DIR)/bin/tconv-run examples/models/fcnn.mlir --random-inputs --verify --print --bench=10
 
 check: build
 	cmake --build $(BUILD_DIR) --target check-tconv

@@ -126,12 +126,19 @@ void reportWrong(Contender &c, const ConvProblem &p, int threads,
 }
 
 /// Calls a contender once and returns its result, perturbed if asked.
-llvm::Expected<std::vector<float>> firstResult(Contender &c) {
+llvm::Expected<std::vector<float>> firstResult(Contender &c,
+                                               const ConvProblem &p) {
   if (llvm::Error err = c.timed.enter())
     return std::move(err);
   c.timed.call();
   auto result = c.result();
-  if (result && c.key == opts.injectError && !result->empty())
+  if (!result)
+    return result.takeError();
+  size_t expected = product(p.resultShape());
+  if (result->size() != expected)
+    return llvm::createStringError(llvm::formatv(
+        "returned {0} elements, expected {1}", result->size(), expected));
+  if (c.key == opts.injectError)
     (*result)[result->size() / 2] += 1.0f;
   return result;
 }
@@ -195,14 +202,14 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
 void Bench::printHeader() {
   std::vector<std::string> keys = columnKeys();
   auto ratios = ratioKeys();
-  table << "| id | thr |";
+  table << "| id | thr | CPUs |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " ms |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " GFLOP/s |";
   for (const auto &[a, b] : ratios)
     table << " " << columnLabel(a) << " / " << columnLabel(b) << " |";
-  table << "\n|---|---:|";
+  table << "\n|---|---:|---:|";
   for (size_t i = 0; i < 2 * keys.size() + ratios.size(); ++i)
     table << "---:|";
   table << "\n";
@@ -219,6 +226,15 @@ void Bench::printRow(const Row &row) {
   std::vector<std::string> keys = columnKeys();
   double flops = row.problem->flops();
   table << "| " << row.problem->id << " | " << row.threads << " |";
+  double wall = 0, cpu = 0;
+  for (const auto &c : row.contenders) {
+    wall += c->timed.wallSeconds;
+    cpu += c->timed.cpuSeconds;
+  }
+  if (wall > 0)
+    table << llvm::formatv(" {0:f2} |", cpu / wall);
+  else
+    table << " — |";
   for (const std::string &k : keys) {
     const Contender *c = row.find(k);
     if (auto m = medianOf(c))
@@ -328,7 +344,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   Contender &oracle = *row.contenders.front();
   std::vector<float> reference;
   if (oracle.failure.empty()) {
-    if (auto result = firstResult(oracle)) {
+    if (auto result = firstResult(oracle, p)) {
       reference = std::move(*result);
       if (naive) {
         Comparison cmp = compare(reference, *naive);
@@ -359,7 +375,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     if (!c->failure.empty())
       continue;
     if (c.get() != &oracle) {
-      auto result = firstResult(*c);
+      auto result = firstResult(*c, p);
       if (!result) {
         fail(*c, result.takeError());
         continue;
@@ -411,6 +427,8 @@ static llvm::json::Value toJson(const Row &row) {
       o["min_ms"] = s.min * 1e3;
       o["calls"] = static_cast<int64_t>(s.count);
       o["gflops"] = p.flops() / s.median * 1e-9;
+      if (c->timed.wallSeconds > 0)
+        o["cpus"] = c->timed.cpuSeconds / c->timed.wallSeconds;
     }
     contenders.push_back(std::move(o));
   }
@@ -501,7 +519,9 @@ static std::string methodText() {
   50 ms each) the contenders run in rounds of equal-length bursts
   (A B C D A B C D ...), each call timed; a contender gets at least {2} s of
   calls. The table gives medians; ratios are ratios of medians of the same
-  run (< 1: the first-named is faster).
+  run (< 1: the first-named is faster). *CPUs* is process CPU time over wall
+  time during the timed calls: the threads asked for when the machine was
+  free, fewer when other jobs took CPUs (such a row's times are inflated).
 - **Memory.** Operands and results are allocated once, before timing.
   tconv's compiled code also allocates temporaries inside the call (layout
   copies, per-phase results: `malloc`/`free` in the generated code);
@@ -512,8 +532,11 @@ static std::string methodText() {
   links it ahead of libdnnl, so oneDNN's `GOMP_*`/`omp_*` calls bind to
   libomp's GNU-compatible entry points instead of libgomp's. With two
   runtimes in one process each one's idle workers spin while the other
-  runs (libomp for 200 ms by default), and on 2 CPUs that made oneDNN's
-  2-thread calls up to 100x slower. The runner sets tconv's thread count
+  runs (libomp's for 200 ms by default); on 2 CPUs that made oneDNN's
+  2-thread calls 20-200x slower. oneDNN alone on libgomp (`LD_PRELOAD` it,
+  `--tconv=false`) times the same at 1 thread and slower at 2 threads on
+  this shared machine (T2: 9.7-27.7 ms against 1.6-3.4 ms on libomp), so
+  libomp does not handicap it. The runner sets tconv's thread count
   before every call; oneDNN's is set with `omp_set_num_threads` before each
   burst and before its primitives are created (they partition work then).
 - **Noise.** The machine is shared with other jobs (2 vCPUs): the same

@@ -90,6 +90,7 @@ static void addVectorizedStage(OpPassManager &pm,
     schedule.owTile = options.owTile;
     schedule.fTile = options.fTile;
     schedule.cTile = options.cTile;
+    schedule.fVector = options.vectorWidth;
     funcPm.addPass(createTConvVectorizeConvs(schedule));
   }
   addCleanup(funcPm);

@@ -21,8 +21,7 @@ DimPlan mlir::tconv::planDim(int64_t size, int64_t target, int64_t quantum) {
 }
 
 SmallVector<std::pair<linalg::LinalgOp, SmallVector<int64_t>>>
-mlir::tconv::splitIntoTileableParts(RewriterBase &rewriter,
-                                    linalg::LinalgOp op,
+mlir::tconv::splitIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
                                     ArrayRef<TileTarget> targets) {
   SmallVector<std::pair<linalg::LinalgOp, SmallVector<int64_t>>> done;
   SmallVector<linalg::LinalgOp> worklist = {op};

@@ -1,4 +1,4 @@
-//===- TileSplitting.h - Whole tiles by splitting off remainders -*- C++ -*-===//
+//===- TileSplitting.h - Whole tiles by splitting remainders ---*- C++ -*-===//
 //
 // The vectorizer needs static shapes, so tiles must divide the iteration
 // space: a dim that no good tile size divides is split (linalg::splitOp)

@@ -18,10 +18,10 @@
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
-#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
@@ -146,9 +146,9 @@ splitConvIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
   for (auto [part, tiles] :
        tconv::splitIntoTileableParts(rewriter, op, targets)) {
     int64_t kernelWidth = part.getStaticLoopRanges()[loops.kw()];
-    parts.push_back({part, TilePlan{tiles[0], tiles[1],
-                                    tiles.size() > 2 ? tiles[2] : 0,
-                                    kwTile(kernelWidth)}});
+    parts.push_back(
+        {part, TilePlan{tiles[0], tiles[1], tiles.size() > 2 ? tiles[2] : 0,
+                        kwTile(kernelWidth)}});
   }
   return parts;
 }
@@ -208,8 +208,8 @@ static Value packFilter(RewriterBase &rewriter, Location loc, Value filter,
   SmallVector<AffineMap> maps = {
       AffineMap::get(numLoops, 0, inputExprs, ctx),
       AffineMap::getMultiDimIdentityMap(numLoops, ctx)};
-  Value empty =
-      tensor::EmptyOp::create(rewriter, loc, packedShape, type.getElementType());
+  Value empty = tensor::EmptyOp::create(rewriter, loc, packedShape,
+                                        type.getElementType());
   auto pack = linalg::GenericOp::create(
       rewriter, loc, packedType, filter, empty, maps,
       SmallVector<utils::IteratorType>(numLoops, utils::IteratorType::parallel),

@@ -88,9 +88,8 @@ struct VectorizeLayoutChangesPass
         // A remainder one element wide is no transpose: plain loops.
         if (tiles[0] == 1 || tiles[1] == 1)
           continue;
-        FailureOr<linalg::GenericOp> block =
-            tileAndDropUnitDims(rewriter, part, inMinor, tiles[0], outMinor,
-                                tiles[1]);
+        FailureOr<linalg::GenericOp> block = tileAndDropUnitDims(
+            rewriter, part, inMinor, tiles[0], outMinor, tiles[1]);
         if (failed(block)) {
           part.emitError() << "tconv-vectorize-layout-changes: tiling failed";
           return signalPassFailure();
@@ -146,8 +145,8 @@ private:
     auto block = cast<linalg::GenericOp>(tiled->tiledOps.back());
 
     linalg::ControlDropUnitDims control;
-    control.rankReductionStrategy = linalg::ControlDropUnitDims::
-        RankReductionStrategy::ExtractInsertSlice;
+    control.rankReductionStrategy =
+        linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
     rewriter.setInsertionPoint(block);
     FailureOr<linalg::DropUnitDimsResult> dropped =
         linalg::dropUnitDims(rewriter, block, control);

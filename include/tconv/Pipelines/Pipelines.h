@@ -95,6 +95,11 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("Convolution schedule: input channels per reduction "
                      "step"),
       llvm::cl::init(16)};
+  Option<int64_t> vectorWidth{
+      *this, "vector-width",
+      llvm::cl::desc("Convolution schedule: f32 lanes per vector (8 for "
+                     "AVX2, 16 for AVX-512)"),
+      llvm::cl::init(8)};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),

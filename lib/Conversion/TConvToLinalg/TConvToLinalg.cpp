@@ -72,8 +72,7 @@ static Value foldRelayout(OpBuilder &b, Location loc, ElementsAttr source,
   int64_t count = source.getNumElements();
   SmallVector<APFloat> result(count, APFloat(elementType.getFloatSemantics()));
   for (int64_t i = 0; i < count; ++i) {
-    // Result position i is source position sum(index[d] *
-    // sourceStride[perm[d]]).
+    // Result dim d is source dim perm[d].
     SmallVector<int64_t> index = delinearize(i, strides);
     int64_t sourceIndex = 0;
     for (auto [d, p] : llvm::enumerate(perm))
@@ -120,7 +119,7 @@ static Value relayout(OpBuilder &b, Location loc, Value source,
       .getResult(0);
 }
 
-/// Zero-pads the `numSpatial` dims that start at `firstSpatialDim`. The high
+/// Zero-pads the spatial dims, which start at `firstSpatialDim`. The high
 /// pad is trimmed to what the last output position reads.
 static Value padSpatial(OpBuilder &b, Location loc, Value input,
                         unsigned firstSpatialDim, ArrayRef<int64_t> kernel,
