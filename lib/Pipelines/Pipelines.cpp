@@ -85,7 +85,9 @@ static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   if (options.vectorize) {
-    funcPm.addPass(createTConvVectorizeDepthwiseRows());
+    TConvVectorizeDepthwiseRowsOptions rows;
+    rows.vectorWidth = options.vectorWidth;
+    funcPm.addPass(createTConvVectorizeDepthwiseRows(rows));
     TConvVectorizeConvsOptions schedule;
     schedule.owTile = options.owTile;
     schedule.fTile = options.fTile;

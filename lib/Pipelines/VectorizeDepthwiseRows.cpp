@@ -102,7 +102,10 @@ static bool isMultiplyAccumulate(linalg::GenericOp op) {
 static std::optional<RowConv> matchRowConv(linalg::GenericOp op) {
   if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
       op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
-      op->getNumResults() != 1)
+      op->getNumResults() != 1 ||
+      !llvm::all_of(op.getDpsInputs(), [](Value v) {
+        return isa<RankedTensorType>(v.getType());
+      }))
     return std::nullopt;
   RowConv rc;
   rc.op = op;
@@ -112,7 +115,8 @@ static std::optional<RowConv> matchRowConv(linalg::GenericOp op) {
   for (auto [i, it] : llvm::enumerate(iterators))
     if ((i < rc.numParallel) != (it == utils::IteratorType::parallel))
       return std::nullopt;
-  if (rc.numParallel < 2 || !isMultiplyAccumulate(op))
+  // At least one row loop: the rows are what the forall distributes.
+  if (rc.numParallel < 3 || !isMultiplyAccumulate(op))
     return std::nullopt;
   unsigned numLoops = rc.numLoops();
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
@@ -340,8 +344,8 @@ void RowConvEmitter::planTaps(ValueRange ivs) {
 /// vectors start from that scalar and the init is never materialized.
 static Operation *scalarInitProducer(RowConv &rc) {
   Operation *producer = rc.op.getDpsInits()[0].getDefiningOp();
-  if (isa_and_nonnull<linalg::FillOp>(producer))
-    return producer;
+  if (auto fill = dyn_cast_or_null<linalg::FillOp>(producer))
+    return fill.getInputs()[0].getType() == rc.accType ? fill : nullptr;
   auto broadcast = dyn_cast_or_null<linalg::BroadcastOp>(producer);
   if (broadcast && llvm::is_contained(broadcast.getDimensions(), rc.q()) &&
       llvm::is_contained(broadcast.getDimensions(), rc.r()))
