@@ -112,6 +112,7 @@ static void addVectorizedStage(OpPassManager &pm,
 static void addBufferizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &) {
   pm.addPass(createTConvEntryPointABI());
+  pm.nest<func::FuncOp>().addPass(createTConvReadInsertedSlices());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =

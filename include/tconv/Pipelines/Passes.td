@@ -419,4 +419,39 @@ def TConvSinkLayoutChanges
   ];
 }
 
+def TConvReadInsertedSlices
+    : Pass<"tconv-read-inserted-slices", "::mlir::func::FuncOp"> {
+  let summary = "Read values from the tensors they were inserted into";
+  let description = [{
+    Run right before one-shot bufferization (canonicalization folds the
+    result back). After `%d2 = tensor.insert_slice %v into %d`, a later use
+    of `%v` reads the same elements as the matching `tensor.extract_slice`
+    of `%d2`. One-shot bufferization computes `%v` in place in `%d`'s buffer
+    (typically the interior of a padded input that several phase
+    convolutions read), but then takes the later read of `%v` for a read of
+    a buffer the insert has written, and makes `%v` a copy of its own: two
+    extra passes over the data. The uses of `%v` that the insert dominates
+    read the slice of `%d2` instead.
+
+    Example:
+
+    ```mlir
+    %d2 = tensor.insert_slice %v into %d[0, 1, 1, 0] [1, 8, 8, 4] [1, 1, 1, 1]
+        : tensor<1x8x8x4xf32> into tensor<1x10x10x4xf32>
+    %r = linalg.conv_2d_nhwc_hwcf ins(%v, %w : ...) ...
+    ```
+
+    becomes
+
+    ```mlir
+    %d2 = tensor.insert_slice %v into %d[0, 1, 1, 0] [1, 8, 8, 4] [1, 1, 1, 1]
+        : tensor<1x8x8x4xf32> into tensor<1x10x10x4xf32>
+    %s = tensor.extract_slice %d2[0, 1, 1, 0] [1, 8, 8, 4] [1, 1, 1, 1]
+        : tensor<1x10x10x4xf32> to tensor<1x8x8x4xf32>
+    %r = linalg.conv_2d_nhwc_hwcf ins(%s, %w : ...) ...
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 #endif // TCONV_PIPELINES_PASSES_TD
