@@ -241,6 +241,7 @@ private:
   SmallVector<InputRow> rows;
   SmallVector<SmallVector<Tap>> taps; // per phase r
   Value init;                         // scalar initial value, or null
+  Type storeType;                     // element type of the stored rows
   int64_t minShift = 0, maxShift = 0;
   DenseMap<std::pair<unsigned, int64_t>, std::pair<Value, Value>> loads;
 };
@@ -499,6 +500,9 @@ Value RowConvEmitter::emitChunk(Value row, OpFoldResult start, int64_t width,
     }
   }
   Value result = interleave(acc, width);
+  if (storeType != rc.accType)
+    result = arith::TruncFOp::create(
+        b, loc, cast<VectorType>(result.getType()).clone(storeType), result);
   return vector::TransferWriteOp::create(b, loc, result, row, offset,
                                          SmallVector<bool>{true})
       .getResult();
@@ -550,8 +554,7 @@ Value RowConvEmitter::emitRow(Value row, bool guarded) {
 /// generic's only use: the rows are then written straight into its result
 /// (which may be a function result, written in place by the caller's
 /// buffer) instead of through a reshaped temporary.
-static tensor::CollapseShapeOp rowMergingCollapse(RowConv &rc) {
-  Value result = rc.op.getResult(0);
+static tensor::CollapseShapeOp rowMergingCollapse(RowConv &rc, Value result) {
   if (!result.hasOneUse())
     return nullptr;
   auto collapse = dyn_cast<tensor::CollapseShapeOp>(*result.user_begin());
@@ -563,17 +566,55 @@ static tensor::CollapseShapeOp rowMergingCollapse(RowConv &rc) {
   return groups.back() == row ? collapse : nullptr;
 }
 
+/// The only user of `value` if it truncates it elementwise (f32
+/// accumulators to an f16 result): the rows are then truncated as they are
+/// stored, instead of in one more pass over the result.
+static linalg::GenericOp rowTruncation(Value value) {
+  if (!value.hasOneUse())
+    return nullptr;
+  auto op = dyn_cast<linalg::GenericOp>(*value.user_begin());
+  if (!op || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getNumReductionLoops() != 0 ||
+      !llvm::all_of(op.getIndexingMapsArray(),
+                    [](AffineMap map) { return map.isIdentity(); }))
+    return nullptr;
+  Block &body = op.getRegion().front();
+  auto truncf = dyn_cast<arith::TruncFOp>(&body.front());
+  if (!truncf || body.getOperations().size() != 2 ||
+      truncf.getIn() != body.getArgument(0) ||
+      body.getTerminator()->getOperand(0) != truncf.getResult())
+    return nullptr;
+  return op;
+}
+
 Operation *RowConvEmitter::emit() {
   linalg::GenericOp op = rc.op;
   auto outType = cast<RankedTensorType>(op.getResult(0).getType());
   unsigned numRow = rc.numRowLoops();
   int64_t size = rc.ranges[rc.q()], phases = rc.ranges[rc.r()];
-  tensor::CollapseShapeOp collapse = rowMergingCollapse(rc);
-  Operation *replaced = collapse ? collapse.getOperation() : op.getOperation();
+  // The ops the forall replaces: the generic, then possibly a collapse, a
+  // truncation, a collapse (reshapes may have moved past the truncation).
+  SmallVector<Operation *> chain = {op};
+  tensor::CollapseShapeOp collapse = rowMergingCollapse(rc, op.getResult(0));
+  if (collapse)
+    chain.push_back(collapse);
+  Operation *initProducer = scalarInitProducer(rc);
+  // Only with a scalar init: otherwise the rows start from the stored values.
+  if (initProducer)
+    if (linalg::GenericOp truncation =
+            rowTruncation(chain.back()->getResult(0))) {
+      chain.push_back(truncation);
+      if (!collapse) {
+        collapse = rowMergingCollapse(rc, truncation.getResult(0));
+        if (collapse)
+          chain.push_back(collapse);
+      }
+    }
+  Operation *replaced = chain.back();
   auto resultType = cast<RankedTensorType>(replaced->getResult(0).getType());
+  storeType = resultType.getElementType();
 
   b.setInsertionPoint(replaced);
-  Operation *initProducer = scalarInitProducer(rc);
   Value shared;
   if (initProducer)
     shared = tensor::EmptyOp::create(b, loc, resultType.getShape(),
@@ -619,13 +660,13 @@ Operation *RowConvEmitter::emit() {
     }
     offsets.push_back(b.getIndexAttr(0));
     sizes.push_back(b.getIndexAttr(size * phases));
-    rowType = RankedTensorType::get({size * phases}, rc.accType);
+    rowType = RankedTensorType::get({size * phases}, storeType);
   } else {
     offsets.assign(ivs.begin(), ivs.end());
     offsets.append({b.getIndexAttr(0), b.getIndexAttr(0)});
     sizes.assign(numRow, b.getIndexAttr(1));
     sizes.append({b.getIndexAttr(size), b.getIndexAttr(phases)});
-    rowType = RankedTensorType::get({size, phases}, rc.accType);
+    rowType = RankedTensorType::get({size, phases}, storeType);
     rowMerge = {{0, 1}};
   }
   SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
@@ -661,8 +702,8 @@ Operation *RowConvEmitter::emit() {
   tensor::ParallelInsertSliceOp::create(b, loc, row, out, offsets, sizes,
                                         strides);
   b.replaceOp(replaced, forall.getResults());
-  if (collapse)
-    b.eraseOp(op);
+  for (Operation *dead : llvm::reverse(ArrayRef(chain).drop_back()))
+    b.eraseOp(dead);
   return forall;
 }
 

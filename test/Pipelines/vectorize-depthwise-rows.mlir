@@ -135,6 +135,62 @@ func.func @init_f64(%x: tensor<1x2x13xf64>, %w: tensor<2x1x2xf64>, %init: tensor
 
 // -----
 
+// f16 with bias (as --tconv-lower-depthwise-transpose and elementwise
+// fusion leave it): the accumulators start at the channel's bias, the f16
+// inputs and weights are extended, and the truncation to f16 (which
+// reshape propagation moved before the collapse) happens on the stored
+// vectors: the rows go straight into the f16 result.
+
+// CHECK-LABEL: func.func @bias_f16
+//  CHECK-SAME:     (%[[X:.*]]: tensor<1x2x4x8xf16>, %[[W:.*]]: tensor<2x1x2x2x1x1xf16>, %[[B:.*]]: tensor<2x1xf32>)
+//   CHECK-NOT:   linalg.broadcast
+//       CHECK:   %[[E:.*]] = tensor.empty() : tensor<1x2x8x16xf16>
+//       CHECK:   scf.forall (%[[C:.*]], %[[QH:.*]], %[[RH:.*]]) in (2, 4, 2) shared_outs(%[[OUT:.*]] = %[[E]]) -> (tensor<1x2x8x16xf16>)
+//       CHECK:     %[[BIAS:.*]] = tensor.extract %[[B]][%[[C]], %{{.*}}] : tensor<2x1xf32>
+//       CHECK:     %[[W0:.*]] = tensor.extract %[[W]]
+//       CHECK:     %[[W0E:.*]] = arith.extf %[[W0]] : f16 to f32
+//       CHECK:     tensor.extract_slice %[[OUT]]{{.*}} : tensor<1x2x8x16xf16> to tensor<16xf16>
+//       CHECK:     %[[ACC:.*]] = vector.broadcast %[[BIAS]] : f32 to vector<8xf32>
+//       CHECK:     %[[XH:.*]] = vector.transfer_read %[[X]]{{.*}} : tensor<1x2x4x8xf16>, vector<8xf16>
+//       CHECK:     %[[XE:.*]] = arith.extf %[[XH]] : vector<8xf16> to vector<8xf32>
+//       CHECK:     %[[WB:.*]] = vector.broadcast %[[W0E]] : f32 to vector<8xf32>
+//       CHECK:     %[[A0:.*]] = vector.fma %[[XE]], %[[WB]], %[[ACC]] : vector<8xf32>
+//       CHECK:     %[[V:.*]] = vector.interleave %[[A0]], %{{.*}} : vector<8xf32> -> vector<16xf32>
+//       CHECK:     %[[T:.*]] = arith.truncf %[[V]] : vector<16xf32> to vector<16xf16>
+//       CHECK:     vector.transfer_write %[[T]], %{{.*}} {in_bounds = [true]} : vector<16xf16>, tensor<16xf16>
+//   CHECK-NOT:   linalg.generic
+func.func @bias_f16(%arg0: tensor<1x2x4x8xf16>, %w: tensor<2x1x2x2x1x1xf16>, %bias: tensor<2x1xf32>) -> tensor<1x2x8x16xf16> {
+  %2 = tensor.empty() : tensor<1x2x1x4x2x8x2xf32>
+  %broadcasted = linalg.broadcast ins(%bias : tensor<2x1xf32>) outs(%2 : tensor<1x2x1x4x2x8x2xf32>) dimensions = [0, 3, 4, 5, 6]
+  %5 = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5, d6, d7, d8) -> (d0, d1, d3 + d7 + d4 floordiv 2, d5 + d8 + d6 floordiv 2)>,
+                       affine_map<(d0, d1, d2, d3, d4, d5, d6, d7, d8) -> (d1, d2, d4, d6, d7, d8)>,
+                       affine_map<(d0, d1, d2, d3, d4, d5, d6, d7, d8) -> (d0, d1, d2, d3, d4, d5, d6)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]}
+      ins(%arg0, %w : tensor<1x2x4x8xf16>, tensor<2x1x2x2x1x1xf16>) outs(%broadcasted : tensor<1x2x1x4x2x8x2xf32>) {
+  ^bb0(%in: f16, %in_0: f16, %out: f32):
+    %8 = arith.extf %in : f16 to f32
+    %9 = arith.extf %in_0 : f16 to f32
+    %10 = arith.mulf %8, %9 : f32
+    %11 = arith.addf %out, %10 : f32
+    linalg.yield %11 : f32
+  } -> tensor<1x2x1x4x2x8x2xf32>
+  %6 = tensor.empty() : tensor<1x2x1x4x2x8x2xf16>
+  %7 = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3, d4, d5, d6)>,
+                       affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3, d4, d5, d6)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%5 : tensor<1x2x1x4x2x8x2xf32>) outs(%6 : tensor<1x2x1x4x2x8x2xf16>) {
+  ^bb0(%in: f32, %out: f16):
+    %8 = arith.truncf %in : f32 to f16
+    linalg.yield %8 : f16
+  } -> tensor<1x2x1x4x2x8x2xf16>
+  %collapsed = tensor.collapse_shape %7 [[0], [1, 2], [3, 4], [5, 6]] : tensor<1x2x1x4x2x8x2xf16> into tensor<1x2x8x16xf16>
+  return %collapsed : tensor<1x2x8x16xf16>
+}
+
+// -----
+
 // Not row convolutions: the input moves by 2 along the row; the body
 // subtracts.
 
