@@ -28,7 +28,10 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     are packed (and extended) right away: the layout change becomes a new
     constant.
 
-    Also with `channels-last`, a result inserted (`tensor.insert_slice`,
+    Zero pads of one tensor on different sides (the phases of a decomposed
+    transposed convolution) become windows of one pad by the largest sides.
+
+    With `channels-last`, a result inserted (`tensor.insert_slice`,
     strides allowed) into a tensor.empty, fill, broadcast or an earlier such
     insert is inserted before its layout change back, into a channels-last
     dest, and its convolution starts from that slice of the dest. The phases

@@ -473,9 +473,8 @@ static Value permutedForFree(OpBuilder &b, Location loc, Value dest,
     for (auto [i, p] : llvm::enumerate(perm))
       (llvm::is_contained(broadcast.getDimensions(), p) ? dims : kept)
           .push_back(i);
-    if (!llvm::is_sorted(llvm::map_range(kept, [&](int64_t i) {
-          return perm[i];
-        })))
+    if (!llvm::is_sorted(
+            llvm::map_range(kept, [&](int64_t i) { return perm[i]; })))
       return nullptr;
     Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
     return linalg::BroadcastOp::create(b, loc, broadcast.getInput(), empty,
@@ -510,8 +509,7 @@ struct InsertBeforeRelayout : public OpRewritePattern<tensor::InsertSliceOp> {
 
   LogicalResult matchAndRewrite(tensor::InsertSliceOp op,
                                 PatternRewriter &rewriter) const override {
-    std::optional<SmallVector<int64_t>> perm =
-        copyPermutation(op.getSource());
+    std::optional<SmallVector<int64_t>> perm = copyPermutation(op.getSource());
     if (!perm || !op.getSource().hasOneUse() ||
         op.getSourceType().getRank() != op.getDestType().getRank())
       return rewriter.notifyMatchFailure(op, "source is no lone relayout");
@@ -551,6 +549,82 @@ struct InsertBeforeRelayout : public OpRewritePattern<tensor::InsertSliceOp> {
   }
 };
 
+/// Zero pads of one tensor (the phases of a decomposed transposed
+/// convolution pad the same input on different sides) become windows of one
+/// pad by the largest sides: one padded copy of the input instead of one per
+/// phase.
+static void shareZeroPads(Operation *root) {
+  // Keyed by the padded tensor; identical relayouts of one tensor (one per
+  // convolution, merged by CSE later) count as one.
+  using Key = std::tuple<Value, SmallVector<int64_t>, Block *>;
+  SmallVector<std::pair<Key, SmallVector<tensor::PadOp>>> groups;
+  root->walk([&](tensor::PadOp pad) {
+    Value value = pad.getConstantPaddingValue();
+    if (!value || !matchPattern(value, m_PosZeroFloat()) || pad.getNofold() ||
+        ShapedType::isDynamicShape(pad.getStaticLow()) ||
+        ShapedType::isDynamicShape(pad.getStaticHigh()))
+      return;
+    Key key = {pad.getSource(), {}, pad->getBlock()};
+    if (std::optional<SmallVector<int64_t>> perm =
+            copyPermutation(pad.getSource()))
+      key = {
+          pad.getSource().getDefiningOp<linalg::GenericOp>().getDpsInputs()[0],
+          *perm, pad->getBlock()};
+    auto *group =
+        llvm::find_if(groups, [&](auto &g) { return g.first == key; });
+    if (group == groups.end()) {
+      groups.push_back({key, {}});
+      group = std::prev(groups.end());
+    }
+    group->second.push_back(pad);
+  });
+  for (auto &[key, pads] : groups) {
+    // The first pad's source is defined before every pad of the block.
+    Value source = pads.front().getSource();
+    SmallVector<int64_t> low(pads.front().getStaticLow());
+    SmallVector<int64_t> high(pads.front().getStaticHigh());
+    for (tensor::PadOp pad : pads)
+      for (auto [d, l, h] :
+           llvm::enumerate(pad.getStaticLow(), pad.getStaticHigh())) {
+        low[d] = std::max(low[d], l);
+        high[d] = std::max(high[d], h);
+      }
+    // A single pad, or identical ones CSE merges.
+    if (llvm::all_of(pads, [&](tensor::PadOp pad) {
+          return pad.getStaticLow() == ArrayRef(low) &&
+                 pad.getStaticHigh() == ArrayRef(high);
+        }))
+      continue;
+    OpBuilder b(root->getContext());
+    b.setInsertionPointAfterValue(source);
+    auto type = cast<RankedTensorType>(source.getType());
+    SmallVector<int64_t> shape(type.getShape());
+    for (auto [d, size] : llvm::enumerate(shape))
+      size += low[d] + high[d];
+    Location loc = pads.front().getLoc();
+    Value shared = tensor::PadOp::create(
+        b, loc, RankedTensorType::get(shape, type.getElementType()), source,
+        getAsIndexOpFoldResult(b.getContext(), low),
+        getAsIndexOpFoldResult(b.getContext(), high),
+        zero(b, loc, type.getElementType()));
+    for (tensor::PadOp pad : pads) {
+      SmallVector<int64_t> offsets;
+      for (auto [d, l] : llvm::enumerate(pad.getStaticLow()))
+        offsets.push_back(low[d] - l);
+      b.setInsertionPoint(pad);
+      SmallVector<int64_t> ones(offsets.size(), 1);
+      Value window = tensor::ExtractSliceOp::create(
+          b, pad.getLoc(), pad.getResultType(), shared,
+          getAsIndexOpFoldResult(b.getContext(), offsets),
+          getAsIndexOpFoldResult(b.getContext(),
+                                 pad.getResultType().getShape()),
+          getAsIndexOpFoldResult(b.getContext(), ones));
+      pad.replaceAllUsesWith(window);
+      pad.erase();
+    }
+  }
+}
+
 struct ConvertToLinalgPass
     : public tconv::impl::TConvConvertToLinalgBase<ConvertToLinalgPass> {
   using Base::Base;
@@ -573,6 +647,7 @@ struct ConvertToLinalgPass
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       return signalPassFailure();
+    shareZeroPads(getOperation());
     if (!channelsLast)
       return;
     RewritePatternSet relayouts(ctx);

@@ -68,3 +68,27 @@ func.func @costly_dest(%x: tensor<1x4x4xf32>, %w: tensor<8x4x1xf32>,
   %i = tensor.insert_slice %c into %d[0, 0, 0] [1, 8, 4] [1, 1, 2] : tensor<1x8x4xf32> into tensor<1x8x8xf32>
   return %i : tensor<1x8x8xf32>
 }
+
+// -----
+
+// Phases pad the same input on different sides: one pad by the largest
+// sides, each convolution reads a window of it.
+
+// CHECK-LABEL: func.func @shared_pad
+//       CHECK:   %[[X:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x8x4xf32>)
+//       CHECK:   %[[PAD:.*]] = tensor.pad %[[X]] low[0, 1, 0] high[0, 1, 0]
+//       CHECK:   } : tensor<1x8x4xf32> to tensor<1x10x4xf32>
+//   CHECK-NOT:   tensor.pad
+//       CHECK:   %[[W0:.*]] = tensor.extract_slice %[[PAD]][0, 0, 0] [1, 9, 4] [1, 1, 1]
+//       CHECK:   linalg.conv_1d_nwc_wcf {{.*}} ins(%[[W0]], %{{.*}} : tensor<1x9x4xf32>, tensor<2x4x8xf32>)
+//       CHECK:   %[[W1:.*]] = tensor.extract_slice %[[PAD]][0, 1, 0] [1, 9, 4] [1, 1, 1]
+//       CHECK:   linalg.conv_1d_nwc_wcf {{.*}} ins(%[[W1]], %{{.*}} : tensor<1x9x4xf32>, tensor<2x4x8xf32>)
+func.func @shared_pad(%x: tensor<1x4x8xf32>, %w0: tensor<8x4x2xf32>,
+                      %w1: tensor<8x4x2xf32>) -> tensor<1x8x16xf32> {
+  %empty = tensor.empty() : tensor<1x8x16xf32>
+  %c0 = tconv.conv %x, %w0 pads = [1, 0] : (tensor<1x4x8xf32>, tensor<8x4x2xf32>) -> tensor<1x8x8xf32>
+  %i0 = tensor.insert_slice %c0 into %empty[0, 0, 0] [1, 8, 8] [1, 1, 2] : tensor<1x8x8xf32> into tensor<1x8x16xf32>
+  %c1 = tconv.conv %x, %w1 pads = [0, 1] : (tensor<1x4x8xf32>, tensor<8x4x2xf32>) -> tensor<1x8x8xf32>
+  %i1 = tensor.insert_slice %c1 into %i0[0, 0, 1] [1, 8, 8] [1, 1, 2] : tensor<1x8x8xf32> into tensor<1x8x16xf32>
+  return %i1 : tensor<1x8x16xf32>
+}
