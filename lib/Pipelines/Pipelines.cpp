@@ -41,6 +41,10 @@ static void addCleanup(OpPassManager &funcPm) {
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Depthwise ones take a phase-interleaved form of their own, vectorized
+  // along output rows.
+  if (options.vectorize && options.transposeStrategy != "zero-insert")
+    funcPm.addPass(createTConvLowerDepthwiseTranspose());
   funcPm.addPass(createDecomposeTransposePass(
       DecomposeTransposePassOptions{options.transposeStrategy}));
   addCleanup(funcPm);
@@ -76,6 +80,7 @@ static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   if (options.vectorize) {
+    funcPm.addPass(createTConvVectorizeDepthwiseRows());
     TConvVectorizeConvsOptions schedule;
     schedule.owTile = options.owTile;
     schedule.fTile = options.fTile;
