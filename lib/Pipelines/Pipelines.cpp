@@ -68,13 +68,8 @@ static void addLinalgStage(OpPassManager &pm,
 /// Elementwise producers and consumers merge (layout changes, bias, ReLU,
 /// truncation); transposes of constant weights fold.
 static void addFusedStage(OpPassManager &pm,
-                          const tconv::LowerToLLVMOptions &options) {
+                          const tconv::LowerToLLVMOptions &) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
-  // Phases are assembled channels-last, from one padded input.
-  if (options.vectorize) {
-    funcPm.addPass(createTConvSinkLayoutChanges());
-    funcPm.addPass(createTConvMergePads());
-  }
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
 }
@@ -112,7 +107,6 @@ static void addVectorizedStage(OpPassManager &pm,
 static void addBufferizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &) {
   pm.addPass(createTConvEntryPointABI());
-  pm.nest<func::FuncOp>().addPass(createTConvReadInsertedSlices());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =

@@ -11,10 +11,9 @@
 //   linalg      tosa, elementwise arith/math on tensors and tconv.conv ->
 //               linalg on tensors (convolutions channels-last, between
 //               layout changes)
-//   fused       phases of transposed convolutions assembled channels-last
-//               from one padded input; elementwise producers/consumers
-//               fused (layout changes, bias, activations, truncation);
-//               transposes of constant weights folded
+//   fused       elementwise producers/consumers fused (layout changes, bias,
+//               activations, truncation); transposes of constant weights
+//               folded
 //   vectorized  convolutions split, tiled (scf.forall over output tiles,
 //               scf.for over the reduction), reduced to 1-D and turned into
 //               vector FMAs (tconv-vectorize-convs); the depthwise generics

@@ -1,6 +1,6 @@
 // 3-D, stride 2, k 3, p 1, output_padding 1, bias (T6 in small): eight
 // phase convolutions assembled channels-last from one padded input, then
-// one layout change (--tconv-sink-layout-changes, --tconv-merge-pads).
+// one layout change.
 
 // RUN: tconv-run %s --random-inputs=47 --verify --threads=2 | FileCheck %s
 // CHECK: verify result #0: max abs error {{.*}}: ok
