@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -178,6 +179,60 @@ static std::optional<RowConv> matchRowConv(linalg::GenericOp op) {
 // Code generation
 //===----------------------------------------------------------------------===//
 
+/// The only user of `value` if it is an elementwise epilogue (activation,
+/// truncation to f16, ...): an all-parallel generic that reads `value` alone
+/// with identity maps through elementwise ops (and values defined outside).
+/// The rows then go through it as they are stored, instead of through one
+/// more pass over the result.
+static linalg::GenericOp rowEpilogue(Value value) {
+  if (!value.hasOneUse())
+    return nullptr;
+  auto op = dyn_cast<linalg::GenericOp>(*value.user_begin());
+  if (!op || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op->getNumResults() != 1 || op.getNumReductionLoops() != 0 ||
+      op.payloadUsesValueFromOperand(op.getDpsInitOperand(0)) ||
+      !llvm::all_of(op.getIndexingMapsArray(),
+                    [](AffineMap map) { return map.isIdentity(); }))
+    return nullptr;
+  Block &body = op.getRegion().front();
+  for (Operation &inner : body.without_terminator()) {
+    if (!inner.hasTrait<OpTrait::Elementwise>() ||
+        !inner.hasTrait<OpTrait::Vectorizable>() ||
+        inner.getNumRegions() != 0 || inner.getNumResults() != 1)
+      return nullptr;
+    for (Value operand : inner.getOperands())
+      if (operand.getParentBlock() != &body &&
+          !operand.getType().isIntOrIndexOrFloat())
+        return nullptr;
+  }
+  return op;
+}
+
+/// Applies the body of `epilogue` (see rowEpilogue) to the vector `value`.
+static Value applyEpilogue(OpBuilder &b, Location loc,
+                           linalg::GenericOp epilogue, Value value) {
+  auto type = cast<VectorType>(value.getType());
+  Block &body = epilogue.getRegion().front();
+  IRMapping mapping;
+  mapping.map(body.getArgument(0), value);
+  for (Operation &inner : body.without_terminator()) {
+    SmallVector<Value> operands;
+    for (Value operand : inner.getOperands()) {
+      Value mapped = mapping.lookupOrNull(operand);
+      // Values from outside the body are the same for every element.
+      if (!mapped)
+        mapped = vector::BroadcastOp::create(
+            b, loc, type.clone(operand.getType()), operand);
+      operands.push_back(mapped);
+    }
+    Type resultType = type.clone(inner.getResult(0).getType());
+    OperationState state(loc, inner.getName(), operands, resultType,
+                         inner.getAttrs());
+    mapping.map(inner.getResult(0), b.create(state)->getResult(0));
+  }
+  return mapping.lookup(body.getTerminator()->getOperand(0));
+}
+
 namespace {
 
 /// One tap of one phase: where it reads (an input row and a shift along the
@@ -242,6 +297,7 @@ private:
   SmallVector<SmallVector<Tap>> taps; // per phase r
   Value init;                         // scalar initial value, or null
   Type storeType;                     // element type of the stored rows
+  SmallVector<linalg::GenericOp> epilogues; // applied to stored vectors
   int64_t minShift = 0, maxShift = 0;
   DenseMap<std::pair<unsigned, int64_t>, std::pair<Value, Value>> loads;
 };
@@ -500,9 +556,8 @@ Value RowConvEmitter::emitChunk(Value row, OpFoldResult start, int64_t width,
     }
   }
   Value result = interleave(acc, width);
-  if (storeType != rc.accType)
-    result = arith::TruncFOp::create(
-        b, loc, cast<VectorType>(result.getType()).clone(storeType), result);
+  for (linalg::GenericOp epilogue : epilogues)
+    result = applyEpilogue(b, loc, epilogue, result);
   return vector::TransferWriteOp::create(b, loc, result, row, offset,
                                          SmallVector<bool>{true})
       .getResult();
@@ -566,50 +621,31 @@ static tensor::CollapseShapeOp rowMergingCollapse(RowConv &rc, Value result) {
   return groups.back() == row ? collapse : nullptr;
 }
 
-/// The only user of `value` if it truncates it elementwise (f32
-/// accumulators to an f16 result): the rows are then truncated as they are
-/// stored, instead of in one more pass over the result.
-static linalg::GenericOp rowTruncation(Value value) {
-  if (!value.hasOneUse())
-    return nullptr;
-  auto op = dyn_cast<linalg::GenericOp>(*value.user_begin());
-  if (!op || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
-      op.getNumReductionLoops() != 0 ||
-      !llvm::all_of(op.getIndexingMapsArray(),
-                    [](AffineMap map) { return map.isIdentity(); }))
-    return nullptr;
-  Block &body = op.getRegion().front();
-  auto truncf = dyn_cast<arith::TruncFOp>(&body.front());
-  if (!truncf || body.getOperations().size() != 2 ||
-      truncf.getIn() != body.getArgument(0) ||
-      body.getTerminator()->getOperand(0) != truncf.getResult())
-    return nullptr;
-  return op;
-}
-
 Operation *RowConvEmitter::emit() {
   linalg::GenericOp op = rc.op;
   auto outType = cast<RankedTensorType>(op.getResult(0).getType());
   unsigned numRow = rc.numRowLoops();
   int64_t size = rc.ranges[rc.q()], phases = rc.ranges[rc.r()];
-  // The ops the forall replaces: the generic, then possibly a collapse, a
-  // truncation, a collapse (reshapes may have moved past the truncation).
+  // The ops the forall replaces: the generic, then possibly a row-merging
+  // collapse and elementwise epilogues.
   SmallVector<Operation *> chain = {op};
   tensor::CollapseShapeOp collapse = rowMergingCollapse(rc, op.getResult(0));
   if (collapse)
     chain.push_back(collapse);
   Operation *initProducer = scalarInitProducer(rc);
-  // Only with a scalar init: otherwise the rows start from the stored values.
-  if (initProducer)
-    if (linalg::GenericOp truncation =
-            rowTruncation(chain.back()->getResult(0))) {
-      chain.push_back(truncation);
-      if (!collapse) {
-        collapse = rowMergingCollapse(rc, truncation.getResult(0));
-        if (collapse)
-          chain.push_back(collapse);
-      }
+  // Epilogues only with a scalar init: otherwise the rows start from the
+  // stored values. Reshape propagation may have moved the collapse past them.
+  while (initProducer) {
+    Value current = chain.back()->getResult(0);
+    if (linalg::GenericOp epilogue = rowEpilogue(current)) {
+      epilogues.push_back(epilogue);
+      chain.push_back(epilogue);
+    } else if (!collapse && (collapse = rowMergingCollapse(rc, current))) {
+      chain.push_back(collapse);
+    } else {
+      break;
     }
+  }
   Operation *replaced = chain.back();
   auto resultType = cast<RankedTensorType>(replaced->getResult(0).getType());
   storeType = resultType.getElementType();

@@ -137,8 +137,8 @@ func.func @init_f64(%x: tensor<1x2x13xf64>, %w: tensor<2x1x2xf64>, %init: tensor
 
 // f16 with bias (as --tconv-lower-depthwise-transpose and elementwise
 // fusion leave it): the accumulators start at the channel's bias, the f16
-// inputs and weights are extended, and the truncation to f16 (which
-// reshape propagation moved before the collapse) happens on the stored
+// inputs and weights are extended, and the truncation to f16 (an epilogue
+// that reshape propagation moved before the collapse) happens on the stored
 // vectors: the rows go straight into the f16 result.
 
 // CHECK-LABEL: func.func @bias_f16
@@ -187,6 +187,48 @@ func.func @bias_f16(%arg0: tensor<1x2x4x8xf16>, %w: tensor<2x1x2x2x1x1xf16>, %bi
   } -> tensor<1x2x1x4x2x8x2xf16>
   %collapsed = tensor.collapse_shape %7 [[0], [1, 2], [3, 4], [5, 6]] : tensor<1x2x1x4x2x8x2xf16> into tensor<1x2x8x16xf16>
   return %collapsed : tensor<1x2x8x16xf16>
+}
+
+// -----
+
+// An activation after the collapse (as elementwise fusion leaves a ReLU
+// after reshape propagation: before the collapse) is applied to the stored
+// vectors, its scalar operand broadcast.
+
+// CHECK-LABEL: func.func @relu
+//  CHECK-SAME:     (%{{.*}}: tensor<1x2x4x8xf32>, %{{.*}}: tensor<2x1x2x2x1x1xf32>, %[[FLOOR:.*]]: f32)
+//       CHECK:   scf.forall
+//       CHECK:     %[[V:.*]] = vector.interleave %{{.*}}, %{{.*}} : vector<8xf32> -> vector<16xf32>
+//       CHECK:     %[[F:.*]] = vector.broadcast %[[FLOOR]] : f32 to vector<16xf32>
+//       CHECK:     %[[R:.*]] = arith.maximumf %[[V]], %[[F]] : vector<16xf32>
+//       CHECK:     vector.transfer_write %[[R]], %{{.*}} {in_bounds = [true]} : vector<16xf32>, tensor<16xf32>
+//   CHECK-NOT:   linalg.generic
+func.func @relu(%arg0: tensor<1x2x4x8xf32>, %w: tensor<2x1x2x2x1x1xf32>, %floor: f32) -> tensor<1x2x8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %2 = tensor.empty() : tensor<1x2x1x4x2x8x2xf32>
+  %3 = linalg.fill ins(%zero : f32) outs(%2 : tensor<1x2x1x4x2x8x2xf32>) -> tensor<1x2x1x4x2x8x2xf32>
+  %5 = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5, d6, d7, d8) -> (d0, d1, d3 + d7 + d4 floordiv 2, d5 + d8 + d6 floordiv 2)>,
+                       affine_map<(d0, d1, d2, d3, d4, d5, d6, d7, d8) -> (d1, d2, d4, d6, d7, d8)>,
+                       affine_map<(d0, d1, d2, d3, d4, d5, d6, d7, d8) -> (d0, d1, d2, d3, d4, d5, d6)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]}
+      ins(%arg0, %w : tensor<1x2x4x8xf32>, tensor<2x1x2x2x1x1xf32>) outs(%3 : tensor<1x2x1x4x2x8x2xf32>) {
+  ^bb0(%in: f32, %in_0: f32, %out: f32):
+    %10 = arith.mulf %in, %in_0 : f32
+    %11 = arith.addf %out, %10 : f32
+    linalg.yield %11 : f32
+  } -> tensor<1x2x1x4x2x8x2xf32>
+  %7 = linalg.generic {
+      indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3, d4, d5, d6)>,
+                       affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3, d4, d5, d6)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%5 : tensor<1x2x1x4x2x8x2xf32>) outs(%2 : tensor<1x2x1x4x2x8x2xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %8 = arith.maximumf %in, %floor : f32
+    linalg.yield %8 : f32
+  } -> tensor<1x2x1x4x2x8x2xf32>
+  %collapsed = tensor.collapse_shape %7 [[0], [1, 2], [3, 4], [5, 6]] : tensor<1x2x1x4x2x8x2xf32> into tensor<1x2x8x16xf32>
+  return %collapsed : tensor<1x2x8x16xf32>
 }
 
 // -----
