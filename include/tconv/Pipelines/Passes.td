@@ -313,7 +313,12 @@ def TConvVectorizeDepthwiseRows
     without checks. Rows with a tap outside the input take a guarded copy of
     the row code. Zero padding (`tensor.pad` of the input) is never
     materialized, nor is a fill or a bias broadcast of the output: they
-    become the accumulators' initial values.
+    become the accumulators' initial values. With such an init, the
+    consumers of the result that merge (q, r) back into one dim
+    (`tensor.collapse_shape`) or apply elementwise ops (an activation, the
+    truncation of an f16 result; all-parallel generics with identity maps)
+    are folded into the stores: every output element is written once, into
+    the final result.
 
     Example (the 2x bilinear upsampling of
     `--tconv-lower-depthwise-transpose`): per row (c, qh, rh), eight vectors
