@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 
 using namespace tconv::bench;
 
@@ -14,6 +15,12 @@ static double now() {
   return std::chrono::duration<double>(
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
+}
+
+static double processCpuTime() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 static double timeCall(Timed &t) {
@@ -72,8 +79,11 @@ llvm::Error tconv::bench::measure(std::vector<Timed *> contenders,
     for (auto [t, calls] : llvm::zip_equal(contenders, callsPerBurst)) {
       if (llvm::Error err = t->enter())
         return err;
+      double wall = now(), cpu = processCpuTime();
       for (int i = 0; i < calls; ++i)
         t->samples.push_back(timeCall(*t));
+      t->wallSeconds += now() - wall;
+      t->cpuSeconds += processCpuTime() - cpu;
     }
   return llvm::Error::success();
 }

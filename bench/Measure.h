@@ -26,6 +26,11 @@ struct Timed {
   std::function<void()> call;
   /// Seconds per call, one per timed call.
   std::vector<double> samples;
+  /// Wall and process CPU seconds over the timed bursts: their ratio is the
+  /// number of CPUs the process got, the threads asked for on a quiet
+  /// machine, fewer when other work took some.
+  double wallSeconds = 0;
+  double cpuSeconds = 0;
 };
 
 struct MeasureOptions {

@@ -202,14 +202,14 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
 void Bench::printHeader() {
   std::vector<std::string> keys = columnKeys();
   auto ratios = ratioKeys();
-  table << "| id | thr |";
+  table << "| id | thr | CPUs |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " ms |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " GFLOP/s |";
   for (const auto &[a, b] : ratios)
     table << " " << columnLabel(a) << " / " << columnLabel(b) << " |";
-  table << "\n|---|---:|";
+  table << "\n|---|---:|---:|";
   for (size_t i = 0; i < 2 * keys.size() + ratios.size(); ++i)
     table << "---:|";
   table << "\n";
@@ -226,6 +226,15 @@ void Bench::printRow(const Row &row) {
   std::vector<std::string> keys = columnKeys();
   double flops = row.problem->flops();
   table << "| " << row.problem->id << " | " << row.threads << " |";
+  double wall = 0, cpu = 0;
+  for (const auto &c : row.contenders) {
+    wall += c->timed.wallSeconds;
+    cpu += c->timed.cpuSeconds;
+  }
+  if (wall > 0)
+    table << llvm::formatv(" {0:f2} |", cpu / wall);
+  else
+    table << " — |";
   for (const std::string &k : keys) {
     const Contender *c = row.find(k);
     if (auto m = medianOf(c))
@@ -418,6 +427,8 @@ static llvm::json::Value toJson(const Row &row) {
       o["min_ms"] = s.min * 1e3;
       o["calls"] = static_cast<int64_t>(s.count);
       o["gflops"] = p.flops() / s.median * 1e-9;
+      if (c->timed.wallSeconds > 0)
+        o["cpus"] = c->timed.cpuSeconds / c->timed.wallSeconds;
     }
     contenders.push_back(std::move(o));
   }
@@ -508,7 +519,9 @@ static std::string methodText() {
   50 ms each) the contenders run in rounds of equal-length bursts
   (A B C D A B C D ...), each call timed; a contender gets at least {2} s of
   calls. The table gives medians; ratios are ratios of medians of the same
-  run (< 1: the first-named is faster).
+  run (< 1: the first-named is faster). *CPUs* is process CPU time over wall
+  time during the timed calls: the threads asked for when the machine was
+  free, fewer when other jobs took CPUs (such a row's times are inflated).
 - **Memory.** Operands and results are allocated once, before timing.
   tconv's compiled code also allocates temporaries inside the call (layout
   copies, per-phase results: `malloc`/`free` in the generated code);

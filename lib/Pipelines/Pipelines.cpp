@@ -49,6 +49,10 @@ static void addCleanup(OpPassManager &funcPm) {
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Depthwise ones take a phase-interleaved form of their own, vectorized
+  // along output rows.
+  if (options.vectorize && options.transposeStrategy != "zero-insert")
+    funcPm.addPass(createTConvLowerDepthwiseTranspose());
   funcPm.addPass(createDecomposeTransposePass(
       DecomposeTransposePassOptions{options.transposeStrategy}));
   addCleanup(funcPm);
@@ -84,6 +88,9 @@ static void addVectorizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   if (options.vectorize) {
+    TConvVectorizeDepthwiseRowsOptions rows;
+    rows.vectorWidth = options.vectorWidth;
+    funcPm.addPass(createTConvVectorizeDepthwiseRows(rows));
     TConvVectorizeConvsOptions schedule;
     schedule.owTile = options.owTile;
     schedule.fTile = options.fTile;

@@ -28,6 +28,26 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     are packed (and extended) right away: the layout change becomes a new
     constant.
 
+    Zero pads of one tensor on different sides (the phases of a decomposed
+    transposed convolution) become windows of one pad by the largest sides.
+
+    With `channels-last`, a result inserted (`tensor.insert_slice`,
+    strides allowed) into a tensor.empty, fill, broadcast or an earlier such
+    insert is inserted before its layout change back, into a channels-last
+    dest, and its convolution starts from that slice of the dest. The phases
+    of a decomposed transposed convolution then fill one NHWC output in
+    place, with contiguous channel vectors, and a single layout change
+    replaces one strided (scalar) layout change per phase:
+
+    ```mlir
+    %i0 = tensor.insert_slice %p0 into %empty[0, 0, 0] [1, 8, 8] [1, 1, 2]
+    %i1 = tensor.insert_slice %p1 into %i0[0, 0, 1] [1, 8, 8] [1, 1, 2]
+    ```
+
+    with `%p0`, `%p1` NCW relayouts of NWC convolutions, becomes two
+    convolutions into `tensor.extract_slice %e[0, k, 0] [1, 8, 8] [1, 2, 1]`
+    of an NWC `%e`, inserted back there, and one relayout of `%e` to NCW.
+
     Transposed convolutions must be rewritten into direct ones by
     `--tconv-decompose-transpose` first; the pass fails with an error
     otherwise.

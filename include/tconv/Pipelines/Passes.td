@@ -221,4 +221,132 @@ def TConvVectorizeLayoutChanges
   ];
 }
 
+def TConvLowerDepthwiseTranspose
+    : Pass<"tconv-lower-depthwise-transpose", "::mlir::func::FuncOp"> {
+  let summary = "Depthwise transposed convolutions as one phase-interleaved "
+                "linalg.generic";
+  let description = [{
+    Phase decomposition turns a stride-s transposed convolution into prod(s)
+    stride-1 convolutions whose results are written into the output with
+    strided `tensor.insert_slice`s. For a depthwise convolution (one input
+    channel per group: little arithmetic per output) those strided writes,
+    and the layout changes of the channels-last schedule, cost more than the
+    arithmetic. This pass instead views the N x C*M' x O.. output as
+    N x C x M' x (Q, s).. (o = s*q + r, free when s divides O) and computes
+    every phase in one `linalg.generic` in NCHW:
+
+      out[n, c, m, q.., r..] += x[n, c, q + t + (r + pad) floordiv s - (T - 1)..]
+                               * w'[c, m, r.., t..]
+
+    where w' holds the T = ceil(k / s) taps of each phase (zeros where a
+    phase has fewer; gathered at compile time for constant filters) and x is
+    zero-padded so that every read is inside it. Each output element is
+    written once, contiguously along the row;
+    `--tconv-vectorize-depthwise-rows` vectorizes the generic along q.
+
+    Applies to `tconv.conv_transpose` with group == input channels (any
+    channel multiplier M'), unit dilations, output sizes divisible by the
+    strides and at most 128 taps per output vector; other transposed
+    convolutions are left to `--tconv-decompose-transpose`. f16/bf16
+    accumulate in f32.
+
+    Example (2x bilinear upsampling, 21 channels):
+
+    ```mlir
+    %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1] group = 21
+        : (tensor<1x21x64x64xf32>, tensor<21x1x4x4xf32>) -> tensor<1x21x128x128xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {...}
+        : tensor<1x21x64x64xf32> to tensor<1x21x66x66xf32>
+    %wp = ... : tensor<21x1x2x2x2x2xf32>   // w', phase-major taps
+    %acc = linalg.generic {indexing_maps = [
+          affine_map<(n, c, m, qh, rh, qw, rw, th, tw)
+                     -> (n, c, qh + th + (rh + 1) floordiv 2,
+                               qw + tw + (rw + 1) floordiv 2)>,
+          affine_map<(n, c, m, qh, rh, qw, rw, th, tw) -> (c, m, rh, rw, th, tw)>,
+          affine_map<(n, c, m, qh, rh, qw, rw, th, tw) -> (n, c, m, qh, rh, qw, rw)>],
+        iterator_types = [parallel x 7, reduction x 2]}
+        ins(%p, %wp : ...) outs(%zeros : tensor<1x21x1x64x2x64x2xf32>) {...}
+    %y = tensor.collapse_shape %acc [[0], [1, 2], [3, 4], [5, 6]]
+        : tensor<1x21x1x64x2x64x2xf32> into tensor<1x21x128x128xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def TConvVectorizeDepthwiseRows
+    : Pass<"tconv-vectorize-depthwise-rows", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize per-channel convolution generics along output rows";
+  let description = [{
+    The channels-last schedule (`--tconv-vectorize-convs`) vectorizes over
+    channels, which a depthwise convolution has few of per output and which
+    costs two layout changes. This pass instead vectorizes, in NCHW, static
+    multiply-accumulate `linalg.generic`s of the form
+
+      out[p.., q, r] += in[f(p.., r, k..), q + g(r, k..)] * w[h(p.., r, k..)]
+
+    (parallel loops p.., then q and r, then reduction loops k..; the output
+    indexed by the parallel loops in order): what
+    `--tconv-lower-depthwise-transpose` produces, with q the position in an
+    output row and r its phase. Each output row becomes one `scf.forall`
+    iteration that
+
+    1. computes, once, every tap's input row (indices outside the input mark
+       the row invalid) and weight (a scalar, broadcast per use);
+    2. walks the row in vectors of `vector-width` f32 lanes (half for f64):
+       per phase one accumulator, per tap one contiguous `transfer_read` at
+       the tap's constant shift and one `vector.fma`;
+    3. interleaves the phases' accumulators with `vector.shuffle` and writes
+       them with one contiguous `transfer_write`.
+
+    Vectors that would read outside the input along the row (the borders)
+    are emitted with static positions: the inside part is read and shuffled
+    into place, and only its lanes accumulate. The others run in an `scf.for`
+    without checks. Rows with a tap outside the input take a guarded copy of
+    the row code. Zero padding (`tensor.pad` of the input) is never
+    materialized, nor is a fill or a bias broadcast of the output: they
+    become the accumulators' initial values. With such an init, the
+    consumers of the result that merge (q, r) back into one dim
+    (`tensor.collapse_shape`) or apply elementwise ops (an activation, the
+    truncation of an f16 result; all-parallel generics with identity maps)
+    are folded into the stores: every output element is written once, into
+    the final result.
+
+    Example (the 2x bilinear upsampling of
+    `--tconv-lower-depthwise-transpose`): per row (c, qh, rh), eight vectors
+    of 8 outputs per phase, each
+
+    ```mlir
+    %x0 = vector.transfer_read %x[%c0, %ch, %row0, %i] ... : tensor<1x21x64x64xf32>, vector<8xf32>
+    ...
+    %a0 = vector.fma %x0, %w00, %zero : vector<8xf32>
+    ...
+    %out = vector.shuffle %a0, %a1 [0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15]
+        : vector<8xf32>, vector<8xf32>
+    %row1 = vector.transfer_write %out, %row[%j] : vector<16xf32>, tensor<128xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "Vector width in f32 lanes (8 for AVX2, 16 for AVX-512); f64 "
+           "uses half">,
+  ];
+}
+
 #endif // TCONV_PIPELINES_PASSES_TD

@@ -5,7 +5,9 @@
 // stages so that tools can print the IR after any of them.
 //
 // Stages (lowerToLLVMStageNames(), in order):
-//   decompose   tconv.conv_transpose -> tconv.conv
+//   decompose   tconv.conv_transpose -> tconv.conv; depthwise ones (with
+//               vectorize) -> one phase-interleaved linalg.generic in NCHW
+//               (tconv-lower-depthwise-transpose)
 //   linalg      tosa, elementwise arith/math on tensors and tconv.conv ->
 //               linalg on tensors (convolutions channels-last, between
 //               layout changes)
@@ -14,7 +16,9 @@
 //               folded
 //   vectorized  convolutions split, tiled (scf.forall over output tiles,
 //               scf.for over the reduction), reduced to 1-D and turned into
-//               vector FMAs (tconv-vectorize-convs)
+//               vector FMAs (tconv-vectorize-convs); the depthwise generics
+//               vectorized along output rows
+//               (tconv-vectorize-depthwise-rows)
 //   bufferized  one-shot bufferization with function boundaries; results
 //               become out-params (see the calling convention below)
 //   loops       remaining linalg/vector ops -> loops; scf.forall -> OpenMP

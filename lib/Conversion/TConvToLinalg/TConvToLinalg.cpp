@@ -12,8 +12,10 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
 namespace mlir::tconv {
@@ -427,6 +429,202 @@ private:
   bool channelsLast;
 };
 
+/// The permutation (result dim i is source dim perm[i]) of a linalg.generic
+/// that only copies its one input, as `relayout` builds them.
+static std::optional<SmallVector<int64_t>> copyPermutation(Value value) {
+  auto copy = value.getDefiningOp<linalg::GenericOp>();
+  if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
+      copy.getNumReductionLoops() != 0 ||
+      !copy.getDpsInits()[0].getDefiningOp<tensor::EmptyOp>())
+    return std::nullopt;
+  Block &body = copy.getRegion().front();
+  if (body.getOperations().size() != 1 ||
+      body.getTerminator()->getOperand(0) != body.getArgument(0))
+    return std::nullopt;
+  SmallVector<AffineMap> maps = copy.getIndexingMapsArray();
+  if (!maps[0].isPermutation() || !maps[1].isIdentity())
+    return std::nullopt;
+  SmallVector<int64_t> inverse;
+  for (AffineExpr expr : maps[0].getResults())
+    inverse.push_back(cast<AffineDimExpr>(expr).getPosition());
+  return invertPermutationVector(inverse);
+}
+
+/// `dest` in the layout `perm` when that costs no pass over memory: a
+/// tensor.empty, fill or broadcast rebuilt in that layout, or the source of
+/// a relayout by the inverse permutation. Null otherwise.
+static Value permutedForFree(OpBuilder &b, Location loc, Value dest,
+                             ArrayRef<int64_t> perm) {
+  auto type = cast<RankedTensorType>(dest.getType());
+  SmallVector<int64_t> shape = applyPermutation(type.getShape(), perm);
+  if (dest.getDefiningOp<tensor::EmptyOp>())
+    return tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+  if (std::optional<SmallVector<int64_t>> inverse = copyPermutation(dest))
+    if (invertPermutationVector(*inverse) == perm)
+      return dest.getDefiningOp<linalg::GenericOp>().getDpsInputs()[0];
+  if (auto fill = dest.getDefiningOp<linalg::FillOp>()) {
+    Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+    return linalg::FillOp::create(b, loc, fill.value(), empty).getResult(0);
+  }
+  if (auto broadcast = dest.getDefiningOp<linalg::BroadcastOp>()) {
+    // Result dim i of the new broadcast is dim perm[i] of the old one; the
+    // kept (input) dims must stay in order.
+    SmallVector<int64_t> dims, kept;
+    for (auto [i, p] : llvm::enumerate(perm))
+      (llvm::is_contained(broadcast.getDimensions(), p) ? dims : kept)
+          .push_back(i);
+    if (!llvm::is_sorted(
+            llvm::map_range(kept, [&](int64_t i) { return perm[i]; })))
+      return nullptr;
+    Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+    return linalg::BroadcastOp::create(b, loc, broadcast.getInput(), empty,
+                                       dims)
+        ->getResult(0);
+  }
+  return nullptr;
+}
+
+/// The tensor.empty that `value` is computed into through a chain of
+/// single-use destination-style ops (conv <- fill <- empty), if any.
+static tensor::EmptyOp rootEmpty(Value value) {
+  while (value.hasOneUse()) {
+    if (auto empty = value.getDefiningOp<tensor::EmptyOp>())
+      return empty;
+    auto op = value.getDefiningOp<DestinationStyleOpInterface>();
+    if (!op || op.getNumDpsInits() != 1)
+      return nullptr;
+    value = op.getDpsInits()[0];
+  }
+  return nullptr;
+}
+
+/// insert_slice(relayout(x, perm), dest) -> relayout(insert_slice(x,
+/// dest'), perm), with dest' the dest in x's layout. A chain of such inserts
+/// (the phases of a decomposed transposed convolution, each written with a
+/// stride into the NCHW output) then fills one channels-last tensor, phase
+/// results land with contiguous channel vectors, and one layout change at
+/// the end replaces a strided one per phase.
+struct InsertBeforeRelayout : public OpRewritePattern<tensor::InsertSliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tensor::InsertSliceOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<SmallVector<int64_t>> perm = copyPermutation(op.getSource());
+    if (!perm || !op.getSource().hasOneUse() ||
+        op.getSourceType().getRank() != op.getDestType().getRank())
+      return rewriter.notifyMatchFailure(op, "source is no lone relayout");
+    SmallVector<int64_t> inverse = invertPermutationVector(*perm);
+    Location loc = op.getLoc();
+    // Built next to the old dest, so that it dominates the source's
+    // computation.
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointAfterValue(op.getDest());
+    Value dest = permutedForFree(rewriter, loc, op.getDest(), inverse);
+    if (!dest)
+      return rewriter.notifyMatchFailure(op, "dest is costly to relayout");
+    Value source =
+        op.getSource().getDefiningOp<linalg::GenericOp>().getDpsInputs()[0];
+    auto permuted = [&](SmallVector<OpFoldResult> values) {
+      return applyPermutation(values, inverse);
+    };
+    SmallVector<OpFoldResult> offsets = permuted(op.getMixedOffsets());
+    SmallVector<OpFoldResult> sizes = permuted(op.getMixedSizes());
+    SmallVector<OpFoldResult> strides = permuted(op.getMixedStrides());
+    // The source computation starts from the slice it ends up in rather
+    // than from a tensor.empty: it then writes in place, and CSE cannot
+    // merge the identical initialisations of several phases into one
+    // shared (and then copied) tensor.
+    tensor::EmptyOp empty = rootEmpty(source);
+    if (empty && DominanceInfo().properlyDominates(dest, empty)) {
+      rewriter.setInsertionPoint(empty);
+      rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+          empty, empty.getType(), dest, offsets, sizes, strides);
+    }
+    rewriter.setInsertionPoint(op);
+    Value inserted = tensor::InsertSliceOp::create(rewriter, loc, source, dest,
+                                                   offsets, sizes, strides);
+    rewriter.replaceOp(op, relayout(rewriter, loc, inserted, *perm,
+                                    op.getDestType().getElementType()));
+    return success();
+  }
+};
+
+/// Zero pads of one tensor (the phases of a decomposed transposed
+/// convolution pad the same input on different sides) become windows of one
+/// pad by the largest sides: one padded copy of the input instead of one per
+/// phase.
+static void shareZeroPads(Operation *root) {
+  // Keyed by the padded tensor; identical relayouts of one tensor (one per
+  // convolution, merged by CSE later) count as one.
+  using Key = std::tuple<Value, SmallVector<int64_t>, Block *>;
+  SmallVector<std::pair<Key, SmallVector<tensor::PadOp>>> groups;
+  root->walk([&](tensor::PadOp pad) {
+    Value value = pad.getConstantPaddingValue();
+    if (!value || !matchPattern(value, m_PosZeroFloat()) || pad.getNofold() ||
+        ShapedType::isDynamicShape(pad.getStaticLow()) ||
+        ShapedType::isDynamicShape(pad.getStaticHigh()))
+      return;
+    Key key = {pad.getSource(), {}, pad->getBlock()};
+    if (std::optional<SmallVector<int64_t>> perm =
+            copyPermutation(pad.getSource()))
+      key = {
+          pad.getSource().getDefiningOp<linalg::GenericOp>().getDpsInputs()[0],
+          *perm, pad->getBlock()};
+    auto *group =
+        llvm::find_if(groups, [&](auto &g) { return g.first == key; });
+    if (group == groups.end()) {
+      groups.push_back({key, {}});
+      group = std::prev(groups.end());
+    }
+    group->second.push_back(pad);
+  });
+  for (auto &[key, pads] : groups) {
+    // The first pad's source is defined before every pad of the block.
+    Value source = pads.front().getSource();
+    SmallVector<int64_t> low(pads.front().getStaticLow());
+    SmallVector<int64_t> high(pads.front().getStaticHigh());
+    for (tensor::PadOp pad : pads)
+      for (auto [d, l, h] :
+           llvm::enumerate(pad.getStaticLow(), pad.getStaticHigh())) {
+        low[d] = std::max(low[d], l);
+        high[d] = std::max(high[d], h);
+      }
+    // A single pad, or identical ones CSE merges.
+    if (llvm::all_of(pads, [&](tensor::PadOp pad) {
+          return pad.getStaticLow() == ArrayRef(low) &&
+                 pad.getStaticHigh() == ArrayRef(high);
+        }))
+      continue;
+    OpBuilder b(root->getContext());
+    b.setInsertionPointAfterValue(source);
+    auto type = cast<RankedTensorType>(source.getType());
+    SmallVector<int64_t> shape(type.getShape());
+    for (auto [d, size] : llvm::enumerate(shape))
+      size += low[d] + high[d];
+    Location loc = pads.front().getLoc();
+    Value shared = tensor::PadOp::create(
+        b, loc, RankedTensorType::get(shape, type.getElementType()), source,
+        getAsIndexOpFoldResult(b.getContext(), low),
+        getAsIndexOpFoldResult(b.getContext(), high),
+        zero(b, loc, type.getElementType()));
+    for (tensor::PadOp pad : pads) {
+      SmallVector<int64_t> offsets;
+      for (auto [d, l] : llvm::enumerate(pad.getStaticLow()))
+        offsets.push_back(low[d] - l);
+      b.setInsertionPoint(pad);
+      SmallVector<int64_t> ones(offsets.size(), 1);
+      Value window = tensor::ExtractSliceOp::create(
+          b, pad.getLoc(), pad.getResultType(), shared,
+          getAsIndexOpFoldResult(b.getContext(), offsets),
+          getAsIndexOpFoldResult(b.getContext(),
+                                 pad.getResultType().getShape()),
+          getAsIndexOpFoldResult(b.getContext(), ones));
+      pad.replaceAllUsesWith(window);
+      pad.erase();
+    }
+  }
+}
+
 struct ConvertToLinalgPass
     : public tconv::impl::TConvConvertToLinalgBase<ConvertToLinalgPass> {
   using Base::Base;
@@ -448,6 +646,13 @@ struct ConvertToLinalgPass
     populateTConvToLinalgPatterns(patterns, channelsLast);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
+      return signalPassFailure();
+    shareZeroPads(getOperation());
+    if (!channelsLast)
+      return;
+    RewritePatternSet relayouts(ctx);
+    relayouts.add<InsertBeforeRelayout>(ctx);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(relayouts))))
       signalPassFailure();
   }
 };
