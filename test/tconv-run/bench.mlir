@@ -1,16 +1,17 @@
-// --bench=N: compile time, N timed calls after warm-up, GFLOP/s from the
-// useful FLOPs of the tconv ops (2 * 1 * 4 * 3 * 3 * 3 * 4 * 4 = 3456 here),
-// and the same numbers as JSON with --bench-json.
+// --bench=N: compile time and its phases, N timed calls after warm-up,
+// GFLOP/s from the useful FLOPs of the tconv ops
+// (2 * 1 * 4 * 3 * 3 * 3 * 4 * 4 = 3456 here), and the same numbers as JSON
+// with --bench-json.
 
 // RUN: tconv-run %s --random-inputs --bench=5 --bench-json=%t.json --threads=1 | FileCheck %s
-// CHECK:      compile: {{[0-9]+\.[0-9]}} ms
+// CHECK:      compile: {{[0-9]+\.[0-9]}} ms (parse {{[0-9]+\.[0-9]}}, lower {{[0-9]+\.[0-9]}}, translate {{[0-9]+\.[0-9]}}, optimize {{[0-9]+\.[0-9]}}, codegen {{[0-9]+\.[0-9]}})
 // CHECK-NEXT: runs: 5 (after 2 warm-up)
 // CHECK-NEXT: median: {{[0-9]+\.[0-9][0-9][0-9][0-9]}} ms  min: {{[0-9]+\.[0-9][0-9][0-9][0-9]}} ms  max: {{[0-9]+\.[0-9][0-9][0-9][0-9]}} ms
 // CHECK-NEXT: GFLOP/s: {{[0-9]+\.[0-9][0-9]}} (0.003456 MFLOP per call)
 // CHECK-NOT:  result #0
 
 // RUN: FileCheck %s --check-prefix=JSON < %t.json
-// JSON: {"compile_ms":{{[0-9.e+-]+}},"median_ms":{{[0-9.e+-]+}},"min_ms":{{[0-9.e+-]+}},"max_ms":{{[0-9.e+-]+}},"gflops":{{[0-9.e+-]+}},"runs":5}
+// JSON: {"compile_ms":{{[0-9.e+-]+}},"compile_phases_ms":{"parse":{{[0-9.e+-]+}},"lower":{{[0-9.e+-]+}},"translate":{{[0-9.e+-]+}},"optimize":{{[0-9.e+-]+}},"codegen":{{[0-9.e+-]+}}},"median_ms":{{[0-9.e+-]+}},"min_ms":{{[0-9.e+-]+}},"max_ms":{{[0-9.e+-]+}},"gflops":{{[0-9.e+-]+}},"runs":5}
 
 // Without tconv ops there are no useful FLOPs to count.
 // RUN: tconv-run %S/Inputs/identity-1x1x3.mlir --random-inputs --bench=1 --bench-json=%t.none.json | FileCheck %s --check-prefix=NOFLOPS

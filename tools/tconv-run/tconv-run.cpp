@@ -72,8 +72,10 @@ static cl::opt<bool>
            cl::cat(category));
 static cl::opt<unsigned>
     benchRuns("bench",
-              cl::desc("Time N calls after warm-up: compile time, median/min/"
-                       "max and GFLOP/s"),
+              cl::desc("Time N calls after warm-up: compile time (split "
+                       "into parse, lower: the MLIR pipeline, translate: to "
+                       "LLVM IR, optimize: LLVM -O3, codegen: machine code), "
+                       "median/min/max and GFLOP/s"),
               cl::value_desc("N"), cl::cat(category));
 static cl::opt<std::string>
     benchJson("bench-json", cl::desc("Also write the --bench numbers as JSON"),
@@ -310,8 +312,18 @@ static llvm::Error benchmark(const Kernel &kernel,
     gflops = flops / (median * 1e6);
 
   llvm::raw_ostream &os = llvm::outs();
-  os << "compile: " << llvm::format("%.1f", kernel.getCompileMillis())
-     << " ms\n";
+  const CompileTimes &times = kernel.getCompileTimes();
+  std::pair<llvm::StringRef, double> phases[] = {
+      {"parse", times.parseMillis},
+      {"lower", times.lowerMillis},
+      {"translate", times.translateMillis},
+      {"optimize", times.optimizeMillis},
+      {"codegen", times.codegenMillis}};
+  os << "compile: " << llvm::format("%.1f", times.totalMillis) << " ms (";
+  llvm::interleaveComma(phases, os, [&](const auto &phase) {
+    os << phase.first << " " << llvm::format("%.1f", phase.second);
+  });
+  os << ")\n";
   os << "runs: " << runs << " (after " << kWarmupRuns << " warm-up)\n";
   os << "median: " << llvm::format("%.4f", median)
      << " ms  min: " << llvm::format("%.4f", minMs)
@@ -330,7 +342,11 @@ static llvm::Error benchmark(const Kernel &kernel,
     return makeError(benchJson + ": cannot write: " + ec.message());
   llvm::json::OStream json(file);
   json.object([&] {
-    json.attribute("compile_ms", kernel.getCompileMillis());
+    json.attribute("compile_ms", times.totalMillis);
+    json.attributeObject("compile_phases_ms", [&] {
+      for (const auto &[name, millis] : phases)
+        json.attribute(name, millis);
+    });
     json.attribute("median_ms", median);
     json.attribute("min_ms", minMs);
     json.attribute("max_ms", maxMs);

@@ -96,6 +96,16 @@ TEST(Runner, RunsTheSeedExample) {
     EXPECT_EQ(kernel->getFlops(), 2.0 * 1 * 1 * 1 * 3 * 2);
     EXPECT_EQ(kernel->getMaxReductionLength(), 3);
     EXPECT_GT(kernel->getCompileMillis(), 0);
+    // Every phase takes time, and the phases fit in the total.
+    const CompileTimes &times = kernel->getCompileTimes();
+    EXPECT_EQ(times.totalMillis, kernel->getCompileMillis());
+    double phases[] = {times.parseMillis, times.lowerMillis,
+                       times.translateMillis, times.optimizeMillis,
+                       times.codegenMillis};
+    for (double phase : phases)
+      EXPECT_GT(phase, 0);
+    EXPECT_LE(phases[0] + phases[1] + phases[2] + phases[3] + phases[4],
+              times.totalMillis + 1e-6);
 
     llvm::SmallVector<HostTensor> args;
     args.push_back(makeTensor({1, 1, 2}, {1, 2}));

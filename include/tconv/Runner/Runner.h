@@ -75,6 +75,22 @@ struct Signature {
   llvm::SmallVector<HostTensorType> results;
 };
 
+/// Wall time of the phases of Kernel::compile, in milliseconds.
+struct CompileTimes {
+  /// Parsing and verifying the source, checking the entry.
+  double parseMillis = 0;
+  /// The MLIR pipeline down to the LLVM dialect.
+  double lowerMillis = 0;
+  /// LLVM dialect to LLVM IR.
+  double translateMillis = 0;
+  /// The LLVM -O3 pipeline.
+  double optimizeMillis = 0;
+  /// Machine code generation and linking in the JIT.
+  double codegenMillis = 0;
+  /// All of compile(), the phases and the small steps between them.
+  double totalMillis = 0;
+};
+
 /// A compiled entry function. Thread-safe to call concurrently; must outlive
 /// every BoundCall made from it.
 class Kernel {
@@ -101,6 +117,8 @@ public:
   /// Wall time of compile(): parsing, lowering, LLVM optimization and code
   /// generation.
   double getCompileMillis() const;
+  /// The same time split into phases.
+  const CompileTimes &getCompileTimes() const;
 
   /// Zero-filled tensors of the result types.
   llvm::SmallVector<HostTensor> allocateResults() const;
