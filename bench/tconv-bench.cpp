@@ -232,7 +232,8 @@ void Bench::printRow(const Row &row) {
     cpu += c->timed.cpuSeconds;
   }
   if (wall > 0)
-    table << llvm::formatv(" {0:f2} |", cpu / wall);
+    table << llvm::formatv(" {0:f2}{1} |", cpu / wall,
+                           cpu / wall < 0.9 * row.threads ? " (!)" : "");
   else
     table << " — |";
   for (const std::string &k : keys) {
@@ -521,7 +522,9 @@ static std::string methodText() {
   calls. The table gives medians; ratios are ratios of medians of the same
   run (< 1: the first-named is faster). *CPUs* is process CPU time over wall
   time during the timed calls: the threads asked for when the machine was
-  free, fewer when other jobs took CPUs (such a row's times are inflated).
+  free, fewer when other jobs took CPUs; `(!)` marks rows that got less
+  than 90% of what they asked for: their times are inflated, and a 2-thread
+  row that got 1 CPU says nothing about scaling.
 - **Memory.** Operands and results are allocated once, before timing.
   tconv's compiled code also allocates temporaries inside the call (layout
   copies, per-phase results: `malloc`/`free` in the generated code);
