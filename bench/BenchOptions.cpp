@@ -108,6 +108,10 @@ const std::vector<Flag> &flags() {
                                   s + "'");
          return llvm::Error::success();
        }},
+      {"pipeline-options", Kind::Value,
+       "More --tconv-lower-to-llvm options for tconv, e.g. \"ow-tile=6 "
+       "f-tile=32\" (default: none; the vector width follows the host)",
+       setString(&BenchOptions::pipelineOptions)},
       {"min-time", Kind::Value,
        "Seconds of timed calls per contender, problem and thread count "
        "(default: 0.5)",

@@ -21,6 +21,8 @@ struct BenchOptions {
   std::vector<std::string> problems;
   std::vector<int> threads = {1, 2};
   std::vector<std::string> strategies = {"auto", "zero-insert"};
+  /// More --tconv-lower-to-llvm options for tconv's contenders.
+  std::string pipelineOptions;
   double minTime = 0.5;
   double tolerance = 1e-4;
   double naiveMaxGflop = 0.3;

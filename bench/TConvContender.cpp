@@ -42,7 +42,7 @@ static HostTensor makeTensor(llvm::ArrayRef<int64_t> shape,
 
 llvm::Expected<std::unique_ptr<TConvContender>>
 TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
-                       int threads, const std::vector<float> &input,
+                       llvm::StringRef pipelineOptions, int threads, const std::vector<float> &input,
                        const std::vector<float> &filter) {
   auto module = problem.buildModule();
   if (!module)
@@ -50,6 +50,7 @@ TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
   mlir::tconv::RunnerOptions options;
   options.entry = kEntryName.str();
   options.transposeStrategy = strategy.str();
+  options.pipelineOptions = pipelineOptions.str();
   options.threads = threads;
   auto kernel = Kernel::compile(*module, problem.id + ".mlir", options);
   if (!kernel)

@@ -23,7 +23,8 @@ public:
   /// Compiles the problem's model with a transpose strategy (auto, phase or
   /// zero-insert) for a thread count, and copies the operands in.
   static llvm::Expected<std::unique_ptr<TConvContender>>
-  create(const ConvProblem &problem, llvm::StringRef strategy, int threads,
+  create(const ConvProblem &problem, llvm::StringRef strategy,
+         llvm::StringRef pipelineOptions, int threads,
          const std::vector<float> &input, const std::vector<float> &filter);
   ~TConvContender();
 

@@ -328,7 +328,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     c->key = "tconv:" + strategy;
     c->label = columnLabel(c->key);
     c->timed.name = c->label;
-    if (auto tc = TConvContender::create(p, strategy, threads, input, filter)) {
+    if (auto tc = TConvContender::create(p, strategy, opts.pipelineOptions,
+                                             threads, input, filter)) {
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
       c->timed.enter = [shared] { return shared->enter(); };

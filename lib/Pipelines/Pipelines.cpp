@@ -121,6 +121,7 @@ static void addVectorizedStage(OpPassManager &pm,
 static void addBufferizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &) {
   pm.addPass(createTConvEntryPointABI());
+  pm.nest<func::FuncOp>().addPass(createTConvUntieEmptyTensors());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -207,6 +208,22 @@ LogicalResult mlir::tconv::verifyLowerToLLVMOptions(
   if (!stopAfter.empty() && !llvm::is_contained(kStageNames, stopAfter)) {
     emitError("unknown stage '" + stopAfter + "' for stop-after; expected " +
               llvm::join(lowerToLLVMStageNames(), ", "));
+    return failure();
+  }
+  for (const auto &[name, value] :
+       {std::pair<StringRef, int64_t>{"ow-tile", options.owTile},
+        {"f-tile", options.fTile},
+        {"c-tile", options.cTile},
+        {"vector-width", options.vectorWidth}}) {
+    if (value < 1) {
+      emitError(name + " must be at least 1, got " + Twine(value));
+      return failure();
+    }
+  }
+  if (options.fTile % options.vectorWidth != 0) {
+    emitError("f-tile (" + Twine(options.fTile) +
+              ") must be a multiple of vector-width (" +
+              Twine(options.vectorWidth) + ")");
     return failure();
   }
   StringRef strategy = options.transposeStrategy;

@@ -290,11 +290,21 @@ struct PackedFilter {
   int64_t block = 0;
 };
 
+/// A tiled convolution and the tile of the fill that initializes it, if the
+/// fill was fused into the output tiles.
+struct TiledPart {
+  linalg::LinalgOp conv;
+  linalg::FillOp fill;
+};
+
 /// Tiles one part: scf.forall over output tiles, scf.for over the reduction.
-/// Returns the innermost tiled convolution.
-static FailureOr<linalg::LinalgOp>
-tilePart(RewriterBase &rewriter, linalg::LinalgOp part, ConvLoops loops,
-         const TilePlan &plan, const PackedFilter &packing) {
+/// A linalg.fill initializing the output is fused into the output tiles:
+/// the accumulators then start from the fill value in registers instead of
+/// reading a buffer zeroed by a separate pass.
+static FailureOr<TiledPart> tilePart(RewriterBase &rewriter,
+                                     linalg::LinalgOp part, ConvLoops loops,
+                                     const TilePlan &plan,
+                                     const PackedFilter &packing) {
   SmallVector<int64_t> parallel(loops.count, 0);
   parallel[loops.batch] = 1;
   for (unsigned dim : ArrayRef(loops.outSpatial).drop_back())
@@ -313,15 +323,33 @@ tilePart(RewriterBase &rewriter, linalg::LinalgOp part, ConvLoops loops,
   forallOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
       .setTileSizes(indexAttrs(rewriter, parallel))
       .setInterchange(interchange);
+  scf::SCFTileAndFuseOptions fuseOptions;
+  fuseOptions.setTilingOptions(forallOptions)
+      .setFusionControlFn(
+          [](tensor::ExtractSliceOp, OpResult producer, bool isDestination)
+              -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+            if (isDestination && isa<linalg::FillOp>(producer.getOwner()))
+              return scf::SCFTileAndFuseOptions::ControlFnResult{};
+            return std::nullopt;
+          });
   rewriter.setInsertionPoint(part);
-  FailureOr<scf::SCFTilingResult> outer = scf::tileUsingSCF(
-      rewriter, cast<TilingInterface>(part.getOperation()), forallOptions);
+  FailureOr<scf::SCFTileAndFuseResult> outer =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(part.getOperation()), fuseOptions);
   if (failed(outer))
     return failure();
-  rewriter.replaceOp(part, outer->replacements);
+  for (OpResult result : part->getResults())
+    rewriter.replaceAllUsesWith(result, outer->replacements.lookup(result));
+  rewriter.eraseOp(part);
+  // The consumer's tile comes first.
+  auto tiledConv = cast<linalg::LinalgOp>(outer->tiledAndFusedOps.front());
+  TiledPart tiledPart;
+  for (Operation *op : outer->tiledAndFusedOps)
+    if (auto fill = dyn_cast<linalg::FillOp>(op))
+      tiledPart.fill = fill;
   if (packing.packed)
-    usePackedFilter(rewriter, cast<linalg::LinalgOp>(outer->tiledOps.back()),
-                    packing.filter, packing.packed, packing.block);
+    usePackedFilter(rewriter, tiledConv, packing.filter, packing.packed,
+                    packing.block);
 
   SmallVector<int64_t> reduction(loops.count, 0);
   SmallVector<unsigned> reductionDims;
@@ -335,7 +363,7 @@ tilePart(RewriterBase &rewriter, linalg::LinalgOp part, ConvLoops loops,
     reduction[*c] = plan.inChannel;
     reductionDims.push_back(*c);
   }
-  auto tiled = cast<TilingInterface>(outer->tiledOps.back());
+  auto tiled = cast<TilingInterface>(tiledConv.getOperation());
   scf::SCFTilingOptions forOptions;
   forOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForOp)
       .setTileSizes(indexAttrs(rewriter, reduction))
@@ -346,7 +374,8 @@ tilePart(RewriterBase &rewriter, linalg::LinalgOp part, ConvLoops loops,
   if (failed(inner))
     return failure();
   rewriter.replaceOp(tiled, inner->replacements);
-  return cast<linalg::LinalgOp>(inner->tiledOps.back());
+  tiledPart.conv = cast<linalg::LinalgOp>(inner->tiledOps.back());
+  return tiledPart;
 }
 
 /// Rewrites a tiled convolution whose outer output and kernel dims are all 1
@@ -513,7 +542,8 @@ struct VectorizeConvsPass
     });
 
     IRRewriter rewriter(&getContext());
-    SmallVector<linalg::LinalgOp> innermost;
+    // Innermost convolution tiles and the fill tiles initializing them.
+    SmallVector<linalg::LinalgOp> tiles;
     for (linalg::LinalgOp conv : convs) {
       ConvLoops loops = *scheduledConv(conv);
       int64_t lanes =
@@ -537,35 +567,37 @@ struct VectorizeConvsPass
       }
       for (auto [part, plan] :
            splitConvIntoTileableParts(rewriter, conv, loops, target, lanes)) {
-        FailureOr<linalg::LinalgOp> tiled =
+        FailureOr<TiledPart> tiled =
             tilePart(rewriter, part, loops, plan, packing);
         if (failed(tiled)) {
           part.emitError() << "tconv-vectorize-convs: tiling failed";
           return signalPassFailure();
         }
         FailureOr<linalg::LinalgOp> conv1d =
-            reduceTo1D(rewriter, *tiled, loops);
+            reduceTo1D(rewriter, tiled->conv, loops);
         if (failed(conv1d)) {
-          tiled->emitError() << "tconv-vectorize-convs: tile is not 1-D";
+          tiled->conv.emitError() << "tconv-vectorize-convs: tile is not 1-D";
           return signalPassFailure();
         }
-        innermost.push_back(*conv1d);
+        if (tiled->fill)
+          tiles.push_back(tiled->fill);
+        tiles.push_back(*conv1d);
       }
       if (packing.packed)
         fusePacking(rewriter, packing.packed);
     }
 
-    for (linalg::LinalgOp conv : innermost) {
-      rewriter.setInsertionPoint(conv);
+    for (linalg::LinalgOp tile : tiles) {
+      rewriter.setInsertionPoint(tile);
       FailureOr<linalg::VectorizationResult> result =
-          linalg::vectorize(rewriter, conv);
+          linalg::vectorize(rewriter, tile);
       if (failed(result)) {
-        conv.emitError() << "tconv-vectorize-convs: vectorization failed";
+        tile.emitError() << "tconv-vectorize-convs: vectorization failed";
         return signalPassFailure();
       }
-      rewriter.replaceOp(conv, result->replacements);
+      rewriter.replaceOp(tile, result->replacements);
     }
-    if (innermost.empty())
+    if (tiles.empty())
       return;
     if (failed(lowerVectors(rewriter)))
       return signalPassFailure();

@@ -27,6 +27,7 @@
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -423,6 +424,12 @@ static void optimizeModule(llvm::Module &module, llvm::TargetMachine *machine) {
       .run(module, moduleAnalyses);
 }
 
+/// f32 lanes per vector for the host CPU: the JIT compiles for it, so the
+/// convolution schedule uses its widest vector registers.
+static int64_t hostVectorWidth() {
+  return llvm::sys::getHostCPUFeatures().lookup("avx512f") ? 16 : 8;
+}
+
 /// Loads a runtime library, or explains why it cannot.
 static llvm::Error checkRuntimeLibrary(llvm::StringRef path) {
   std::string error;
@@ -440,6 +447,18 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   bool reference = options.lowering == Lowering::Reference;
   LowerToLLVMOptions pipelineOptions;
   pipelineOptions.transposeStrategy = options.transposeStrategy;
+  pipelineOptions.vectorWidth = hostVectorWidth();
+  if (!options.pipelineOptions.empty()) {
+    if (reference)
+      return makeError("pipeline options apply to --tconv-lower-to-llvm, not "
+                       "to the reference lowering");
+    std::string message;
+    llvm::raw_string_ostream os(message);
+    if (failed(pipelineOptions.parseFromString(options.pipelineOptions, os)))
+      return makeError("invalid pipeline options '" + options.pipelineOptions +
+                       "'" +
+                       (message.empty() ? "" : ": " + llvm::StringRef(message).trim()));
+  }
   if (!reference) {
     std::string message;
     if (failed(

@@ -5,6 +5,7 @@
 // RUN: tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --print | FileCheck %s
 // RUN: tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --print --transpose-strategy=phase | FileCheck %s
 // RUN: tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --print --transpose-strategy=zero-insert | FileCheck %s
+// RUN: tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --print "--pipeline-options=ow-tile=1 f-tile=4 c-tile=1 vector-width=4" | FileCheck %s
 // RUN: tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --print --reference | FileCheck %s
 // RUN: cat %s | tconv-run - --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy | FileCheck %s
 

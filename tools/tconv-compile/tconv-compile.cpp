@@ -114,6 +114,12 @@ llvm::cl::opt<bool>
              llvm::cl::desc("Parallelize with OpenMP (the program then links "
                             "the OpenMP runtime)"),
              llvm::cl::init(true), llvm::cl::cat(toolCategory));
+llvm::cl::opt<std::string> pipelineOptions(
+    "pipeline-options",
+    llvm::cl::desc("More --tconv-lower-to-llvm options, e.g. \"ow-tile=6 "
+                   "f-tile=32\" (the vector width defaults to the target "
+                   "CPU's)"),
+    llvm::cl::value_desc("options"), llvm::cl::cat(toolCategory));
 llvm::cl::opt<std::string>
     targetCPU("mcpu",
               llvm::cl::desc("Target CPU, e.g. x86-64-v3 (default: the host)"),
@@ -647,9 +653,24 @@ int main(int argc, char **argv) {
       argc, argv,
       "tconv ahead-of-time compiler: MLIR on tensors -> object + C header\n");
 
+  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine();
+  if (!machine)
+    return 1;
   tconv::LowerToLLVMOptions options;
   options.transposeStrategy = transposeStrategy;
   options.parallel = parallel;
+  // The widest vector registers of the target CPU.
+  options.vectorWidth =
+      machine->getMCSubtargetInfo()->checkFeatures("+avx512f") ? 16 : 8;
+  std::string optionError;
+  llvm::raw_string_ostream optionErrorStream(optionError);
+  if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {
+    toolError() << "invalid --pipeline-options '" << pipelineOptions << "'";
+    if (!optionError.empty())
+      llvm::errs() << ": " << llvm::StringRef(optionError).trim();
+    llvm::errs() << "\n";
+    return 1;
+  }
   if (failed(tconv::verifyLowerToLLVMOptions(options, [](const Twine &message) {
         toolError() << message << "\n";
       })))
@@ -658,9 +679,6 @@ int main(int argc, char **argv) {
     toolError() << "--header and -o name the same file\n";
     return 1;
   }
-  std::unique_ptr<llvm::TargetMachine> machine = createTargetMachine();
-  if (!machine)
-    return 1;
 
   // Open the outputs first: a bad path fails before the long compile, and
   // nothing is left behind on failure (the files are only kept at the end).

@@ -85,6 +85,11 @@ static cl::opt<std::string> transposeStrategy(
     cl::desc("Strategy of --tconv-decompose-transpose: auto, phase or "
              "zero-insert"),
     cl::value_desc("name"), cl::cat(category));
+static cl::opt<std::string> pipelineOptions(
+    "pipeline-options",
+    cl::desc("More --tconv-lower-to-llvm options, e.g. \"ow-tile=6 "
+             "f-tile=32\" (defaults: tconv-opt --help)"),
+    cl::value_desc("options"), cl::cat(category));
 static const std::string dumpIRDescription =
     "Print the IR after the named stage of --tconv-lower-to-llvm (" +
     llvm::join(lowerToLLVMStageNames(), ", ") + ")";
@@ -248,6 +253,7 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   RunnerOptions referenceOptions = options;
   referenceOptions.lowering = Lowering::Reference;
   referenceOptions.dumpIRAfterStage.clear();
+  referenceOptions.pipelineOptions.clear();
   auto reference = Kernel::compile(source, bufferName, referenceOptions);
   if (!reference)
     return reference.takeError();
@@ -375,6 +381,9 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
   if (useReference && verify)
     return makeError("--verify compares the pipeline with the reference "
                      "lowering; it cannot be combined with --reference");
+  if (useReference && pipelineOptions.getNumOccurrences())
+    return makeError("--pipeline-options applies to --tconv-lower-to-llvm, "
+                     "not to --reference");
   if (useReference && transposeStrategy.getNumOccurrences())
     return makeError("--transpose-strategy applies to --tconv-lower-to-llvm, "
                      "not to --reference");
@@ -407,6 +416,7 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   options.lowering = useReference ? Lowering::Reference : Lowering::Pipeline;
   options.entry = entryName;
   options.transposeStrategy = transposeStrategy;
+  options.pipelineOptions = pipelineOptions;
   options.threads = threads;
   options.dumpIRAfterStage = dumpIR;
   options.irDumpStream = &llvm::outs();

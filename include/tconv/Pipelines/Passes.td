@@ -51,7 +51,11 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        Channel blocks are outermost, so that a block's filter slice stays in
        cache while it sweeps the output positions; with several blocks the
        filter is first packed as F/f-tile x K.. x C x f-tile (constants at
-       compile time) so that each slice is contiguous;
+       compile time) so that each slice is contiguous. A `linalg.fill`
+       initializing the output is fused into the output tiles: the
+       accumulators start from the fill value in registers, with no separate
+       pass over the output (for a phase of a transposed convolution, a
+       strided one);
     3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
        channels `c-tile`, the innermost kernel dim whole (one tap per step
        beyond 16 taps, to bound the unrolled body);
@@ -67,8 +71,8 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        accumulator: `vector.fma`. Depthwise convolutions multiply a vector of
        channels by a vector of taps.
 
-    With the defaults a tile keeps 4 x 16 outputs in 8 vector registers,
-    which leaves room for the operands within AVX2's 16.
+    With the defaults a tile keeps 4 x 16 outputs in 8 AVX2 vector registers
+    (4 AVX-512 ones with `f-vector=16`), which leaves room for the operands.
 
     Example (a 3x3 conv, 64 -> 64 channels, on 56x56):
 
@@ -115,36 +119,80 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
 }
 
 def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
-  let summary = "Rewrite tensor.pad as fill + insert_slice before bufferization";
+  let summary = "Rewrite tensor.pad as border fills + insert_slice before "
+                "bufferization";
   let description = [{
     One-shot bufferization turns a `tensor.pad` into a new buffer, a fill and
-    a `memref.copy` of the source into it. Written as `linalg.fill` of the
-    padded shape plus `tensor.insert_slice` of the source instead, empty-tensor
+    a `memref.copy` of the source into it. Written as fills of the border
+    plus `tensor.insert_slice` of the source instead, empty-tensor
     elimination lets the producer of the source (typically the layout change
     in front of a convolution) write straight into the interior of the padded
-    buffer: one pass over the data fewer and no strided copy.
+    buffer: every element is written once and there is no strided copy. A
+    static pad with a constant value gets one fill per border slab (slab `d`:
+    the padding of dim `d`, the interior of the dims before it, all of the
+    dims after it); other pads fill the whole result first.
 
     Example:
 
     ```mlir
-    %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] { ... yield %zero }
-        : tensor<1x8x8x4xf32> to tensor<1x10x10x4xf32>
+    %p = tensor.pad %x low[0, 1, 0] high[0, 1, 0] { ... yield %zero }
+        : tensor<1x8x4xf32> to tensor<1x10x4xf32>
     ```
 
     becomes
 
     ```mlir
-    %e = tensor.empty() : tensor<1x10x10x4xf32>
-    %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x10x10x4xf32>)
-        -> tensor<1x10x10x4xf32>
-    %p = tensor.insert_slice %x into %f[0, 1, 1, 0] [1, 8, 8, 4] [1, 1, 1, 1]
-        : tensor<1x8x8x4xf32> into tensor<1x10x10x4xf32>
+    %e = tensor.empty() : tensor<1x10x4xf32>
+    %top = linalg.fill ins(%zero : f32) outs(%e0 : tensor<1x1x4xf32>)
+        -> tensor<1x1x4xf32>
+    %0 = tensor.insert_slice %top into %e[0, 0, 0] [1, 1, 4] [1, 1, 1]
+    %bottom = linalg.fill ins(%zero : f32) outs(%e1 : tensor<1x1x4xf32>)
+        -> tensor<1x1x4xf32>
+    %1 = tensor.insert_slice %bottom into %0[0, 9, 0] [1, 1, 4] [1, 1, 1]
+    %p = tensor.insert_slice %x into %1[0, 1, 0] [1, 8, 4] [1, 1, 1]
+        : tensor<1x8x4xf32> into tensor<1x10x4xf32>
     ```
   }];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect",
     "::mlir::tensor::TensorDialect",
   ];
+}
+
+def TConvUntieEmptyTensors
+    : Pass<"tconv-untie-empty-tensors", "::mlir::func::FuncOp"> {
+  let summary = "Give each returned value's destination a tensor.empty of its own";
+  let description = [{
+    CSE merges identical `tensor.empty` ops, e.g. the buffer the phases of a
+    transposed convolution are assembled in (NHWC) and the destination of
+    the final layout change (NCHW) when both are 1x64x64x64. One-shot
+    bufferization then sees two writers of one buffer and bufferizes the
+    first out of place: an allocation and a copy in every call. A returned
+    value ends up in the caller's out-param anyway, so the op computing it
+    gets a `tensor.empty` of its own. Run it right before bufferization.
+
+    Example:
+
+    ```mlir
+    %e = tensor.empty() : tensor<4xf32>
+    %a = linalg.fill ins(%x : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    %b = linalg.add ins(%a, %a : tensor<4xf32>, tensor<4xf32>)
+                    outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    return %b : tensor<4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<4xf32>
+    %a = linalg.fill ins(%x : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    %e1 = tensor.empty() : tensor<4xf32>
+    %b = linalg.add ins(%a, %a : tensor<4xf32>, tensor<4xf32>)
+                    outs(%e1 : tensor<4xf32>) -> tensor<4xf32>
+    return %b : tensor<4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
 def TConvExpandStridedCopies

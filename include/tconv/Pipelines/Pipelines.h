@@ -102,7 +102,8 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
   Option<int64_t> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("Convolution schedule: f32 lanes per vector (8 for "
-                     "AVX2, 16 for AVX-512)"),
+                     "AVX2, 16 for AVX-512; tconv-run and tconv-compile "
+                     "pick the target CPU's)"),
       llvm::cl::init(8)};
   Option<std::string> stopAfter{
       *this, "stop-after",

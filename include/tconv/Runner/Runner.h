@@ -62,6 +62,10 @@ struct RunnerOptions {
   /// OpenMP threads for the generated code, set on the calling thread before
   /// every call. 0 keeps the OpenMP default (all cores, or OMP_NUM_THREADS).
   unsigned threads = 0;
+  /// More --tconv-lower-to-llvm options in the pipeline's textual form, e.g.
+  /// "ow-tile=6 f-tile=32" (Pipelines.h). They override the defaults and the
+  /// vector width picked for the host CPU. Pipeline lowering only.
+  std::string pipelineOptions;
   /// If not empty, the IR after this stage of --tconv-lower-to-llvm (one of
   /// lowerToLLVMStageNames()) is printed to `irDumpStream`. Pipeline only.
   std::string dumpIRAfterStage;
