@@ -144,9 +144,10 @@ static void addLoopsStage(OpPassManager &pm,
   funcPm.addPass(createTConvExpandStridedCopies());
   // Layout changes, fills and unscheduled ops: parallel loops share the
   // OpenMP threads with the convolution tiles.
-  if (options.parallel)
+  if (options.parallel) {
     funcPm.addPass(createConvertLinalgToParallelLoopsPass());
-  else
+    funcPm.addPass(createTConvOuterParallelLoops());
+  } else
     funcPm.addPass(createConvertLinalgToLoopsPass());
   // Folding subviews into transfers can give them non-minor maps (a vector
   // along a dim that is not innermost): vector-to-scf lowers those, so it
@@ -199,6 +200,12 @@ void mlir::tconv::buildLowerToLLVMPipeline(
     if (stage == options.stopAfter)
       return;
   }
+}
+
+void mlir::tconv::setNativeVectorWidth(tconv::LowerToLLVMOptions &options,
+                                       int64_t lanes) {
+  options.vectorWidth = lanes;
+  options.fTile = 2 * lanes;
 }
 
 LogicalResult mlir::tconv::verifyLowerToLLVMOptions(

@@ -447,7 +447,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   bool reference = options.lowering == Lowering::Reference;
   LowerToLLVMOptions pipelineOptions;
   pipelineOptions.transposeStrategy = options.transposeStrategy;
-  pipelineOptions.vectorWidth = hostVectorWidth();
+  setNativeVectorWidth(pipelineOptions, hostVectorWidth());
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "

@@ -660,8 +660,9 @@ int main(int argc, char **argv) {
   options.transposeStrategy = transposeStrategy;
   options.parallel = parallel;
   // The widest vector registers of the target CPU.
-  options.vectorWidth =
-      machine->getMCSubtargetInfo()->checkFeatures("+avx512f") ? 16 : 8;
+  tconv::setNativeVectorWidth(
+      options,
+      machine->getMCSubtargetInfo()->checkFeatures("+avx512f") ? 16 : 8);
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);
   if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {

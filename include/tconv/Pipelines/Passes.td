@@ -195,6 +195,49 @@ def TConvUntieEmptyTensors
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def TConvOuterParallelLoops
+    : Pass<"tconv-outer-parallel-loops", "::mlir::func::FuncOp"> {
+  let summary = "Keep only the outer dims of scf.parallel loops parallel";
+  let description = [{
+    `--convert-linalg-to-parallel-loops` makes every parallel dim of a
+    leftover linalg op (border fills, filter packing, unfused elementwise
+    ops) one multi-dimensional `scf.parallel`, which `--convert-scf-to-openmp`
+    collapses into a single loop: each element then pays a division per dim
+    to recover its indices and LLVM cannot vectorize the contiguous
+    innermost dim. This pass keeps the fewest outer dims that give at least
+    `min-parallel-iterations` iterations to share among the threads (never
+    the innermost one) and turns the other dims into an `scf.for` nest.
+    Loops nested in a parallel region (an output tile) become sequential.
+
+    Example (`min-parallel-iterations=32`):
+
+    ```mlir
+    scf.parallel (%i, %j, %k) = (%c0, %c0, %c0) to (%c64, %c34, %c128)
+        step (%c1, %c1, %c1) {
+      memref.store %zero, %buf[%i, %j, %k] : memref<64x34x128xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    scf.parallel (%i) = (%c0) to (%c64) step (%c1) {
+      scf.for %j = %c0 to %c34 step %c1 {
+        scf.for %k = %c0 to %c128 step %c1 {
+          memref.store %zero, %buf[%i, %j, %k] : memref<64x34x128xf32>
+        }
+      }
+    }
+    ```
+  }];
+  let options = [
+    Option<"minParallelIterations", "min-parallel-iterations", "int64_t",
+           /*default=*/"32",
+           "Fewest iterations the parallel outer dims must have">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 def TConvExpandStridedCopies
     : Pass<"tconv-expand-strided-copies", "::mlir::func::FuncOp"> {
   let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";

@@ -111,6 +111,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::init("")};
 };
 
+/// Sets the schedule for a CPU whose widest vector registers hold `lanes`
+/// f32 values: vector-width = lanes and f-tile = two vectors, so that a tile
+/// keeps ow-tile x 2 accumulators in registers (8 with the defaults) on
+/// AVX2 and AVX-512 alike. Tools that compile for a known CPU call it before
+/// applying user options.
+void setNativeVectorWidth(LowerToLLVMOptions &options, int64_t lanes);
+
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
 llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();
 
