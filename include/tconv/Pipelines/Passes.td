@@ -57,7 +57,9 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        pass over the output (for a phase of a transposed convolution, a
        strided one);
     3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
-       channels `c-tile`, the innermost kernel dim whole (one tap per step
+       channels `c-tile` (fewer for wide kernels: a step unrolls at most 48
+       taps x channels, beyond which bodies only compile slower), the
+       innermost kernel dim whole (one tap per step
        beyond 16 taps, to bound the unrolled body);
     4. rewritten, now that every outer spatial dim is 1, as a
        `linalg.conv_1d_nwc_wcf` (or `linalg.depthwise_conv_1d_nwc_wc`) on
@@ -112,7 +114,8 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
            "Output channels per tile (a multiple of f-vector)">,
     Option<"cTile", "c-tile", "int64_t", /*default=*/"16",
-           "Input channels per reduction step">,
+           "Input channels per reduction step (at most; wide kernels take "
+           "fewer so that a step unrolls at most 48 taps x channels)">,
     Option<"fVector", "f-vector", "int64_t", /*default=*/"8",
            "Vector width in f32 lanes (8 for AVX2); f64 uses half">,
   ];

@@ -97,7 +97,7 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
   Option<int64_t> cTile{
       *this, "c-tile",
       llvm::cl::desc("Convolution schedule: input channels per reduction "
-                     "step"),
+                     "step (at most; wide kernels take fewer)"),
       llvm::cl::init(16)};
   Option<int64_t> vectorWidth{
       *this, "vector-width",
