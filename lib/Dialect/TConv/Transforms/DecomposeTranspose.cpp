@@ -142,20 +142,63 @@ static Value splitGroups(OpBuilder &b, Location loc, Value filter,
       mergeLeadingDims(shape.size()));
 }
 
+/// A copy of the filter as splitGroups returns it, [g,] C x M x k.., with
+/// the taps first: [g,] k.. x C x M. With several phases, each phase then
+/// reads its taps as contiguous rows of output channels; gathering them from
+/// the original layout reads single elements spread over the whole filter,
+/// once per phase.
+static Value copyTapsFirst(OpBuilder &b, Location loc, Value source,
+                           int64_t group) {
+  auto type = cast<RankedTensorType>(source.getType());
+  unsigned lead = group > 1 ? 1 : 0;
+  unsigned rank = type.getRank();
+  unsigned numTaps = rank - lead - 2;
+  // Loops over the result: [group,] taps, in channel, out channel.
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineExpr> sourceExprs;
+  SmallVector<int64_t> shape;
+  for (unsigned d = 0; d < lead; ++d) {
+    sourceExprs.push_back(getAffineDimExpr(d, ctx));
+    shape.push_back(type.getDimSize(d));
+  }
+  sourceExprs.push_back(getAffineDimExpr(lead + numTaps, ctx));
+  sourceExprs.push_back(getAffineDimExpr(lead + numTaps + 1, ctx));
+  for (unsigned i = 0; i < numTaps; ++i) {
+    sourceExprs.push_back(getAffineDimExpr(lead + i, ctx));
+    shape.push_back(type.getDimSize(lead + 2 + i));
+  }
+  shape.append({type.getDimSize(lead), type.getDimSize(lead + 1)});
+  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, sourceExprs, ctx),
+                                 AffineMap::getMultiDimIdentityMap(rank, ctx)};
+  Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+  return linalg::GenericOp::create(
+             b, loc, init.getType(), source, init, maps,
+             SmallVector<utils::IteratorType>(rank,
+                                              utils::IteratorType::parallel),
+             [](OpBuilder &nb, Location nloc, ValueRange args) {
+               linalg::YieldOp::create(nb, nloc, args[0]);
+             })
+      .getResult(0);
+}
+
 /// Builds the M x C/g x t1..tn filter of a direct convolution from the
-/// transposed convolution's filter as splitGroups returns it: regroups the
-/// channels group by group (dims 0 and 1 swap inside each group, not across
-/// the whole tensor) and keeps the flipped taps of `taps` in each spatial
-/// dim.
+/// transposed convolution's filter as splitGroups returns it ([g,] C x M x
+/// k..) or as copyTapsFirst does ([g,] k.. x C x M, `tapsFirst`): regroups
+/// the channels group by group (dims 0 and 1 swap inside each group, not
+/// across the whole tensor) and keeps the flipped taps of `taps` in each
+/// spatial dim.
 static Value gatherDirectFilter(OpBuilder &b, Location loc, Value source,
-                                int64_t group, ArrayRef<TapSequence> taps) {
+                                int64_t group, ArrayRef<TapSequence> taps,
+                                bool tapsFirst = false) {
   auto type = cast<RankedTensorType>(source.getType());
   bool grouped = group > 1;
   unsigned lead = grouped ? 1 : 0;
   unsigned numLoops = lead + 2 + taps.size();
+  unsigned inDim = tapsFirst ? lead + taps.size() : lead;
 
   // Loops over the result: [group,] out channel, in channel, taps. The
-  // source is read at [group,] in channel, out channel, last - step * tap.
+  // source is read at [group,] in channel, out channel, last - step * tap
+  // (taps first with `tapsFirst`).
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineExpr> sourceExprs;
   SmallVector<int64_t> shape;
@@ -163,14 +206,19 @@ static Value gatherDirectFilter(OpBuilder &b, Location loc, Value source,
     sourceExprs.push_back(getAffineDimExpr(0, ctx));
     shape.push_back(group);
   }
+  SmallVector<AffineExpr> tapExprs;
+  for (auto [i, tap] : llvm::enumerate(taps))
+    tapExprs.push_back(tap.last -
+                       tap.step * getAffineDimExpr(lead + 2 + i, ctx));
+  if (tapsFirst)
+    llvm::append_range(sourceExprs, tapExprs);
   sourceExprs.push_back(getAffineDimExpr(lead + 1, ctx));
   sourceExprs.push_back(getAffineDimExpr(lead, ctx));
-  shape.append({type.getDimSize(lead + 1), type.getDimSize(lead)});
-  for (auto [i, tap] : llvm::enumerate(taps)) {
-    sourceExprs.push_back(tap.last -
-                          tap.step * getAffineDimExpr(lead + 2 + i, ctx));
+  if (!tapsFirst)
+    llvm::append_range(sourceExprs, tapExprs);
+  shape.append({type.getDimSize(inDim + 1), type.getDimSize(inDim)});
+  for (const TapSequence &tap : taps)
     shape.push_back(tap.count);
-  }
   SmallVector<AffineMap> maps = {
       AffineMap::get(numLoops, 0, sourceExprs, ctx),
       AffineMap::getMultiDimIdentityMap(numLoops, ctx)};
@@ -258,6 +306,7 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
   }
   llvm::sort(combinations);
   Value groupedFilter;
+  bool tapsFirst = false;
 
   // A combination reads input iff each of its phases has taps and an input
   // element left after cropping.
@@ -269,9 +318,15 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
              croppedSize(inputShape[dim + 2], p.padBegin, p.padEnd) >= 1;
     });
   };
+  // Constant filters fold at compile time whatever their layout.
+  tapsFirst = llvm::count_if(combinations, convolves) > 1 &&
+              !matchPattern(op.getFilter(), m_Constant());
   auto buildConv = [&](ArrayRef<int64_t> combination) -> Value {
-    if (!groupedFilter)
+    if (!groupedFilter) {
       groupedFilter = splitGroups(b, loc, op.getFilter(), g.group);
+      if (tapsFirst)
+        groupedFilter = copyTapsFirst(b, loc, groupedFilter, g.group);
+    }
     ConvGeometry direct = ConvGeometry::identity(numSpatial);
     direct.group = g.group;
     SmallVector<int64_t> padsBegin, padsEnd;
@@ -286,7 +341,8 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
       taps.push_back({p.lastTap, p.tapStep, p.numTaps});
     }
     Value input = cropNegativePads(b, loc, op.getInput(), padsBegin, padsEnd);
-    Value filter = gatherDirectFilter(b, loc, groupedFilter, g.group, taps);
+    Value filter =
+        gatherDirectFilter(b, loc, groupedFilter, g.group, taps, tapsFirst);
     return ConvOp::create(b, loc, input, filter, op.getBias(), direct);
   };
 

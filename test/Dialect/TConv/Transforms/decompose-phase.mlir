@@ -6,14 +6,19 @@
 // CHECK-SAME:      %[[X:.*]]: tensor<1x1x2xf32>, %[[W:.*]]: tensor<1x1x3xf32>)
 // CHECK-NOT:     linalg.fill
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x1x3xf32>
+// The filter is copied once with the taps first; each phase reads its taps
+// from the copy as rows of output channels.
+// CHECK:         %[[WT:.*]] = linalg.generic
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d2, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      ins(%[[W]] : tensor<1x1x3xf32>) outs(%{{.*}} : tensor<3x1x1xf32>)
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
-// CHECK-SAME:      ins(%[[W]] : tensor<1x1x3xf32>) outs(%{{.*}} : tensor<1x1x1xf32>)
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 1, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      ins(%[[WT]] : tensor<3x1x1xf32>) outs(%{{.*}} : tensor<1x1x1xf32>)
 // CHECK:         %[[Y0:.*]] = tconv.conv %[[X]], %[[W0]] : (tensor<1x1x2xf32>, tensor<1x1x1xf32>) -> tensor<1x1x2xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[OUT]][0, 0, 0] [1, 1, 2] [1, 1, 2]
 // CHECK:         %[[W1:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
-// CHECK-SAME:      ins(%[[W]] : tensor<1x1x3xf32>) outs(%{{.*}} : tensor<1x1x2xf32>)
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 2, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      ins(%[[WT]] : tensor<3x1x1xf32>) outs(%{{.*}} : tensor<1x1x2xf32>)
 // CHECK:         %[[Y1:.*]] = tconv.conv %[[X]], %[[W1]] : (tensor<1x1x2xf32>, tensor<1x1x2xf32>) -> tensor<1x1x1xf32>
 // CHECK:         %[[R1:.*]] = tensor.insert_slice %[[Y1]] into %[[R0]][0, 0, 1] [1, 1, 1] [1, 1, 2]
 // CHECK:         return %[[R1]]
@@ -30,21 +35,23 @@ func.func @seed_1d(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x3
 // CHECK-LABEL: func.func @upsample_2d(
 // CHECK-SAME:      %[[X:.*]]: tensor<1x3x2x2xf32>, %[[W:.*]]: tensor<3x4x3x3xf32>)
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x4x5x5xf32>
+// CHECK:         %[[WT:.*]] = linalg.generic
+// CHECK-SAME:      ins(%[[W]] : tensor<3x4x3x3xf32>) outs(%{{.*}} : tensor<3x3x3x4xf32>)
 // CHECK:         %[[W00:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d0, d2 * -2 + 2, d3 * -2 + 2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
-// CHECK-SAME:      outs(%{{.*}} : tensor<4x3x2x2xf32>)
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2 * -2 + 2, d3 * -2 + 2, d1, d0)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      ins(%[[WT]] : tensor<3x3x3x4xf32>) outs(%{{.*}} : tensor<4x3x2x2xf32>)
 // CHECK:         %[[Y00:.*]] = tconv.conv %[[X]], %[[W00]] pads = [1, 1, 1, 1] : (tensor<1x3x2x2xf32>, tensor<4x3x2x2xf32>) -> tensor<1x4x3x3xf32>
 // CHECK:         %[[R00:.*]] = tensor.insert_slice %[[Y00]] into %[[OUT]][0, 0, 0, 0] [1, 4, 3, 3] [1, 1, 2, 2]
 // CHECK:         %[[W01:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d0, d2 * -2 + 2, d3 * -2 + 1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2 * -2 + 2, d3 * -2 + 1, d1, d0)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
 // CHECK:         %[[Y01:.*]] = tconv.conv %[[X]], %[[W01]] pads = [1, 0, 1, 0] : (tensor<1x3x2x2xf32>, tensor<4x3x2x1xf32>) -> tensor<1x4x3x2xf32>
 // CHECK:         %[[R01:.*]] = tensor.insert_slice %[[Y01]] into %[[R00]][0, 0, 0, 1] [1, 4, 3, 2] [1, 1, 2, 2]
 // CHECK:         %[[W10:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d0, d2 * -2 + 1, d3 * -2 + 2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2 * -2 + 1, d3 * -2 + 2, d1, d0)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
 // CHECK:         %[[Y10:.*]] = tconv.conv %[[X]], %[[W10]] pads = [0, 1, 0, 1] : (tensor<1x3x2x2xf32>, tensor<4x3x1x2xf32>) -> tensor<1x4x2x3xf32>
 // CHECK:         %[[R10:.*]] = tensor.insert_slice %[[Y10]] into %[[R01]][0, 0, 1, 0] [1, 4, 2, 3] [1, 1, 2, 2]
 // CHECK:         %[[W11:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1, d0, d2 * -2 + 1, d3 * -2 + 1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2 * -2 + 1, d3 * -2 + 1, d1, d0)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
 // CHECK:         %[[Y11:.*]] = tconv.conv %[[X]], %[[W11]] : (tensor<1x3x2x2xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x2x2xf32>
 // CHECK:         %[[R11:.*]] = tensor.insert_slice %[[Y11]] into %[[R10]][0, 0, 1, 1] [1, 4, 2, 2] [1, 1, 2, 2]
 // CHECK:         return %[[R11]]
@@ -61,12 +68,13 @@ func.func @upsample_2d(%x: tensor<1x3x2x2xf32>, %w: tensor<3x4x3x3xf32>) -> tens
 // CHECK-SAME:      %[[X:.*]]: tensor<1x2x3xf32>, %[[W:.*]]: tensor<2x3x2xf32>, %[[B:.*]]: tensor<3xf32>)
 // CHECK:         %[[EMPTY:.*]] = tensor.empty() : tensor<1x3x8xf32>
 // CHECK:         %[[INIT:.*]] = linalg.broadcast ins(%[[B]] : tensor<3xf32>) outs(%[[EMPTY]] : tensor<1x3x8xf32>) dimensions = [0, 2]
+// CHECK:         %[[WT:.*]] = linalg.generic
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -3)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -3, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y0:.*]] = tconv.conv %[[X]], %[[W0]], %[[B]] : (tensor<1x2x3xf32>, tensor<3x2x1xf32>, tensor<3xf32>) -> tensor<1x3x3xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[INIT]][0, 0, 0] [1, 3, 3] [1, 1, 3]
 // CHECK:         %[[W1:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -3 + 1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -3 + 1, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y1:.*]] = tconv.conv %[[X]], %[[W1]], %[[B]] : (tensor<1x2x3xf32>, tensor<3x2x1xf32>, tensor<3xf32>) -> tensor<1x3x3xf32>
 // CHECK:         %[[R1:.*]] = tensor.insert_slice %[[Y1]] into %[[R0]][0, 0, 1] [1, 3, 3] [1, 1, 3]
 // CHECK-NOT:     tconv.conv
@@ -103,12 +111,13 @@ func.func @zero_phases_2d(%x: tensor<1x1x2x2xf32>, %w: tensor<1x1x2x1xf32>) -> t
 // (s/gcd = 2 apart) at dilation d/gcd = 1, phase 2 tap 1.
 // CHECK-LABEL: func.func @dilation_gcd(
 // CHECK:         %[[INIT:.*]] = linalg.fill
+// CHECK:         %[[WT:.*]] = linalg.generic
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 2, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y0:.*]] = tconv.conv %{{.*}}, %[[W0]] pads = [1, 1] : (tensor<1x1x3xf32>, tensor<1x1x2xf32>) -> tensor<1x1x4xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[INIT]][0, 0, 0] [1, 1, 4] [1, 1, 4]
 // CHECK:         %[[W2:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 1, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y2:.*]] = tconv.conv %{{.*}}, %[[W2]] : (tensor<1x1x3xf32>, tensor<1x1x1xf32>) -> tensor<1x1x3xf32>
 // CHECK:         %[[R2:.*]] = tensor.insert_slice %[[Y2]] into %[[R0]][0, 0, 2] [1, 1, 3] [1, 1, 4]
 // CHECK-NOT:     tconv.conv
@@ -124,12 +133,13 @@ func.func @dilation_gcd(%x: tensor<1x1x3xf32>, %w: tensor<1x1x3xf32>) -> tensor<
 // s = 2, d = 3: phase 0 takes taps {2, 0} at dilation 3, phase 1 tap 1.
 // CHECK-LABEL: func.func @dilation_coprime(
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x1x11xf32>
+// CHECK:         %[[WT:.*]] = linalg.generic
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 2, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y0:.*]] = tconv.conv %{{.*}}, %[[W0]] pads = [3, 3] dilations = [3] : (tensor<1x1x3xf32>, tensor<1x1x2xf32>) -> tensor<1x1x6xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[OUT]][0, 0, 0] [1, 1, 6] [1, 1, 2]
 // CHECK:         %[[W1:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 1, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y1:.*]] = tconv.conv %{{.*}}, %[[W1]] pads = [1, 1] dilations = [3] : (tensor<1x1x3xf32>, tensor<1x1x1xf32>) -> tensor<1x1x5xf32>
 // CHECK:         tensor.insert_slice %[[Y1]] into %[[R0]][0, 0, 1] [1, 1, 5] [1, 1, 2]
 func.func @dilation_coprime(%x: tensor<1x1x3xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x11xf32> {
@@ -143,12 +153,13 @@ func.func @dilation_coprime(%x: tensor<1x1x3xf32>, %w: tensor<1x1x3xf32>) -> ten
 // Only D is strided: 2 phases, each a 3-D convolution written with step 2.
 // CHECK-LABEL: func.func @strided_3d(
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x1x5x2x2xf32>
+// CHECK:         %[[WT:.*]] = linalg.generic
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d1, d0, d2 * -2 + 2, -d3, -d4)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d2 * -2 + 2, -d3, -d4, d1, d0)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>]
 // CHECK:         %[[Y0:.*]] = tconv.conv %{{.*}}, %[[W0]] pads = [1, 0, 0, 1, 0, 0] : (tensor<1x2x2x2x2xf32>, tensor<1x2x2x1x1xf32>) -> tensor<1x1x3x2x2xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[OUT]][0, 0, 0, 0, 0] [1, 1, 3, 2, 2] [1, 1, 2, 1, 1]
 // CHECK:         %[[W1:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d1, d0, d2 * -2 + 1, -d3, -d4)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d2 * -2 + 1, -d3, -d4, d1, d0)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>]
 // CHECK:         %[[Y1:.*]] = tconv.conv %{{.*}}, %[[W1]] : (tensor<1x2x2x2x2xf32>, tensor<1x2x1x1x1xf32>) -> tensor<1x1x2x2x2xf32>
 // CHECK:         tensor.insert_slice %[[Y1]] into %[[R0]][0, 0, 1, 0, 0] [1, 1, 2, 2, 2] [1, 1, 2, 1, 1]
 func.func @strided_3d(%x: tensor<1x2x2x2x2xf32>, %w: tensor<2x1x3x1x1xf32>) -> tensor<1x1x5x2x2xf32> {
@@ -160,24 +171,27 @@ func.func @strided_3d(%x: tensor<1x2x2x2x2xf32>, %w: tensor<2x1x3x1x1xf32>) -> t
 // -----
 
 // 3 groups of 2 input and 2 output channels: the 6x2xk filter is regrouped
-// inside each group (expand, swap, collapse; the expand is shared by the
-// phases), every phase carries the bias.
+// inside each group (expand, taps-first copy, swap, collapse; the expand and
+// the copy are shared by the phases), every phase carries the bias.
 // CHECK-LABEL: func.func @grouped_bias(
 // CHECK-SAME:      %[[X:.*]]: tensor<1x6x3xf32>, %[[W:.*]]: tensor<6x2x3xf32>, %[[B:.*]]: tensor<6xf32>)
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x6x7xf32>
 // CHECK:         %[[WG:.*]] = tensor.expand_shape %[[W]] {{\[}}[0, 1], [2], [3]] output_shape [3, 2, 2, 3]
 // CHECK-SAME:      : tensor<6x2x3xf32> into tensor<3x2x2x3xf32>
+// CHECK:         %[[WT:.*]] = linalg.generic
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d2, d3, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      ins(%[[WG]] : tensor<3x2x2x3xf32>) outs(%{{.*}} : tensor<3x3x2x2xf32>)
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d2, d1, d3 * -2 + 2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
-// CHECK-SAME:      ins(%[[WG]] : tensor<3x2x2x3xf32>) outs(%{{.*}} : tensor<3x2x2x2xf32>)
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d3 * -2 + 2, d2, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      ins(%[[WT]] : tensor<3x3x2x2xf32>) outs(%{{.*}} : tensor<3x2x2x2xf32>)
 // CHECK:         %[[F0:.*]] = tensor.collapse_shape %[[W0]] {{\[}}[0, 1], [2], [3]] : tensor<3x2x2x2xf32> into tensor<6x2x2xf32>
 // CHECK:         %[[Y0:.*]] = tconv.conv %[[X]], %[[F0]], %[[B]] pads = [1, 1] group = 3
 // CHECK-SAME:      : (tensor<1x6x3xf32>, tensor<6x2x2xf32>, tensor<6xf32>) -> tensor<1x6x4xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[OUT]][0, 0, 0] [1, 6, 4] [1, 1, 2]
 // CHECK-NOT:     tensor.expand_shape
 // CHECK:         %[[W1:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d2, d1, d3 * -2 + 1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
-// CHECK-SAME:      ins(%[[WG]] : tensor<3x2x2x3xf32>) outs(%{{.*}} : tensor<3x2x2x1xf32>)
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d3 * -2 + 1, d2, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>]
+// CHECK-SAME:      ins(%[[WT]] : tensor<3x3x2x2xf32>) outs(%{{.*}} : tensor<3x2x2x1xf32>)
 // CHECK:         %[[F1:.*]] = tensor.collapse_shape %[[W1]] {{\[}}[0, 1], [2], [3]] : tensor<3x2x2x1xf32> into tensor<6x2x1xf32>
 // CHECK:         %[[Y1:.*]] = tconv.conv %[[X]], %[[F1]], %[[B]] group = 3
 // CHECK-SAME:      : (tensor<1x6x3xf32>, tensor<6x2x1xf32>, tensor<6xf32>) -> tensor<1x6x3xf32>
@@ -196,14 +210,16 @@ func.func @grouped_bias(%x: tensor<1x6x3xf32>, %w: tensor<6x2x3xf32>, %b: tensor
 // CHECK-LABEL: func.func @crop(
 // CHECK-SAME:      %[[X:.*]]: tensor<1x1x5xf32>, %[[W:.*]]: tensor<1x1x2xf32>)
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x1x4xf32>
+// CHECK:         %[[WT:.*]] = linalg.generic
+// CHECK-SAME:      ins(%[[W]] : tensor<1x1x2xf32>) outs(%{{.*}} : tensor<2x1x1xf32>)
 // CHECK:         %[[X0:.*]] = tensor.extract_slice %[[X]][0, 0, 1] [1, 1, 2] [1, 1, 1] : tensor<1x1x5xf32> to tensor<1x1x2xf32>
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2 + 1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2 + 1, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y0:.*]] = tconv.conv %[[X0]], %[[W0]] : (tensor<1x1x2xf32>, tensor<1x1x1xf32>) -> tensor<1x1x2xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[Y0]] into %[[OUT]][0, 0, 0] [1, 1, 2] [1, 1, 2]
 // CHECK:         %[[X1:.*]] = tensor.extract_slice %[[X]][0, 0, 2] [1, 1, 2] [1, 1, 1] : tensor<1x1x5xf32> to tensor<1x1x2xf32>
 // CHECK:         %[[W1:.*]] = linalg.generic
-// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d1, d0, d2 * -2)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
+// CHECK-SAME:      indexing_maps = [affine_map<(d0, d1, d2) -> (d2 * -2, d1, d0)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>]
 // CHECK:         %[[Y1:.*]] = tconv.conv %[[X1]], %[[W1]] : (tensor<1x1x2xf32>, tensor<1x1x1xf32>) -> tensor<1x1x2xf32>
 // CHECK:         tensor.insert_slice %[[Y1]] into %[[R0]][0, 0, 1] [1, 1, 2] [1, 1, 2]
 func.func @crop(%x: tensor<1x1x5xf32>, %w: tensor<1x1x2xf32>) -> tensor<1x1x4xf32> {
@@ -224,7 +240,7 @@ func.func @crop(%x: tensor<1x1x5xf32>, %w: tensor<1x1x2xf32>) -> tensor<1x1x4xf3
 // CHECK:         tconv.conv {{.*}} pads = [0, 0, 1, 0] : (tensor<1x1x3x3xf32>, tensor<1x1x1x1xf32>) -> tensor<1x1x4x3xf32>
 // CHECK:         %[[R02:.*]] = tensor.insert_slice %{{.*}} into %[[R01]][0, 0, 0, 2] [1, 1, 4, 3] [1, 1, 2, 3]
 // CHECK:         linalg.generic
-// CHECK-SAME:      affine_map<(d0, d1, d2, d3) -> (d1, d0, d2 * -2 + 2, d3 * -3)>
+// CHECK-SAME:      affine_map<(d0, d1, d2, d3) -> (d2 * -2 + 2, d3 * -3, d1, d0)>
 // CHECK:         tconv.conv {{.*}} pads = [0, 0, 1, 0] : (tensor<1x1x3x3xf32>, tensor<1x1x2x1xf32>) -> tensor<1x1x3x3xf32>
 // CHECK:         %[[R10:.*]] = tensor.insert_slice %{{.*}} into %[[R02]][0, 0, 1, 0] [1, 1, 3, 3] [1, 1, 2, 3]
 // CHECK:         %[[R11:.*]] = tensor.insert_slice %{{.*}} into %[[R10]][0, 0, 1, 1] [1, 1, 3, 3] [1, 1, 2, 3]
@@ -241,8 +257,10 @@ func.func @asymmetric_output_padding(%x: tensor<1x1x3x3xf32>, %w: tensor<1x1x3x3
 // CHECK-LABEL: func.func @f16(
 // CHECK-SAME:      %[[X:.*]]: tensor<1x1x2xf16>, %[[W:.*]]: tensor<1x1x3xf16>)
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x1x3xf16>
+// CHECK:         %[[WT:.*]] = linalg.generic
+// CHECK-SAME:      ins(%[[W]] : tensor<1x1x3xf16>) outs(%{{.*}} : tensor<3x1x1xf16>)
 // CHECK:         %[[W0:.*]] = linalg.generic
-// CHECK-SAME:      ins(%[[W]] : tensor<1x1x3xf16>) outs(%{{.*}} : tensor<1x1x1xf16>)
+// CHECK-SAME:      outs(%{{.*}} : tensor<1x1x1xf16>)
 // CHECK-NEXT:    ^bb0(%[[IN:.*]]: f16, %{{.*}}: f16):
 // CHECK-NEXT:      linalg.yield %[[IN]] : f16
 // CHECK:         %[[Y0:.*]] = tconv.conv %[[X]], %[[W0]] : (tensor<1x1x2xf16>, tensor<1x1x1xf16>) -> tensor<1x1x2xf16>
