@@ -135,6 +135,10 @@ static int64_t kwTile(int64_t kernelWidth) {
 /// kernels so that a step unrolls at most 48 (tap, channel) pairs. Bigger
 /// bodies are no faster but compile much slower (a 9x9 F-CNN: 1.0 s of
 /// MLIR lowering at 16 channels x 9 taps, 0.35 s at 4 x 9).
+/// The most output positions per tile, as a multiple of ow-tile, for
+/// convolutions with few output channels.
+static constexpr int64_t kMaxOwScale = 4;
+
 static int64_t cTileFor(int64_t kernelWidth, int64_t cTile) {
   constexpr int64_t kMaxUnrolledProducts = 48;
   return std::clamp<int64_t>(kMaxUnrolledProducts / kwTile(kernelWidth), 1,
@@ -562,12 +566,20 @@ struct VectorizeConvsPass
       TilePlan target{
           owTile, std::max(lanes, fTile / fVector * lanes),
           cTileFor(conv.getStaticLoopRanges()[loops.kw()], cTile), 0};
+      int64_t channels = conv.getStaticLoopRanges()[loops.outChannel];
+      tconv::DimPlan f = tconv::planDim(channels, target.outChannel, lanes);
+      // Fewer channels than f-tile asks for: more output positions per tile
+      // keep as many accumulators in flight (FMA latency, not throughput,
+      // bounds a tile with few).
+      if (f.splitPoint == 0) {
+        int64_t wanted = llvm::divideCeil(target.outChannel, lanes);
+        int64_t got = llvm::divideCeil(f.tile, lanes);
+        target.ow = owTile * std::min(kMaxOwScale, wanted / got);
+      }
       // Several whole blocks of output channels: each reads a packed,
       // contiguous filter slice.
       PackedFilter packing;
       if (loops.kind == ConvKind::Full) {
-        int64_t channels = conv.getStaticLoopRanges()[loops.outChannel];
-        tconv::DimPlan f = tconv::planDim(channels, target.outChannel, lanes);
         if (f.splitPoint == 0 && f.tile < channels) {
           packing.filter = conv.getDpsInputs()[1];
           packing.block = f.tile;

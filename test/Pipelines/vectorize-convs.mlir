@@ -94,12 +94,14 @@ func.func @depthwise3d(%x: tensor<1x3x3x6x8xf32>, %w: tensor<2x2x3x8xf32>, %init
 // -----
 
 // A kernel wider than 16 taps is not unrolled: one tap per step of a loop
-// over the kernel width, 8 (c) x 4 (ow) = 32 FMAs per step.
+// over the kernel width. 8 output channels are one vector where f-tile asks
+// for two: tiles take 8 output positions instead of 4, so 8 (c) x 8 (ow) =
+// 64 FMAs per step into 8 accumulators.
 
 // CHECK-LABEL: func.func @wide_kernel
-//       CHECK:   scf.forall (%{{.*}}) = (0) to (24) step (4)
-//       CHECK:     scf.for %{{.*}} = %c0 to %c20 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
-// CHECK-COUNT-32:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//       CHECK:   scf.forall (%{{.*}}) = (0) to (24) step (8)
+//       CHECK:     scf.for %{{.*}} = %c0 to %c20 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
+// CHECK-COUNT-64:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
 //   CHECK-NOT:     vector.fma
 func.func @wide_kernel(%x: tensor<1x43x8xf32>, %w: tensor<20x8x8xf32>, %init: tensor<1x24x8xf32>) -> tensor<1x24x8xf32> {
   %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>}
