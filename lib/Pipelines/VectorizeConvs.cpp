@@ -707,10 +707,13 @@ private:
     }
     // Accumulators: read/write pairs of loop-carried tiles become vector
     // iter_args. Innermost loops first.
-    func.walk([&](scf::ForOp loop) {
-      hoistLoopInvariantSubsets(rewriter,
-                                cast<LoopLikeOpInterface>(loop.getOperation()));
-    });
+    auto hoistAccumulators = [&] {
+      func.walk([&](scf::ForOp loop) {
+        hoistLoopInvariantSubsets(
+            rewriter, cast<LoopLikeOpInterface>(loop.getOperation()));
+      });
+    };
+    hoistAccumulators();
     {
       RewritePatternSet patterns(ctx);
       vector::populateCastAwayVectorLeadingOneDimPatterns(patterns);
@@ -725,6 +728,9 @@ private:
         return func.emitError(
             "tconv-vectorize-convs: contraction lowering did not converge");
     }
+    // Strided convolutions write their accumulators through slices of the
+    // whole output tile, which only fold into matching pairs above.
+    hoistAccumulators();
     return success();
   }
 };

@@ -1,15 +1,16 @@
 // RUN: tconv-opt %s --tconv-vectorize-convs --canonicalize --cse -split-input-file | FileCheck %s
 
 // 1-D, stride 2: output tiles of 2 positions x 16 channels, distributed by
-// scf.forall; the whole reduction (3 taps x 8 channels) is one unrolled body
-// of 3 x 8 x 2 x 2 = 96 FMAs.
+// scf.forall; the reduction takes 2 steps of 4 channels with the 3 taps
+// unrolled, 3 x 4 x 2 x 2 = 48 FMAs per step, the 4 accumulators in vector
+// iter_args (the strided output tile is written through slices).
 
 // CHECK-LABEL: func.func @conv1d
 //       CHECK:   scf.forall (%[[N:.*]], %[[OW:.*]]) = (0, 0) to (2, 10) step (1, 2)
 //       CHECK:     %[[IW:.*]] = affine.apply #{{.*}}(%[[OW]])
 //       CHECK:     tensor.extract_slice %{{.*}}[%[[N]], %[[IW]], 0] [1, 5, 8] [1, 1, 1] : tensor<2x21x8xf32> to tensor<1x5x8xf32>
-//   CHECK-NOT:     scf.for
-// CHECK-COUNT-96:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//       CHECK:     scf.for %{{.*}} = %c0 to %c8 step %c4 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
+// CHECK-COUNT-48:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
 //   CHECK-NOT:     vector.fma
 //   CHECK-NOT:     linalg.conv
 //       CHECK:     scf.forall.in_parallel
@@ -95,13 +96,14 @@ func.func @depthwise3d(%x: tensor<1x3x3x6x8xf32>, %w: tensor<2x2x3x8xf32>, %init
 
 // A kernel wider than 16 taps is not unrolled: one tap per step of a loop
 // over the kernel width. 8 output channels are one vector where f-tile asks
-// for two: tiles take 8 output positions instead of 4, so 8 (c) x 8 (ow) =
-// 64 FMAs per step into 8 accumulators.
+// for two: tiles take 8 output positions instead of 4, so 4 (c) x 8 (ow) =
+// 32 FMAs per step into 8 accumulators.
 
 // CHECK-LABEL: func.func @wide_kernel
 //       CHECK:   scf.forall (%{{.*}}) = (0) to (24) step (8)
 //       CHECK:     scf.for %{{.*}} = %c0 to %c20 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
-// CHECK-COUNT-64:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//       CHECK:       scf.for %{{.*}} = %c0 to %c8 step %c4 iter_args
+// CHECK-COUNT-32:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
 //   CHECK-NOT:     vector.fma
 func.func @wide_kernel(%x: tensor<1x43x8xf32>, %w: tensor<20x8x8xf32>, %init: tensor<1x24x8xf32>) -> tensor<1x24x8xf32> {
   %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>}

@@ -113,7 +113,7 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
            "Output positions (innermost spatial dim) per tile">,
     Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
            "Output channels per tile (a multiple of f-vector)">,
-    Option<"cTile", "c-tile", "int64_t", /*default=*/"8",
+    Option<"cTile", "c-tile", "int64_t", /*default=*/"4",
            "Input channels per reduction step (at most; wide kernels take "
            "fewer so that a step unrolls at most 48 taps x channels)">,
     Option<"fVector", "f-vector", "int64_t", /*default=*/"8",

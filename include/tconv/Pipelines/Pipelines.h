@@ -98,7 +98,7 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       *this, "c-tile",
       llvm::cl::desc("Convolution schedule: input channels per reduction "
                      "step (at most; wide kernels take fewer)"),
-      llvm::cl::init(8)};
+      llvm::cl::init(4)};
   Option<int64_t> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("Convolution schedule: f32 lanes per vector (8 for "
