@@ -56,21 +56,29 @@ def DecomposeTransposePass : Pass<"tconv-decompose-transpose"> {
     `d/gcd(s, d)`) and pads/crops, written into the output with
     `tensor.insert_slice` at offset `r` and step `s`. Phases without taps
     (stride larger than the dilated kernel) keep the bias (or zeros) the
-    output is initialised with. The same example:
+    output is initialised with. A filter that is not a constant is first
+    copied once with the taps first (`k.. x C x M`): each phase then gathers
+    its taps as contiguous rows of output channels, where gathering from
+    `C x M x k..` would read single elements spread over the whole filter,
+    once per phase. The same example:
 
     ```mlir
+    %wt = linalg.generic {indexing_maps = [
+            affine_map<(k, c, m) -> (c, m, k)>,
+            affine_map<(k, c, m) -> (k, c, m)>], ...}
+        ins(%w : tensor<1x1x3xf32>) outs(%e3 : tensor<3x1x1xf32>) -> tensor<3x1x1xf32>
     %w0 = linalg.generic {indexing_maps = [
-            affine_map<(m, c, k) -> (c, m, k * -2 + 1)>,
+            affine_map<(m, c, k) -> (k * -2 + 1, c, m)>,
             affine_map<(m, c, k) -> (m, c, k)>], ...}
-        ins(%w : tensor<1x1x3xf32>) outs(%e1 : tensor<1x1x1xf32>) -> tensor<1x1x1xf32>
+        ins(%wt : tensor<3x1x1xf32>) outs(%e1 : tensor<1x1x1xf32>) -> tensor<1x1x1xf32>
     %y0 = tconv.conv %x, %w0
         : (tensor<1x1x2xf32>, tensor<1x1x1xf32>) -> tensor<1x1x2xf32>
     %r0 = tensor.insert_slice %y0 into %e0[0, 0, 0] [1, 1, 2] [1, 1, 2]
         : tensor<1x1x2xf32> into tensor<1x1x3xf32>
     %w1 = linalg.generic {indexing_maps = [
-            affine_map<(m, c, k) -> (c, m, k * -2 + 2)>,
+            affine_map<(m, c, k) -> (k * -2 + 2, c, m)>,
             affine_map<(m, c, k) -> (m, c, k)>], ...}
-        ins(%w : tensor<1x1x3xf32>) outs(%e2 : tensor<1x1x2xf32>) -> tensor<1x1x2xf32>
+        ins(%wt : tensor<3x1x1xf32>) outs(%e2 : tensor<1x1x2xf32>) -> tensor<1x1x2xf32>
     %y1 = tconv.conv %x, %w1
         : (tensor<1x1x2xf32>, tensor<1x1x2xf32>) -> tensor<1x1x1xf32>
     %y = tensor.insert_slice %y1 into %r0[0, 0, 1] [1, 1, 1] [1, 1, 2]
