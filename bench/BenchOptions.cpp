@@ -122,6 +122,12 @@ const std::vector<Flag> &flags() {
        "Also run oneDNN on its own blocked layouts, reorders untimed "
        "(default: true)",
        setBool(&BenchOptions::onednnBlocked)},
+      {"constant-filter", Kind::Bool,
+       "Also time tconv with the filter compiled into the model as a "
+       "constant (packed at compile time, as with a model's fixed weights; "
+       "strategy auto), next to oneDNN blocked whose weight reorder is not "
+       "timed either (default: true)",
+       setBool(&BenchOptions::constantFilter)},
       {"tconv", Kind::Bool,
        "Run tconv; false runs oneDNN alone (default: true)",
        setBool(&BenchOptions::tconv)},

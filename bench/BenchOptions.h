@@ -28,6 +28,8 @@ struct BenchOptions {
   double naiveMaxGflop = 0.3;
   bool checkOnly = false;
   bool onednnBlocked = true;
+  /// Also time tconv with the filter compiled in (strategy auto).
+  bool constantFilter = true;
   bool tconv = true;
   /// How the plain oneDNN contender gets a transposed-convolution filter:
   /// "iohw" (as stored, in-major) or "oihw" (repacked out-major).

@@ -5,6 +5,7 @@
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -64,9 +65,11 @@ std::string ConvProblem::describe() const {
   return s;
 }
 
-llvm::Expected<std::string> ConvProblem::buildModule() const {
+llvm::Expected<std::string>
+ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter) const {
   mlir::MLIRContext context;
-  context.loadDialect<mlir::func::FuncDialect, mlir::tconv::TConvDialect>();
+  context.loadDialect<mlir::arith::ArithDialect, mlir::func::FuncDialect,
+                      mlir::tconv::TConvDialect>();
   std::string diagnostics;
   mlir::ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &d) {
     diagnostics += d.str();
@@ -82,10 +85,20 @@ llvm::Expected<std::string> ConvProblem::buildModule() const {
 
   mlir::OwningOpRef<mlir::ModuleOp> module = mlir::ModuleOp::create(loc);
   b.setInsertionPointToEnd(module->getBody());
+  llvm::SmallVector<mlir::Type> argumentTypes = {inputType};
+  if (constantFilter.empty())
+    argumentTypes.push_back(filterType);
   auto func = mlir::func::FuncOp::create(
-      b, loc, kEntryName, b.getFunctionType({inputType, filterType}, resultType));
+      b, loc, kEntryName, b.getFunctionType(argumentTypes, resultType));
   b.setInsertionPointToEnd(func.addEntryBlock());
-  mlir::Value input = func.getArgument(0), filter = func.getArgument(1);
+  mlir::Value input = func.getArgument(0);
+  mlir::Value filter =
+      constantFilter.empty()
+          ? func.getArgument(1)
+          : mlir::arith::ConstantOp::create(
+                b, loc, filterType,
+                mlir::DenseElementsAttr::get(filterType, constantFilter))
+                .getResult();
   mlir::Value result =
       isTransposed()
           ? mlir::tconv::ConvTransposeOp::create(b, loc, input, filter,

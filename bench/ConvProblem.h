@@ -39,9 +39,13 @@ struct ConvProblem {
   double flops() const;
   /// "conv_transpose 1x32x64x64 * 32x32x4x4 s2 p1", for tables.
   std::string describe() const;
-  /// The func.func @main(input, filter) -> result holding one tconv op.
-  /// Fails with the dialect verifier's message on an invalid problem.
-  llvm::Expected<std::string> buildModule() const;
+  /// The func.func @main(input, filter) -> result holding one tconv op, or
+  /// @main(input) -> result with `constantFilter` (its values, in filter
+  /// order) compiled in as an arith.constant, as in a model with fixed
+  /// weights. Fails with the dialect verifier's message on an invalid
+  /// problem.
+  llvm::Expected<std::string>
+  buildModule(llvm::ArrayRef<float> constantFilter = {}) const;
 };
 
 /// Entry point of the module built by ConvProblem::buildModule.

@@ -22,6 +22,7 @@ struct TConvContender::State {
   llvm::SmallVector<HostTensor> results;
   std::optional<Kernel::BoundCall> call;
   std::string strategy;
+  bool constantFilter = false;
   int threads = 0;
 };
 
@@ -42,9 +43,11 @@ static HostTensor makeTensor(llvm::ArrayRef<int64_t> shape,
 
 llvm::Expected<std::unique_ptr<TConvContender>>
 TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
-                       llvm::StringRef pipelineOptions, int threads, const std::vector<float> &input,
-                       const std::vector<float> &filter) {
-  auto module = problem.buildModule();
+                       llvm::StringRef pipelineOptions, int threads,
+                       const std::vector<float> &input,
+                       const std::vector<float> &filter, bool constantFilter) {
+  auto module = problem.buildModule(
+      constantFilter ? llvm::ArrayRef<float>(filter) : llvm::ArrayRef<float>());
   if (!module)
     return module.takeError();
   mlir::tconv::RunnerOptions options;
@@ -59,9 +62,11 @@ TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
   auto state = std::make_unique<State>();
   state->kernel = std::move(*kernel);
   state->strategy = strategy.str();
+  state->constantFilter = constantFilter;
   state->threads = threads;
   state->arguments.push_back(makeTensor(problem.inputShape, input));
-  state->arguments.push_back(makeTensor(problem.filterShape, filter));
+  if (!constantFilter)
+    state->arguments.push_back(makeTensor(problem.filterShape, filter));
   state->results = state->kernel->allocateResults();
   // bind() checks the arguments and results against the entry's signature.
   auto call = state->kernel->bind(state->arguments, state->results);
@@ -85,7 +90,9 @@ llvm::Expected<std::vector<float>> TConvContender::result() {
 }
 
 std::string TConvContender::description() const {
-  return llvm::formatv("strategy {0}, compiled in {1:f0} ms", state->strategy,
+  return llvm::formatv("strategy {0}{1}, compiled in {2:f0} ms",
+                       state->strategy,
+                       state->constantFilter ? ", constant filter" : "",
                        state->kernel->getCompileMillis());
 }
 

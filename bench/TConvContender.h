@@ -21,11 +21,14 @@ namespace tconv::bench {
 class TConvContender {
 public:
   /// Compiles the problem's model with a transpose strategy (auto, phase or
-  /// zero-insert) for a thread count, and copies the operands in.
+  /// zero-insert) for a thread count, and copies the operands in. With
+  /// `constantFilter` the filter is compiled into the model (packed at
+  /// compile time) instead of being an argument.
   static llvm::Expected<std::unique_ptr<TConvContender>>
   create(const ConvProblem &problem, llvm::StringRef strategy,
          llvm::StringRef pipelineOptions, int threads,
-         const std::vector<float> &input, const std::vector<float> &filter);
+         const std::vector<float> &input, const std::vector<float> &filter,
+         bool constantFilter = false);
   ~TConvContender();
 
   /// Makes the next calls use this contender's thread count.

@@ -164,12 +164,18 @@ private:
 };
 } // namespace
 
+/// tconv with the filter compiled in (strategy auto).
+static constexpr llvm::StringLiteral kConstantFilterKey = "tconv:const-filter";
+
 /// Column keys in table order.
 static std::vector<std::string> columnKeys() {
   std::vector<std::string> keys;
-  if (opts.tconv)
+  if (opts.tconv) {
     for (const std::string &s : opts.strategies)
       keys.push_back("tconv:" + s);
+    if (opts.constantFilter)
+      keys.push_back(kConstantFilterKey.str());
+  }
   keys.push_back("onednn:nchw");
   if (opts.onednnBlocked)
     keys.push_back("onednn:blocked");
@@ -196,6 +202,8 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
     ratios.push_back({keys[0], "onednn:blocked"});
   if (opts.strategies.size() > 1)
     ratios.push_back({keys[1], keys[0]});
+  if (opts.constantFilter && opts.onednnBlocked)
+    ratios.push_back({kConstantFilterKey.str(), "onednn:blocked"});
   return ratios;
 }
 
@@ -318,18 +326,15 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   if (opts.onednnBlocked)
     addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
 
-  for (const std::string &strategy : opts.strategies) {
-    if (!opts.tconv)
-      break;
-    // The strategy only changes transposed convolutions.
-    if (!p.isTransposed() && strategy != opts.strategies.front())
-      continue;
+  auto addTConv = [&](llvm::StringRef key, llvm::StringRef strategy,
+                      bool constantFilter) {
     auto c = std::make_unique<Contender>();
-    c->key = "tconv:" + strategy;
+    c->key = key.str();
     c->label = columnLabel(c->key);
     c->timed.name = c->label;
     if (auto tc = TConvContender::create(p, strategy, opts.pipelineOptions,
-                                             threads, input, filter)) {
+                                         threads, input, filter,
+                                         constantFilter)) {
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
       c->timed.enter = [shared] { return shared->enter(); };
@@ -339,7 +344,17 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
       fail(*c, tc.takeError());
     }
     row.contenders.push_back(std::move(c));
+  };
+  for (const std::string &strategy : opts.strategies) {
+    if (!opts.tconv)
+      break;
+    // The strategy only changes transposed convolutions.
+    if (!p.isTransposed() && strategy != opts.strategies.front())
+      continue;
+    addTConv("tconv:" + strategy, strategy, /*constantFilter=*/false);
   }
+  if (opts.tconv && opts.constantFilter)
+    addTConv(kConstantFilterKey, "auto", /*constantFilter=*/true);
 
   // The oracle: oneDNN on NCHW memory, itself checked against loop nests
   // when those are affordable.
@@ -502,7 +517,11 @@ static std::string methodText() {
   (`tconv-bench --print-model=ID` prints it) compiled by TConvRunner with
   `--tconv-lower-to-llvm`, as `tconv-run` does, for the host CPU, with
   transpose strategy `auto` (phase decomposition) and `zero-insert`;
-  convolutions have no strategy. *oneDNN nchw*:
+  convolutions have no strategy. *tconv const-filter*: the same model
+  with the filter compiled in as a constant, so the pipeline packs it at
+  compile time as for a model's fixed weights (strategy auto): the
+  counterpart of oneDNN blocked, whose weight reorder is not timed either.
+  *oneDNN nchw*:
   `deconvolution_forward` / `convolution_forward`, `forward_inference`,
   direct algorithm, on plain `ncw`/`nchw`/`ncdhw` memory with the filter as
   the user holds it (`oi*` for a convolution; for a transposed convolution
