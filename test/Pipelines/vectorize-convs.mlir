@@ -110,3 +110,27 @@ func.func @wide_kernel(%x: tensor<1x43x8xf32>, %w: tensor<20x8x8xf32>, %init: te
       ins(%x, %w : tensor<1x43x8xf32>, tensor<20x8x8xf32>) outs(%init : tensor<1x24x8xf32>) -> tensor<1x24x8xf32>
   return %y : tensor<1x24x8xf32>
 }
+
+// -----
+
+// A fill initializing the output is fused into the output tiles: the
+// accumulators start from the fill value in registers, the output starts
+// as a tensor.empty and each element is written once.
+
+// CHECK-LABEL: func.func @fill_init
+//   CHECK-DAG:   %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<8xf32>
+//   CHECK-DAG:   %[[OUT:.*]] = tensor.empty() : tensor<1x8x16xf32>
+//   CHECK-NOT:   linalg.fill
+//       CHECK:   scf.forall {{.*}} shared_outs(%{{.*}} = %[[OUT]])
+//   CHECK-NOT:     vector.transfer_write %[[ZERO]]
+//       CHECK:     scf.for %{{.*}} iter_args(%{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]])
+//       CHECK:       vector.fma
+//   CHECK-NOT:   linalg.fill
+func.func @fill_init(%x: tensor<1x10x8xf32>, %w: tensor<3x8x16xf32>) -> tensor<1x8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+  %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>}
+      ins(%x, %w : tensor<1x10x8xf32>, tensor<3x8x16xf32>) outs(%init : tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+  return %y : tensor<1x8x16xf32>
+}

@@ -222,6 +222,19 @@ TEST(Runner, ReportsCompileErrors) {
   EXPECT_EQ(compileError(kSeed, strategy),
             "unknown transpose-strategy 'best'; expected auto, phase or "
             "zero-insert");
+  RunnerOptions pipeline;
+  pipeline.pipelineOptions = "ow-tile=0";
+  EXPECT_EQ(compileError(kSeed, pipeline), "ow-tile must be at least 1, got 0");
+  pipeline.pipelineOptions = "no-such-option=1";
+  EXPECT_EQ(compileError(kSeed, pipeline).rfind(
+                "invalid pipeline options 'no-such-option=1': ", 0),
+            0u);
+  RunnerOptions referenceWithPipeline;
+  referenceWithPipeline.lowering = Lowering::Reference;
+  referenceWithPipeline.pipelineOptions = "ow-tile=2";
+  EXPECT_EQ(compileError(kSeed, referenceWithPipeline),
+            "pipeline options apply to --tconv-lower-to-llvm, not to the "
+            "reference lowering");
   RunnerOptions stage;
   stage.dumpIRAfterStage = "nowhere";
   EXPECT_EQ(compileError(kSeed, stage)
@@ -364,9 +377,22 @@ class AgainstGather : public ::testing::TestWithParam<Case> {};
 TEST_P(AgainstGather, BothLoweringsMatch) {
   const Case &c = GetParam();
   std::string source = caseSource(c);
-  for (Lowering lowering : {Lowering::Reference, Lowering::Pipeline}) {
+  // The reference, then the pipeline with the AVX2 and the AVX-512 schedule
+  // (either runs on any x86-64 host), then with a remainder-heavy one.
+  struct Variant {
+    Lowering lowering;
+    const char *pipelineOptions;
+  };
+  for (auto [lowering, pipelineOptions] :
+       {Variant{Lowering::Reference, ""},
+        Variant{Lowering::Pipeline, "vector-width=8 f-tile=16"},
+        Variant{Lowering::Pipeline, "vector-width=16 f-tile=32"},
+        Variant{Lowering::Pipeline, "ow-tile=3 c-tile=3 vector-width=4 "
+                                    "f-tile=12"}}) {
+    SCOPED_TRACE(pipelineOptions);
     RunnerOptions options;
     options.lowering = lowering;
+    options.pipelineOptions = pipelineOptions;
     std::unique_ptr<Kernel> kernel = compileOrDie(source, options);
     ASSERT_TRUE(kernel) << source;
     llvm::SmallVector<HostTensor> args;
