@@ -22,6 +22,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
@@ -304,17 +305,64 @@ struct PackedFilter {
   int64_t block = 0;
 };
 
-/// A tiled convolution and the tile of the fill that initializes it, if the
-/// fill was fused into the output tiles.
+/// An op that only writes its init: a linalg.fill, or a generic that
+/// broadcasts a bias. A convolution's initializer is fused into its output
+/// tiles, where the accumulators then start from its values.
+static linalg::LinalgOp getInitializer(Value value) {
+  auto op = value.getDefiningOp<linalg::LinalgOp>();
+  if (!op || !op.hasPureTensorSemantics() || op.getNumDpsInits() != 1 ||
+      op.getNumLoops() != op.getNumParallelLoops() || scheduledConv(op) ||
+      op.payloadUsesValueFromOperand(op.getDpsInitOperand(0)))
+    return nullptr;
+  return op;
+}
+
+/// Gives `conv` an initializer of its own (CSE shares one bias broadcast
+/// among the phases of a transposed convolution) and, when the convolution
+/// is inserted into a slice of a bigger tensor (a phase into the whole
+/// output), makes the initializer write that slice instead of a tensor of
+/// its own: tiles then accumulate in place and nothing is copied.
+static void giveOwnInitializer(RewriterBase &rewriter, linalg::LinalgOp conv) {
+  OpOperand *init = conv.getDpsInitOperand(0);
+  linalg::LinalgOp initializer = getInitializer(init->get());
+  if (!initializer)
+    return;
+  Value destination = initializer.getDpsInits()[0];
+  Value result = conv->getResult(0);
+  auto insert = result.hasOneUse()
+                    ? dyn_cast<tensor::InsertSliceOp>(*result.user_begin())
+                    : nullptr;
+  Operation *whole = insert ? insert.getDest().getDefiningOp() : nullptr;
+  // The initializer does not read its init: any tensor of the right shape
+  // will do, and the slice the result goes to avoids a copy.
+  bool inPlace = insert && insert.getSource() == result &&
+                 (!whole || (whole->getBlock() == conv->getBlock() &&
+                             whole->isBeforeInBlock(conv)));
+  if (!inPlace && initializer->hasOneUse())
+    return;
+  rewriter.setInsertionPoint(conv);
+  if (inPlace)
+    destination = tensor::ExtractSliceOp::create(
+        rewriter, conv.getLoc(), insert.getSourceType(), insert.getDest(),
+        insert.getMixedOffsets(), insert.getMixedSizes(),
+        insert.getMixedStrides());
+  IRMapping mapping;
+  mapping.map(initializer.getDpsInits()[0], destination);
+  Operation *own = rewriter.clone(*initializer, mapping);
+  rewriter.modifyOpInPlace(conv, [&] { init->set(own->getResult(0)); });
+}
+
+/// A tiled convolution and the tile of the initializer (see getInitializer)
+/// fused into its output tile, if any.
 struct TiledPart {
   linalg::LinalgOp conv;
-  linalg::FillOp fill;
+  linalg::LinalgOp initializer;
 };
 
 /// Tiles one part: scf.forall over output tiles, scf.for over the reduction.
-/// A linalg.fill initializing the output is fused into the output tiles:
-/// the accumulators then start from the fill value in registers instead of
-/// reading a buffer zeroed by a separate pass.
+/// The initializer of the output (a fill, a bias broadcast) is fused into the
+/// output tiles: the accumulators then start from its values in registers
+/// instead of reading a buffer it filled in a separate pass.
 static FailureOr<TiledPart> tilePart(RewriterBase &rewriter,
                                      linalg::LinalgOp part, ConvLoops loops,
                                      const TilePlan &plan,
@@ -342,7 +390,7 @@ static FailureOr<TiledPart> tilePart(RewriterBase &rewriter,
       .setFusionControlFn(
           [](tensor::ExtractSliceOp, OpResult producer, bool isDestination)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-            if (isDestination && isa<linalg::FillOp>(producer.getOwner()))
+            if (isDestination && getInitializer(producer))
               return scf::SCFTileAndFuseOptions::ControlFnResult{};
             return std::nullopt;
           });
@@ -358,9 +406,8 @@ static FailureOr<TiledPart> tilePart(RewriterBase &rewriter,
   // The consumer's tile comes first.
   auto tiledConv = cast<linalg::LinalgOp>(outer->tiledAndFusedOps.front());
   TiledPart tiledPart;
-  for (Operation *op : outer->tiledAndFusedOps)
-    if (auto fill = dyn_cast<linalg::FillOp>(op))
-      tiledPart.fill = fill;
+  for (Operation *op : llvm::drop_begin(outer->tiledAndFusedOps))
+    tiledPart.initializer = cast<linalg::LinalgOp>(op);
   if (packing.packed)
     usePackedFilter(rewriter, tiledConv, packing.filter, packing.packed,
                     packing.block);
@@ -556,9 +603,10 @@ struct VectorizeConvsPass
     });
 
     IRRewriter rewriter(&getContext());
-    // Innermost convolution tiles and the fill tiles initializing them.
+    // Innermost convolution tiles and the initializer tiles fused with them.
     SmallVector<linalg::LinalgOp> tiles;
     for (linalg::LinalgOp conv : convs) {
+      giveOwnInitializer(rewriter, conv);
       ConvLoops loops = *scheduledConv(conv);
       int64_t lanes =
           lanesFor(getElementTypeOrSelf(conv.getDpsInits()[0].getType()));
@@ -602,8 +650,8 @@ struct VectorizeConvsPass
           tiled->conv.emitError() << "tconv-vectorize-convs: tile is not 1-D";
           return signalPassFailure();
         }
-        if (tiled->fill)
-          tiles.push_back(tiled->fill);
+        if (tiled->initializer)
+          tiles.push_back(tiled->initializer);
         tiles.push_back(*conv1d);
       }
       if (packing.packed)

@@ -88,3 +88,26 @@ func.func @square_transpose(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x4x4xf32>) ->
       : (tensor<1x8x4x4xf32>, tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32>
   return %y : tensor<1x8x8x8xf32>
 }
+
+// -----
+
+// With a bias, each phase's tiles start their accumulators from the bias
+// (the broadcast CSE shares among the phases is given to each phase and
+// fused into its tiles): no buffer of broadcast bias, no copy into the
+// output.
+
+// CHECK-LABEL: func.func @transpose_bias(
+//  CHECK-SAME:     %[[B:[^:]*]]: memref<8xf32>, %[[Y:[^:]*]]: memref<1x8x8x8xf32>)
+//   CHECK-NOT:   memref.alloc() {{.*}} : memref<1x4x4x8xf32>
+//   CHECK-NOT:   memref.copy
+//       CHECK:   scf.forall
+//       CHECK:     vector.transfer_read %[[B]]
+//       CHECK:     scf.for
+//       CHECK:       vector.fma
+//   CHECK-NOT:   memref.copy
+//       CHECK:   return
+func.func @transpose_bias(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x4x4xf32>, %b: tensor<8xf32>) -> tensor<1x8x8x8xf32> {
+  %y = tconv.conv_transpose %x, %w, %b strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x8x4x4xf32>, tensor<8x8x4x4xf32>, tensor<8xf32>) -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}
