@@ -250,6 +250,146 @@ static void fusePacking(RewriterBase &rewriter, Value packed) {
     rewriter.replaceOp(pack, fused->replacements.lookup(packed));
 }
 
+/// The linalg.generic that only copies elements of its one input into a
+/// fresh layout, reading the input's innermost dim along the result's
+/// innermost dim: a tile of its result is a set of contiguous rows of the
+/// input, which FoldRowGatherIntoRead reads in place.
+static linalg::GenericOp getRowGather(Value value) {
+  auto gather = value.getDefiningOp<linalg::GenericOp>();
+  if (!gather || gather.getNumDpsInputs() != 1 ||
+      gather.getNumDpsInits() != 1 || gather.getNumReductionLoops() != 0 ||
+      !gather.hasPureTensorSemantics())
+    return nullptr;
+  OpOperand *input = gather.getDpsInputOperand(0);
+  auto yield = cast<linalg::YieldOp>(gather.getBody()->getTerminator());
+  if (yield.getValues() !=
+      ValueRange{gather.getMatchingBlockArgument(input)})
+    return nullptr;
+  if (!gather.getMatchingIndexingMap(gather.getDpsInitOperand(0)).isIdentity())
+    return nullptr;
+  AffineMap map = gather.getMatchingIndexingMap(input);
+  unsigned last = gather.getNumLoops() - 1;
+  if (map.getNumResults() == 0 ||
+      map.getResults().back() != getAffineDimExpr(last, map.getContext()))
+    return nullptr;
+  for (AffineExpr expr : map.getResults().drop_back())
+    if (expr.isFunctionOfDim(last))
+      return nullptr;
+  return gather;
+}
+
+/// A copy of `source` (a permuting linalg.generic of a value W, as the
+/// taps-first copy of a transposed convolution's filter) with its innermost
+/// dim split in blocks of `block` moved outermost: S2[mb][s..][mi] =
+/// S[s..][mb * block + mi], computed from W directly (W's matching dim is
+/// expanded first, so that the copy stays a permutation the layout-change
+/// vectorizer handles). Null if `source` is not such a copy.
+static Value blockedCopy(RewriterBase &rewriter, Value source, int64_t block) {
+  auto copy = source.getDefiningOp<linalg::GenericOp>();
+  if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
+      copy.getNumReductionLoops() != 0 || !copy.hasPureTensorSemantics() ||
+      copy.hasDynamicShape())
+    return nullptr;
+  OpOperand *input = copy.getDpsInputOperand(0);
+  auto yield = cast<linalg::YieldOp>(copy.getBody()->getTerminator());
+  AffineMap inputMap = copy.getMatchingIndexingMap(input);
+  if (yield.getValues() != ValueRange{copy.getMatchingBlockArgument(input)} ||
+      !copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity() ||
+      !inputMap.isPermutation())
+    return nullptr;
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  unsigned rank = sourceType.getRank();
+  int64_t channels = sourceType.getShape().back();
+  if (channels % block != 0)
+    return nullptr;
+  // W's dim read along S's innermost dim, expanded into (blocks, block).
+  Value w = input->get();
+  auto wType = cast<RankedTensorType>(w.getType());
+  unsigned split = *inputMap.getResultPosition(
+      getAffineDimExpr(rank - 1, rewriter.getContext()));
+  SmallVector<int64_t> expandedShape;
+  SmallVector<ReassociationIndices> reassociation;
+  for (auto [dim, size] : llvm::enumerate(wType.getShape())) {
+    ReassociationIndices group = {int64_t(expandedShape.size())};
+    if (dim == split) {
+      expandedShape.append({size / block, block});
+      group.push_back(expandedShape.size() - 1);
+    } else {
+      expandedShape.push_back(size);
+    }
+    reassociation.push_back(group);
+  }
+  Location loc = copy.getLoc();
+  rewriter.setInsertionPointAfter(copy);
+  Value expanded = tensor::ExpandShapeOp::create(
+      rewriter, loc,
+      RankedTensorType::get(expandedShape, wType.getElementType()), w,
+      reassociation);
+  // Loops of the blocked copy: (mb, s_0 .. s_{rank-2}, mi). W's dims read
+  // S's dim d at loop d + 1; the split dim reads (mb, mi).
+  MLIRContext *ctx = rewriter.getContext();
+  SmallVector<AffineExpr> exprs;
+  for (AffineExpr expr : inputMap.getResults()) {
+    unsigned d = cast<AffineDimExpr>(expr).getPosition();
+    if (d == rank - 1)
+      exprs.append({getAffineDimExpr(0, ctx), getAffineDimExpr(rank, ctx)});
+    else
+      exprs.push_back(getAffineDimExpr(d + 1, ctx));
+  }
+  SmallVector<int64_t> shape = {channels / block};
+  llvm::append_range(shape, sourceType.getShape().drop_back());
+  shape.push_back(block);
+  Value init =
+      tensor::EmptyOp::create(rewriter, loc, shape, wType.getElementType());
+  return linalg::GenericOp::create(
+             rewriter, loc, init.getType(), expanded, init,
+             {AffineMap::get(rank + 1, 0, exprs, ctx),
+              AffineMap::getMultiDimIdentityMap(rank + 1, ctx)},
+             SmallVector<utils::IteratorType>(rank + 1,
+                                              utils::IteratorType::parallel),
+             [](OpBuilder &b, Location l, ValueRange args) {
+               linalg::YieldOp::create(b, l, args[0]);
+             })
+      .getResult(0);
+}
+
+/// The packed filter (F/block x K.. x C x block) of a convolution whose
+/// filter is a row gather of `source` at taps given by the gather, as a row
+/// gather of `blocked` (see blockedCopy): never materialized, its tiles are
+/// read in place.
+static Value packedViewOfBlockedCopy(RewriterBase &rewriter, Location loc,
+                                     linalg::GenericOp gather, Value blocked) {
+  AffineMap map = gather.getMatchingIndexingMap(gather.getDpsInputOperand(0));
+  unsigned numLoops = map.getNumDims();
+  MLIRContext *ctx = rewriter.getContext();
+  // Gather loops (k.., c, f) become (fb, k.., c, fi): shift by one.
+  SmallVector<AffineExpr> shifted;
+  for (unsigned d = 0; d < numLoops; ++d)
+    shifted.push_back(getAffineDimExpr(d + 1, ctx));
+  SmallVector<AffineExpr> exprs = {getAffineDimExpr(0, ctx)};
+  for (AffineExpr expr : map.getResults().drop_back())
+    exprs.push_back(expr.replaceDims(shifted));
+  exprs.push_back(getAffineDimExpr(numLoops, ctx));
+  auto blockedType = cast<RankedTensorType>(blocked.getType());
+  auto filterType = cast<RankedTensorType>(gather.getResult(0).getType());
+  int64_t block = blockedType.getShape().back();
+  SmallVector<int64_t> shape = {filterType.getShape().back() / block};
+  llvm::append_range(shape, filterType.getShape().drop_back());
+  shape.push_back(block);
+  Value init = tensor::EmptyOp::create(rewriter, loc, shape,
+                                       filterType.getElementType());
+  return linalg::GenericOp::create(
+             rewriter, loc, init.getType(), blocked, init,
+             {AffineMap::get(numLoops + 1, 0, exprs, ctx),
+              AffineMap::getMultiDimIdentityMap(numLoops + 1, ctx)},
+             SmallVector<utils::IteratorType>(numLoops + 1,
+                                              utils::IteratorType::parallel),
+             [](OpBuilder &b, Location l, ValueRange args) {
+               linalg::YieldOp::create(b, l, args[0]);
+             })
+      .getResult(0);
+}
+
 /// Makes the tiled convolution `conv` read its filter tile from `packed`
 /// (see packFilter) instead of from slices of `filter`.
 static void usePackedFilter(RewriterBase &rewriter, linalg::LinalgOp conv,
@@ -303,6 +443,8 @@ static void usePackedFilter(RewriterBase &rewriter, linalg::LinalgOp conv,
 struct PackedFilter {
   Value filter, packed;
   int64_t block = 0;
+  /// `packed` is a view of a blocked copy, read in place by the tiles.
+  bool readInPlace = false;
 };
 
 /// An op that only writes its init: a linalg.fill, or a generic that
@@ -565,9 +707,70 @@ struct FoldExtractOfRead : public OpRewritePattern<vector::ExtractOp> {
 };
 } // namespace
 
+namespace {
+/// A 1-D read of a row gather's result (see getRowGather), possibly through
+/// unit-stride extract_slices of it -> the same read of the gather's input,
+/// at the indices the slices and the gather map to.
+struct FoldRowGatherIntoRead : public OpRewritePattern<vector::TransferReadOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(vector::TransferReadOp read,
+                                PatternRewriter &rewriter) const override {
+    if (!isSimpleTensorRead(read) || read.getVectorType().getRank() != 1)
+      return failure();
+    // The unit-stride slices between the read and a row gather.
+    SmallVector<tensor::ExtractSliceOp> slices;
+    Value base = read.getBase();
+    while (auto slice = base.getDefiningOp<tensor::ExtractSliceOp>()) {
+      if (!slice.hasUnitStride())
+        return failure();
+      slices.push_back(slice);
+      base = slice.getSource();
+    }
+    linalg::GenericOp gather = getRowGather(base);
+    if (!gather)
+      return failure();
+
+    // Indices into each slice -> indices into its source.
+    Location loc = read.getLoc();
+    SmallVector<OpFoldResult> indices = getAsOpFoldResult(read.getIndices());
+    AffineExpr a, b;
+    bindDims(rewriter.getContext(), a, b);
+    for (tensor::ExtractSliceOp slice : slices) {
+      llvm::SmallBitVector dropped = slice.getDroppedDims();
+      SmallVector<OpFoldResult> sourceIndices;
+      unsigned next = 0;
+      for (auto [dim, offset] : llvm::enumerate(slice.getMixedOffsets())) {
+        if (dropped.test(dim)) {
+          sourceIndices.push_back(offset);
+          continue;
+        }
+        sourceIndices.push_back(affine::makeComposedFoldedAffineApply(
+            rewriter, loc, a + b, {offset, indices[next++]}));
+      }
+      indices = std::move(sourceIndices);
+    }
+    OpOperand *input = gather.getDpsInputOperand(0);
+    AffineMap map = gather.getMatchingIndexingMap(input);
+    SmallVector<Value> sourceIndices;
+    for (AffineExpr expr : map.getResults())
+      sourceIndices.push_back(getValueOrCreateConstantIndexOp(
+          rewriter, loc,
+          affine::makeComposedFoldedAffineApply(
+              rewriter, loc, AffineMap::get(map.getNumDims(), 0, expr),
+              indices)));
+    AffineMap minor = AffineMap::getMinorIdentityMap(
+        sourceIndices.size(), 1, rewriter.getContext());
+    rewriter.replaceOpWithNewOp<vector::TransferReadOp>(
+        read, read.getVectorType(), input->get(), sourceIndices,
+        read.getPadding(), minor, ArrayRef<bool>{true});
+    return success();
+  }
+};
+} // namespace
+
 static void populateSliceOfReadFoldingPatterns(RewritePatternSet &patterns) {
-  patterns.add<FoldStridedSliceOfRead, FoldExtractOfRead>(
-      patterns.getContext());
+  patterns.add<FoldStridedSliceOfRead, FoldExtractOfRead,
+               FoldRowGatherIntoRead>(patterns.getContext());
 }
 
 static void addVectorCanonicalizations(RewritePatternSet &patterns,
@@ -603,6 +806,9 @@ struct VectorizeConvsPass
     });
 
     IRRewriter rewriter(&getContext());
+    // Blocked copies of phase filter sources (see blockedCopy), by source and
+    // block size.
+    llvm::DenseMap<std::pair<Value, int64_t>, Value> blockedCopies;
     // Innermost convolution tiles and the initializer tiles fused with them.
     SmallVector<linalg::LinalgOp> tiles;
     for (linalg::LinalgOp conv : convs) {
@@ -631,9 +837,26 @@ struct VectorizeConvsPass
         if (f.splitPoint == 0 && f.tile < channels) {
           packing.filter = conv.getDpsInputs()[1];
           packing.block = f.tile;
-          rewriter.setInsertionPoint(conv);
-          packing.packed =
-              packFilter(rewriter, conv.getLoc(), packing.filter, f.tile);
+          // The phases of a transposed convolution gather their filters
+          // from one taps-first copy of the whole filter: a blocked copy of
+          // it, made once, serves every phase in place. Others are packed.
+          if (linalg::GenericOp gather = getRowGather(packing.filter)) {
+            Value source = gather.getDpsInputs()[0];
+            Value &blocked = blockedCopies[{source, f.tile}];
+            if (!blocked)
+              blocked = blockedCopy(rewriter, source, f.tile);
+            if (blocked) {
+              rewriter.setInsertionPoint(conv);
+              packing.packed = packedViewOfBlockedCopy(
+                  rewriter, conv.getLoc(), gather, blocked);
+              packing.readInPlace = true;
+            }
+          }
+          if (!packing.packed) {
+            rewriter.setInsertionPoint(conv);
+            packing.packed =
+                packFilter(rewriter, conv.getLoc(), packing.filter, f.tile);
+          }
         }
       }
       for (auto [part, plan] :
@@ -654,7 +877,7 @@ struct VectorizeConvsPass
           tiles.push_back(tiled->initializer);
         tiles.push_back(*conv1d);
       }
-      if (packing.packed)
+      if (packing.packed && !packing.readInPlace)
         fusePacking(rewriter, packing.packed);
     }
 

@@ -445,6 +445,18 @@ INSTANTIATE_TEST_SUITE_P(
              {2, 2, 2, 2, 3},
              geometry({2, 1, 2}, {1, 0, 0, 0, 1, 1}, {1, 2, 1}, {1, 0, 0}, 1),
              true},
+        // Several blocks of output channels per group: the phases read a
+        // blocked taps-first copy of the filter in place.
+        Case{true,
+             {1, 6, 5},
+             {6, 64, 8},
+             geometry({4}, {2, 1}, {1}, {1}, 1),
+             true},
+        Case{true,
+             {1, 4, 3, 4},
+             {4, 48, 3, 4},
+             geometry({2, 2}, {1, 0, 1, 1}, {1, 1}, {0, 1}, 2),
+             false},
         // Direct: strides, asymmetric pads, dilations, groups, 1-3 dims.
         Case{false,
              {1, 3, 9},

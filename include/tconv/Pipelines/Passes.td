@@ -51,7 +51,11 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        Channel blocks are outermost, so that a block's filter slice stays in
        cache while it sweeps the output positions; with several blocks the
        filter is first packed as F/f-tile x K.. x C x f-tile (constants at
-       compile time) so that each slice is contiguous. A `linalg.fill`
+       compile time) so that each slice is contiguous. The phases of a
+       transposed convolution gather their filters from one taps-first copy
+       of the whole filter: they share one blocked copy of it instead
+       (M/f-tile x k.. x C x f-tile, made from the filter in a single pass)
+       and their tiles read it in place. A `linalg.fill`
        initializing the output is fused into the output tiles: the
        accumulators start from the fill value in registers, with no separate
        pass over the output (for a phase of a transposed convolution, a
