@@ -132,14 +132,14 @@ static int64_t kwTile(int64_t kernelWidth) {
   return kernelWidth <= kMaxUnrolledTaps ? kernelWidth : 1;
 }
 
-/// Input channels per reduction step: at most `cTile`, and fewer for wide
-/// kernels so that a step unrolls at most 48 (tap, channel) pairs. Bigger
-/// bodies are no faster but compile much slower (a 9x9 F-CNN: 1.0 s of
-/// MLIR lowering at 16 channels x 9 taps, 0.35 s at 4 x 9).
 /// The most output positions per tile, as a multiple of ow-tile, for
 /// convolutions with few output channels.
 static constexpr int64_t kMaxOwScale = 4;
 
+/// Input channels per reduction step: at most `cTile`, and fewer for wide
+/// kernels so that a step unrolls at most 48 (tap, channel) pairs. Bigger
+/// bodies are no faster but compile much slower (a 9x9 F-CNN: 1.0 s of
+/// MLIR lowering at 16 channels x 9 taps, 0.35 s at 4 x 9).
 static int64_t cTileFor(int64_t kernelWidth, int64_t cTile) {
   constexpr int64_t kMaxUnrolledProducts = 48;
   return std::clamp<int64_t>(kMaxUnrolledProducts / kwTile(kernelWidth), 1,
