@@ -139,9 +139,16 @@ static constexpr int64_t kMaxOwScale = 4;
 /// Input channels per reduction step: at most `cTile`, and fewer for wide
 /// kernels so that a step unrolls at most 48 (tap, channel) pairs. Bigger
 /// bodies are no faster but compile much slower (a 9x9 F-CNN: 1.0 s of
-/// MLIR lowering at 16 channels x 9 taps, 0.35 s at 4 x 9).
+/// MLIR lowering at 16 channels x 9 taps, 0.35 s at 4 x 9). Kernels at most
+/// 2 taps wide (the phases of stride-2 transposed convolutions) take one
+/// channel per step: LLVM schedules every input broadcast of an unrolled
+/// step first, and with more channels those spill (1 channel measured 2-8%
+/// faster on T1-T7 than 4).
 static int64_t cTileFor(int64_t kernelWidth, int64_t cTile) {
   constexpr int64_t kMaxUnrolledProducts = 48;
+  constexpr int64_t kMaxNarrowKernel = 2;
+  if (kernelWidth <= kMaxNarrowKernel)
+    return 1;
   return std::clamp<int64_t>(kMaxUnrolledProducts / kwTile(kernelWidth), 1,
                              cTile);
 }

@@ -134,3 +134,19 @@ func.func @fill_init(%x: tensor<1x10x8xf32>, %w: tensor<3x8x16xf32>) -> tensor<1
       ins(%x, %w : tensor<1x10x8xf32>, tensor<3x8x16xf32>) outs(%init : tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
   return %y : tensor<1x8x16xf32>
 }
+
+// -----
+
+// A kernel 2 taps wide (a phase of a stride-2 transposed convolution) takes
+// one input channel per step: 2 (kw) x 4 (ow) x 2 (vectors) = 16 FMAs.
+
+// CHECK-LABEL: func.func @narrow_kernel
+//       CHECK:   scf.forall (%{{.*}}) = (0) to (8) step (4)
+//       CHECK:     scf.for %{{.*}} = %c0 to %c8 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>)
+// CHECK-COUNT-16:  vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//   CHECK-NOT:     vector.fma
+func.func @narrow_kernel(%x: tensor<1x9x8xf32>, %w: tensor<2x8x16xf32>, %init: tensor<1x8x16xf32>) -> tensor<1x8x16xf32> {
+  %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>}
+      ins(%x, %w : tensor<1x9x8xf32>, tensor<2x8x16xf32>) outs(%init : tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+  return %y : tensor<1x8x16xf32>
+}

@@ -62,8 +62,9 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        strided one);
     3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
        channels `c-tile` (fewer for wide kernels: a step unrolls at most 48
-       taps x channels, beyond which bodies only compile slower), the
-       innermost kernel dim whole (one tap per step
+       taps x channels, beyond which bodies only compile slower; one for
+       kernels at most 2 wide, whose unrolled steps otherwise spill input
+       broadcasts), the innermost kernel dim whole (one tap per step
        beyond 16 taps, to bound the unrolled body);
     4. rewritten, now that every outer spatial dim is 1, as a
        `linalg.conv_1d_nwc_wcf` (or `linalg.depthwise_conv_1d_nwc_wc`) on
