@@ -68,6 +68,18 @@ struct VectorizeLayoutChangesPass
           << "tconv-vectorize-layout-changes: tile must be >= 1";
       return signalPassFailure();
     }
+    IRRewriter rewriter(&getContext());
+    // Plain transposes (tosa.transpose lowers to linalg.transpose) are layout
+    // changes like the generics around convolutions.
+    SmallVector<linalg::TransposeOp> transposes;
+    getOperation().walk([&](linalg::TransposeOp op) {
+      if (op.hasPureTensorSemantics() && !op.hasDynamicShape())
+        transposes.push_back(op);
+    });
+    for (linalg::TransposeOp op : transposes) {
+      rewriter.setInsertionPoint(op);
+      (void)linalg::generalizeNamedOp(rewriter, op);
+    }
     SmallVector<std::pair<linalg::GenericOp, std::pair<unsigned, unsigned>>>
         candidates;
     getOperation().walk([&](linalg::GenericOp op) {
@@ -79,7 +91,6 @@ struct VectorizeLayoutChangesPass
     if (candidates.empty())
       return;
 
-    IRRewriter rewriter(&getContext());
     SmallVector<linalg::GenericOp> blocks;
     for (auto [op, dims] : candidates) {
       auto [inMinor, outMinor] = dims;

@@ -65,3 +65,23 @@ func.func @broadcast(%b: tensor<16xf32>) -> tensor<1x2x8x16xf32> {
   } -> tensor<1x2x8x16xf32>
   return %t : tensor<1x2x8x16xf32>
 }
+
+// -----
+
+// A plain linalg.transpose (what tosa.transpose lowers to) is a layout
+// change too: the same 8x8 shuffled blocks, nothing left as loops.
+
+// CHECK-LABEL: func.func @named_transpose(
+//  CHECK-SAME:     %[[X:.*]]: tensor<16x8xf32>
+//       CHECK:   scf.forall (%[[J:.*]]) = (0) to (16) step (8)
+//       CHECK:     tensor.extract_slice %[[X]][%[[J]], 0] [8, 8] [1, 1]
+//       CHECK:     vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8x8xf32>
+//       CHECK:     vector.shuffle
+//       CHECK:     vector.transfer_write %{{.*}} {in_bounds = [true, true]} : vector<8x8xf32>, tensor<8x8xf32>
+//   CHECK-NOT:   linalg.transpose
+//   CHECK-NOT:   linalg.generic
+func.func @named_transpose(%x: tensor<16x8xf32>) -> tensor<8x16xf32> {
+  %e = tensor.empty() : tensor<8x16xf32>
+  %t = linalg.transpose ins(%x : tensor<16x8xf32>) outs(%e : tensor<8x16xf32>) permutation = [1, 0]
+  return %t : tensor<8x16xf32>
+}

@@ -280,8 +280,9 @@ def TConvVectorizeLayoutChanges
     (NCHW <-> NHWC generics, with bias, activations or casts fused into them).
     As loops one side of a transpose is accessed with a large stride: LLVM
     gathers or scatters single elements. This pass tiles every static,
-    all-parallel `linalg.generic` on tensors whose output is written along a
-    different innermost loop than one of its inputs is read into
+    all-parallel `linalg.generic` on tensors (and `linalg.transpose`, what
+    `tosa.transpose` lowers to, generalized first) whose output is written
+    along a different innermost loop than one of its inputs is read into
     `tile` x `tile` blocks of those two loops (`scf.forall` over blocks,
     remainders split off as smaller static blocks), drops the unit dims and
     vectorizes the block: contiguous vector reads, a `vector.transpose`
