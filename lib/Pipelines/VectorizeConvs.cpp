@@ -285,77 +285,80 @@ static linalg::GenericOp getRowGather(Value value) {
   return gather;
 }
 
-/// A copy of `source` (a permuting linalg.generic of a value W, as the
-/// taps-first copy of a transposed convolution's filter) with its innermost
-/// dim split in blocks of `block` moved outermost: S2[mb][s..][mi] =
-/// S[s..][mb * block + mi], computed from W directly (W's matching dim is
+/// A copy of `source` (an elementwise linalg.generic of values that it reads
+/// with permutations, as the taps-first copy of a transposed convolution's
+/// filter, possibly scaled) with its innermost dim split in blocks of
+/// `block` moved outermost: S2[mb][s..][mi] = S[s..][mb * block + mi],
+/// computed from the generic's inputs directly (each input's matching dim is
 /// expanded first, so that the copy stays a permutation the layout-change
-/// vectorizer handles). Null if `source` is not such a copy.
+/// vectorizer handles). Null if `source` is not such a generic.
 static Value blockedCopy(RewriterBase &rewriter, Value source, int64_t block) {
   auto copy = source.getDefiningOp<linalg::GenericOp>();
-  if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
+  if (!copy || copy.getNumDpsInits() != 1 ||
       copy.getNumReductionLoops() != 0 || !copy.hasPureTensorSemantics() ||
-      copy.hasDynamicShape())
-    return nullptr;
-  OpOperand *input = copy.getDpsInputOperand(0);
-  auto yield = cast<linalg::YieldOp>(copy.getBody()->getTerminator());
-  AffineMap inputMap = copy.getMatchingIndexingMap(input);
-  if (yield.getValues() != ValueRange{copy.getMatchingBlockArgument(input)} ||
+      copy.hasDynamicShape() ||
       !copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity() ||
-      !inputMap.isPermutation())
+      copy.payloadUsesValueFromOperand(copy.getDpsInitOperand(0)))
     return nullptr;
   auto sourceType = cast<RankedTensorType>(source.getType());
   unsigned rank = sourceType.getRank();
   int64_t channels = sourceType.getShape().back();
   if (channels % block != 0)
     return nullptr;
-  // W's dim read along S's innermost dim, expanded into (blocks, block).
-  Value w = input->get();
-  auto wType = cast<RankedTensorType>(w.getType());
-  unsigned split = *inputMap.getResultPosition(
-      getAffineDimExpr(rank - 1, rewriter.getContext()));
-  SmallVector<int64_t> expandedShape;
-  SmallVector<ReassociationIndices> reassociation;
-  for (auto [dim, size] : llvm::enumerate(wType.getShape())) {
-    ReassociationIndices group = {int64_t(expandedShape.size())};
-    if (dim == split) {
-      expandedShape.append({size / block, block});
-      group.push_back(expandedShape.size() - 1);
-    } else {
-      expandedShape.push_back(size);
-    }
-    reassociation.push_back(group);
-  }
+  for (OpOperand *input : copy.getDpsInputOperands())
+    if (!copy.getMatchingIndexingMap(input).isPermutation())
+      return nullptr;
+
+  // Each input's dim read along S's innermost dim, expanded into (blocks,
+  // block); the blocked copy's loops are (mb, s_0 .. s_{rank-2}, mi): an
+  // input dim read at S's loop d is read at loop d + 1, the split one at
+  // (mb, mi).
   Location loc = copy.getLoc();
-  rewriter.setInsertionPointAfter(copy);
-  Value expanded = tensor::ExpandShapeOp::create(
-      rewriter, loc,
-      RankedTensorType::get(expandedShape, wType.getElementType()), w,
-      reassociation);
-  // Loops of the blocked copy: (mb, s_0 .. s_{rank-2}, mi). W's dims read
-  // S's dim d at loop d + 1; the split dim reads (mb, mi).
   MLIRContext *ctx = rewriter.getContext();
-  SmallVector<AffineExpr> exprs;
-  for (AffineExpr expr : inputMap.getResults()) {
-    unsigned d = cast<AffineDimExpr>(expr).getPosition();
-    if (d == rank - 1)
-      exprs.append({getAffineDimExpr(0, ctx), getAffineDimExpr(rank, ctx)});
-    else
-      exprs.push_back(getAffineDimExpr(d + 1, ctx));
+  rewriter.setInsertionPointAfter(copy);
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (OpOperand *input : copy.getDpsInputOperands()) {
+    AffineMap map = copy.getMatchingIndexingMap(input);
+    auto type = cast<RankedTensorType>(input->get().getType());
+    SmallVector<int64_t> expandedShape;
+    SmallVector<ReassociationIndices> reassociation;
+    SmallVector<AffineExpr> exprs;
+    for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+      unsigned d = cast<AffineDimExpr>(expr).getPosition();
+      ReassociationIndices group = {int64_t(expandedShape.size())};
+      if (d == rank - 1) {
+        expandedShape.append({type.getDimSize(dim) / block, block});
+        group.push_back(expandedShape.size() - 1);
+        exprs.append({getAffineDimExpr(0, ctx), getAffineDimExpr(rank, ctx)});
+      } else {
+        expandedShape.push_back(type.getDimSize(dim));
+        exprs.push_back(getAffineDimExpr(d + 1, ctx));
+      }
+      reassociation.push_back(group);
+    }
+    inputs.push_back(tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get(expandedShape, type.getElementType()),
+        input->get(), reassociation));
+    maps.push_back(AffineMap::get(rank + 1, 0, exprs, ctx));
   }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank + 1, ctx));
   SmallVector<int64_t> shape = {channels / block};
   llvm::append_range(shape, sourceType.getShape().drop_back());
   shape.push_back(block);
-  Value init =
-      tensor::EmptyOp::create(rewriter, loc, shape, wType.getElementType());
+  Value init = tensor::EmptyOp::create(rewriter, loc, shape,
+                                       sourceType.getElementType());
+  Block *body = copy.getBody();
   return linalg::GenericOp::create(
-             rewriter, loc, init.getType(), expanded, init,
-             {AffineMap::get(rank + 1, 0, exprs, ctx),
-              AffineMap::getMultiDimIdentityMap(rank + 1, ctx)},
+             rewriter, loc, init.getType(), inputs, init, maps,
              SmallVector<utils::IteratorType>(rank + 1,
                                               utils::IteratorType::parallel),
-             [](OpBuilder &b, Location l, ValueRange args) {
-               linalg::YieldOp::create(b, l, args[0]);
+             [&](OpBuilder &b, Location, ValueRange args) {
+               IRMapping mapping;
+               mapping.map(body->getArguments(), args);
+               for (Operation &op : *body)
+                 b.clone(op, mapping);
              })
       .getResult(0);
 }

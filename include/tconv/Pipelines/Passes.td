@@ -54,8 +54,9 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        compile time) so that each slice is contiguous. The phases of a
        transposed convolution gather their filters from one taps-first copy
        of the whole filter: they share one blocked copy of it instead
-       (M/f-tile x k.. x C x f-tile, made from the filter in a single pass)
-       and their tiles read it in place. A `linalg.fill`
+       (M/f-tile x k.. x C x f-tile, made in a single pass from what the
+       taps-first copy reads, e.g. the filter and a scale) and their tiles
+       read it in place. A `linalg.fill`
        initializing the output is fused into the output tiles: the
        accumulators start from the fill value in registers, with no separate
        pass over the output (for a phase of a transposed convolution, a
