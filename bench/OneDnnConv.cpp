@@ -169,29 +169,24 @@ OneDnnConv::create(const ConvProblem &p, Layout layout,
     dnnl::engine &engine = state->engine;
     memory::desc srcDesc, weightsDesc, dstDesc;
     std::string impl;
-    if (p.isTransposed()) {
-      dnnl::deconvolution_forward::desc desc(
-          dnnl::prop_kind::forward_inference,
-          dnnl::algorithm::deconvolution_direct, srcMd, weightsMd, dstMd,
-          strides, dilations, padL, padR);
-      dnnl::deconvolution_forward::primitive_desc pd(desc, engine);
-      state->primitive = dnnl::deconvolution_forward(pd);
+    // Both primitives take the same descriptor arguments.
+    auto create = [&](auto primitive, dnnl::algorithm algorithm) {
+      using Primitive = decltype(primitive);
+      typename Primitive::desc desc(dnnl::prop_kind::forward_inference,
+                                    algorithm, srcMd, weightsMd, dstMd,
+                                    strides, dilations, padL, padR);
+      typename Primitive::primitive_desc pd(desc, engine);
+      state->primitive = Primitive(pd);
       srcDesc = pd.src_desc();
       weightsDesc = pd.weights_desc();
       dstDesc = pd.dst_desc();
       impl = pd.impl_info_str();
-    } else {
-      dnnl::convolution_forward::desc desc(
-          dnnl::prop_kind::forward_inference,
-          dnnl::algorithm::convolution_direct, srcMd, weightsMd, dstMd,
-          strides, dilations, padL, padR);
-      dnnl::convolution_forward::primitive_desc pd(desc, engine);
-      state->primitive = dnnl::convolution_forward(pd);
-      srcDesc = pd.src_desc();
-      weightsDesc = pd.weights_desc();
-      dstDesc = pd.dst_desc();
-      impl = pd.impl_info_str();
-    }
+    };
+    if (p.isTransposed())
+      create(dnnl::deconvolution_forward(),
+             dnnl::algorithm::deconvolution_direct);
+    else
+      create(dnnl::convolution_forward(), dnnl::algorithm::convolution_direct);
 
     // Operands go in through plain memories and, when oneDNN chose other
     // layouts, one reorder each, here and not in the timed call.

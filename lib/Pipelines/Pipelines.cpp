@@ -203,7 +203,8 @@ void mlir::tconv::buildLowerToLLVMPipeline(
 }
 
 void mlir::tconv::setNativeVectorWidth(tconv::LowerToLLVMOptions &options,
-                                       int64_t lanes) {
+                                       bool hasAVX512) {
+  int64_t lanes = hasAVX512 ? 16 : 8;
   options.vectorWidth = lanes;
   options.fTile = 2 * lanes;
 }

@@ -185,6 +185,27 @@ static SmallVector<OpFoldResult> indexAttrs(OpBuilder &b,
 // Filter packing
 //===----------------------------------------------------------------------===//
 
+/// A linalg.generic of `shape` whose element at loop indices i is
+/// `source[sourceExprs(i)]`: a copy into a new layout.
+static Value createGather(OpBuilder &b, Location loc, Value source,
+                          ArrayRef<AffineExpr> sourceExprs,
+                          ArrayRef<int64_t> shape) {
+  unsigned numLoops = shape.size();
+  MLIRContext *ctx = b.getContext();
+  Type elementType = getElementTypeOrSelf(source.getType());
+  Value init = tensor::EmptyOp::create(b, loc, shape, elementType);
+  return linalg::GenericOp::create(
+             b, loc, init.getType(), source, init,
+             {AffineMap::get(numLoops, 0, sourceExprs, ctx),
+              AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
+             SmallVector<utils::IteratorType>(numLoops,
+                                              utils::IteratorType::parallel),
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               linalg::YieldOp::create(nb, l, args[0]);
+             })
+      .getResult(0);
+}
+
 /// The filter of a full convolution, K.. x C x F, packed as
 /// F/block x K.. x C x block: the slice an output-channel tile reads is then
 /// contiguous instead of `block` values every F. Constant filters are packed
@@ -220,25 +241,14 @@ static Value packFilter(RewriterBase &rewriter, Location loc, Value filter,
     }
   }
 
+  // Loops (fb, k.., c, fi) read the filter at (k.., c, fb * block + fi).
   MLIRContext *ctx = rewriter.getContext();
-  unsigned numLoops = rank + 1;
   SmallVector<AffineExpr> inputExprs;
   for (unsigned d = 1; d < rank; ++d)
     inputExprs.push_back(getAffineDimExpr(d, ctx));
   inputExprs.push_back(getAffineDimExpr(0, ctx) * block +
                        getAffineDimExpr(rank, ctx));
-  SmallVector<AffineMap> maps = {
-      AffineMap::get(numLoops, 0, inputExprs, ctx),
-      AffineMap::getMultiDimIdentityMap(numLoops, ctx)};
-  Value empty = tensor::EmptyOp::create(rewriter, loc, packedShape,
-                                        type.getElementType());
-  auto pack = linalg::GenericOp::create(
-      rewriter, loc, packedType, filter, empty, maps,
-      SmallVector<utils::IteratorType>(numLoops, utils::IteratorType::parallel),
-      [](OpBuilder &b, Location l, ValueRange args) {
-        linalg::YieldOp::create(b, l, args[0]);
-      });
-  return pack.getResult(0);
+  return createGather(rewriter, loc, filter, inputExprs, packedShape);
 }
 
 /// Once the tiles read the packed filter only, folds the layout change that
@@ -257,22 +267,34 @@ static void fusePacking(RewriterBase &rewriter, Value packed) {
     rewriter.replaceOp(pack, fused->replacements.lookup(packed));
 }
 
+/// The all-parallel linalg op on tensors that computes `value` element by
+/// element over its identity-mapped init, without reading the init: a
+/// fill, a broadcast, a copy into a new layout.
+static linalg::LinalgOp getElementwiseProducer(Value value) {
+  auto op = value.getDefiningOp<linalg::LinalgOp>();
+  if (!op || op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 0 ||
+      !op.hasPureTensorSemantics())
+    return nullptr;
+  OpOperand *init = op.getDpsInitOperand(0);
+  if (!op.getMatchingIndexingMap(init).isIdentity() ||
+      op.payloadUsesValueFromOperand(init))
+    return nullptr;
+  return op;
+}
+
 /// The linalg.generic that only copies elements of its one input into a
 /// fresh layout, reading the input's innermost dim along the result's
 /// innermost dim: a tile of its result is a set of contiguous rows of the
 /// input, which FoldRowGatherIntoRead reads in place.
 static linalg::GenericOp getRowGather(Value value) {
-  auto gather = value.getDefiningOp<linalg::GenericOp>();
-  if (!gather || gather.getNumDpsInputs() != 1 ||
-      gather.getNumDpsInits() != 1 || gather.getNumReductionLoops() != 0 ||
-      !gather.hasPureTensorSemantics())
+  auto gather = dyn_cast_if_present<linalg::GenericOp>(
+      getElementwiseProducer(value).getOperation());
+  if (!gather || gather.getNumDpsInputs() != 1)
     return nullptr;
   OpOperand *input = gather.getDpsInputOperand(0);
   auto yield = cast<linalg::YieldOp>(gather.getBody()->getTerminator());
   if (yield.getValues() !=
       ValueRange{gather.getMatchingBlockArgument(input)})
-    return nullptr;
-  if (!gather.getMatchingIndexingMap(gather.getDpsInitOperand(0)).isIdentity())
     return nullptr;
   AffineMap map = gather.getMatchingIndexingMap(input);
   unsigned last = gather.getNumLoops() - 1;
@@ -293,12 +315,9 @@ static linalg::GenericOp getRowGather(Value value) {
 /// expanded first, so that the copy stays a permutation the layout-change
 /// vectorizer handles). Null if `source` is not such a generic.
 static Value blockedCopy(RewriterBase &rewriter, Value source, int64_t block) {
-  auto copy = source.getDefiningOp<linalg::GenericOp>();
-  if (!copy || copy.getNumDpsInits() != 1 ||
-      copy.getNumReductionLoops() != 0 || !copy.hasPureTensorSemantics() ||
-      copy.hasDynamicShape() ||
-      !copy.getMatchingIndexingMap(copy.getDpsInitOperand(0)).isIdentity() ||
-      copy.payloadUsesValueFromOperand(copy.getDpsInitOperand(0)))
+  auto copy = dyn_cast_if_present<linalg::GenericOp>(
+      getElementwiseProducer(source).getOperation());
+  if (!copy || copy.hasDynamicShape())
     return nullptr;
   auto sourceType = cast<RankedTensorType>(source.getType());
   unsigned rank = sourceType.getRank();
@@ -380,24 +399,12 @@ static Value packedViewOfBlockedCopy(RewriterBase &rewriter, Location loc,
   for (AffineExpr expr : map.getResults().drop_back())
     exprs.push_back(expr.replaceDims(shifted));
   exprs.push_back(getAffineDimExpr(numLoops, ctx));
-  auto blockedType = cast<RankedTensorType>(blocked.getType());
   auto filterType = cast<RankedTensorType>(gather.getResult(0).getType());
-  int64_t block = blockedType.getShape().back();
+  int64_t block = cast<RankedTensorType>(blocked.getType()).getShape().back();
   SmallVector<int64_t> shape = {filterType.getShape().back() / block};
   llvm::append_range(shape, filterType.getShape().drop_back());
   shape.push_back(block);
-  Value init = tensor::EmptyOp::create(rewriter, loc, shape,
-                                       filterType.getElementType());
-  return linalg::GenericOp::create(
-             rewriter, loc, init.getType(), blocked, init,
-             {AffineMap::get(numLoops + 1, 0, exprs, ctx),
-              AffineMap::getMultiDimIdentityMap(numLoops + 1, ctx)},
-             SmallVector<utils::IteratorType>(numLoops + 1,
-                                              utils::IteratorType::parallel),
-             [](OpBuilder &b, Location l, ValueRange args) {
-               linalg::YieldOp::create(b, l, args[0]);
-             })
-      .getResult(0);
+  return createGather(rewriter, loc, blocked, exprs, shape);
 }
 
 /// Makes the tiled convolution `conv` read its filter tile from `packed`
@@ -457,18 +464,6 @@ struct PackedFilter {
   bool readInPlace = false;
 };
 
-/// An op that only writes its init: a linalg.fill, or a generic that
-/// broadcasts a bias. A convolution's initializer is fused into its output
-/// tiles, where the accumulators then start from its values.
-static linalg::LinalgOp getInitializer(Value value) {
-  auto op = value.getDefiningOp<linalg::LinalgOp>();
-  if (!op || !op.hasPureTensorSemantics() || op.getNumDpsInits() != 1 ||
-      op.getNumLoops() != op.getNumParallelLoops() || scheduledConv(op) ||
-      op.payloadUsesValueFromOperand(op.getDpsInitOperand(0)))
-    return nullptr;
-  return op;
-}
-
 /// Gives `conv` an initializer of its own (CSE shares one bias broadcast
 /// among the phases of a transposed convolution) and, when the convolution
 /// is inserted into a slice of a bigger tensor (a phase into the whole
@@ -476,7 +471,9 @@ static linalg::LinalgOp getInitializer(Value value) {
 /// its own: tiles then accumulate in place and nothing is copied.
 static void giveOwnInitializer(RewriterBase &rewriter, linalg::LinalgOp conv) {
   OpOperand *init = conv.getDpsInitOperand(0);
-  linalg::LinalgOp initializer = getInitializer(init->get());
+  // The initializer: an elementwise producer (fill, bias broadcast), fused
+  // into the output tiles, where the accumulators start from its values.
+  linalg::LinalgOp initializer = getElementwiseProducer(init->get());
   if (!initializer)
     return;
   Value destination = initializer.getDpsInits()[0];
@@ -504,7 +501,8 @@ static void giveOwnInitializer(RewriterBase &rewriter, linalg::LinalgOp conv) {
   rewriter.modifyOpInPlace(conv, [&] { init->set(own->getResult(0)); });
 }
 
-/// A tiled convolution and the tile of the initializer (see getInitializer)
+/// A tiled convolution and the tile of its initializer (an elementwise
+/// producer of its output, see giveOwnInitializer)
 /// fused into its output tile, if any.
 struct TiledPart {
   linalg::LinalgOp conv;
@@ -542,7 +540,7 @@ static FailureOr<TiledPart> tilePart(RewriterBase &rewriter,
       .setFusionControlFn(
           [](tensor::ExtractSliceOp, OpResult producer, bool isDestination)
               -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-            if (isDestination && getInitializer(producer))
+            if (isDestination && getElementwiseProducer(producer))
               return scf::SCFTileAndFuseOptions::ControlFnResult{};
             return std::nullopt;
           });

@@ -424,12 +424,6 @@ static void optimizeModule(llvm::Module &module, llvm::TargetMachine *machine) {
       .run(module, moduleAnalyses);
 }
 
-/// f32 lanes per vector for the host CPU: the JIT compiles for it, so the
-/// convolution schedule uses its widest vector registers.
-static int64_t hostVectorWidth() {
-  return llvm::sys::getHostCPUFeatures().lookup("avx512f") ? 16 : 8;
-}
-
 /// Loads a runtime library, or explains why it cannot.
 static llvm::Error checkRuntimeLibrary(llvm::StringRef path) {
   std::string error;
@@ -447,7 +441,9 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   bool reference = options.lowering == Lowering::Reference;
   LowerToLLVMOptions pipelineOptions;
   pipelineOptions.transposeStrategy = options.transposeStrategy;
-  setNativeVectorWidth(pipelineOptions, hostVectorWidth());
+  // The JIT compiles for the host CPU: schedule for its vector registers.
+  setNativeVectorWidth(pipelineOptions,
+                       llvm::sys::getHostCPUFeatures().lookup("avx512f"));
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "

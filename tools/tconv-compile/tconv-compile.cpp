@@ -661,8 +661,7 @@ int main(int argc, char **argv) {
   options.parallel = parallel;
   // The widest vector registers of the target CPU.
   tconv::setNativeVectorWidth(
-      options,
-      machine->getMCSubtargetInfo()->checkFeatures("+avx512f") ? 16 : 8);
+      options, machine->getMCSubtargetInfo()->checkFeatures("+avx512f"));
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);
   if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {

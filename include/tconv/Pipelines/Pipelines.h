@@ -111,12 +111,12 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::init("")};
 };
 
-/// Sets the schedule for a CPU whose widest vector registers hold `lanes`
-/// f32 values: vector-width = lanes and f-tile = two vectors, so that a tile
-/// keeps ow-tile x 2 accumulators in registers (8 with the defaults) on
-/// AVX2 and AVX-512 alike. Tools that compile for a known CPU call it before
-/// applying user options.
-void setNativeVectorWidth(LowerToLLVMOptions &options, int64_t lanes);
+/// Sets the schedule for the target CPU's widest vector registers: 16 f32
+/// lanes with AVX-512 (`hasAVX512`), 8 otherwise; f-tile = two vectors, so
+/// that a tile keeps ow-tile x 2 accumulators in registers (8 with the
+/// defaults) on AVX2 and AVX-512 alike. Tools that compile for a known CPU
+/// call it before applying user options.
+void setNativeVectorWidth(LowerToLLVMOptions &options, bool hasAVX512);
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
 llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();
