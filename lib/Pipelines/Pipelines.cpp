@@ -110,8 +110,11 @@ static void addVectorizedStage(OpPassManager &pm,
   }
   addCleanup(funcPm);
   // ...which the layout changes, tiled and split from here on, keep doing.
+  // Blocks as wide as a vector register: whole-register loads and stores.
   if (options.vectorize) {
-    funcPm.addPass(createTConvVectorizeLayoutChanges());
+    TConvVectorizeLayoutChangesOptions layoutChanges;
+    layoutChanges.tile = options.vectorWidth;
+    funcPm.addPass(createTConvVectorizeLayoutChanges(layoutChanges));
     addCleanup(funcPm);
   }
 }

@@ -1,4 +1,5 @@
 // RUN: tconv-opt %s --tconv-vectorize-layout-changes --canonicalize --cse -split-input-file | FileCheck %s
+// RUN: tconv-opt %s --tconv-vectorize-layout-changes=tile=16 --canonicalize --cse -split-input-file | FileCheck %s --check-prefix=CHECK16
 
 // NCHW -> NHWC with an f16 -> f32 extension fused: 8 (w) x 8 (c) blocks are
 // read contiguously along w, transposed with a shuffle, extended, and
@@ -84,4 +85,29 @@ func.func @named_transpose(%x: tensor<16x8xf32>) -> tensor<8x16xf32> {
   %e = tensor.empty() : tensor<8x16xf32>
   %t = linalg.transpose ins(%x : tensor<16x8xf32>) outs(%e : tensor<8x16xf32>) permutation = [1, 0]
   return %t : tensor<8x16xf32>
+}
+
+// -----
+
+// tile=16 (what --tconv-lower-to-llvm uses with AVX-512): 24 = 16 + 8. The
+// 16x16 block is transposed by the unpack / 128-bit-lane network on 16-lane
+// rows (4 stages of 16 two-input shuffles), not by one 256-lane shuffle; the
+// 16x8 remainder block keeps the single shuffle.
+
+// CHECK16-LABEL: func.func @avx512_blocks(
+//  CHECK16-SAME:     %[[X:.*]]: tensor<16x24xf32>
+//       CHECK16:   %[[WHOLE:.*]] = tensor.extract_slice %[[X]][0, 0] [16, 16] [1, 1]
+//       CHECK16:   vector.transfer_read %[[WHOLE]]{{.*}} : tensor<16x16xf32>, vector<16x16xf32>
+// CHECK16-COUNT-64:  vector.shuffle %{{.*}}, %{{.*}} [{{.*}}] : vector<16xf32>, vector<16xf32>
+//   CHECK16-NOT:   vector.shuffle
+//       CHECK16:   vector.transfer_write {{.*}} : vector<16x16xf32>, tensor<16x16xf32>
+//       CHECK16:   %[[REST:.*]] = tensor.extract_slice %[[X]][0, 16] [16, 8] [1, 1]
+//       CHECK16:   vector.transfer_read %[[REST]]{{.*}} : tensor<16x8xf32>, vector<16x8xf32>
+//       CHECK16:   vector.shuffle %{{.*}}, %{{.*}} [0, 8, 16, 24,
+//  CHECK16-SAME:     : vector<128xf32>, vector<128xf32>
+//       CHECK16:   vector.transfer_write {{.*}} : vector<8x16xf32>, tensor<8x16xf32>
+func.func @avx512_blocks(%x: tensor<16x24xf32>) -> tensor<24x16xf32> {
+  %e = tensor.empty() : tensor<24x16xf32>
+  %t = linalg.transpose ins(%x : tensor<16x24xf32>) outs(%e : tensor<24x16xf32>) permutation = [1, 0]
+  return %t : tensor<24x16xf32>
 }
