@@ -68,8 +68,10 @@ static void addLinalgStage(OpPassManager &pm,
   funcPm.addPass(createTosaToArithPass());
   funcPm.addPass(createTosaToTensorPass());
   funcPm.addPass(createConvertElementwiseToLinalgPass());
-  funcPm.addPass(createTConvConvertToLinalg(
-      TConvConvertToLinalgOptions{/*channelsLast=*/options.vectorize}));
+  TConvConvertToLinalgOptions toLinalg;
+  toLinalg.channelsLast = options.vectorize;
+  toLinalg.widthVectorLanes = options.vectorize ? options.vectorWidth : 0;
+  funcPm.addPass(createTConvConvertToLinalg(toLinalg));
   addCleanup(funcPm);
 }
 
@@ -107,6 +109,11 @@ static void addVectorizedStage(OpPassManager &pm,
     schedule.cTile = options.cTile;
     schedule.fVector = options.vectorWidth;
     funcPm.addPass(createTConvVectorizeConvs(schedule));
+    // AVX-512's 32 vector registers hold twice the accumulators of AVX2's 16.
+    TConvVectorizeConvsAlongWidthOptions widthSchedule;
+    widthSchedule.vectorWidth = options.vectorWidth;
+    widthSchedule.accumulators = options.vectorWidth >= 16 ? 16 : 8;
+    funcPm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
   }
   addCleanup(funcPm);
   // ...which the layout changes, tiled and split from here on, keep doing.

@@ -7,7 +7,7 @@
 // CHECK-LABEL: func.func @model
 //       CHECK:   %[[CONV:.*]] = linalg.conv_2d_nhwc_hwcf
 //       CHECK:   %[[Y:.*]] = linalg.generic {indexing_maps = [#[[TO_NCHW]], {{.*}}]
-//  CHECK-SAME:     ins(%[[CONV]] : tensor<1x8x8x8xf32>)
+//  CHECK-SAME:     ins(%[[CONV]] : tensor<1x8x8x16xf32>)
 //  CHECK-NEXT:   ^bb0(%[[IN:.*]]: f32, %{{.*}}: f32):
 //  CHECK-NEXT:     %[[RELU:.*]] = arith.maximumf %[[IN]], %{{.*}} : f32
 //  CHECK-NEXT:     %[[MIN:.*]] = arith.minimumf %[[RELU]], %{{.*}} : f32
@@ -16,14 +16,14 @@
 //  CHECK-NEXT:     linalg.yield %[[TANH]] : f32
 //   CHECK-NOT:   linalg.generic
 //       CHECK:   return %[[Y]]
-func.func @model(%x: tensor<1x3x8x8xf32>, %w: tensor<8x3x3x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x8x8xf32> {
+func.func @model(%x: tensor<1x3x8x8xf32>, %w: tensor<16x3x3x3xf32>, %b: tensor<16xf32>) -> tensor<1x16x8x8xf32> {
   %y = tconv.conv %x, %w, %b pads = [1, 1, 1, 1]
-      : (tensor<1x3x8x8xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<1x8x8x8xf32>
-  %zero = arith.constant dense<0.0> : tensor<1x8x8x8xf32>
-  %relu = arith.maximumf %y, %zero : tensor<1x8x8x8xf32>
-  %c = tosa.clamp %relu {min_val = 0.0 : f32, max_val = 6.0 : f32} : (tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32>
-  %t = math.tanh %c : tensor<1x8x8x8xf32>
-  return %t : tensor<1x8x8x8xf32>
+      : (tensor<1x3x8x8xf32>, tensor<16x3x3x3xf32>, tensor<16xf32>) -> tensor<1x16x8x8xf32>
+  %zero = arith.constant dense<0.0> : tensor<1x16x8x8xf32>
+  %relu = arith.maximumf %y, %zero : tensor<1x16x8x8xf32>
+  %c = tosa.clamp %relu {min_val = 0.0 : f32, max_val = 6.0 : f32} : (tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32>
+  %t = math.tanh %c : tensor<1x16x8x8xf32>
+  return %t : tensor<1x16x8x8xf32>
 }
 
 // -----

@@ -31,6 +31,11 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     Zero pads of one tensor on different sides (the phases of a decomposed
     transposed convolution) become windows of one pad by the largest sides.
 
+    With `channels-last` and `width-vector-lanes=L`, a convolution with at
+    most L output channels whose output width is at least L (unit stride and
+    dilation along it, f32, ungrouped) stays NCHW: vectors along its width
+    are full and it needs no layout change (`isWidthVectorConv`).
+
     With `channels-last`, a result inserted (`tensor.insert_slice`,
     strides allowed) into a tensor.empty, fill, broadcast or an earlier such
     insert is inserted before its layout change back, into a channels-last
@@ -84,6 +89,12 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     Option<"channelsLast", "channels-last", "bool", /*default=*/"false",
            "Compute ungrouped and depthwise convolutions in channels-last "
            "layout between transposes (the op interface stays NCHW)">,
+    Option<"widthVectorLanes", "width-vector-lanes", "int64_t",
+           /*default=*/"0",
+           "With channels-last: keep ungrouped f32 convolutions with at most "
+           "this many output channels, unit stride and dilation along the "
+           "width and at least this many outputs along it NCHW, for "
+           "tconv-vectorize-convs-along-width (0: never)">,
   ];
 }
 

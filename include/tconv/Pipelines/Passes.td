@@ -127,6 +127,75 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
   ];
 }
 
+def TConvVectorizeConvsAlongWidth
+    : Pass<"tconv-vectorize-convs-along-width", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize NCHW convolutions along the output width";
+  let description = [{
+    The schedule for convolutions with few output channels, which
+    `--tconv-convert-to-linalg` leaves NCHW (see `width-vector-lanes`
+    there): static f32 `linalg.conv_{1,2,3}d_nc*_fc*` with unit stride and
+    dilation along the width. Channels-last vectors would be partly empty
+    for them (3 output channels in 16 lanes) or their layout changes would
+    cost more than the channels-last kernel gains: the 16-channel phases of
+    a 3-D transposed convolution spent 15% of their time in layout changes.
+
+    Each `scf.forall` tile keeps `f` output channels x `r` output rows (x
+    `v` vectors along a 1-D width) of `vector-width` lanes in at most
+    `accumulators` registers. For each input channel and kernel tap (the
+    width taps unrolled) it reads `r x v` contiguous input vectors and
+    broadcasts `f` filter values: `f x r x v` FMAs. Accumulators start from
+    the initializer's value (zero fill, bias broadcast, or the init tensor).
+    A width that is not a multiple of the lanes ends in a narrower tile.
+
+    When the result is inserted with strides into a larger tensor (a phase
+    of a transposed convolution: every s-th output column), the tile writes
+    there directly: each vector is spread over `s x (lanes - 1) + 1` lanes
+    by a shuffle and stored with a constant mask, leaving the other phases'
+    columns alone. No phase buffer, no layout change.
+
+    Example (16 lanes): the phase
+
+    ```mlir
+    %p = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x32x17x17xf32>,
+        tensor<16x32x2x2xf32>) outs(%zero : tensor<1x16x16x16xf32>)
+    %y = tensor.insert_slice %p into %out[0, 0, 1, 1] [1, 16, 16, 16]
+        [1, 1, 2, 2]
+    ```
+
+    becomes
+
+    ```mlir
+    %y = scf.forall (%n, %fb, %rb) in (1, 4, 4) shared_outs(%o = %out) {
+      %win = tensor.extract_slice %o[%n, %f0, %h, 1] [1, 4, 4, 31]
+          [1, 1, 2, 1]
+      %acc:16 = scf.for %c ... {    // 2 x 2 taps x 16 FMAs
+        %xv = vector.transfer_read %x[...] : vector<16xf32>
+        %wv = vector.broadcast %wij : f32 to vector<16xf32>
+        vector.fma %xv, %wv, %acc
+      }
+      %s = vector.shuffle %acc#0, %acc#0 [0, 0, 1, 0, 2, ...]
+          : vector<16xf32>, vector<16xf32>   // -> vector<31xf32>
+      vector.transfer_write %s, %win[...], %every_other_lane
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "Lanes per vector along the output width">,
+    Option<"accumulators", "accumulators", "int64_t", /*default=*/"8",
+           "Vector registers a tile accumulates in (16 on AVX-512's 32 "
+           "registers)">,
+  ];
+}
+
 def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
   let summary = "Rewrite tensor.pad as border fills + insert_slice before "
                 "bufferization";

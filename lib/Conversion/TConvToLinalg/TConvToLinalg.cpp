@@ -286,8 +286,9 @@ struct ConvInfo {
 };
 
 struct ConvOpLowering : public OpConversionPattern<ConvOp> {
-  ConvOpLowering(MLIRContext *ctx, bool channelsLast)
-      : OpConversionPattern(ctx), channelsLast(channelsLast) {}
+  ConvOpLowering(MLIRContext *ctx, bool channelsLast, int64_t widthVectorLanes)
+      : OpConversionPattern(ctx), channelsLast(channelsLast),
+        widthVectorLanes(widthVectorLanes) {}
 
   LogicalResult
   matchAndRewrite(ConvOp op, OpAdaptor adaptor,
@@ -306,7 +307,9 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
 
     bool depthwise = info.inPerGroup == 1 && info.group > 1;
     Value result;
-    if (channelsLast && (info.group == 1 || depthwise))
+    bool widthVectors =
+        widthVectorLanes > 0 && isWidthVectorConv(op, widthVectorLanes);
+    if (channelsLast && (info.group == 1 || depthwise) && !widthVectors)
       result = lowerChannelsLast(rewriter, op.getLoc(), adaptor, info);
     else
       result = lowerChannelsFirst(rewriter, op.getLoc(), adaptor, info);
@@ -427,6 +430,7 @@ private:
   }
 
   bool channelsLast;
+  int64_t widthVectorLanes;
 };
 
 /// The permutation (result dim i is source dim perm[i]) of a linalg.generic
@@ -643,7 +647,7 @@ struct ConvertToLinalgPass
     target.addIllegalOp<ConvOp>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(ctx);
-    populateTConvToLinalgPatterns(patterns, channelsLast);
+    populateTConvToLinalgPatterns(patterns, channelsLast, widthVectorLanes);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       return signalPassFailure();
@@ -659,7 +663,21 @@ struct ConvertToLinalgPass
 
 } // namespace
 
+bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
+  ConvGeometry g = op.getGeometry();
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  auto isF32 = [](Value v) {
+    return cast<ShapedType>(v.getType()).getElementType().isF32();
+  };
+  return g.group == 1 && isF32(op.getInput()) && isF32(op.getFilter()) &&
+         isF32(op.getOutput()) && result[1] <= lanes &&
+         result.back() >= lanes && g.strides.back() == 1 &&
+         g.dilations.back() == 1;
+}
+
 void mlir::tconv::populateTConvToLinalgPatterns(RewritePatternSet &patterns,
-                                                bool channelsLast) {
-  patterns.add<ConvOpLowering>(patterns.getContext(), channelsLast);
+                                                bool channelsLast,
+                                                int64_t widthVectorLanes) {
+  patterns.add<ConvOpLowering>(patterns.getContext(), channelsLast,
+                               widthVectorLanes);
 }
