@@ -154,6 +154,7 @@ private:
   // broadcast) or the init tensor itself.
   Value initScalar, initPerChannel, initTensor;
   Value initDest; // what the conv's init was computed into
+  Value padding;  // of the (always in-bounds) transfer_reads
 };
 
 WidthConvEmitter::Target WidthConvEmitter::findTarget() {
@@ -229,7 +230,6 @@ SmallVector<Value> WidthConvEmitter::initialAccumulators(ArrayRef<Value> ivs,
         if (wc.rank >= 2)
           indices.push_back(affine(r0, 1, j));
         indices.push_back(affine(w0, 1, v * tileLanes));
-        Value padding = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
         accumulators.push_back(vector::TransferReadOp::create(
             b, loc, vectorType, initTensor, indices, padding,
             SmallVector<bool>{true}));
@@ -288,8 +288,6 @@ SmallVector<Value> WidthConvEmitter::reduce(ArrayRef<Value> ivs, Value f0,
                                      wc.dilations[rank - 2],
                                      j * wc.strides[rank - 2]));
               at.push_back(affine(w0, 1, v * tileLanes + t));
-              Value padding =
-                  arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
               Value x = vector::TransferReadOp::create(b, loc, vectorType,
                                                        input, at, padding,
                                                        SmallVector<bool>{true});
@@ -301,8 +299,7 @@ SmallVector<Value> WidthConvEmitter::reduce(ArrayRef<Value> ivs, Value f0,
         }
         return acc;
       });
-  return llvm::to_vector(
-      llvm::map_range(nest.results, [](Value v) { return v; }));
+  return llvm::to_vector(nest.results);
 }
 
 Value WidthConvEmitter::emitTiles(Value shared, int64_t wStart,
@@ -320,8 +317,7 @@ Value WidthConvEmitter::emitTiles(Value shared, int64_t wStart,
     ubs.push_back(wTiles);
   SmallVector<OpFoldResult> lbs(ubs.size(), b.getIndexAttr(0));
   SmallVector<OpFoldResult> steps(ubs.size(), b.getIndexAttr(1));
-  SmallVector<OpFoldResult> upper = llvm::to_vector(llvm::map_range(
-      ubs, [&](int64_t u) -> OpFoldResult { return b.getIndexAttr(u); }));
+  SmallVector<OpFoldResult> upper = getAsIndexOpFoldResult(b.getContext(), ubs);
   auto forall = scf::ForallOp::create(b, loc, lbs, upper, steps,
                                       ValueRange{shared}, std::nullopt);
   OpBuilder::InsertionGuard guard(b);
@@ -411,6 +407,7 @@ void WidthConvEmitter::emit() {
   classifyInit();
   target = findTarget();
   b.setInsertionPoint(target.replaced);
+  padding = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
   int64_t fullVectors = wc.width() / lanes;
   int64_t remainder = wc.width() % lanes;
   Value result = target.dest;
