@@ -17,7 +17,7 @@
 #include "mlir/Transforms/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;

@@ -1,5 +1,5 @@
-#ifndef TCONV_PIPELINES_PASSES_TD
-#define TCONV_PIPELINES_PASSES_TD
+#ifndef TCONV_CODEGEN_PASSES_TD
+#define TCONV_CODEGEN_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
 
@@ -523,4 +523,4 @@ def TConvVectorizeDepthwiseRows
   ];
 }
 
-#endif // TCONV_PIPELINES_PASSES_TD
+#endif // TCONV_CODEGEN_PASSES_TD
