@@ -20,14 +20,11 @@
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
+#include "tconv/Target/TargetMachine.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/TargetSelect.h"
-#include "llvm/TargetParser/Host.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -242,14 +239,6 @@ private:
 };
 } // namespace
 
-static void initializeNativeTarget() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-  });
-}
-
 static DialectRegistry makeRegistry() {
   DialectRegistry registry;
   tconv::registerAllDialects(registry);
@@ -402,28 +391,6 @@ static LogicalResult checkCallingConvention(ModuleOp module,
   return success();
 }
 
-/// LLVM's -O3 module pipeline for `machine`, without loop unrolling. The
-/// generated loop bodies are unrolled and vectorized already; the unrollers
-/// would only weigh (and reject) those big bodies, which took a third of the
-/// optimization time of a CNN.
-static void optimizeModule(llvm::Module &module, llvm::TargetMachine *machine) {
-  llvm::LoopAnalysisManager loopAnalyses;
-  llvm::FunctionAnalysisManager functionAnalyses;
-  llvm::CGSCCAnalysisManager cgsccAnalyses;
-  llvm::ModuleAnalysisManager moduleAnalyses;
-  llvm::PipelineTuningOptions tuning;
-  tuning.LoopUnrolling = false;
-  llvm::PassBuilder builder(machine, tuning);
-  builder.registerModuleAnalyses(moduleAnalyses);
-  builder.registerCGSCCAnalyses(cgsccAnalyses);
-  builder.registerFunctionAnalyses(functionAnalyses);
-  builder.registerLoopAnalyses(loopAnalyses);
-  builder.crossRegisterProxies(loopAnalyses, functionAnalyses, cgsccAnalyses,
-                               moduleAnalyses);
-  builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3)
-      .run(module, moduleAnalyses);
-}
-
 /// Loads a runtime library, or explains why it cannot.
 static llvm::Error checkRuntimeLibrary(llvm::StringRef path) {
   std::string error;
@@ -442,8 +409,11 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   LowerToLLVMOptions pipelineOptions;
   pipelineOptions.transposeStrategy = options.transposeStrategy;
   // The JIT compiles for the host CPU: schedule for its vector registers.
+  auto targetMachine = createTargetMachine(TargetSpec(), /*forJIT=*/true);
+  if (!targetMachine)
+    return targetMachine.takeError();
   setNativeVectorWidth(pipelineOptions,
-                       llvm::sys::getHostCPUFeatures().lookup("avx512f"));
+                       getVectorLanes(**targetMachine) == 16);
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "
@@ -524,14 +494,6 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   times.lowerMillis = timer.lap();
 
   // JIT for the host CPU with its features (AVX2, FMA, ...) at -O3.
-  initializeNativeTarget();
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder)
-    return builder.takeError();
-  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
-  auto targetMachine = builder->createTargetMachine();
-  if (!targetMachine)
-    return targetMachine.takeError();
   llvm::StringRef libraries[] = {TCONV_C_RUNNER_UTILS, TCONV_LIBOMP};
   ExecutionEngineOptions engineOptions;
   llvm::TargetMachine *machine = targetMachine->get();
@@ -539,7 +501,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   // timed on its own, the translation is the rest.
   auto timedOptimize = [&](llvm::Module *llvmModule) {
     PhaseTimer optimizeTimer;
-    optimizeModule(*llvmModule, machine);
+    optimizeModule(*llvmModule, *machine);
     times.optimizeMillis = optimizeTimer.lap();
     return llvm::Error::success();
   };
