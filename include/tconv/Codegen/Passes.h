@@ -9,6 +9,15 @@
 
 namespace mlir::tconv {
 
+/// The byte size of the workspace argument tconv-plan-workspace adds to a
+/// function (an i64 attribute on the func.func, kept on its llvm.func).
+inline constexpr llvm::StringLiteral kWorkspaceSizeAttrName =
+    "tconv.workspace_size";
+/// The bytes of all temporaries the workspace serves, summed: what the
+/// function would allocate without sharing.
+inline constexpr llvm::StringLiteral kTemporaryBytesAttrName =
+    "tconv.temporary_bytes";
+
 #define GEN_PASS_DECL
 #include "tconv/Codegen/Passes.h.inc"
 
