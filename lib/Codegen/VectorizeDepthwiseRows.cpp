@@ -6,6 +6,10 @@
 // per tap, one FMA per tap, the phases of a row interleaved with shuffles
 // and stored contiguously.
 //
+// One unit over 500 lines: the matcher, the epilogue fusion and the row
+// emitter all work on one RowConv and the emitter's state; apart, they
+// would only hand those back and forth.
+//
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Codegen/Passes.h"

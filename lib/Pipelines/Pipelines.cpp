@@ -18,6 +18,7 @@
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
 #include "tconv/Codegen/Passes.h"
+#include "tconv/Codegen/Strategy.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -68,9 +69,17 @@ static void addLinalgStage(OpPassManager &pm,
   funcPm.addPass(createTosaToArithPass());
   funcPm.addPass(createTosaToTensorPass());
   funcPm.addPass(createConvertElementwiseToLinalgPass());
+  // Each convolution's schedule, which picks its layout below.
+  if (options.vectorize) {
+    TConvSelectStrategyOptions strategy;
+    strategy.vectorWidth = options.vectorWidth;
+    strategy.owTile = options.owTile;
+    strategy.fTile = options.fTile;
+    strategy.cTile = options.cTile;
+    funcPm.addPass(createTConvSelectStrategy(strategy));
+  }
   TConvConvertToLinalgOptions toLinalg;
   toLinalg.channelsLast = options.vectorize;
-  toLinalg.widthVectorLanes = options.vectorize ? options.vectorWidth : 0;
   funcPm.addPass(createTConvConvertToLinalg(toLinalg));
   addCleanup(funcPm);
 }
@@ -109,10 +118,9 @@ static void addVectorizedStage(OpPassManager &pm,
     schedule.cTile = options.cTile;
     schedule.fVector = options.vectorWidth;
     funcPm.addPass(createTConvVectorizeConvs(schedule));
-    // AVX-512's 32 vector registers hold twice the accumulators of AVX2's 16.
     TConvVectorizeConvsAlongWidthOptions widthSchedule;
     widthSchedule.vectorWidth = options.vectorWidth;
-    widthSchedule.accumulators = options.vectorWidth >= 16 ? 16 : 8;
+    widthSchedule.accumulators = widthAccumulators(options.vectorWidth);
     funcPm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
   }
   addCleanup(funcPm);
@@ -214,9 +222,8 @@ void mlir::tconv::buildLowerToLLVMPipeline(
 
 void mlir::tconv::setNativeVectorWidth(tconv::LowerToLLVMOptions &options,
                                        bool hasAVX512) {
-  int64_t lanes = hasAVX512 ? 16 : 8;
-  options.vectorWidth = lanes;
-  options.fTile = 2 * lanes;
+  options.vectorWidth = nativeVectorWidth(hasAVX512);
+  options.fTile = defaultFTile(options.vectorWidth);
 }
 
 LogicalResult mlir::tconv::verifyLowerToLLVMOptions(
