@@ -8,9 +8,11 @@
 //   decompose   tconv.conv_transpose -> tconv.conv; depthwise ones (with
 //               vectorize) -> one phase-interleaved linalg.generic in NCHW
 //               (tconv-lower-depthwise-transpose)
-//   linalg      tosa, elementwise arith/math on tensors and tconv.conv ->
-//               linalg on tensors (convolutions channels-last, between
-//               layout changes)
+//   linalg      each tconv.conv's schedule chosen for the target and
+//               recorded as `tconv.schedule` (tconv-select-strategy); tosa,
+//               elementwise arith/math on tensors and tconv.conv -> linalg
+//               on tensors (convolutions in the layout of their schedule,
+//               mostly channels-last between layout changes)
 //   fused       elementwise producers/consumers fused (layout changes, bias,
 //               activations, truncation); transposes of constant weights
 //               folded
@@ -114,8 +116,9 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
 /// Sets the schedule for the target CPU's widest vector registers: 16 f32
 /// lanes with AVX-512 (`hasAVX512`), 8 otherwise; f-tile = two vectors, so
 /// that a tile keeps ow-tile x 2 accumulators in registers (8 with the
-/// defaults) on AVX2 and AVX-512 alike. Tools that compile for a known CPU
-/// call it before applying user options.
+/// defaults) on AVX2 and AVX-512 alike (the rules: nativeVectorWidth and
+/// defaultFTile in tconv/Codegen/Strategy.h). Tools that compile for a
+/// known CPU call it before applying user options.
 void setNativeVectorWidth(LowerToLLVMOptions &options, bool hasAVX512);
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
