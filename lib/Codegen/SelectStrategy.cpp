@@ -31,6 +31,11 @@ struct SelectStrategyPass
       op->setAttr(kScheduleAttrName,
                   selectSchedule(op, options).toAttr(&getContext()));
     });
+    getOperation().walk([&](ConvTransposeOp op) {
+      if (std::optional<ConvSchedule> schedule =
+              selectTransposeSchedule(op, options))
+        op->setAttr(kScheduleAttrName, schedule->toAttr(&getContext()));
+    });
   }
 };
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Strategy.h"
 
+#include "DepthwiseRows.h"
 #include "TileSplitting.h"
 
 #include "mlir/IR/Builders.h"
@@ -22,6 +23,8 @@ StringRef mlir::tconv::stringifyScheduleKind(ScheduleKind kind) {
     return "width";
   case ScheduleKind::Plain:
     return "plain";
+  case ScheduleKind::DepthwiseRows:
+    return "depthwise-rows";
   }
   llvm_unreachable("unknown schedule kind");
 }
@@ -32,6 +35,7 @@ std::optional<ScheduleKind> mlir::tconv::symbolizeScheduleKind(StringRef name) {
       .Case("channels-last-loops", ScheduleKind::ChannelsLastLoops)
       .Case("width", ScheduleKind::Width)
       .Case("plain", ScheduleKind::Plain)
+      .Case("depthwise-rows", ScheduleKind::DepthwiseRows)
       .Default(std::nullopt);
 }
 
@@ -79,6 +83,8 @@ static SmallVector<StringRef> requiredSizes(ScheduleKind kind) {
     return {"vector_width", "ow_tile", "f_tile", "kw_tile"};
   case ScheduleKind::Width:
     return {"vector_width", "f_tile", "row_tile", "vec_tile"};
+  case ScheduleKind::DepthwiseRows:
+    return {"vector_width"};
   case ScheduleKind::ChannelsLastLoops:
   case ScheduleKind::Plain:
     return {};
@@ -103,8 +109,8 @@ FailureOr<std::optional<ConvSchedule>> mlir::tconv::getSchedule(Operation *op) {
   std::optional<ScheduleKind> kind = symbolizeScheduleKind(kindName.getValue());
   if (!kind)
     return fail("unknown kind '" + kindName.getValue() +
-                "'; expected channels-last, channels-last-loops, width or "
-                "plain");
+                "'; expected channels-last, channels-last-loops, width, "
+                "plain or depthwise-rows");
   ConvSchedule schedule;
   schedule.kind = *kind;
   for (NamedAttribute entry : dict) {
@@ -150,6 +156,14 @@ int64_t mlir::tconv::widthAccumulators(int64_t vectorWidth) {
 int64_t mlir::tconv::lanesFor(Type elementType, int64_t vectorWidth) {
   return std::max<int64_t>(1, vectorWidth * 32 /
                                   elementType.getIntOrFloatBitWidth());
+}
+
+/// f16 and bf16 accumulate in f32 (see tconv-convert-to-linalg), f32 and
+/// f64 in themselves.
+static Type accumulatorType(Type elementType) {
+  if (elementType.getIntOrFloatBitWidth() < 32)
+    return Float32Type::get(elementType.getContext());
+  return elementType;
 }
 
 /// Kernel taps per reduction step: the whole kernel width is unrolled into
@@ -268,11 +282,20 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     schedule.kind = ScheduleKind::ChannelsLastLoops;
     return schedule;
   }
-  // f16 and bf16 accumulate in f32 (see tconv-convert-to-linalg).
-  Type elementType = op.getOutput().getType().getElementType();
-  Type accType = elementType.getIntOrFloatBitWidth() < 32
-                     ? Float32Type::get(op.getContext())
-                     : elementType;
+  Type accType = accumulatorType(op.getOutput().getType().getElementType());
   return selectChannelsLastSchedule(accType, result[1], filterShape.back(),
                                     depthwise, options);
+}
+
+std::optional<ConvSchedule>
+mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
+                                     const StrategyOptions &options) {
+  if (!canLowerDepthwiseTranspose(op))
+    return std::nullopt;
+  ConvSchedule schedule;
+  schedule.kind = ScheduleKind::DepthwiseRows;
+  schedule.vectorWidth = lanesFor(
+      accumulatorType(op.getOutput().getType().getElementType()),
+      options.vectorWidth);
+  return schedule;
 }

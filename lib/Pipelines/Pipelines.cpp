@@ -46,14 +46,27 @@ static void addCleanup(OpPassManager &funcPm) {
   funcPm.addPass(createCSEPass());
 }
 
+/// The schedule options of tconv-select-strategy.
+static TConvSelectStrategyOptions
+strategyOptions(const tconv::LowerToLLVMOptions &options) {
+  TConvSelectStrategyOptions strategy;
+  strategy.vectorWidth = options.vectorWidth;
+  strategy.owTile = options.owTile;
+  strategy.fTile = options.fTile;
+  strategy.cTile = options.cTile;
+  return strategy;
+}
+
 /// tconv.conv_transpose -> tconv.conv.
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Depthwise ones take a phase-interleaved form of their own, vectorized
-  // along output rows.
-  if (options.vectorize && options.transposeStrategy != "zero-insert")
+  // along output rows: their schedule is chosen now.
+  if (options.vectorize && options.transposeStrategy != "zero-insert") {
+    funcPm.addPass(createTConvSelectStrategy(strategyOptions(options)));
     funcPm.addPass(createTConvLowerDepthwiseTranspose());
+  }
   funcPm.addPass(createDecomposeTransposePass(
       DecomposeTransposePassOptions{options.transposeStrategy}));
   addCleanup(funcPm);
@@ -70,14 +83,8 @@ static void addLinalgStage(OpPassManager &pm,
   funcPm.addPass(createTosaToTensorPass());
   funcPm.addPass(createConvertElementwiseToLinalgPass());
   // Each convolution's schedule, which picks its layout below.
-  if (options.vectorize) {
-    TConvSelectStrategyOptions strategy;
-    strategy.vectorWidth = options.vectorWidth;
-    strategy.owTile = options.owTile;
-    strategy.fTile = options.fTile;
-    strategy.cTile = options.cTile;
-    funcPm.addPass(createTConvSelectStrategy(strategy));
-  }
+  if (options.vectorize)
+    funcPm.addPass(createTConvSelectStrategy(strategyOptions(options)));
   TConvConvertToLinalgOptions toLinalg;
   toLinalg.channelsLast = options.vectorize;
   funcPm.addPass(createTConvConvertToLinalg(toLinalg));

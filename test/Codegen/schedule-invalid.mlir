@@ -1,10 +1,10 @@
-// RUN: tconv-opt %s -split-input-file --tconv-vectorize-convs --tconv-vectorize-convs-along-width -verify-diagnostics
+// RUN: tconv-opt %s -split-input-file --tconv-lower-depthwise-transpose --tconv-vectorize-convs --tconv-vectorize-convs-along-width -verify-diagnostics
 
 // A recorded tconv.schedule (tconv-select-strategy) that is malformed or
 // does not fit its convolution: one clear error, nothing half-rewritten.
 
 func.func @unknown_kind(%x: tensor<1x6x6x3xf32>, %w: tensor<3x3x3x8xf32>, %i: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
-  // expected-error @below {{bad tconv.schedule: unknown kind 'fast'; expected channels-last, channels-last-loops, width or plain}}
+  // expected-error @below {{bad tconv.schedule: unknown kind 'fast'; expected channels-last, channels-last-loops, width, plain or depthwise-rows}}
   %y = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "fast"}}
       ins(%x, %w : tensor<1x6x6x3xf32>, tensor<3x3x3x8xf32>) outs(%i : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
   return %y : tensor<1x4x4x8xf32>
@@ -73,4 +73,14 @@ func.func @width_tiles_not_dividing(%x: tensor<1x2x4x16xf32>, %w: tensor<3x2x1x1
                                  tconv.schedule = {kind = "width", vector_width = 8, f_tile = 2, row_tile = 1, vec_tile = 1}}
       ins(%x, %w : tensor<1x2x4x16xf32>, tensor<3x2x1x1xf32>) outs(%i : tensor<1x3x4x16xf32>) -> tensor<1x3x4x16xf32>
   return %y : tensor<1x3x4x16xf32>
+}
+
+// -----
+
+func.func @rows_on_dilated(%x: tensor<1x4x8xf32>, %w: tensor<4x1x3xf32>) -> tensor<1x4x19xf32> {
+  // expected-error @below {{'tconv.conv_transpose' op has a depthwise-rows schedule but tconv-lower-depthwise-transpose cannot take it}}
+  %y = tconv.conv_transpose %x, %w strides = [2] dilations = [2] group = 4
+      {tconv.schedule = {kind = "depthwise-rows", vector_width = 8}}
+      : (tensor<1x4x8xf32>, tensor<4x1x3xf32>) -> tensor<1x4x19xf32>
+  return %y : tensor<1x4x19xf32>
 }

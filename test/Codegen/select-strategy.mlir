@@ -177,3 +177,35 @@ func.func @double(%x: tensor<1x16x18x18xf64>, %w: tensor<64x16x3x3xf64>) -> tens
   %y = tconv.conv %x, %w : (tensor<1x16x18x18xf64>, tensor<64x16x3x3xf64>) -> tensor<1x64x16x16xf64>
   return %y : tensor<1x64x16x16xf64>
 }
+
+// -----
+
+// Depthwise transposed convolutions that tconv-lower-depthwise-transpose
+// takes: vectors along output rows, in lanes of the accumulator type. Other
+// transposed ones get no schedule: their direct convolutions get one once
+// decomposed.
+
+// AVX2-LABEL: func.func @transposed(
+//       AVX2:   tconv.conv_transpose {{.*}} {tconv.schedule = {kind = "depthwise-rows", vector_width = 8 : i64}} : {{.*}} -> tensor<1x8x32x32xf32>
+//       AVX2:   tconv.conv_transpose {{.*}} pads = [1, 1, 1, 1] : (tensor<1x8x16x16xf32>, tensor<8x4x4x4xf32>) -> tensor<1x4x32x32xf32>
+//       AVX2:   tconv.conv_transpose {{.*}} {tconv.schedule = {kind = "depthwise-rows", vector_width = 8 : i64}} : {{.*}} -> tensor<1x8x32x32xf16>
+//       AVX2:   tconv.conv_transpose {{.*}} {tconv.schedule = {kind = "depthwise-rows", vector_width = 4 : i64}} : {{.*}} -> tensor<1x8x32x32xf64>
+// AVX512-LABEL: func.func @transposed(
+//       AVX512:   tconv.conv_transpose {{.*}} {tconv.schedule = {kind = "depthwise-rows", vector_width = 16 : i64}} : {{.*}} -> tensor<1x8x32x32xf32>
+//       AVX512:   tconv.conv_transpose {{.*}} pads = [1, 1, 1, 1] : (tensor<1x8x16x16xf32>, tensor<8x4x4x4xf32>) -> tensor<1x4x32x32xf32>
+//       AVX512:   tconv.conv_transpose {{.*}} {tconv.schedule = {kind = "depthwise-rows", vector_width = 16 : i64}} : {{.*}} -> tensor<1x8x32x32xf16>
+//       AVX512:   tconv.conv_transpose {{.*}} {tconv.schedule = {kind = "depthwise-rows", vector_width = 8 : i64}} : {{.*}} -> tensor<1x8x32x32xf64>
+func.func @transposed(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x4x4xf32>, %wf: tensor<8x4x4x4xf32>,
+                      %xh: tensor<1x8x16x16xf16>, %wh: tensor<8x1x4x4xf16>,
+                      %xd: tensor<1x8x16x16xf64>, %wd: tensor<8x1x4x4xf64>)
+    -> (tensor<1x8x32x32xf32>, tensor<1x4x32x32xf32>, tensor<1x8x32x32xf16>, tensor<1x8x32x32xf64>) {
+  %a = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1] group = 8
+      : (tensor<1x8x16x16xf32>, tensor<8x1x4x4xf32>) -> tensor<1x8x32x32xf32>
+  %b = tconv.conv_transpose %x, %wf strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x8x16x16xf32>, tensor<8x4x4x4xf32>) -> tensor<1x4x32x32xf32>
+  %c = tconv.conv_transpose %xh, %wh strides = [2, 2] pads = [1, 1, 1, 1] group = 8
+      : (tensor<1x8x16x16xf16>, tensor<8x1x4x4xf16>) -> tensor<1x8x32x32xf16>
+  %d = tconv.conv_transpose %xd, %wd strides = [2, 2] pads = [1, 1, 1, 1] group = 8
+      : (tensor<1x8x16x16xf64>, tensor<8x1x4x4xf64>) -> tensor<1x8x32x32xf64>
+  return %a, %b, %c, %d : tensor<1x8x32x32xf32>, tensor<1x4x32x32xf32>, tensor<1x8x32x32xf16>, tensor<1x8x32x32xf64>
+}

@@ -60,7 +60,13 @@ def TConvSelectStrategy
       products), kernels at most 2 wide one;
     * `channels-last-loops`: depthwise convolutions with a channel
       multiplier, channels-last, no vector schedule;
-    * `plain`: other grouped convolutions, NCHW, no vector schedule.
+    * `plain`: other grouped convolutions, NCHW, no vector schedule;
+    * `depthwise-rows`, on `tconv.conv_transpose`: depthwise transposed
+      convolutions that `--tconv-lower-depthwise-transpose` takes, as one
+      phase-interleaved generic vectorized along output rows
+      (`--tconv-vectorize-depthwise-rows`). Other transposed convolutions
+      get no schedule: their direct convolutions get one once decomposed.
+      The pipeline runs this pass before that rewrite too.
 
     Sizes are in elements of the accumulator type (f32 for f16 and bf16);
     `vector_width` is the lanes of that type.
@@ -498,7 +504,9 @@ def TConvLowerDepthwiseTranspose
     channel multiplier M'), unit dilations, output sizes divisible by the
     strides and at most 128 taps per output vector; other transposed
     convolutions are left to `--tconv-decompose-transpose`. f16/bf16
-    accumulate in f32.
+    accumulate in f32. With a `tconv.schedule` (`--tconv-select-strategy`),
+    only those of kind `depthwise-rows` are rewritten (an error if one does
+    not fit) and the generic carries the attribute on.
 
     Example (2x bilinear upsampling, 21 channels):
 
@@ -539,7 +547,9 @@ def TConvVectorizeDepthwiseRows
     The channels-last schedule (`--tconv-vectorize-convs`) vectorizes over
     channels, which a depthwise convolution has few of per output and which
     costs two layout changes. This pass instead vectorizes, in NCHW, static
-    multiply-accumulate `linalg.generic`s of the form
+    multiply-accumulate `linalg.generic`s (the vector width that of their
+    `depthwise-rows` `tconv.schedule` if they carry one, else the option's)
+    of the form
 
       out[p.., q, r] += in[f(p.., r, k..), q + g(r, k..)] * w[h(p.., r, k..)]
 

@@ -1,12 +1,13 @@
 //===- Strategy.h - Which schedule a convolution gets ----------*- C++ -*-===//
 //
 // Every schedule decision for a convolution, in one place: the schedule kind
-// (channels-last FMA tiles, vectors along the output width, or none), its
-// tile sizes and the vector width for the target. --tconv-select-strategy
-// records the decision on each tconv.conv as a `tconv.schedule` attribute;
-// --tconv-convert-to-linalg picks the layout from it and carries it to the
-// linalg convolution, whose vectorizers obey it. The passes keep the
-// mechanism (splitting remainders, emission).
+// (channels-last FMA tiles, vectors along the output width, depthwise rows,
+// or none), its tile sizes and the vector width for the target.
+// --tconv-select-strategy records the decision on each tconv.conv (and
+// depthwise tconv.conv_transpose) as a `tconv.schedule` attribute;
+// --tconv-convert-to-linalg (--tconv-lower-depthwise-transpose) picks the
+// layout from it and carries it to the linalg op, whose vectorizer obeys it.
+// The passes keep the mechanism (splitting remainders, emission).
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,6 +23,7 @@
 
 namespace mlir::tconv {
 class ConvOp;
+class ConvTransposeOp;
 
 /// The discardable attribute holding a convolution's ConvSchedule.
 inline constexpr llvm::StringLiteral kScheduleAttrName = "tconv.schedule";
@@ -37,10 +39,14 @@ enum class ScheduleKind {
   Width,
   /// NCHW, plain loops (grouped convolutions).
   Plain,
+  /// A depthwise transposed convolution as one phase-interleaved generic,
+  /// vectorized along output rows (tconv-lower-depthwise-transpose,
+  /// tconv-vectorize-depthwise-rows).
+  DepthwiseRows,
 };
 
 /// The names `kind` takes in the attribute: "channels-last",
-/// "channels-last-loops", "width", "plain".
+/// "channels-last-loops", "width", "plain", "depthwise-rows".
 llvm::StringRef stringifyScheduleKind(ScheduleKind kind);
 std::optional<ScheduleKind> symbolizeScheduleKind(llvm::StringRef name);
 
@@ -102,6 +108,12 @@ bool isWidthVectorConv(ConvOp op, int64_t lanes);
 
 /// The schedule of `op` for the target and options.
 ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
+
+/// The depthwise-rows schedule for a depthwise transposed convolution that
+/// tconv-lower-depthwise-transpose can take; none for others, whose
+/// direct convolutions get theirs once decomposed.
+std::optional<ConvSchedule>
+selectTransposeSchedule(ConvTransposeOp op, const StrategyOptions &options);
 
 /// The channels-last schedule of a convolution with `outChannels` output
 /// channels and a kernel `kernelWidth` taps wide, accumulating in

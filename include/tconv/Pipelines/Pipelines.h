@@ -7,7 +7,8 @@
 // Stages (lowerToLLVMStageNames(), in order):
 //   decompose   tconv.conv_transpose -> tconv.conv; depthwise ones (with
 //               vectorize) -> one phase-interleaved linalg.generic in NCHW
-//               (tconv-lower-depthwise-transpose)
+//               (tconv-lower-depthwise-transpose, for those
+//               tconv-select-strategy gives the depthwise-rows schedule)
 //   linalg      each tconv.conv's schedule chosen for the target and
 //               recorded as `tconv.schedule` (tconv-select-strategy); tosa,
 //               elementwise arith/math on tensors and tconv.conv -> linalg
