@@ -477,8 +477,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   auto targetMachine = createTargetMachine(TargetSpec(), /*forJIT=*/true);
   if (!targetMachine)
     return targetMachine.takeError();
-  setNativeVectorWidth(pipelineOptions,
-                       getVectorLanes(**targetMachine) == 16);
+  setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "

@@ -119,8 +119,7 @@ int main(int argc, char **argv) {
   options.transposeStrategy = transposeStrategy;
   options.parallel = parallel;
   // The widest vector registers of the target CPU.
-  tconv::setNativeVectorWidth(options,
-                              tconv::getVectorLanes(**machine) == 16);
+  tconv::setNativeVectorWidth(options, tconv::getVectorLanes(**machine));
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);
   if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {

@@ -36,6 +36,13 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     dilation along it, f32, ungrouped) stays NCHW: vectors along its width
     are full and it needs no layout change (`isWidthVectorConv`).
 
+    A convolution carrying a `tconv.schedule` (see `--tconv-select-strategy`)
+    takes the layout of its schedule kind instead of these options
+    (channels-last for `channels-last` and `channels-last-loops`, NCHW
+    otherwise), and its linalg convolution carries the attribute on to the
+    vectorizers. A malformed schedule, or a channels-last one on a grouped
+    convolution that is not depthwise, is an error.
+
     With `channels-last`, a result inserted (`tensor.insert_slice`,
     strides allowed) into a tensor.empty, fill, broadcast or an earlier such
     insert is inserted before its layout change back, into a channels-last
