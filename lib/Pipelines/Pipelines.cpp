@@ -49,6 +49,8 @@ static void addCleanup(OpPassManager &funcPm) {
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
+  funcPm.addPass(createTConvRaiseConvolutions());
   // Depthwise ones take a phase-interleaved form of their own, vectorized
   // along output rows.
   if (options.vectorize && options.transposeStrategy != "zero-insert")

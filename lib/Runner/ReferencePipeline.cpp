@@ -8,6 +8,7 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tosa/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
@@ -21,6 +22,8 @@ void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
   // Tensor level: tconv ops to scalar loops, everything else to linalg.
   OpPassManager &tensors = pm.nest<func::FuncOp>();
   tensors.addPass(createTConvLowerToReferencePass());
+  // Upstream lowers tosa.transpose_conv2d only through its decomposition.
+  tensors.addPass(tosa::createTosaOptionalDecompositionsPass());
   tensors.addPass(tosa::createTosaToLinalgNamed());
   tensors.addPass(tosa::createTosaToLinalg());
   tensors.addPass(createTosaToArithPass());

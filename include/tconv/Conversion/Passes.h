@@ -11,6 +11,10 @@ namespace mlir::tconv {
 #define GEN_PASS_DECL
 #include "tconv/Conversion/Passes.h.inc"
 
+/// A TOSA or linalg convolution, which --tconv-raise-convolutions tries to
+/// raise.
+bool isUpstreamConvolution(Operation *op);
+
 #define GEN_PASS_REGISTRATION
 #include "tconv/Conversion/Passes.h.inc"
 
