@@ -249,6 +249,10 @@ static FailureOr<ConvAnalysis> analyze(linalg::LinalgOp op,
       failed(layoutOf(op.getDpsInitOperand(0), a.output, outputDimToSpatial,
                       {Batch, Group, OutChannel})))
     return fail("its filter or output indexing is not a plain layout");
+  // The filter's canonical order has output channels before input ones.
+  for (int64_t &slot : a.filter.slots)
+    if (slot == InChannel || slot == OutChannel)
+      slot = slot == InChannel ? OutChannel : InChannel;
 
   auto sizeOf = [&](ArrayRef<unsigned> roleDims) {
     return roleDims.empty() ? 1 : loopSizes[roleDims.front()];
@@ -414,6 +418,20 @@ static Value flipAndSwapChannels(OpBuilder &b, Location loc, Value filter) {
       .getResult(0);
 }
 
+/// `input` without the last crop[j] elements of its dim spatialDims[j].
+static Value cropEnd(OpBuilder &b, Location loc, Value input,
+                     ArrayRef<int64_t> spatialDims, ArrayRef<int64_t> crop) {
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> sizes(type.getShape());
+  for (auto [d, c] : llvm::zip(spatialDims, crop))
+    sizes[d] -= c;
+  SmallVector<OpFoldResult> offsets(sizes.size(), b.getIndexAttr(0)),
+      strides(sizes.size(), b.getIndexAttr(1));
+  return tensor::ExtractSliceOp::create(
+      b, loc, input, offsets, getAsIndexOpFoldResult(b.getContext(), sizes),
+      strides);
+}
+
 LogicalResult mlir::tconv::raiseLinalgConvolution(RewriterBase &rewriter,
                                                   linalg::LinalgOp op,
                                                   std::string &whyNot) {
@@ -452,16 +470,28 @@ LogicalResult mlir::tconv::raiseLinalgConvolution(RewriterBase &rewriter,
         resultShape)
       inserted = nullptr;
   }
+  // A linalg convolution may leave the end of its input unread: the end pad,
+  // then the input, are cropped to what the outputs read.
+  SmallVector<int64_t> crop(a.kernel.size(), 0);
   if (!inserted) {
     for (unsigned j = 0; j < a.kernel.size(); ++j) {
-      std::optional<int64_t> size = checkedConvOutputSize(
-          a.inSizes[j], a.kernel[j], a.geometry.strides[j],
-          a.geometry.padsBegin[j], a.geometry.padsEnd[j],
-          a.geometry.dilations[j]);
-      if (size != a.outSizes[j]) {
-        whyNot = "its input extent is not the one its output size implies";
+      int64_t &padEnd = a.geometry.padsEnd[j];
+      int64_t excess =
+          a.geometry.padsBegin[j] + a.inSizes[j] + padEnd -
+          ((a.outSizes[j] - 1) * a.geometry.strides[j] +
+           dilatedKernelSize(a.kernel[j], a.geometry.dilations[j]));
+      if (excess < 0) {
+        whyNot = "its output reads past its input";
         return failure();
       }
+      int64_t fromPad = std::min(excess, padEnd);
+      padEnd -= fromPad;
+      crop[j] = excess - fromPad;
+      if (crop[j] >= a.inSizes[j]) {
+        whyNot = "its output reads none of its input";
+        return failure();
+      }
+      a.inSizes[j] -= crop[j];
     }
   }
 
@@ -478,6 +508,8 @@ LogicalResult mlir::tconv::raiseLinalgConvolution(RewriterBase &rewriter,
                                                          tconvFilter),
                                      bias, transposed);
   } else {
+    if (llvm::any_of(crop, [](int64_t c) { return c != 0; }))
+      input = cropEnd(rewriter, loc, input, a.inputSpatialDim, crop);
     Value x = toTConvOperand(rewriter, loc, input, a.input,
                              withSpatial({a.batch, channels}, a.inSizes));
     result = ConvOp::create(rewriter, loc, x, tconvFilter, bias, a.geometry);
