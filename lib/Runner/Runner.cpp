@@ -17,6 +17,7 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
@@ -55,6 +56,7 @@ struct Kernel::Impl {
   Signature signature;
   double flops = 0;
   int64_t maxReductionLength = 1;
+  ConvolutionCounts convolutions;
   CompileTimes compileTimes;
   unsigned threads = 0;
   std::unique_ptr<ExecutionEngine> engine;
@@ -94,6 +96,9 @@ Kernel::~Kernel() = default;
 
 const Signature &Kernel::getSignature() const { return impl->signature; }
 double Kernel::getFlops() const { return impl->flops; }
+const ConvolutionCounts &Kernel::getConvolutionCounts() const {
+  return impl->convolutions;
+}
 int64_t Kernel::getMaxReductionLength() const {
   return impl->maxReductionLength;
 }
@@ -500,6 +505,25 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return noSuchEntry(*module, bufferName, options.entry);
   if (failed(checkEntry(entry, impl->signature)))
     return diagnostics.takeError("");
+  // Raised first (the pipeline's own raising then finds nothing left), so
+  // that the raised convolutions are counted and measured like tconv ops.
+  auto count = [&](llvm::function_ref<bool(Operation *)> predicate) {
+    int64_t n = 0;
+    module->walk([&](Operation *op) { n += predicate(op); });
+    return n;
+  };
+  ConvolutionCounts &convolutions = impl->convolutions;
+  convolutions.tconvOps =
+      count([](Operation *op) { return isa<ConvOp, ConvTransposeOp>(op); });
+  int64_t upstream = count(isUpstreamConvolution);
+  if (!reference && upstream) {
+    PassManager pm(&context);
+    pm.nest<func::FuncOp>().addPass(createTConvRaiseConvolutions());
+    if (failed(pm.run(*module)))
+      return diagnostics.takeError("--tconv-raise-convolutions failed");
+  }
+  convolutions.notRaised = count(isUpstreamConvolution);
+  convolutions.raised = upstream - convolutions.notRaised;
   measureConvolutions(*module, impl->flops, impl->maxReductionLength);
   entry.setPublic();
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),

@@ -261,6 +261,17 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   if (!expected)
     return expected.takeError();
 
+  const ConvolutionCounts &convolutions = kernel.getConvolutionCounts();
+  auto plural = [](int64_t n, llvm::StringRef what) {
+    return std::to_string(n) + " " + what.str() + (n == 1 ? "" : "s");
+  };
+  llvm::outs() << "verified " << plural(convolutions.tconvOps, "tconv op")
+               << ", " << convolutions.raised << " raised upstream "
+               << (convolutions.raised == 1 ? "convolution" : "convolutions");
+  if (convolutions.notRaised)
+    llvm::outs() << " (" << convolutions.notRaised
+                 << " not raised: lowered by upstream like the reference)";
+  llvm::outs() << "\n";
   bool ok = true;
   for (auto [index, result] : llvm::enumerate(results)) {
     Comparison cmp = compareTensors(result, (*expected)[index]);
