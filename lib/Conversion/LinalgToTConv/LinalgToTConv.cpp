@@ -470,11 +470,17 @@ LogicalResult mlir::tconv::raiseLinalgConvolution(RewriterBase &rewriter,
         resultShape)
       inserted = nullptr;
   }
-  // A linalg convolution may leave the end of its input unread: the end pad,
-  // then the input, are cropped to what the outputs read.
+  // A linalg convolution may leave more of the end of its input unread than
+  // ONNX's floor does: the end pad, then the input, are cropped to what the
+  // outputs read.
   SmallVector<int64_t> crop(a.kernel.size(), 0);
   if (!inserted) {
     for (unsigned j = 0; j < a.kernel.size(); ++j) {
+      if (checkedConvOutputSize(a.inSizes[j], a.kernel[j],
+                                a.geometry.strides[j], a.geometry.padsBegin[j],
+                                a.geometry.padsEnd[j],
+                                a.geometry.dilations[j]) == a.outSizes[j])
+        continue;
       int64_t &padEnd = a.geometry.padsEnd[j];
       int64_t excess =
           a.geometry.padsBegin[j] + a.inSizes[j] + padEnd -

@@ -30,8 +30,13 @@ bool mlir::tconv::isUpstreamConvolution(Operation *op) {
           tosa::TransposeConv2DOp>(op))
     return true;
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-  return linalgOp && (isa<linalg::ConvolutionOpInterface>(op) ||
-                      linalg::isaConvolutionOpInterface(linalgOp));
+  if (!linalgOp || (!isa<linalg::ConvolutionOpInterface>(op) &&
+                    !linalg::isaConvolutionOpInterface(linalgOp)))
+    return false;
+  // Pooling shares the convolution interface; it multiplies nothing.
+  return llvm::any_of(linalgOp.getBlock()->getOperations(), [](Operation &op) {
+    return isa<arith::MulFOp, arith::MulIOp>(op);
+  });
 }
 
 namespace {

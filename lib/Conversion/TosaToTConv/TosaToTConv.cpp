@@ -146,9 +146,10 @@ static LogicalResult raiseDepthwise(RewriterBase &rewriter,
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
   Value x = createTranspose(rewriter, loc, op.getInput(), toChannelsFirst(4));
-  Value w = createReshape(
-      rewriter, loc, createTranspose(rewriter, loc, op.getWeight(), {2, 3, 0, 1}),
-      filter);
+  // C x M x KH x KW -> C*M x KH x KW -> C*M x 1 x KH x KW.
+  Value w = createTranspose(rewriter, loc, op.getWeight(), {2, 3, 0, 1});
+  w = createReshape(rewriter, loc, w, {filter[0], weight[0], weight[1]});
+  w = createReshape(rewriter, loc, w, filter);
   Value b = tconvBias(rewriter, loc, op.getBias(), filter[0]);
   Value y = ConvOp::create(rewriter, loc, x, w, b, g);
   rewriter.replaceOp(op, createTranspose(rewriter, loc, y, toChannelsLast(4)));
