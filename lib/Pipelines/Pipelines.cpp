@@ -51,6 +51,7 @@ static void addDecomposeStage(OpPassManager &pm,
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
   funcPm.addPass(createTConvRaiseConvolutions());
+  funcPm.addPass(createTConvPrepareUpstreamOps());
   // Depthwise ones take a phase-interleaved form of their own, vectorized
   // along output rows.
   if (options.vectorize && options.transposeStrategy != "zero-insert")

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Conversion/TConvToReference/Passes.h"
 
 using namespace mlir;
@@ -22,6 +23,11 @@ void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
   // Tensor level: tconv ops to scalar loops, everything else to linalg.
   OpPassManager &tensors = pm.nest<func::FuncOp>();
   tensors.addPass(createTConvLowerToReferencePass());
+  // linalg.softmax through upstream's decomposition; math.erf stays for
+  // libm.
+  TConvPrepareUpstreamOpsOptions prepare;
+  prepare.approximateErf = false;
+  tensors.addPass(createTConvPrepareUpstreamOps(prepare));
   // Upstream lowers tosa.transpose_conv2d only through its decomposition.
   tensors.addPass(tosa::createTosaOptionalDecompositionsPass());
   tensors.addPass(tosa::createTosaToLinalgNamed());

@@ -381,7 +381,8 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
     *options.irDumpStream << "// -----// IR after stage '"
                           << options.dumpIRAfterStage << "' //----- //\n"
                           << module << "\n";
-  if (failed(runStages(split, stages.size())))
+  if (failed(runStages(split, stages.size())) ||
+      failed(checkLoweredToLLVM(module)))
     return failure();
   return verify(module);
 }
@@ -538,7 +539,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   if (reference) {
     PassManager pm(&context);
     buildReferenceLoweringPipeline(pm);
-    if (failed(pm.run(*module)))
+    if (failed(pm.run(*module)) || failed(checkLoweredToLLVM(*module)))
       return diagnostics.takeError("reference lowering failed");
   } else if (failed(lowerWithPipeline(*module, pipelineOptions, options))) {
     return diagnostics.takeError("--tconv-lower-to-llvm failed");

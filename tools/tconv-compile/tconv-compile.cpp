@@ -40,6 +40,7 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
 #include "tconv/InitAll.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Pipelines/Pipelines.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -739,7 +740,8 @@ int main(int argc, char **argv) {
     return 1;
   pm.addPass(createSymbolDCEPass());
   tconv::buildLowerToLLVMPipeline(pm, options);
-  if (failed(pm.run(*module)) || failed(buildCWrappers(*module, *entries)))
+  if (failed(pm.run(*module)) || failed(tconv::checkLoweredToLLVM(*module)) ||
+      failed(buildCWrappers(*module, *entries)))
     return 1;
 
   llvm::LLVMContext llvmContext;

@@ -159,4 +159,43 @@ def TConvRaiseConvolutions : Pass<"tconv-raise-convolutions"> {
   ];
 }
 
+def TConvPrepareUpstreamOps : Pass<"tconv-prepare-upstream-ops"> {
+  let summary = "Expand upstream ops --tconv-lower-to-llvm has no lowering for; "
+                "reject ops of dialects it cannot lower";
+  let description = [{
+    Models from other frontends carry ops that upstream lowers to a library
+    call or not at all, which used to end in a nameless "could not convert
+    to LLVM IR" at JIT time. This pass, run at the start of
+    `--tconv-lower-to-llvm`, rewrites those it can into ops the pipeline
+    lowers:
+
+    * `tosa.erf` and `math.erf` (GELU): a polynomial approximation in f32
+      (upstream's `ErfPolynomialApproximation`), f16/bf16 extended around
+      it; on tensors through a `linalg.generic`;
+    * `linalg.softmax`: its decomposition into max, exp, sum and division
+      generics (`AggregatedOpInterface`).
+
+    Any op of a dialect the pipeline has no path for (anything but builtin,
+    func, arith, math, tensor, linalg, tosa, tconv, bufferization, scf,
+    affine, memref, vector, index, cf, ub and llvm) is an error naming the op
+    and its location, before any lowering. Ops of those dialects that still
+    have no lowering are reported by name and location after the pipeline,
+    before translation (`checkLoweredToLLVM`).
+
+    Example: `%y = math.erf %x : tensor<4xf32>` becomes a `linalg.generic`
+    whose body computes the approximation with `arith` ops.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"approximateErf", "approximate-erf", "bool", /*default=*/"true",
+           "Rewrite math.erf into its polynomial approximation (the "
+           "reference lowering calls libm's erff instead)">,
+  ];
+}
+
 #endif // TCONV_CONVERSION_PASSES_TD
