@@ -211,6 +211,8 @@ static FailureOr<ConvAnalysis> analyze(linalg::LinalgOp op,
         !llvm::is_contained(dims->filterLoop, rhs->dim))
       return fail("an input index is not output * stride + kernel * dilation");
     int64_t j = a.inputSpatialDim.size();
+    if (outputDimToSpatial.count(lhs->dim) || kernelDimToSpatial.count(rhs->dim))
+      return fail("an output or kernel dim indexes two input dims");
     outputDimToSpatial[lhs->dim] = j;
     kernelDimToSpatial[rhs->dim] = j;
     a.inputSpatialDim.push_back(pos);
@@ -249,6 +251,15 @@ static FailureOr<ConvAnalysis> analyze(linalg::LinalgOp op,
       failed(layoutOf(op.getDpsInitOperand(0), a.output, outputDimToSpatial,
                       {Batch, Group, OutChannel})))
     return fail("its filter or output indexing is not a plain layout");
+  // Each operand holds every spatial dim once, and no role twice.
+  for (const OperandLayout *layout : {&a.input, &a.filter, &a.output}) {
+    SmallVector<int64_t> slots = layout->slots;
+    llvm::sort(slots);
+    if (std::adjacent_find(slots.begin(), slots.end()) != slots.end() ||
+        llvm::count_if(slots, [](int64_t s) { return s >= Spatial; }) !=
+            static_cast<int64_t>(n))
+      return fail("an operand does not hold each spatial dim once");
+  }
   // The filter's canonical order has output channels before input ones.
   for (int64_t &slot : a.filter.slots)
     if (slot == InChannel || slot == OutChannel)
