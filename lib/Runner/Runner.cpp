@@ -518,6 +518,19 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
       count([](Operation *op) { return isa<ConvOp, ConvTransposeOp>(op); });
   int64_t upstream = count(isUpstreamConvolution);
   if (!reference && upstream) {
+    // Its remarks (why a convolution was not raised) are kept for the user.
+    ScopedDiagnosticHandler remarks(&context, [&](Diagnostic &diag) {
+      if (diag.getSeverity() != DiagnosticSeverity::Remark)
+        return failure();
+      std::string line;
+      llvm::raw_string_ostream os(line);
+      if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation()))
+        os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
+           << loc.getColumn() << ": ";
+      os << diag.str();
+      convolutions.whyNotRaised.push_back(line);
+      return success();
+    });
     PassManager pm(&context);
     pm.nest<func::FuncOp>().addPass(createTConvRaiseConvolutions());
     if (failed(pm.run(*module)))

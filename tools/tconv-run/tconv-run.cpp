@@ -434,6 +434,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   auto kernel = Kernel::compile(source, bufferName, options);
   if (!kernel)
     return kernel.takeError();
+  // A convolution left to upstream's lowering may be far slower: say so.
+  for (const std::string &why :
+       (*kernel)->getConvolutionCounts().whyNotRaised)
+    llvm::errs() << "tconv-run: note: " << why << "\n";
   const Signature &signature = (*kernel)->getSignature();
 
   size_t numArgs = signature.arguments.size();

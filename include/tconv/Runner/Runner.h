@@ -104,6 +104,8 @@ struct ConvolutionCounts {
   /// Those it left to upstream's lowering (the reference lowers them the
   /// same way: --verify does not check them).
   int64_t notRaised = 0;
+  /// Why, one "file:line:col: ..." line per convolution left.
+  llvm::SmallVector<std::string> whyNotRaised;
 };
 
 /// A compiled entry function. Thread-safe to call concurrently; must outlive
