@@ -39,8 +39,8 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
-#include "tconv/InitAll.h"
 #include "tconv/Conversion/Passes.h"
+#include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
 
 #include "llvm/ADT/STLExtras.h"
