@@ -17,7 +17,7 @@
 #include "mlir/Transforms/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -132,7 +132,7 @@ static void addVectorizedStage(OpPassManager &pm,
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm,
-                               const tconv::LowerToLLVMOptions &) {
+                               const tconv::LowerToLLVMOptions &options) {
   pm.addPass(createTConvEntryPointABI());
   pm.nest<func::FuncOp>().addPass(createTConvUntieEmptyTensors());
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -144,6 +144,8 @@ static void addBufferizedStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  if (options.workspace)
+    pm.addPass(createTConvPlanWorkspace());
   // The deallocation pipeline canonicalizes before its analysis and ends with
   // CSE and canonicalization: no cleanup of our own around it.
   bufferization::buildBufferDeallocationPipeline(pm);

@@ -1,6 +1,6 @@
 //===- UntieEmptyTensors.cpp - Own tensor.empty for returned values ------===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -9,7 +9,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVUNTIEEMPTYTENSORS
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- DecomposePads.cpp - tensor.pad as border fills + insert_slice -----===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -9,7 +9,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVDECOMPOSEPADS
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "DepthwiseRows.h"
 
@@ -20,7 +20,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVLOWERDEPTHWISETRANSPOSE
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- OuterParallelLoops.cpp - Parallel outer dims, sequential inner ----===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -9,7 +9,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVOUTERPARALLELLOOPS
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- EntryPointABI.cpp - Calling convention of public functions --------===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -8,7 +8,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVENTRYPOINTABI
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

@@ -1,6 +1,6 @@
 //===- ExpandStridedCopies.cpp - Non-contiguous memref.copy as linalg ----===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -8,7 +8,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVEXPANDSTRIDEDCOPIES
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

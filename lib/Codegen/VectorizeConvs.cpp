@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "TileSplitting.h"
 
@@ -30,7 +30,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVVECTORIZECONVS
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

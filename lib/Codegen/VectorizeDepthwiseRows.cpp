@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "DepthwiseRows.h"
 
@@ -26,7 +26,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVVECTORIZEDEPTHWISEROWS
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;

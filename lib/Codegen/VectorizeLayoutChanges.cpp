@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
 
 #include "TileSplitting.h"
 
@@ -27,7 +27,7 @@
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVVECTORIZELAYOUTCHANGES
-#include "tconv/Pipelines/Passes.h.inc"
+#include "tconv/Codegen/Passes.h.inc"
 } // namespace mlir::tconv
 
 using namespace mlir;
