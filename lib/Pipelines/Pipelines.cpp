@@ -61,6 +61,9 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
+  funcPm.addPass(createTConvRaiseConvolutions());
+  funcPm.addPass(createTConvPrepareUpstreamOps());
   // Depthwise ones take a phase-interleaved form of their own, vectorized
   // along output rows: their schedule is chosen now.
   if (options.vectorize && options.transposeStrategy != "zero-insert") {

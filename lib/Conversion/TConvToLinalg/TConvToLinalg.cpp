@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/Dominance.h"
@@ -648,6 +649,18 @@ static void shareZeroPads(Operation *root) {
   }
 }
 
+/// A linalg.transpose (from tconv-raise-convolutions or tosa.transpose) as a
+/// generic like the relayouts here, so that elementwise fusion merges it
+/// with them: the layout changes between two raised channels-last layers
+/// cancel.
+struct GeneralizeTranspose : OpRewritePattern<linalg::TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    return linalg::generalizeNamedOp(rewriter, op);
+  }
+};
+
 struct ConvertToLinalgPass
     : public tconv::impl::TConvConvertToLinalgBase<ConvertToLinalgPass> {
   using Base::Base;
@@ -694,7 +707,7 @@ struct ConvertToLinalgPass
     if (!anyChannelsLast)
       return;
     RewritePatternSet relayouts(ctx);
-    relayouts.add<InsertBeforeRelayout>(ctx);
+    relayouts.add<InsertBeforeRelayout, GeneralizeTranspose>(ctx);
     if (failed(applyPatternsGreedily(getOperation(), std::move(relayouts))))
       signalPassFailure();
   }
