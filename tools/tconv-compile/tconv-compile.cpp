@@ -39,6 +39,7 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
+#include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
 
@@ -703,6 +704,15 @@ int main(int argc, char **argv) {
     toolError() << error << "\n";
     return 1;
   }
+  // An ONNX model is imported to MLIR first.
+  llvm::Expected<std::string> source =
+      tconv::loadModuleSource(input->getBuffer(), inputFilename);
+  if (!source) {
+    toolError() << llvm::toString(source.takeError()) << "\n";
+    return 1;
+  }
+  input = llvm::MemoryBuffer::getMemBufferCopy(*source,
+                                               input->getBufferIdentifier());
 
   DialectRegistry registry;
   registerAllDialects(registry);

@@ -1,16 +1,18 @@
 //===- tconv-run.cpp - Compile, run, check and time a tconv module --------===//
 //
-// tconv-run FILE.mlir [--entry=NAME] [--input=FILE]... [--random-inputs[=SEED]]
+// tconv-run FILE.mlir|FILE.onnx [--entry=NAME] [--input=FILE]... [--random-inputs[=SEED]]
 //           [--output=FILE]... [--print] [--verify] [--bench=N]
 //           [--bench-json=FILE] [--threads=N] [--transpose-strategy=NAME]
 //           [--dump-ir=STAGE] [--reference]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
-// the host CPU and calls it on tensors from .npy/.png files or random values.
+// the host CPU and calls it on tensors from .npy/.png/.pb files or random
+// values. An ONNX model is imported first (ImportONNX.h).
 // Every error is a message on stderr and exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
+#include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/Pipelines/Pipelines.h"
 #include "tconv/Runner/Runner.h"
 #include "tconv/Support/Npy.h"
@@ -38,7 +40,7 @@ static cl::OptionCategory category("tconv-run options");
 
 static cl::opt<std::string>
     inputFilename(cl::Positional, cl::Required,
-                  cl::desc("<module.mlir or - for stdin>"), cl::cat(category));
+                  cl::desc("<module.mlir, model.onnx or - for stdin>"), cl::cat(category));
 static cl::opt<std::string>
     entryName("entry", cl::init("main"),
               cl::desc("Function to run (default: main)"),
@@ -46,9 +48,9 @@ static cl::opt<std::string>
 static cl::list<std::string>
     inputFiles("input",
                cl::desc("Argument values from a .npy file (dtype and shape as "
-                        "the argument; bf16 from '<f4') or a .png image "
-                        "(1x3xHxW or 1x1xHxW in [0,1]); one per argument, in "
-                        "order"),
+                        "the argument; bf16 from '<f4'), an ONNX TensorProto "
+                        ".pb file or a .png image (1x3xHxW or 1x1xHxW in "
+                        "[0,1]); one per argument, in order"),
                cl::value_desc("file"), cl::cat(category));
 static cl::opt<std::string> randomInputs(
     "random-inputs", cl::ValueOptional,
@@ -57,8 +59,9 @@ static cl::opt<std::string> randomInputs(
     cl::value_desc("seed"), cl::cat(category));
 static cl::list<std::string>
     outputFiles("output",
-                cl::desc("Write a result to a .npy file (bf16 as '<f4') or a "
-                         ".png image; one per result, in order"),
+                cl::desc("Write a result to a .npy file (bf16 as '<f4'), an "
+                         "ONNX TensorProto .pb file or a .png image; one per "
+                         "result, in order"),
                 cl::value_desc("file"), cl::cat(category));
 static cl::opt<bool> printResults(
     "print",
@@ -120,6 +123,10 @@ static bool isPng(llvm::StringRef path) {
   return llvm::sys::path::extension(path).equals_insensitive(".png");
 }
 
+static bool isTensorProto(llvm::StringRef path) {
+  return llvm::sys::path::extension(path).equals_insensitive(".pb");
+}
+
 /// 1 x C x H x W with C = 3 (RGB) or 1 (gray): what a PNG image holds.
 static bool isImageShape(llvm::ArrayRef<int64_t> shape) {
   return shape.size() == 4 && shape[0] == 1 && (shape[1] == 1 || shape[1] == 3);
@@ -156,7 +163,8 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
     return image;
   }
 
-  llvm::Expected<HostTensor> tensor = readNpyFile(path);
+  llvm::Expected<HostTensor> tensor =
+      isTensorProto(path) ? readTensorProtoFile(path) : readNpyFile(path);
   if (!tensor)
     return tensor.takeError();
   // NumPy has no bf16: bf16 arguments come from float32 files.
@@ -181,6 +189,8 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
 static llvm::Error writeResult(llvm::StringRef path, const HostTensor &result) {
   if (isPng(path))
     return writePngFile(path, result);
+  if (isTensorProto(path))
+    return writeTensorProtoFile(path, result);
   if (result.getElementType() == ElementType::BF16)
     return writeNpyFile(path, result.convertTo(ElementType::F32));
   return writeNpyFile(path, result);
@@ -410,7 +420,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                      ": cannot read: " + file.getError().message());
   llvm::StringRef bufferName =
       inputFilename == "-" ? llvm::StringRef("<stdin>") : inputFilename;
-  llvm::StringRef source = (*file)->getBuffer();
+  auto loaded = loadModuleSource((*file)->getBuffer(), inputFilename);
+  if (!loaded)
+    return loaded.takeError();
+  llvm::StringRef source = *loaded;
 
   RunnerOptions options;
   options.lowering = useReference ? Lowering::Reference : Lowering::Pipeline;
