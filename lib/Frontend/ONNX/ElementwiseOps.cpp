@@ -26,6 +26,39 @@ static Value cst(OpBuilder &b, Location l, Value like, double v) {
   return Importer::scalar(b, l, like.getType(), v);
 }
 
+/// The shape input i broadcasts with. Before opset 7, binary operators with
+/// broadcast = 1 and an axis align input 1 at that axis of input 0, and
+/// PRelu's slope of C values applies to dim 1 (channels).
+static SmallVector<int64_t> operandShape(NodeContext &ctx, unsigned i) {
+  SmallVector<int64_t> shape(ctx.shape(i));
+  if (i != 1)
+    return shape;
+  ArrayRef<int64_t> x = ctx.shape(0);
+  if (ctx.opset() < 7 && ctx.intAttr("broadcast", 0) && ctx.hasAttr("axis")) {
+    int64_t axis = ctx.intAttr("axis", 0);
+    if (axis < 0)
+      axis += x.size();
+    if (axis >= 0 && axis + shape.size() <= x.size()) {
+      SmallVector<int64_t> aligned(axis, 1);
+      aligned.append(shape);
+      aligned.append(x.size() - aligned.size(), 1);
+      return aligned;
+    }
+  }
+  if (ctx.node.op_type() == "PRelu" && shape.size() == 1 && x.size() > 2 &&
+      shape[0] == x[1] && !broadcastShapes(x, shape)) {
+    SmallVector<int64_t> channels(x.size() - 1, 1);
+    channels[0] = shape[0];
+    return channels;
+  }
+  return shape;
+}
+
+/// Input i as a value of its operandShape.
+static Value operand(NodeContext &ctx, unsigned i) {
+  return ctx.importer.reshape(ctx.input(i), operandShape(ctx, i));
+}
+
 /// Broadcast shape of all present inputs, or an error.
 static llvm::Expected<SmallVector<int64_t>> broadcastInputs(NodeContext &ctx) {
   SmallVector<int64_t> shape;
@@ -33,12 +66,13 @@ static llvm::Expected<SmallVector<int64_t>> broadcastInputs(NodeContext &ctx) {
   for (unsigned i = 0; i < ctx.numInputs(); ++i) {
     if (!ctx.hasInput(i))
       continue;
+    SmallVector<int64_t> inShape = operandShape(ctx, i);
     if (first) {
-      shape.assign(ctx.shape(i).begin(), ctx.shape(i).end());
+      shape = inShape;
       first = false;
       continue;
     }
-    auto result = broadcastShapes(shape, ctx.shape(i));
+    auto result = broadcastShapes(shape, inShape);
     if (!result)
       return ctx.error("input shapes cannot be broadcast together");
     shape = *result;
@@ -77,7 +111,7 @@ static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
   for (unsigned i = 0; i < ctx.numInputs(); ++i)
     if (ctx.hasInput(i)) {
       inputs.push_back(ctx.literal(i));
-      indices.push_back(broadcastIndices(ctx.literal(i)->shape, shape));
+      indices.push_back(broadcastIndices(operandShape(ctx, i), shape));
     }
   int64_t count = indices.front().size();
   Literal result;
@@ -130,7 +164,7 @@ static llvm::Error floatOp(NodeContext &ctx, const BodyBuilder &body) {
   SmallVector<Value> inputs;
   for (unsigned i = 0; i < ctx.numInputs(); ++i)
     if (ctx.hasInput(i))
-      inputs.push_back(ctx.input(i));
+      inputs.push_back(operand(ctx, i));
   ctx.setOutput(0, ctx.importer.elementwise(
                        inputs, *shape, ctx.type(0).getElementType(), body));
   return llvm::Error::success();
@@ -161,7 +195,7 @@ static llvm::Error arithmeticOp(NodeContext &ctx, HostFloatFn hostFloat,
   SmallVector<Value> inputs;
   for (unsigned i = 0; i < ctx.numInputs(); ++i)
     if (ctx.hasInput(i))
-      inputs.push_back(ctx.input(i));
+      inputs.push_back(operand(ctx, i));
   ctx.setOutput(0, ctx.importer.elementwise(inputs, *shape, elementType,
                                             isFloat ? floatBody : intBody));
   return llvm::Error::success();

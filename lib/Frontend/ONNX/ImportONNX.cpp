@@ -15,13 +15,17 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/StringExtras.h"
+
+#include <numeric>
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -32,7 +36,7 @@ using namespace mlir::tconv::onnx_import;
 using llvm::Twine;
 
 /// Opsets of the default domain the importer knows: ONNX 1.12's range.
-static constexpr int64_t kMinOpset = 6;
+static constexpr int64_t kMinOpset = 1;
 static constexpr int64_t kMaxOpset = 17;
 
 static llvm::Error makeError(const Twine &message) {
@@ -246,14 +250,54 @@ Value Importer::reshape(Value input, ArrayRef<int64_t> shape) {
 Value Importer::transpose(Value input, ArrayRef<int64_t> permutation) {
   auto type = cast<RankedTensorType>(input.getType());
   SmallVector<int64_t> shape;
-  SmallVector<AffineExpr> exprs(permutation.size());
-  // Result dim i is input dim permutation[i].
-  for (auto [i, p] : llvm::enumerate(permutation)) {
+  for (int64_t p : permutation)
     shape.push_back(type.getDimSize(p));
-    exprs[p] = builder.getAffineDimExpr(i);
+  // Unit dims do not move data: transpose the others only, so that the
+  // generic has no unit dims (simpler for the pipeline's vectorizers).
+  SmallVector<int64_t> kept, keptShape, keptPermutation, rank(type.getRank());
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.getDimSize(d) != 1) {
+      rank[d] = kept.size();
+      kept.push_back(d);
+      keptShape.push_back(type.getDimSize(d));
+    }
+  for (int64_t p : permutation)
+    if (type.getDimSize(p) != 1)
+      keptPermutation.push_back(rank[p]);
+  if (llvm::is_sorted(keptPermutation))
+    return reshape(input, shape);
+  // Input dims that stay neighbours move as one: merge them.
+  SmallVector<SmallVector<int64_t>> runs;
+  for (int64_t p : keptPermutation) {
+    if (!runs.empty() && runs.back().back() + 1 == p)
+      runs.back().push_back(p);
+    else
+      runs.push_back({p});
   }
-  return mapped(input,
-                AffineMap::get(permutation.size(), 0, exprs, context), shape);
+  SmallVector<unsigned> inputOrder(runs.size());
+  std::iota(inputOrder.begin(), inputOrder.end(), 0);
+  llvm::sort(inputOrder, [&](unsigned a, unsigned b) {
+    return runs[a].front() < runs[b].front();
+  });
+  SmallVector<int64_t> mergedShape, runPosition(runs.size());
+  for (auto [position, run] : llvm::enumerate(inputOrder)) {
+    runPosition[run] = position;
+    int64_t size = 1;
+    for (int64_t d : runs[run])
+      size *= keptShape[d];
+    mergedShape.push_back(size);
+  }
+  Value merged = reshape(input, mergedShape);
+  SmallVector<int64_t> transposedShape;
+  SmallVector<AffineExpr> exprs(runs.size());
+  // Result dim i is merged input dim runPosition[i].
+  for (unsigned i = 0; i < runs.size(); ++i) {
+    transposedShape.push_back(mergedShape[runPosition[i]]);
+    exprs[runPosition[i]] = builder.getAffineDimExpr(i);
+  }
+  Value transposed = mapped(
+      merged, AffineMap::get(runs.size(), 0, exprs, context), transposedShape);
+  return reshape(transposed, shape);
 }
 
 Value Importer::reduce(
@@ -717,6 +761,14 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
   for (auto [i, output] : llvm::enumerate(graph.output()))
     func.setResultAttr(i, "onnx.name",
                        StringAttr::get(context, output.name()));
+  // The pipeline has no lowering of math.erf: expand it to a polynomial.
+  SmallVector<Operation *> erfOps;
+  module->walk([&](math::ErfOp op) { erfOps.push_back(op); });
+  if (!erfOps.empty()) {
+    RewritePatternSet patterns(context);
+    populatePolynomialApproximateErfPattern(patterns);
+    (void)applyOpPatternsGreedily(erfOps, std::move(patterns));
+  }
   if (failed(mlir::verify(*module)))
     return error("the imported module does not verify (an importer bug)");
   return module;

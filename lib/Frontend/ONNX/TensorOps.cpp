@@ -232,8 +232,11 @@ static llvm::Error emitReshape(NodeContext &ctx) {
 
 static llvm::Error emitFlatten(NodeContext &ctx) {
   ArrayRef<int64_t> in = ctx.shape(0);
-  auto axis = normalizeAxis(ctx.intAttr("axis", 1), in.size() + 1);
-  if (!axis)
+  int64_t rank = in.size();
+  std::optional<int64_t> axis = ctx.intAttr("axis", 1);
+  if (*axis < 0)
+    *axis += rank;
+  if (*axis < 0 || *axis > rank)
     return ctx.unsupportedAttr("axis", "out of range");
   int64_t outer = product(in.take_front(*axis));
   setReshaped(ctx, {outer, product(in.drop_front(*axis))});
