@@ -1,8 +1,10 @@
 //===- tconv-run.cpp - Compile, run, check and time a tconv module --------===//
 //
-// tconv-run FILE.mlir|FILE.onnx [--entry=NAME] [--input=FILE]... [--random-inputs[=SEED]]
-//           [--output=FILE]... [--print] [--verify] [--bench=N]
-//           [--bench-json=FILE] [--threads=N] [--transpose-strategy=NAME]
+// tconv-run FILE.mlir|FILE.onnx [--entry=NAME] [--input=FILE]...
+//           [--random-inputs[=SEED]]
+//           [--output=FILE]... [--expected=FILE]... [--print] [--verify]
+//           [--bench=N] [--bench-json=FILE] [--threads=N]
+//           [--transpose-strategy=NAME]
 //           [--dump-ir=STAGE] [--reference]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
@@ -63,6 +65,17 @@ static cl::list<std::string>
                          "ONNX TensorProto .pb file or a .png image; one per "
                          "result, in order"),
                 cl::value_desc("file"), cl::cat(category));
+static cl::list<std::string> expectedFiles(
+    "expected",
+    cl::desc("Compare a result with the values of a .npy or .pb file (e.g. "
+             "the framework's output); one per result, in order; exit 1 if "
+             "the largest difference exceeds --expected-tolerance times the "
+             "largest expected magnitude"),
+    cl::value_desc("file"), cl::cat(category));
+static cl::opt<double> expectedTolerance(
+    "expected-tolerance", cl::init(1e-4),
+    cl::desc("Relative tolerance of --expected (default 1e-4)"),
+    cl::value_desc("x"), cl::cat(category));
 static cl::opt<bool> printResults(
     "print",
     cl::desc("Print shape, dtype, min/max/mean and the first values of each "
@@ -299,6 +312,33 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   return ok;
 }
 
+/// Compares each result with the tensor in its --expected file.
+static llvm::Expected<bool>
+compareWithExpected(llvm::ArrayRef<HostTensor> results) {
+  bool ok = true;
+  for (auto [index, path] : llvm::enumerate(expectedFiles)) {
+    llvm::Expected<HostTensor> expected =
+        isTensorProto(path) ? readTensorProtoFile(path) : readNpyFile(path);
+    if (!expected)
+      return expected.takeError();
+    const HostTensor &result = results[index];
+    if (expected->getShape() != result.getShape())
+      return makeError(path + ": shape " + expected->getType().shapeStr() +
+                       " does not match result #" + Twine(index) + " (" +
+                       result.getType().str() + ")");
+    Comparison cmp = compareTensors(result, *expected);
+    bool pass = cmp.nonFiniteMismatches == 0 &&
+                cmp.maxRelError <= expectedTolerance;
+    llvm::outs() << "expected result #" << index << ": max abs error "
+                 << llvm::format("%.3g", cmp.maxAbsError) << ", max rel error "
+                 << llvm::format("%.3g", cmp.maxRelError) << " (tolerance "
+                 << llvm::format("%.3g", expectedTolerance.getValue())
+                 << "): " << (pass ? "ok" : "MISMATCH") << "\n";
+    ok &= pass;
+  }
+  return ok;
+}
+
 /// Times `runs` calls of the kernel on preallocated buffers.
 static llvm::Error benchmark(const Kernel &kernel,
                              llvm::ArrayRef<HostTensor> arguments,
@@ -449,6 +489,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                      pluralize(inputFiles.size(), "--input file") +
                      " given (add --input files or --random-inputs)");
   size_t numResults = signature.results.size();
+  if (!expectedFiles.empty() && expectedFiles.size() != numResults)
+    return makeError(pluralize(expectedFiles.size(), "--expected file") +
+                     " given, but @" + signature.entry + " returns " +
+                     pluralize(numResults, "result"));
   if (!outputFiles.empty() && outputFiles.size() != numResults)
     return makeError(pluralize(outputFiles.size(), "--output file") +
                      " given, but @" + signature.entry + " returns " +
@@ -491,7 +535,14 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
       return ok.takeError();
     verified = *ok;
   }
-  bool nothingElse = !verify && outputFiles.empty() &&
+  bool matchesExpected = true;
+  if (!expectedFiles.empty()) {
+    auto ok = compareWithExpected(*results);
+    if (!ok)
+      return ok.takeError();
+    matchesExpected = *ok;
+  }
+  bool nothingElse = !verify && expectedFiles.empty() && outputFiles.empty() &&
                      !benchRuns.getNumOccurrences() && dumpIR.empty();
   if (printResults || nothingElse)
     for (auto [index, result] : llvm::enumerate(*results))
@@ -503,6 +554,11 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     llvm::outs().flush();
     llvm::errs() << "tconv-run: verification failed: results differ from the "
                     "reference lowering\n";
+    return 1;
+  }
+  if (!matchesExpected) {
+    llvm::outs().flush();
+    llvm::errs() << "tconv-run: results differ from the --expected values\n";
     return 1;
   }
   if (benchRuns.getNumOccurrences())
