@@ -292,6 +292,10 @@ llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path) {
   if (contents.size() > static_cast<size_t>(INT_MAX) ||
       !proto.ParseFromArray(contents.data(), static_cast<int>(contents.size())))
     return makeError(path + ": not a valid ONNX TensorProto file");
+  // NumPy has no bfloat16: ONNX's test data stores bfloat16 values as UINT16
+  // bit patterns, in the same fields.
+  if (proto.data_type() == TensorProto::UINT16)
+    proto.set_data_type(TensorProto::BFLOAT16);
   ElementType elementType;
   switch (proto.data_type()) {
   case TensorProto::FLOAT:

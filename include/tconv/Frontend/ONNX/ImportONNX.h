@@ -71,7 +71,8 @@ llvm::Expected<std::string> loadModuleSource(llvm::StringRef contents,
 bool isSupportedONNXOperator(llvm::StringRef opType);
 
 /// ONNX TensorProto files (.pb), as in ONNX's backend test data: FLOAT,
-/// DOUBLE, FLOAT16 and BFLOAT16 tensors.
+/// DOUBLE, FLOAT16 and BFLOAT16 tensors (UINT16 ones are read as BFLOAT16
+/// bit patterns, the form of ONNX's bfloat16 test data).
 llvm::Expected<HostTensor> readTensorProtoFile(llvm::StringRef path);
 llvm::Error writeTensorProtoFile(llvm::StringRef path,
                                  const HostTensor &tensor);
