@@ -16,6 +16,8 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+
 #include <cmath>
 
 using namespace mlir;
@@ -175,12 +177,15 @@ static llvm::Error emitConv(NodeContext &ctx, bool transposed) {
                                      Twine(n) + " spatial sizes)");
     if (!outputShape.empty() || same) {
       for (unsigned i = 0; i < n; ++i) {
-        int64_t out = outputShape.empty()
-                          ? spatialIn[i] * g.strides[i]
-                          : outputShape[outputShape.size() - n + i];
+        std::optional<int64_t> out =
+            outputShape.empty()
+                ? llvm::checkedMul(spatialIn[i], g.strides[i])
+                : outputShape[outputShape.size() - n + i];
+        if (!out)
+          return ctx.unsupportedAttr("strides", "(the SAME output overflows)");
         auto pads = checkedConvTransposePadsForOutput(
             spatialIn[i], attrs->kernel[i], g.strides[i], g.dilations[i],
-            g.outputPadding[i], out, attrs->autoPad == "SAME_UPPER");
+            g.outputPadding[i], *out, attrs->autoPad == "SAME_UPPER");
         if (!pads)
           return ctx.unsupportedAttr("output_shape", formatList(outputShape) +
                                                          " (overflows)");

@@ -595,7 +595,14 @@ void onnx_import::registerElementwiseOps(EmitterTable &table) {
   table["Div"] = [](NodeContext &ctx) {
     return arithmeticOp(
         ctx, [](ArrayRef<double> a) { return a[0] / a[1]; },
-        [](ArrayRef<int64_t> a) { return a[1] ? a[0] / a[1] : int64_t(0); },
+        [](ArrayRef<int64_t> a) {
+          // No trap on x / 0 or INT64_MIN / -1.
+          if (a[1] == 0)
+            return int64_t(0);
+          if (a[1] == -1)
+            return static_cast<int64_t>(0 - static_cast<uint64_t>(a[0]));
+          return a[0] / a[1];
+        },
         foldBody<arith::DivFOp>(), foldBody<arith::DivSIOp>());
   };
   table["Max"] = [](NodeContext &ctx) {

@@ -49,7 +49,7 @@ static llvm::Error makeError(const Twine &message) {
 //===----------------------------------------------------------------------===//
 
 std::optional<int64_t> onnx_import::normalizeAxis(int64_t axis, int64_t rank) {
-  if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
+  if (rank == 0 || axis < -rank || axis >= rank)
     return std::nullopt;
   return axis < 0 ? axis + rank : axis;
 }
@@ -565,6 +565,10 @@ private:
   llvm::Error checkOpset();
   llvm::Expected<RankedTensorType> getStaticType(const onnx::ValueInfoProto &,
                                                  StringRef what);
+  /// Checks what shape inference and the emitters rely on: known operator,
+  /// defined inputs, input and output counts.
+  llvm::Error checkNode(const onnx::NodeProto &node,
+                        llvm::StringSet<> &defined);
   llvm::Error importNode(const onnx::NodeProto &node);
   llvm::Error checkInferredTypes(const onnx::NodeProto &node);
 
@@ -654,21 +658,30 @@ llvm::Error GraphImporter::checkInferredTypes(const onnx::NodeProto &node) {
   return llvm::Error::success();
 }
 
-llvm::Error GraphImporter::importNode(const onnx::NodeProto &node) {
+llvm::Error GraphImporter::checkNode(const onnx::NodeProto &node,
+                                     llvm::StringSet<> &defined) {
   if (!node.domain().empty() && node.domain() != "ai.onnx")
     return error(describeNode(node) + ": operator domain '" + node.domain() +
                  "' is not supported");
   for (const std::string &input : node.input())
-    if (!input.empty() && !imp.values.count(input))
+    if (!input.empty() && !defined.contains(input))
       return error(describeNode(node) + ": input '" + input +
                    "' is not a graph input, an initializer or the output of "
                    "an earlier node (missing initializer, or the graph is "
                    "not topologically sorted or has a cycle)");
-  const EmitterTable &table = getEmitterTable();
-  auto it = table.find(node.op_type());
-  if (it == table.end())
+  if (!getEmitterTable().count(node.op_type()))
     return error(describeNode(node) + ": operator '" + node.op_type() +
                  "' is not supported");
+  if (std::optional<std::string> message = checkArity(node, imp.opset))
+    return error(describeNode(node) + ": " + *message);
+  for (const std::string &output : node.output())
+    if (!output.empty())
+      defined.insert(output);
+  return llvm::Error::success();
+}
+
+llvm::Error GraphImporter::importNode(const onnx::NodeProto &node) {
+  auto it = getEmitterTable().find(node.op_type());
   NodeContext ctx(imp, node);
   if (llvm::Error err = it->second(ctx))
     return error(llvm::toString(std::move(err)));
@@ -682,7 +695,7 @@ llvm::Error GraphImporter::importNode(const onnx::NodeProto &node) {
     if (ctx.hasOutput(i) && !imp.values.count(node.output(i)))
       return error(describeNode(node) + ": output #" + Twine(i) + " ('" +
                    node.output(i) + "') is not supported");
-  return checkInferredTypes(node);
+  return llvm::Error::success();
 }
 
 llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
@@ -690,11 +703,17 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
     return std::move(err);
   if (!model.has_graph())
     return error("the model has no graph");
-  if (std::optional<std::string> message = inferShapes(model))
-    return error("ONNX shape inference failed: " + *message);
+  {
+    llvm::StringSet<> defined;
+    for (const onnx::TensorProto &tensor : model.graph().initializer())
+      defined.insert(tensor.name());
+    for (const onnx::ValueInfoProto &input : model.graph().input())
+      defined.insert(input.name());
+    for (const onnx::NodeProto &node : model.graph().node())
+      if (llvm::Error err = checkNode(node, defined))
+        return std::move(err);
+  }
   const onnx::GraphProto &graph = model.graph();
-  for (const onnx::ValueInfoProto &info : graph.value_info())
-    inferred[info.name()] = &info.type();
 
   MLIRContext *context = imp.context;
   context->loadDialect<arith::ArithDialect, func::FuncDialect,
@@ -748,6 +767,17 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
   }
   imp.loc = UnknownLoc::get(context);
 
+  // ONNX's shape inference cross-checks the shapes the emitters computed.
+  // It runs last, on nodes the importer has checked: ONNX 1.12's inference
+  // crashes on some malformed nodes (e.g. ConvTranspose of the wrong rank).
+  if (std::optional<std::string> message = inferShapes(model))
+    return error("ONNX shape inference failed: " + *message);
+  for (const onnx::ValueInfoProto &info : graph.value_info())
+    inferred[info.name()] = &info.type();
+  for (const onnx::NodeProto &node : graph.node())
+    if (llvm::Error err = checkInferredTypes(node))
+      return std::move(err);
+
   SmallVector<Value> results;
   for (const onnx::ValueInfoProto &output : graph.output()) {
     if (!imp.values.count(output.name()))
@@ -769,8 +799,14 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
     populatePolynomialApproximateErfPattern(patterns);
     (void)applyOpPatternsGreedily(erfOps, std::move(patterns));
   }
+  std::string diagnostic;
+  ScopedDiagnosticHandler record(context, [&](Diagnostic &d) {
+    if (diagnostic.empty())
+      diagnostic = d.str();
+    return success();
+  });
   if (failed(mlir::verify(*module)))
-    return error("the imported module does not verify (an importer bug)");
+    return error("the imported module does not verify: " + diagnostic);
   return module;
 }
 

@@ -64,6 +64,10 @@ llvm::Expected<Literal> decodeTensor(const onnx::TensorProto &tensor,
 
 /// ONNX's shape inference; an error message on failure.
 std::optional<std::string> inferShapes(onnx::ModelProto &model);
+/// Checks the node's input and output counts against its ONNX schema (and
+/// that required inputs are not left empty); an error message on failure.
+std::optional<std::string> checkArity(const onnx::NodeProto &node,
+                                      int64_t opset);
 
 /// Numpy-style broadcast of two shapes; std::nullopt if incompatible.
 std::optional<llvm::SmallVector<int64_t>>

@@ -14,7 +14,10 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 using namespace mlir;
@@ -22,10 +25,20 @@ using namespace mlir::tconv;
 using namespace mlir::tconv::onnx_import;
 using llvm::Twine;
 
+/// Number of elements, INT64_MAX if that overflows.
 static int64_t product(ArrayRef<int64_t> shape) {
-  return std::accumulate(shape.begin(), shape.end(), int64_t(1),
-                         std::multiplies<int64_t>());
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    std::optional<int64_t> next = llvm::checkedMul(n, d);
+    if (!next)
+      return std::numeric_limits<int64_t>::max();
+    n = *next;
+  }
+  return n;
 }
+
+/// Largest tensor the importer computes while importing (16M elements).
+static constexpr int64_t kMaxLiteral = int64_t(1) << 24;
 
 static SmallVector<int64_t> rowMajorStrides(ArrayRef<int64_t> shape) {
   SmallVector<int64_t> strides(shape.size(), 1);
@@ -129,9 +142,10 @@ static llvm::Error emitConstantOfShape(NodeContext &ctx) {
     return shapeLiteral.takeError();
   SmallVector<int64_t> shape((*shapeLiteral)->ints.begin(),
                              (*shapeLiteral)->ints.end());
-  if (llvm::any_of(shape, [](int64_t d) { return d < 0; }) ||
-      product(shape) > (int64_t(1) << 32))
-    return ctx.error("shape input has negative or too large sizes");
+  if (llvm::any_of(shape, [](int64_t d) { return d < 0 || d > kMaxLiteral; }) ||
+      product(shape) > kMaxLiteral)
+    return ctx.error("shape input has negative sizes or more than " +
+                     Twine(kMaxLiteral) + " elements");
   Literal value = Literal::makeFloats(onnx::TensorProto::FLOAT, {}, {0.0});
   if (const onnx::TensorProto *t = ctx.tensorAttr("value")) {
     auto literal = decodeTensor(*t, ctx.importer.modelDirectory);
@@ -590,7 +604,9 @@ static llvm::Error emitExpand(NodeContext &ctx) {
   if (!shape)
     return ctx.error("input cannot be broadcast to the shape");
   ArrayRef<int64_t> in = ctx.shape(0);
-  if (const Literal *l = ctx.literal(0)) {
+  if (llvm::any_of(*shape, [](int64_t d) { return d < 0 || d > kMaxLiteral; }))
+    return ctx.error("shape has negative or too large sizes");
+  if (const Literal *l = ctx.literal(0); l && product(*shape) <= kMaxLiteral) {
     unsigned offset = shape->size() - in.size();
     ctx.setOutput(0, gatherLiteral(*l, *shape, [&](ArrayRef<int64_t> index) {
       int64_t from = 0;
