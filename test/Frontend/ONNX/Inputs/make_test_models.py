@@ -101,7 +101,10 @@ def main():
                [tensor("gate", [4, 32]), tensor("scaled", [4, 32])], inits),
          "names.onnx")
 
-    # External data: the weights live in a file beside the model.
+    # External data: the weights live in a file beside the model (onnx.save
+    # appends to an existing file).
+    if os.path.exists("external_data.bin"):
+        os.remove("external_data.bin")
     conv_node = helper.make_node("Conv", ["X", "W"], ["Y"], name="conv",
                                  pads=[1, 1, 1, 1])
     m = model([conv_node], [tensor("X", [1, 2, 5, 5])],
@@ -154,6 +157,16 @@ def main():
                [tensor("X", [1, 1, 4])], [tensor("Y", None)],
                [weights("W", [1, 1, 3])]),
          "bad_output_padding.onnx")
+    save(model([helper.make_node("Conv", ["X"], ["Y"], name="lonely")],
+               [tensor("X", [1, 1, 4, 4])], [tensor("Y", None)]),
+         "bad_arity.onnx")
+    save(model([helper.make_node("Conv", ["X", ""], ["Y"], name="blank")],
+               [tensor("X", [1, 1, 4, 4])], [tensor("Y", None)]),
+         "bad_empty_input.onnx")
+    save(model([helper.make_node("Conv", ["X", "W"], ["Y"], name="flat")],
+               [tensor("X", [4, 4])], [tensor("Y", None)],
+               [weights("W", [1, 1, 3])]),
+         "bad_rank.onnx")
     good = model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
                  [tensor("X", [2])], [tensor("Y", [2])]).SerializeToString()
     with open("bad_truncated.onnx", "wb") as f:
