@@ -515,12 +515,18 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
 static llvm::Error emitPow(NodeContext &ctx) {
   if (llvm::Error err = ctx.requireFloat(0))
     return err;
-  // A float exponent of another float type is converted; ints too.
+  auto shape = broadcastInputs(ctx);
+  if (!shape)
+    return shape.takeError();
+  // The exponent may be of another float or an integer type: converted.
   Type elementType = ctx.type(0).getElementType();
-  return floatOp(ctx, [elementType](OpBuilder &b, Location l, Vals v) -> Value {
-    return math::PowFOp::create(b, l, v[0],
-                                convertScalar(b, l, v[1], elementType));
-  });
+  ctx.setOutput(0, ctx.importer.elementwise(
+                       {operand(ctx, 0), operand(ctx, 1)}, *shape, elementType,
+                       [elementType](OpBuilder &b, Location l, Vals v) -> Value {
+                         return math::PowFOp::create(
+                             b, l, v[0], convertScalar(b, l, v[1], elementType));
+                       }));
+  return llvm::Error::success();
 }
 
 void onnx_import::registerElementwiseOps(EmitterTable &table) {
