@@ -791,13 +791,25 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
   for (auto [i, output] : llvm::enumerate(graph.output()))
     func.setResultAttr(i, "onnx.name",
                        StringAttr::get(context, output.name()));
-  // The pipeline has no lowering of math.erf: expand it to a polynomial.
-  SmallVector<Operation *> erfOps;
-  module->walk([&](math::ErfOp op) { erfOps.push_back(op); });
-  if (!erfOps.empty()) {
+  // Transcendental functions as polynomials of arith ops: the pipeline has
+  // no lowering of math.erf, and the others would be one libm call per
+  // element (tanh alone was 60% of the super-resolution example).
+  SmallVector<Operation *> mathOps;
+  module->walk([&](Operation *op) {
+    if (isa<math::ErfOp, math::TanhOp, math::ExpOp, math::LogOp,
+            math::ExpM1Op, math::Log1pOp>(op))
+      mathOps.push_back(op);
+  });
+  if (!mathOps.empty()) {
     RewritePatternSet patterns(context);
     populatePolynomialApproximateErfPattern(patterns);
-    (void)applyOpPatternsGreedily(erfOps, std::move(patterns));
+    populateMathPolynomialApproximationPatterns(
+        patterns, [](StringRef name) {
+          return llvm::is_contained({"math.tanh", "math.exp", "math.log",
+                                     "math.expm1", "math.log1p"},
+                                    name);
+        });
+    (void)applyOpPatternsGreedily(mathOps, std::move(patterns));
   }
   std::string diagnostic;
   ScopedDiagnosticHandler record(context, [&](Diagnostic &d) {
