@@ -6,7 +6,8 @@ BUILD_DIR   := build
 PREFIX      ?= /usr/local
 PACKAGES    := cmake ninja-build llvm-22-dev llvm-22-tools libmlir-22-dev \
                mlir-22-tools clang-22 lld-22 libomp-22-dev libdnnl-dev \
-               libpng-dev libgtest-dev libbenchmark-dev
+               libpng-dev libgtest-dev libbenchmark-dev \
+               libonnx-dev libprotobuf-dev libonnx-testdata
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DCMAKE_C_COMPILER=$(LLVM_PREFIX)/bin/clang \
                -DCMAKE_CXX_COMPILER=$(LLVM_PREFIX)/bin/clang++ \

@@ -189,9 +189,12 @@ struct PlanWorkspacePass
 
     MLIRContext *ctx = func.getContext();
     auto workspaceType = MemRefType::get({total}, IntegerType::get(ctx, 8));
-    Value workspace = body.addArgument(workspaceType, func.getLoc());
-    func.setFunctionType(FunctionType::get(ctx, body.getArgumentTypes(),
-                                           func.getResultTypes()));
+    // insertArgument keeps arg_attrs as long as the arguments.
+    unsigned index = body.getNumArguments();
+    if (failed(func.insertArgument(index, workspaceType, DictionaryAttr(),
+                                   func.getLoc())))
+      return signalPassFailure();
+    Value workspace = body.getArgument(index);
     auto i64 = IntegerType::get(ctx, 64);
     func->setAttr(tconv::kWorkspaceSizeAttrName, IntegerAttr::get(i64, total));
     int64_t temporaries = 0;

@@ -20,6 +20,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
 #include "tconv/Target/AheadOfTime.h"
@@ -161,6 +162,15 @@ int main(int argc, char **argv) {
     toolError() << error << "\n";
     return 1;
   }
+  // An ONNX model is imported to MLIR first.
+  llvm::Expected<std::string> source =
+      tconv::loadModuleSource(input->getBuffer(), inputFilename);
+  if (!source) {
+    toolError() << llvm::toString(source.takeError()) << "\n";
+    return 1;
+  }
+  input = llvm::MemoryBuffer::getMemBufferCopy(*source,
+                                               input->getBufferIdentifier());
 
   DialectRegistry registry;
   registerAllDialects(registry);

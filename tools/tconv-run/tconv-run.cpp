@@ -1,16 +1,20 @@
 //===- tconv-run.cpp - Compile, run, check and time a tconv module --------===//
 //
-// tconv-run FILE.mlir [--entry=NAME] [--input=FILE]... [--random-inputs[=SEED]]
-//           [--output=FILE]... [--print] [--verify] [--bench=N]
-//           [--bench-json=FILE] [--threads=N] [--transpose-strategy=NAME]
+// tconv-run FILE.mlir|FILE.onnx [--entry=NAME] [--input=FILE]...
+//           [--random-inputs[=SEED]]
+//           [--output=FILE]... [--expected=FILE]... [--print] [--verify]
+//           [--bench=N] [--bench-json=FILE] [--threads=N]
+//           [--transpose-strategy=NAME]
 //           [--dump-ir=STAGE] [--reference]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
-// the host CPU and calls it on tensors from .npy/.png files or random values.
+// the host CPU and calls it on tensors from .npy/.png/.pb files or random
+// values. An ONNX model is imported first (ImportONNX.h).
 // Every error is a message on stderr and exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
+#include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/Pipelines/Pipelines.h"
 #include "tconv/Runner/Runner.h"
 #include "tconv/Support/Npy.h"
@@ -40,7 +44,7 @@ static cl::OptionCategory category("tconv-run options");
 
 static cl::opt<std::string>
     inputFilename(cl::Positional, cl::Required,
-                  cl::desc("<module.mlir or - for stdin>"), cl::cat(category));
+                  cl::desc("<module.mlir, model.onnx or - for stdin>"), cl::cat(category));
 static cl::opt<std::string>
     entryName("entry", cl::init("main"),
               cl::desc("Function to run (default: main)"),
@@ -48,9 +52,9 @@ static cl::opt<std::string>
 static cl::list<std::string>
     inputFiles("input",
                cl::desc("Argument values from a .npy file (dtype and shape as "
-                        "the argument; bf16 from '<f4') or a .png image "
-                        "(1x3xHxW or 1x1xHxW in [0,1]); one per argument, in "
-                        "order"),
+                        "the argument; bf16 from '<f4'), an ONNX TensorProto "
+                        ".pb file or a .png image (1x3xHxW or 1x1xHxW in "
+                        "[0,1]); one per argument, in order"),
                cl::value_desc("file"), cl::cat(category));
 static cl::opt<std::string> randomInputs(
     "random-inputs", cl::ValueOptional,
@@ -59,9 +63,21 @@ static cl::opt<std::string> randomInputs(
     cl::value_desc("seed"), cl::cat(category));
 static cl::list<std::string>
     outputFiles("output",
-                cl::desc("Write a result to a .npy file (bf16 as '<f4') or a "
-                         ".png image; one per result, in order"),
+                cl::desc("Write a result to a .npy file (bf16 as '<f4'), an "
+                         "ONNX TensorProto .pb file or a .png image; one per "
+                         "result, in order"),
                 cl::value_desc("file"), cl::cat(category));
+static cl::list<std::string> expectedFiles(
+    "expected",
+    cl::desc("Compare a result with the values of a .npy or .pb file (e.g. "
+             "the framework's output); one per result, in order; exit 1 if "
+             "the largest difference exceeds --expected-tolerance times the "
+             "largest expected magnitude"),
+    cl::value_desc("file"), cl::cat(category));
+static cl::opt<double> expectedTolerance(
+    "expected-tolerance", cl::init(1e-4),
+    cl::desc("Relative tolerance of --expected (default 1e-4)"),
+    cl::value_desc("x"), cl::cat(category));
 static cl::opt<bool> printResults(
     "print",
     cl::desc("Print shape, dtype, min/max/mean and the first values of each "
@@ -122,6 +138,10 @@ static bool isPng(llvm::StringRef path) {
   return llvm::sys::path::extension(path).equals_insensitive(".png");
 }
 
+static bool isTensorProto(llvm::StringRef path) {
+  return llvm::sys::path::extension(path).equals_insensitive(".pb");
+}
+
 /// 1 x C x H x W with C = 3 (RGB) or 1 (gray): what a PNG image holds.
 static bool isImageShape(llvm::ArrayRef<int64_t> shape) {
   return shape.size() == 4 && shape[0] == 1 && (shape[1] == 1 || shape[1] == 3);
@@ -158,7 +178,8 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
     return image;
   }
 
-  llvm::Expected<HostTensor> tensor = readNpyFile(path);
+  llvm::Expected<HostTensor> tensor =
+      isTensorProto(path) ? readTensorProtoFile(path) : readNpyFile(path);
   if (!tensor)
     return tensor.takeError();
   // NumPy has no bf16: bf16 arguments come from float32 files.
@@ -183,6 +204,8 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
 static llvm::Error writeResult(llvm::StringRef path, const HostTensor &result) {
   if (isPng(path))
     return writePngFile(path, result);
+  if (isTensorProto(path))
+    return writeTensorProtoFile(path, result);
   if (result.getElementType() == ElementType::BF16)
     return writeNpyFile(path, result.convertTo(ElementType::F32));
   return writeNpyFile(path, result);
@@ -298,6 +321,33 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
                    << formatNumber(result.getValue(at), 8) << ", expected "
                    << formatNumber((*expected)[index].getValue(at), 8) << "\n";
     }
+  }
+  return ok;
+}
+
+/// Compares each result with the tensor in its --expected file.
+static llvm::Expected<bool>
+compareWithExpected(llvm::ArrayRef<HostTensor> results) {
+  bool ok = true;
+  for (auto [index, path] : llvm::enumerate(expectedFiles)) {
+    llvm::Expected<HostTensor> expected =
+        isTensorProto(path) ? readTensorProtoFile(path) : readNpyFile(path);
+    if (!expected)
+      return expected.takeError();
+    const HostTensor &result = results[index];
+    if (expected->getShape() != result.getShape())
+      return makeError(path + ": shape " + expected->getType().shapeStr() +
+                       " does not match result #" + Twine(index) + " (" +
+                       result.getType().str() + ")");
+    Comparison cmp = compareTensors(result, *expected);
+    bool pass = cmp.nonFiniteMismatches == 0 &&
+                cmp.maxRelError <= expectedTolerance;
+    llvm::outs() << "expected result #" << index << ": max abs error "
+                 << llvm::format("%.3g", cmp.maxAbsError) << ", max rel error "
+                 << llvm::format("%.3g", cmp.maxRelError) << " (tolerance "
+                 << llvm::format("%.3g", expectedTolerance.getValue())
+                 << "): " << (pass ? "ok" : "MISMATCH") << "\n";
+    ok &= pass;
   }
   return ok;
 }
@@ -439,7 +489,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                      ": cannot read: " + file.getError().message());
   llvm::StringRef bufferName =
       inputFilename == "-" ? llvm::StringRef("<stdin>") : inputFilename;
-  llvm::StringRef source = (*file)->getBuffer();
+  auto loaded = loadModuleSource((*file)->getBuffer(), inputFilename);
+  if (!loaded)
+    return loaded.takeError();
+  llvm::StringRef source = *loaded;
 
   RunnerOptions options;
   options.lowering = useReference ? Lowering::Reference : Lowering::Pipeline;
@@ -469,6 +522,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                      pluralize(inputFiles.size(), "--input file") +
                      " given (add --input files or --random-inputs)");
   size_t numResults = signature.results.size();
+  if (!expectedFiles.empty() && expectedFiles.size() != numResults)
+    return makeError(pluralize(expectedFiles.size(), "--expected file") +
+                     " given, but @" + signature.entry + " returns " +
+                     pluralize(numResults, "result"));
   if (!outputFiles.empty() && outputFiles.size() != numResults)
     return makeError(pluralize(outputFiles.size(), "--output file") +
                      " given, but @" + signature.entry + " returns " +
@@ -511,7 +568,14 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
       return ok.takeError();
     verified = *ok;
   }
-  bool nothingElse = !verify && outputFiles.empty() &&
+  bool matchesExpected = true;
+  if (!expectedFiles.empty()) {
+    auto ok = compareWithExpected(*results);
+    if (!ok)
+      return ok.takeError();
+    matchesExpected = *ok;
+  }
+  bool nothingElse = !verify && expectedFiles.empty() && outputFiles.empty() &&
                      !benchRuns.getNumOccurrences() && dumpIR.empty();
   if (printResults || nothingElse)
     for (auto [index, result] : llvm::enumerate(*results))
@@ -523,6 +587,11 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     llvm::outs().flush();
     llvm::errs() << "tconv-run: verification failed: results differ from the "
                     "reference lowering\n";
+    return 1;
+  }
+  if (!matchesExpected) {
+    llvm::outs().flush();
+    llvm::errs() << "tconv-run: results differ from the --expected values\n";
     return 1;
   }
   if (benchRuns.getNumOccurrences())

@@ -241,4 +241,49 @@ TEST(ConvGeometryTest, FlopsBeyondInt64) {
                    expected);
 }
 
+// ONNX auto_pad SAME: the output is ceil(in / stride), the odd pad at the
+// end (SAME_UPPER) or at the begin (SAME_LOWER), never negative.
+TEST(ConvGeometryTest, SamePads) {
+  // 7 with k4 s2: out 4, total (4-1)*2 + 4 - 7 = 3.
+  std::optional<PadPair> upper = checkedSamePads(7, 4, 2, 1, true);
+  std::optional<PadPair> lower = checkedSamePads(7, 4, 2, 1, false);
+  ASSERT_TRUE(upper && lower);
+  EXPECT_EQ(upper->begin, 1);
+  EXPECT_EQ(upper->end, 2);
+  EXPECT_EQ(lower->begin, 2);
+  EXPECT_EQ(lower->end, 1);
+  EXPECT_EQ(convOutputSize(7, 4, 2, upper->begin, upper->end, 1), 4);
+  // Stride larger than the kernel: no padding needed.
+  std::optional<PadPair> none = checkedSamePads(8, 1, 4, 1, true);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->begin + none->end, 0);
+  EXPECT_FALSE(checkedSamePads(8, 3, 0, 1, true));
+  EXPECT_FALSE(checkedSamePads(8, INT64_MAX, 1, 2, true));
+}
+
+// ConvTranspose output_shape: the pads that give that output, a negative end
+// pad when the output is longer than the kernels reach.
+TEST(ConvGeometryTest, ConvTransposePadsForOutput) {
+  // 3 -> 6 with k3 s2: full size 7, total 1.
+  std::optional<PadPair> upper =
+      checkedConvTransposePadsForOutput(3, 3, 2, 1, 0, 6, true);
+  std::optional<PadPair> lower =
+      checkedConvTransposePadsForOutput(3, 3, 2, 1, 0, 6, false);
+  ASSERT_TRUE(upper && lower);
+  EXPECT_EQ(upper->begin, 0);
+  EXPECT_EQ(upper->end, 1);
+  EXPECT_EQ(lower->begin, 1);
+  EXPECT_EQ(lower->end, 0);
+  EXPECT_EQ(convTransposeOutputSize(3, 3, 2, upper->begin, upper->end, 1, 0),
+            6);
+  // 3 -> 10 with k3 s3: full size 9, one more than the kernels reach.
+  std::optional<PadPair> longer =
+      checkedConvTransposePadsForOutput(3, 3, 3, 1, 0, 10, false);
+  ASSERT_TRUE(longer);
+  EXPECT_EQ(longer->begin, 0);
+  EXPECT_EQ(longer->end, -1);
+  EXPECT_FALSE(
+      checkedConvTransposePadsForOutput(3, 3, INT64_MAX, 1, 0, 10, false));
+}
+
 } // namespace

@@ -66,6 +66,37 @@ MaybeInt mlir::tconv::checkedConvTransposeOutputSize(
   return sub(sub(grown, padBegin), padEnd);
 }
 
+std::optional<PadPair> mlir::tconv::checkedSamePads(int64_t in, int64_t kernel,
+                                                   int64_t stride,
+                                                   int64_t dilation,
+                                                   bool upper) {
+  if (stride < 1 || in < 0)
+    return std::nullopt;
+  int64_t out = llvm::divideCeilSigned(in, stride);
+  MaybeInt total = sub(add(mul(sub(out, 1), stride),
+                           checkedDilatedKernelSize(kernel, dilation)),
+                       in);
+  if (!total)
+    return std::nullopt;
+  int64_t sum = std::max<int64_t>(0, *total);
+  int64_t small = sum / 2, large = sum - sum / 2;
+  return upper ? PadPair{small, large} : PadPair{large, small};
+}
+
+std::optional<PadPair> mlir::tconv::checkedConvTransposePadsForOutput(
+    int64_t in, int64_t kernel, int64_t stride, int64_t dilation,
+    int64_t outputPadding, int64_t out, bool upper) {
+  MaybeInt full = checkedConvTransposeOutputSize(in, kernel, stride, 0, 0,
+                                                 dilation, outputPadding);
+  MaybeInt total = sub(full, out);
+  if (!total)
+    return std::nullopt;
+  if (*total < 0)
+    return PadPair{0, *total};
+  int64_t half = *total / 2;
+  return upper ? PadPair{half, *total - half} : PadPair{*total - half, half};
+}
+
 int64_t mlir::tconv::convOutputSize(int64_t in, int64_t kernel, int64_t stride,
                                     int64_t padBegin, int64_t padEnd,
                                     int64_t dilation) {

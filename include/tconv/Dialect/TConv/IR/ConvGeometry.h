@@ -59,6 +59,31 @@ checkedConvTransposeOutputSize(int64_t in, int64_t kernel, int64_t stride,
                                int64_t padBegin, int64_t padEnd,
                                int64_t dilation, int64_t outputPadding);
 
+/// Begin and end pads of one spatial dim.
+struct PadPair {
+  int64_t begin;
+  int64_t end;
+};
+
+/// ONNX auto_pad SAME_UPPER / SAME_LOWER of a convolution or pooling: the
+/// pads that make the output ceil(in / stride) long, total
+/// max(0, (out - 1) * stride + dilatedKernel - in), the odd one at the end
+/// (upper) or at the begin (lower). std::nullopt on overflow or stride < 1.
+std::optional<PadPair> checkedSamePads(int64_t in, int64_t kernel,
+                                       int64_t stride, int64_t dilation,
+                                       bool upper);
+
+/// Pads of an ONNX ConvTranspose asked for an output of `out` elements
+/// (its output_shape attribute, or in * stride for auto_pad SAME): total
+/// stride * (in - 1) + outputPadding + dilatedKernel - out, split as ONNX
+/// says (SAME_UPPER: floor half at the begin, else floor half at the end).
+/// A negative total (output longer than the kernel reaches) is a negative
+/// end pad: the caller extends the output there. std::nullopt on overflow.
+std::optional<PadPair>
+checkedConvTransposePadsForOutput(int64_t in, int64_t kernel, int64_t stride,
+                                  int64_t dilation, int64_t outputPadding,
+                                  int64_t out, bool upper);
+
 /// Result shape N x M x O1..On of a convolution with an N x C x D1..Dn input
 /// and an M x C/g x k1..kn filter.
 llvm::SmallVector<int64_t> convResultShape(llvm::ArrayRef<int64_t> inputShape,

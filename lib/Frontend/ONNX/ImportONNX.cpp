@@ -1,0 +1,881 @@
+//===- ImportONNX.cpp - ONNX ModelProto to a tconv MLIR module ------------===//
+//
+// The model-level part of the importer: parsing, opset and shape checks,
+// the graph walk that calls the operator emitters, and the IR helpers the
+// emitters share. Operators live in ConvOps.cpp, ElementwiseOps.cpp,
+// TensorOps.cpp and ReductionOps.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Importer.h"
+
+#include "tconv/Dialect/TConv/IR/TConvDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <numeric>
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+using namespace mlir::tconv::onnx_import;
+using llvm::Twine;
+
+/// Opsets of the default domain the importer knows: ONNX 1.12's range.
+static constexpr int64_t kMinOpset = 1;
+static constexpr int64_t kMaxOpset = 17;
+
+static llvm::Error makeError(const Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+//===----------------------------------------------------------------------===//
+// Small shared utilities
+//===----------------------------------------------------------------------===//
+
+std::optional<int64_t> onnx_import::normalizeAxis(int64_t axis, int64_t rank) {
+  if (rank == 0 || axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+std::optional<SmallVector<int64_t>>
+onnx_import::broadcastShapes(ArrayRef<int64_t> a, ArrayRef<int64_t> b) {
+  size_t rank = std::max(a.size(), b.size());
+  SmallVector<int64_t> result(rank);
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t x = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
+    int64_t y = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
+    if (x != y && x != 1 && y != 1)
+      return std::nullopt;
+    result[i] = x == 1 ? y : x;
+  }
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// Importer: IR helpers
+//===----------------------------------------------------------------------===//
+
+Importer::Importer(MLIRContext *context, const ONNXImportOptions &options)
+    : context(context), builder(context), loc(UnknownLoc::get(context)),
+      options(options) {}
+
+RankedTensorType Importer::literalType(const Literal &literal) {
+  return RankedTensorType::get(literal.shape,
+                               getElementType(context, literal.dtype));
+}
+
+Value Importer::materialize(const Literal &literal) {
+  RankedTensorType type = literalType(literal);
+  Type elementType = type.getElementType();
+  int64_t count = literal.size();
+  bool asResource = options.resourceMinElements > 0 &&
+                    count >= options.resourceMinElements;
+  std::vector<char> bytes;
+  auto append = [&](const auto &value) {
+    const char *p = reinterpret_cast<const char *>(&value);
+    bytes.insert(bytes.end(), p, p + sizeof(value));
+  };
+  if (elementType.isF32()) {
+    for (int64_t i = 0; i < count; ++i)
+      append(static_cast<float>(literal.floats[i]));
+  } else if (elementType.isF64()) {
+    for (int64_t i = 0; i < count; ++i)
+      append(literal.floats[i]);
+  } else if (auto floatType = dyn_cast<FloatType>(elementType)) {
+    for (int64_t i = 0; i < count; ++i) {
+      llvm::APFloat value(literal.floats[i]);
+      bool lost;
+      value.convert(floatType.getFloatSemantics(),
+                    llvm::APFloat::rmNearestTiesToEven, &lost);
+      append(static_cast<uint16_t>(value.bitcastToAPInt().getZExtValue()));
+    }
+  } else if (elementType.isInteger(1)) {
+    SmallVector<bool> bits(literal.ints.begin(), literal.ints.end());
+    return arith::ConstantOp::create(builder, loc, type,
+                                     DenseElementsAttr::get(type, bits));
+  } else {
+    unsigned width = elementType.getIntOrFloatBitWidth();
+    for (int64_t v : literal.ints) {
+      if (width == 64)
+        append(v);
+      else if (width == 32)
+        append(static_cast<int32_t>(v));
+      else if (width == 16)
+        append(static_cast<int16_t>(v));
+      else
+        append(static_cast<int8_t>(v));
+    }
+  }
+  TypedAttr attr;
+  if (asResource) {
+    attr = DenseResourceElementsAttr::get(
+        type, "onnx_" + std::to_string(resourceCount++),
+        HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, 64));
+  } else {
+    attr = DenseElementsAttr::getFromRawBuffer(type, bytes);
+  }
+  return arith::ConstantOp::create(builder, loc, type, attr);
+}
+
+Value Importer::getValue(StringRef name) {
+  Entry &entry = values[name];
+  if (!entry.value)
+    entry.value = materialize(*entry.literal);
+  return entry.value;
+}
+
+Value Importer::scalar(OpBuilder &b, Location loc, Type type, double value) {
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
+  return arith::ConstantOp::create(
+      b, loc, b.getIntegerAttr(type, static_cast<int64_t>(value)));
+}
+
+Value Importer::emptyTensor(ArrayRef<int64_t> shape, Type elementType) {
+  return tensor::EmptyOp::create(builder, loc, shape, elementType);
+}
+
+Value Importer::filled(ArrayRef<int64_t> shape, Type elementType,
+                       double value) {
+  Value init = emptyTensor(shape, elementType);
+  Value fillValue = scalar(builder, loc, elementType, value);
+  return linalg::FillOp::create(builder, loc, fillValue, init).getResult(0);
+}
+
+static SmallVector<utils::IteratorType> parallelIterators(size_t n) {
+  return SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel);
+}
+
+Value Importer::elementwise(ArrayRef<Value> inputs, ArrayRef<int64_t> shape,
+                            Type resultElementType, const BodyBuilder &body) {
+  unsigned rank = shape.size();
+  SmallVector<AffineMap> maps;
+  for (Value input : inputs) {
+    ArrayRef<int64_t> inShape =
+        cast<RankedTensorType>(input.getType()).getShape();
+    SmallVector<AffineExpr> exprs;
+    unsigned offset = rank - inShape.size();
+    for (auto [i, size] : llvm::enumerate(inShape)) {
+      if (size == 1 && shape[offset + i] != 1)
+        exprs.push_back(builder.getAffineConstantExpr(0));
+      else
+        exprs.push_back(builder.getAffineDimExpr(offset + i));
+    }
+    maps.push_back(AffineMap::get(rank, 0, exprs, context));
+  }
+  maps.push_back(builder.getMultiDimIdentityMap(rank));
+  Value init = emptyTensor(shape, resultElementType);
+  auto op = linalg::GenericOp::create(
+      builder, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
+      parallelIterators(rank),
+      [&](OpBuilder &b, Location l, ValueRange args) {
+        SmallVector<Value> operands(args.drop_back());
+        linalg::YieldOp::create(b, l, body(b, l, operands));
+      });
+  return op.getResult(0);
+}
+
+Value Importer::mapped(Value input, AffineMap inputMap,
+                       ArrayRef<int64_t> shape) {
+  Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
+  Value init = emptyTensor(shape, elementType);
+  SmallVector<AffineMap> maps = {inputMap,
+                                 builder.getMultiDimIdentityMap(shape.size())};
+  auto op = linalg::GenericOp::create(
+      builder, loc, TypeRange{init.getType()}, ValueRange{input},
+      ValueRange{init}, maps, parallelIterators(shape.size()),
+      [](OpBuilder &b, Location l, ValueRange args) {
+        linalg::YieldOp::create(b, l, args[0]);
+      });
+  return op.getResult(0);
+}
+
+Value Importer::reshape(Value input, ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(input.getType());
+  if (type.getShape() == shape)
+    return input;
+  Type elementType = type.getElementType();
+  // Through 1-D (or rank 0 for single elements): collapse, then expand.
+  Value flat = input;
+  if (type.getRank() != 1) {
+    SmallVector<ReassociationIndices> all;
+    if (type.getRank() > 0 && !shape.empty()) {
+      all.emplace_back();
+      for (int64_t i = 0; i < type.getRank(); ++i)
+        all.back().push_back(i);
+    }
+    int64_t count = type.getNumElements();
+    auto flatType = shape.empty()
+                        ? RankedTensorType::get({}, elementType)
+                        : RankedTensorType::get({count}, elementType);
+    if (type.getRank() == 0)
+      flat = tensor::ExpandShapeOp::create(
+          builder, loc, RankedTensorType::get({1}, elementType), input,
+          SmallVector<ReassociationIndices>{});
+    else
+      flat = tensor::CollapseShapeOp::create(builder, loc, flatType, input,
+                                             all);
+  }
+  auto flatType = cast<RankedTensorType>(flat.getType());
+  if (flatType.getShape() == shape)
+    return flat;
+  auto resultType = RankedTensorType::get(shape, elementType);
+  if (shape.empty())
+    return tensor::CollapseShapeOp::create(
+        builder, loc, resultType, flat, SmallVector<ReassociationIndices>{});
+  ReassociationIndices all;
+  for (size_t i = 0; i < shape.size(); ++i)
+    all.push_back(i);
+  return tensor::ExpandShapeOp::create(builder, loc, resultType, flat,
+                                       SmallVector<ReassociationIndices>{all});
+}
+
+Value Importer::transpose(Value input, ArrayRef<int64_t> permutation) {
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t p : permutation)
+    shape.push_back(type.getDimSize(p));
+  // Unit dims do not move data: transpose the others only, so that the
+  // generic has no unit dims (simpler for the pipeline's vectorizers).
+  SmallVector<int64_t> kept, keptShape, keptPermutation, rank(type.getRank());
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.getDimSize(d) != 1) {
+      rank[d] = kept.size();
+      kept.push_back(d);
+      keptShape.push_back(type.getDimSize(d));
+    }
+  for (int64_t p : permutation)
+    if (type.getDimSize(p) != 1)
+      keptPermutation.push_back(rank[p]);
+  if (llvm::is_sorted(keptPermutation))
+    return reshape(input, shape);
+  // Input dims that stay neighbours move as one: merge them.
+  SmallVector<SmallVector<int64_t>> runs;
+  for (int64_t p : keptPermutation) {
+    if (!runs.empty() && runs.back().back() + 1 == p)
+      runs.back().push_back(p);
+    else
+      runs.push_back({p});
+  }
+  SmallVector<unsigned> inputOrder(runs.size());
+  std::iota(inputOrder.begin(), inputOrder.end(), 0);
+  llvm::sort(inputOrder, [&](unsigned a, unsigned b) {
+    return runs[a].front() < runs[b].front();
+  });
+  SmallVector<int64_t> mergedShape, runPosition(runs.size());
+  for (auto [position, run] : llvm::enumerate(inputOrder)) {
+    runPosition[run] = position;
+    int64_t size = 1;
+    for (int64_t d : runs[run])
+      size *= keptShape[d];
+    mergedShape.push_back(size);
+  }
+  Value merged = reshape(input, mergedShape);
+  SmallVector<int64_t> transposedShape;
+  SmallVector<AffineExpr> exprs(runs.size());
+  // Result dim i is merged input dim runPosition[i].
+  for (unsigned i = 0; i < runs.size(); ++i) {
+    transposedShape.push_back(mergedShape[runPosition[i]]);
+    exprs[runPosition[i]] = builder.getAffineDimExpr(i);
+  }
+  Value transposed = mapped(
+      merged, AffineMap::get(runs.size(), 0, exprs, context), transposedShape);
+  return reshape(transposed, shape);
+}
+
+Value Importer::reduce(
+    Value input, ArrayRef<bool> reduced, double init,
+    const std::function<Value(OpBuilder &, Location, Value, Value)> &combine) {
+  auto type = cast<RankedTensorType>(input.getType());
+  unsigned rank = type.getRank();
+  SmallVector<int64_t> shape(type.getShape());
+  SmallVector<AffineExpr> outExprs;
+  SmallVector<utils::IteratorType> iterators;
+  for (unsigned i = 0; i < rank; ++i) {
+    if (reduced[i]) {
+      shape[i] = 1;
+      outExprs.push_back(builder.getAffineConstantExpr(0));
+      iterators.push_back(utils::IteratorType::reduction);
+    } else {
+      outExprs.push_back(builder.getAffineDimExpr(i));
+      iterators.push_back(utils::IteratorType::parallel);
+    }
+  }
+  Value acc = filled(shape, type.getElementType(), init);
+  SmallVector<AffineMap> maps = {builder.getMultiDimIdentityMap(rank),
+                                 AffineMap::get(rank, 0, outExprs, context)};
+  auto op = linalg::GenericOp::create(
+      builder, loc, TypeRange{acc.getType()}, ValueRange{input},
+      ValueRange{acc}, maps, iterators,
+      [&](OpBuilder &b, Location l, ValueRange args) {
+        linalg::YieldOp::create(b, l, combine(b, l, args[1], args[0]));
+      });
+  return op.getResult(0);
+}
+
+Value Importer::concat(ArrayRef<Value> inputs, int64_t axis) {
+  if (inputs.size() == 1)
+    return inputs.front();
+  auto first = cast<RankedTensorType>(inputs.front().getType());
+  SmallVector<int64_t> shape(first.getShape());
+  shape[axis] = 0;
+  for (Value input : inputs)
+    shape[axis] += cast<RankedTensorType>(input.getType()).getDimSize(axis);
+  Value result = emptyTensor(shape, first.getElementType());
+  int64_t offset = 0;
+  for (Value input : inputs) {
+    auto type = cast<RankedTensorType>(input.getType());
+    SmallVector<int64_t> offsets(shape.size(), 0), strides(shape.size(), 1);
+    offsets[axis] = offset;
+    offset += type.getDimSize(axis);
+    if (type.getDimSize(axis) == 0)
+      continue;
+    result = tensor::InsertSliceOp::create(builder, loc, input, result,
+                                           ValueRange{}, ValueRange{},
+                                           ValueRange{}, offsets,
+                                           type.getShape(), strides);
+  }
+  return result;
+}
+
+Value Importer::extractSlice(Value input, ArrayRef<int64_t> offsets,
+                             ArrayRef<int64_t> sizes,
+                             ArrayRef<int64_t> strides) {
+  auto type = cast<RankedTensorType>(input.getType());
+  auto resultType = RankedTensorType::get(sizes, type.getElementType());
+  return tensor::ExtractSliceOp::create(builder, loc, resultType, input,
+                                        ValueRange{}, ValueRange{},
+                                        ValueRange{}, offsets, sizes, strides);
+}
+
+Value Importer::padConstant(Value input, ArrayRef<int64_t> low,
+                            ArrayRef<int64_t> high, double value) {
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> shape;
+  for (auto [size, l, h] : llvm::zip(type.getShape(), low, high))
+    shape.push_back(size + l + h);
+  auto resultType = RankedTensorType::get(shape, type.getElementType());
+  Value padValue = scalar(builder, loc, type.getElementType(), value);
+  SmallVector<OpFoldResult> lowAttrs, highAttrs;
+  for (auto [l, h] : llvm::zip(low, high)) {
+    lowAttrs.push_back(builder.getIndexAttr(l));
+    highAttrs.push_back(builder.getIndexAttr(h));
+  }
+  return tensor::PadOp::create(builder, loc, resultType, input, lowAttrs,
+                               highAttrs, padValue);
+}
+
+//===----------------------------------------------------------------------===//
+// NodeContext
+//===----------------------------------------------------------------------===//
+
+const Literal *NodeContext::literal(unsigned i) const {
+  if (!hasInput(i))
+    return nullptr;
+  auto it = importer.values.find(node.input(i));
+  return it->second.literal ? &*it->second.literal : nullptr;
+}
+
+bool NodeContext::allInputsLiteral() const {
+  for (unsigned i = 0; i < numInputs(); ++i)
+    if (hasInput(i) && !literal(i))
+      return false;
+  return true;
+}
+
+void NodeContext::setOutput(unsigned i, Value value) {
+  if (!hasOutput(i))
+    return;
+  Importer::Entry &entry = importer.values[node.output(i)];
+  entry.type = cast<RankedTensorType>(value.getType());
+  entry.value = value;
+  entry.literal.reset();
+}
+
+void NodeContext::setOutput(unsigned i, Literal literal) {
+  if (!hasOutput(i))
+    return;
+  Importer::Entry &entry = importer.values[node.output(i)];
+  entry.type = importer.literalType(literal);
+  entry.value = nullptr;
+  entry.literal = std::move(literal);
+}
+
+const onnx::AttributeProto *NodeContext::findAttr(StringRef name) {
+  for (const onnx::AttributeProto &attr : node.attribute())
+    if (attr.name() == name) {
+      usedAttrs.insert(name);
+      return &attr;
+    }
+  return nullptr;
+}
+
+bool NodeContext::hasAttr(StringRef name) const {
+  for (const onnx::AttributeProto &attr : node.attribute())
+    if (attr.name() == name)
+      return true;
+  return false;
+}
+
+static bool checkAttrType(NodeContext &ctx, const onnx::AttributeProto *attr,
+                          onnx::AttributeProto::AttributeType expected,
+                          StringRef what) {
+  if (attr->type() == expected ||
+      attr->type() == onnx::AttributeProto::UNDEFINED)
+    return true;
+  if (!ctx.attrError)
+    ctx.attrError = ("attribute '" + attr->name() + "' must be " + what).str();
+  return false;
+}
+
+int64_t NodeContext::intAttr(StringRef name, int64_t defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr || !checkAttrType(*this, attr, onnx::AttributeProto::INT, "an int"))
+    return defaultValue;
+  return attr->i();
+}
+
+double NodeContext::floatAttr(StringRef name, double defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr ||
+      !checkAttrType(*this, attr, onnx::AttributeProto::FLOAT, "a float"))
+    return defaultValue;
+  return attr->f();
+}
+
+std::string NodeContext::stringAttr(StringRef name, StringRef defaultValue) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr ||
+      !checkAttrType(*this, attr, onnx::AttributeProto::STRING, "a string"))
+    return defaultValue.str();
+  return attr->s();
+}
+
+SmallVector<int64_t> NodeContext::intsAttr(StringRef name) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr ||
+      !checkAttrType(*this, attr, onnx::AttributeProto::INTS, "a list of ints"))
+    return {};
+  return SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
+}
+
+SmallVector<double> NodeContext::floatsAttr(StringRef name) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr || !checkAttrType(*this, attr, onnx::AttributeProto::FLOATS,
+                              "a list of floats"))
+    return {};
+  return SmallVector<double>(attr->floats().begin(), attr->floats().end());
+}
+
+const onnx::TensorProto *NodeContext::tensorAttr(StringRef name) {
+  const onnx::AttributeProto *attr = findAttr(name);
+  if (!attr ||
+      !checkAttrType(*this, attr, onnx::AttributeProto::TENSOR, "a tensor"))
+    return nullptr;
+  return &attr->t();
+}
+
+static std::string describeNode(const onnx::NodeProto &node) {
+  return ("node '" + node.name() + "' (" + node.op_type() + ")");
+}
+
+llvm::Error NodeContext::error(const Twine &message) const {
+  return makeError(describeNode(node) + ": " + message);
+}
+
+llvm::Error NodeContext::unsupportedAttr(StringRef name,
+                                         const Twine &value) const {
+  return error("attribute '" + name + "' = " + value + " is not supported");
+}
+
+llvm::Error NodeContext::requireFloat(unsigned i) const {
+  Type elementType = type(i).getElementType();
+  if (isa<FloatType>(elementType))
+    return llvm::Error::success();
+  return error("input '" + node.input(i) + "' is " +
+               dtypeName(getDType(elementType)) +
+               "; this operator is supported on float tensors only");
+}
+
+llvm::Expected<const Literal *>
+NodeContext::requireLiteral(unsigned i) const {
+  if (const Literal *l = literal(i))
+    return l;
+  return error("input '" + node.input(i) +
+               "' must be a constant (an initializer or computed from "
+               "constants), it is only known at run time");
+}
+
+//===----------------------------------------------------------------------===//
+// Emitter table
+//===----------------------------------------------------------------------===//
+
+const EmitterTable &onnx_import::getEmitterTable() {
+  static const EmitterTable table = [] {
+    EmitterTable t;
+    registerConvOps(t);
+    registerElementwiseOps(t);
+    registerTensorOps(t);
+    registerReductionOps(t);
+    return t;
+  }();
+  return table;
+}
+
+bool mlir::tconv::isSupportedONNXOperator(StringRef opType) {
+  return getEmitterTable().count(opType);
+}
+
+//===----------------------------------------------------------------------===//
+// The graph walk
+//===----------------------------------------------------------------------===//
+
+namespace {
+class GraphImporter {
+public:
+  GraphImporter(MLIRContext &context, onnx::ModelProto &model, StringRef name,
+                StringRef modelDirectory, const ONNXImportOptions &options)
+      : imp(&context, options), model(model), name(name.str()) {
+    imp.modelDirectory = modelDirectory.str();
+  }
+
+  llvm::Expected<OwningOpRef<ModuleOp>> run();
+
+private:
+  llvm::Error error(const Twine &message) {
+    return makeError(name + ": " + message);
+  }
+  llvm::Error checkOpset();
+  llvm::Expected<RankedTensorType> getStaticType(const onnx::ValueInfoProto &,
+                                                 StringRef what);
+  /// Checks what shape inference and the emitters rely on: known operator,
+  /// defined inputs, input and output counts.
+  llvm::Error checkNode(const onnx::NodeProto &node,
+                        llvm::StringSet<> &defined);
+  llvm::Error importNode(const onnx::NodeProto &node);
+  llvm::Error checkInferredTypes(const onnx::NodeProto &node);
+
+  Importer imp;
+  onnx::ModelProto &model;
+  std::string name;
+  /// Static shapes ONNX's shape inference found, by value name.
+  llvm::StringMap<const onnx::TypeProto *> inferred;
+};
+} // namespace
+
+llvm::Error GraphImporter::checkOpset() {
+  for (const onnx::OperatorSetIdProto &set : model.opset_import()) {
+    if (set.domain().empty() || set.domain() == "ai.onnx")
+      imp.opset = set.version();
+  }
+  if (imp.opset == 0)
+    return error("the model imports no opset of the default ONNX domain");
+  if (imp.opset < kMinOpset || imp.opset > kMaxOpset)
+    return error("opset " + Twine(imp.opset) +
+                 " is not supported (the importer handles opsets " +
+                 Twine(kMinOpset) + " to " + Twine(kMaxOpset) +
+                 ", those of ONNX 1.12); convert the model, e.g. with "
+                 "onnx.version_converter");
+  return llvm::Error::success();
+}
+
+llvm::Expected<RankedTensorType>
+GraphImporter::getStaticType(const onnx::ValueInfoProto &info,
+                             StringRef what) {
+  const onnx::TypeProto &type = info.type();
+  if (!type.has_tensor_type())
+    return error(what + " '" + info.name() + "' is not a tensor");
+  const onnx::TypeProto::Tensor &tensor = type.tensor_type();
+  Type elementType = getElementType(imp.context, tensor.elem_type());
+  if (!elementType)
+    return error(what + " '" + info.name() + "' has data type " +
+                 dtypeName(tensor.elem_type()) + ", which is not supported");
+  if (!tensor.has_shape())
+    return error(what + " '" + info.name() +
+                 "' has no shape; export the model with a fixed input shape");
+  SmallVector<int64_t> shape;
+  for (const onnx::TensorShapeProto::Dimension &dim : tensor.shape().dim()) {
+    if (dim.has_dim_value() && dim.dim_value() >= 0) {
+      shape.push_back(dim.dim_value());
+      continue;
+    }
+    std::string symbol = dim.has_dim_param() ? "'" + dim.dim_param() + "'"
+                                             : std::string("unknown");
+    return error(what + " '" + info.name() + "' has a dynamic dimension " +
+                 symbol + " (dim " + Twine(shape.size()) +
+                 "); tconv needs static shapes: export the model with a "
+                 "fixed shape (e.g. torch.onnx.export without "
+                 "dynamic_axes) or fix it with "
+                 "onnx.tools.update_model_dims");
+  }
+  return RankedTensorType::get(shape, elementType);
+}
+
+llvm::Error GraphImporter::checkInferredTypes(const onnx::NodeProto &node) {
+  for (const std::string &output : node.output()) {
+    if (output.empty())
+      continue;
+    const onnx::TypeProto *type = inferred.lookup(output);
+    if (!type || !type->tensor_type().has_shape())
+      continue;
+    SmallVector<int64_t> shape;
+    for (const auto &dim : type->tensor_type().shape().dim()) {
+      if (!dim.has_dim_value())
+        return llvm::Error::success();
+      shape.push_back(dim.dim_value());
+    }
+    RankedTensorType ours = imp.values.lookup(output).type;
+    if (ours.getShape() != ArrayRef<int64_t>(shape)) {
+      auto format = [](ArrayRef<int64_t> dims) {
+        std::string text = "[";
+        llvm::raw_string_ostream os(text);
+        llvm::interleaveComma(dims, os);
+        return text + "]";
+      };
+      return makeError(name + ": " + describeNode(node) + ": output '" +
+                       output + "' imported with shape " +
+                       format(ours.getShape()) +
+                       " but ONNX shape inference says " + format(shape));
+    }
+  }
+  return llvm::Error::success();
+}
+
+llvm::Error GraphImporter::checkNode(const onnx::NodeProto &node,
+                                     llvm::StringSet<> &defined) {
+  if (!node.domain().empty() && node.domain() != "ai.onnx")
+    return error(describeNode(node) + ": operator domain '" + node.domain() +
+                 "' is not supported");
+  for (const std::string &input : node.input())
+    if (!input.empty() && !defined.contains(input))
+      return error(describeNode(node) + ": input '" + input +
+                   "' is not a graph input, an initializer or the output of "
+                   "an earlier node (missing initializer, or the graph is "
+                   "not topologically sorted or has a cycle)");
+  if (!getEmitterTable().count(node.op_type()))
+    return error(describeNode(node) + ": operator '" + node.op_type() +
+                 "' is not supported");
+  if (std::optional<std::string> message = checkArity(node, imp.opset))
+    return error(describeNode(node) + ": " + *message);
+  for (const std::string &output : node.output())
+    if (!output.empty())
+      defined.insert(output);
+  return llvm::Error::success();
+}
+
+llvm::Error GraphImporter::importNode(const onnx::NodeProto &node) {
+  auto it = getEmitterTable().find(node.op_type());
+  NodeContext ctx(imp, node);
+  if (llvm::Error err = it->second(ctx))
+    return error(llvm::toString(std::move(err)));
+  if (ctx.attrError)
+    return error(describeNode(node) + ": " + *ctx.attrError);
+  for (const onnx::AttributeProto &attr : node.attribute())
+    if (!ctx.usedAttrs.contains(attr.name()))
+      return error(describeNode(node) + ": attribute '" + attr.name() +
+                   "' is not supported");
+  for (unsigned i = 0; i < ctx.numOutputs(); ++i)
+    if (ctx.hasOutput(i) && !imp.values.count(node.output(i)))
+      return error(describeNode(node) + ": output #" + Twine(i) + " ('" +
+                   node.output(i) + "') is not supported");
+  return llvm::Error::success();
+}
+
+llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
+  if (llvm::Error err = checkOpset())
+    return std::move(err);
+  if (!model.has_graph())
+    return error("the model has no graph");
+  {
+    llvm::StringSet<> defined;
+    for (const onnx::TensorProto &tensor : model.graph().initializer())
+      defined.insert(tensor.name());
+    for (const onnx::ValueInfoProto &input : model.graph().input())
+      defined.insert(input.name());
+    for (const onnx::NodeProto &node : model.graph().node())
+      if (llvm::Error err = checkNode(node, defined))
+        return std::move(err);
+  }
+  const onnx::GraphProto &graph = model.graph();
+
+  MLIRContext *context = imp.context;
+  context->loadDialect<arith::ArithDialect, func::FuncDialect,
+                       linalg::LinalgDialect, math::MathDialect,
+                       tensor::TensorDialect, TConvDialect>();
+  OwningOpRef<ModuleOp> module = ModuleOp::create(imp.loc);
+
+  for (const onnx::TensorProto &tensor : graph.initializer()) {
+    llvm::Expected<Literal> literal = decodeTensor(tensor, imp.modelDirectory);
+    if (!literal)
+      return error("initializer '" + tensor.name() +
+                   "': " + llvm::toString(literal.takeError()));
+    if (!getElementType(context, literal->dtype))
+      return error("initializer '" + tensor.name() + "' has data type " +
+                   dtypeName(literal->dtype) + ", which is not supported");
+    Importer::Entry &entry = imp.values[tensor.name()];
+    entry.type = imp.literalType(*literal);
+    entry.literal = std::move(*literal);
+  }
+
+  SmallVector<Type> argumentTypes;
+  SmallVector<std::string> argumentNames;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    // Before IR version 4 initializers are listed among the inputs too.
+    if (imp.values.count(input.name()))
+      continue;
+    auto type = getStaticType(input, "input");
+    if (!type)
+      return type.takeError();
+    argumentTypes.push_back(*type);
+    argumentNames.push_back(input.name());
+  }
+
+  auto func = func::FuncOp::create(
+      imp.loc, "main", FunctionType::get(context, argumentTypes, {}));
+  module->push_back(func);
+  Block *entryBlock = func.addEntryBlock();
+  imp.builder.setInsertionPointToStart(entryBlock);
+  for (auto [i, argName] : llvm::enumerate(argumentNames)) {
+    func.setArgAttr(i, "onnx.name", StringAttr::get(context, argName));
+    Importer::Entry &entry = imp.values[argName];
+    entry.type = cast<RankedTensorType>(argumentTypes[i]);
+    entry.value = entryBlock->getArgument(i);
+  }
+
+  for (const onnx::NodeProto &node : graph.node()) {
+    imp.loc = NameLoc::get(StringAttr::get(
+        context, node.name().empty() ? node.op_type() : node.name()));
+    if (llvm::Error err = importNode(node))
+      return std::move(err);
+  }
+  imp.loc = UnknownLoc::get(context);
+
+  // ONNX's shape inference cross-checks the shapes the emitters computed.
+  // It runs last, on nodes the importer has checked: ONNX 1.12's inference
+  // crashes on some malformed nodes (e.g. ConvTranspose of the wrong rank).
+  if (std::optional<std::string> message = inferShapes(model))
+    return error("ONNX shape inference failed: " + *message);
+  for (const onnx::ValueInfoProto &info : graph.value_info())
+    inferred[info.name()] = &info.type();
+  for (const onnx::NodeProto &node : graph.node())
+    if (llvm::Error err = checkInferredTypes(node))
+      return std::move(err);
+
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    if (!imp.values.count(output.name()))
+      return error("graph output '" + output.name() +
+                   "' is not produced by any node");
+    results.push_back(imp.getValue(output.name()));
+  }
+  func::ReturnOp::create(imp.builder, imp.loc, results);
+  func.setType(FunctionType::get(context, argumentTypes,
+                                 ValueRange(results).getTypes()));
+  for (auto [i, output] : llvm::enumerate(graph.output()))
+    func.setResultAttr(i, "onnx.name",
+                       StringAttr::get(context, output.name()));
+  // Transcendental functions as polynomials of arith ops: the pipeline has
+  // no lowering of math.erf, and the others would be one libm call per
+  // element (tanh alone was 60% of the super-resolution example).
+  SmallVector<Operation *> mathOps;
+  module->walk([&](Operation *op) {
+    if (isa<math::ErfOp, math::TanhOp, math::ExpOp, math::LogOp,
+            math::ExpM1Op, math::Log1pOp>(op))
+      mathOps.push_back(op);
+  });
+  if (!mathOps.empty()) {
+    RewritePatternSet patterns(context);
+    populatePolynomialApproximateErfPattern(patterns);
+    populateMathPolynomialApproximationPatterns(
+        patterns, [](StringRef name) {
+          return llvm::is_contained({"math.tanh", "math.exp", "math.log",
+                                     "math.expm1", "math.log1p"},
+                                    name);
+        });
+    (void)applyOpPatternsGreedily(mathOps, std::move(patterns));
+  }
+  std::string diagnostic;
+  ScopedDiagnosticHandler record(context, [&](Diagnostic &d) {
+    if (diagnostic.empty())
+      diagnostic = d.str();
+    return success();
+  });
+  if (failed(mlir::verify(*module)))
+    return error("the imported module does not verify: " + diagnostic);
+  return module;
+}
+
+//===----------------------------------------------------------------------===//
+// Public API
+//===----------------------------------------------------------------------===//
+
+llvm::Expected<OwningOpRef<ModuleOp>>
+mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
+                             StringRef name, StringRef modelDirectory,
+                             const ONNXImportOptions &options) {
+  onnx::ModelProto model;
+  if (contents.size() > static_cast<size_t>(INT_MAX) ||
+      !model.ParseFromArray(contents.data(), static_cast<int>(contents.size())))
+    return makeError(name + ": not a valid ONNX model (the protobuf does not "
+                            "parse: truncated or corrupt file?)");
+  // Errors inside the MLIR verifier would otherwise go to stderr unprefixed.
+  ScopedDiagnosticHandler silence(&context, [](Diagnostic &) {
+    return success();
+  });
+  GraphImporter importer(context, model, name, modelDirectory, options);
+  return importer.run();
+}
+
+llvm::Expected<OwningOpRef<ModuleOp>>
+mlir::tconv::importONNXFile(MLIRContext &context, StringRef path,
+                            const ONNXImportOptions &options) {
+  auto file = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false,
+                                                 /*RequiresNullTerminator=*/
+                                                 false);
+  if (!file)
+    return makeError(path + ": cannot read: " + file.getError().message());
+  StringRef directory = llvm::sys::path::parent_path(path);
+  return importONNXModel(context, (*file)->getBuffer(), path,
+                         directory.empty() ? "." : directory, options);
+}
+
+bool mlir::tconv::isONNXModel(StringRef contents, StringRef path) {
+  if (llvm::sys::path::extension(path).equals_insensitive(".onnx"))
+    return true;
+  // Field 1 (ir_version) as a varint: tag byte 0x08. MLIR text never
+  // starts with this control character.
+  return !contents.empty() && contents.front() == '\x08';
+}
+
+llvm::Expected<std::string> mlir::tconv::loadModuleSource(StringRef contents,
+                                                          StringRef path) {
+  if (!isONNXModel(contents, path))
+    return contents.str();
+  MLIRContext context;
+  StringRef directory = llvm::sys::path::parent_path(path);
+  auto module = importONNXModel(context, contents, path,
+                                directory.empty() ? "." : directory, {});
+  if (!module)
+    return module.takeError();
+  std::string source;
+  llvm::raw_string_ostream os(source);
+  (*module)->print(os);
+  return source;
+}

@@ -1,0 +1,358 @@
+//===- TensorProto.cpp - ONNX tensors: data types, values, .pb files -----===//
+
+#include "Importer.h"
+
+#include "tconv/Support/FloatConversions.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::tconv;
+using namespace mlir::tconv::onnx_import;
+using llvm::Twine;
+using onnx::TensorProto;
+
+static llvm::Error makeError(const Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+bool onnx_import::isFloatDType(int32_t dtype) {
+  return dtype == TensorProto::FLOAT || dtype == TensorProto::DOUBLE ||
+         dtype == TensorProto::FLOAT16 || dtype == TensorProto::BFLOAT16;
+}
+
+bool Literal::isFloat() const { return isFloatDType(dtype); }
+
+int64_t Literal::size() const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+Literal Literal::makeInts(ArrayRef<int64_t> shape, std::vector<int64_t> values,
+                          int32_t dtype) {
+  Literal l;
+  l.dtype = dtype;
+  l.shape.assign(shape.begin(), shape.end());
+  l.ints = std::move(values);
+  return l;
+}
+
+Literal Literal::makeFloats(int32_t dtype, ArrayRef<int64_t> shape,
+                            std::vector<double> values) {
+  Literal l;
+  l.dtype = dtype;
+  l.shape.assign(shape.begin(), shape.end());
+  l.floats = std::move(values);
+  return l;
+}
+
+std::string onnx_import::dtypeName(int32_t dtype) {
+  if (TensorProto::DataType_IsValid(dtype))
+    return TensorProto::DataType_Name(static_cast<TensorProto::DataType>(dtype));
+  return "unknown data type " + std::to_string(dtype);
+}
+
+Type onnx_import::getElementType(MLIRContext *context, int32_t dtype) {
+  switch (dtype) {
+  case TensorProto::FLOAT:
+    return Float32Type::get(context);
+  case TensorProto::DOUBLE:
+    return Float64Type::get(context);
+  case TensorProto::FLOAT16:
+    return Float16Type::get(context);
+  case TensorProto::BFLOAT16:
+    return BFloat16Type::get(context);
+  case TensorProto::INT64:
+    return IntegerType::get(context, 64);
+  case TensorProto::INT32:
+    return IntegerType::get(context, 32);
+  case TensorProto::INT16:
+    return IntegerType::get(context, 16);
+  case TensorProto::INT8:
+    return IntegerType::get(context, 8);
+  case TensorProto::BOOL:
+    return IntegerType::get(context, 1);
+  default:
+    return nullptr;
+  }
+}
+
+int32_t onnx_import::getDType(Type type) {
+  if (type.isF32())
+    return TensorProto::FLOAT;
+  if (type.isF64())
+    return TensorProto::DOUBLE;
+  if (type.isF16())
+    return TensorProto::FLOAT16;
+  if (type.isBF16())
+    return TensorProto::BFLOAT16;
+  if (type.isInteger(64))
+    return TensorProto::INT64;
+  if (type.isInteger(32))
+    return TensorProto::INT32;
+  if (type.isInteger(16))
+    return TensorProto::INT16;
+  if (type.isInteger(8))
+    return TensorProto::INT8;
+  if (type.isInteger(1))
+    return TensorProto::BOOL;
+  return 0;
+}
+
+/// Bytes per element in raw_data; 0 for types the importer does not read.
+static size_t rawElementSize(int32_t dtype) {
+  switch (dtype) {
+  case TensorProto::DOUBLE:
+  case TensorProto::INT64:
+    return 8;
+  case TensorProto::FLOAT:
+  case TensorProto::INT32:
+    return 4;
+  case TensorProto::FLOAT16:
+  case TensorProto::BFLOAT16:
+  case TensorProto::INT16:
+    return 2;
+  case TensorProto::INT8:
+  case TensorProto::UINT8:
+  case TensorProto::BOOL:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+template <typename T> static T loadLittleEndian(const char *p) {
+  T value;
+  std::memcpy(&value, p, sizeof(T));
+  return value;
+}
+
+/// Appends element `i` of little-endian `raw` data to the literal.
+static void appendRaw(Literal &l, const char *p) {
+  switch (l.dtype) {
+  case TensorProto::FLOAT:
+    l.floats.push_back(loadLittleEndian<float>(p));
+    break;
+  case TensorProto::DOUBLE:
+    l.floats.push_back(loadLittleEndian<double>(p));
+    break;
+  case TensorProto::FLOAT16:
+    l.floats.push_back(halfBitsToFloat(loadLittleEndian<uint16_t>(p)));
+    break;
+  case TensorProto::BFLOAT16:
+    l.floats.push_back(bfloat16BitsToFloat(loadLittleEndian<uint16_t>(p)));
+    break;
+  case TensorProto::INT64:
+    l.ints.push_back(loadLittleEndian<int64_t>(p));
+    break;
+  case TensorProto::INT32:
+    l.ints.push_back(loadLittleEndian<int32_t>(p));
+    break;
+  case TensorProto::INT16:
+    l.ints.push_back(loadLittleEndian<int16_t>(p));
+    break;
+  case TensorProto::INT8:
+    l.ints.push_back(loadLittleEndian<int8_t>(p));
+    break;
+  case TensorProto::UINT8:
+    l.ints.push_back(loadLittleEndian<uint8_t>(p));
+    break;
+  case TensorProto::BOOL:
+    l.ints.push_back(*p != 0);
+    break;
+  }
+}
+
+static llvm::Expected<std::string>
+readExternalData(const TensorProto &tensor, StringRef modelDirectory) {
+  std::string location;
+  uint64_t offset = 0;
+  std::optional<uint64_t> length;
+  for (const onnx::StringStringEntryProto &entry : tensor.external_data()) {
+    if (entry.key() == "location")
+      location = entry.value();
+    else if (entry.key() == "offset" || entry.key() == "length") {
+      uint64_t value;
+      if (StringRef(entry.value()).getAsInteger(10, value))
+        return makeError("external data " + entry.key() + " '" +
+                         entry.value() + "' is not a number");
+      (entry.key() == "offset" ? offset : length.emplace()) = value;
+    }
+  }
+  if (location.empty())
+    return makeError("external data without a location");
+  if (llvm::sys::path::is_absolute(location))
+    return makeError("external data location '" + location +
+                     "' must be relative to the model");
+  SmallString<256> path(modelDirectory);
+  llvm::sys::path::append(path, location);
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return makeError("cannot read external data file '" + path +
+                     "': " + file.getError().message());
+  StringRef data = (*file)->getBuffer();
+  if (offset > data.size() || (length && *length > data.size() - offset))
+    return makeError("external data file '" + path + "' holds " +
+                     Twine(data.size()) + " bytes, fewer than offset " +
+                     Twine(offset) + " + length " + Twine(length.value_or(0)));
+  return data.substr(offset, length.value_or(data.size() - offset)).str();
+}
+
+llvm::Expected<Literal>
+onnx_import::decodeTensor(const TensorProto &tensor, StringRef modelDirectory) {
+  Literal l;
+  l.dtype = tensor.data_type();
+  size_t elementSize = rawElementSize(l.dtype);
+  if (!elementSize)
+    return makeError("data type " + dtypeName(l.dtype) + " is not supported");
+  uint64_t count = 1;
+  for (int64_t d : tensor.dims()) {
+    if (d < 0)
+      return makeError("negative dimension " + Twine(d));
+    if (d && count > (uint64_t(1) << 40) / d)
+      return makeError("too many elements");
+    count *= d;
+    l.shape.push_back(d);
+  }
+  // UINT8 values are kept, but computed with as INT64.
+  int32_t storedType = l.dtype;
+  auto finish = [&]() -> llvm::Expected<Literal> {
+    if (static_cast<uint64_t>(l.isFloat() ? l.floats.size() : l.ints.size()) !=
+        count)
+      return makeError("holds " +
+                       Twine(l.isFloat() ? l.floats.size() : l.ints.size()) +
+                       " values but its shape needs " + Twine(count));
+    if (storedType == TensorProto::UINT8)
+      l.dtype = TensorProto::INT64;
+    return std::move(l);
+  };
+  auto decodeRaw = [&](StringRef raw) -> llvm::Expected<Literal> {
+    if (raw.size() != count * elementSize)
+      return makeError("holds " + Twine(raw.size()) + " bytes of data but " +
+                       Twine(count) + " elements of " + dtypeName(l.dtype) +
+                       " need " + Twine(count * elementSize));
+    (l.isFloat() ? l.floats.reserve(count) : l.ints.reserve(count));
+    for (uint64_t i = 0; i < count; ++i)
+      appendRaw(l, raw.data() + i * elementSize);
+    return finish();
+  };
+  if (tensor.data_location() == TensorProto::EXTERNAL) {
+    llvm::Expected<std::string> raw = readExternalData(tensor, modelDirectory);
+    if (!raw)
+      return raw.takeError();
+    return decodeRaw(*raw);
+  }
+  if (tensor.has_raw_data())
+    return decodeRaw(tensor.raw_data());
+  switch (l.dtype) {
+  case TensorProto::FLOAT:
+    l.floats.assign(tensor.float_data().begin(), tensor.float_data().end());
+    break;
+  case TensorProto::DOUBLE:
+    l.floats.assign(tensor.double_data().begin(), tensor.double_data().end());
+    break;
+  case TensorProto::INT64:
+    l.ints.assign(tensor.int64_data().begin(), tensor.int64_data().end());
+    break;
+  case TensorProto::FLOAT16:
+  case TensorProto::BFLOAT16:
+    for (int32_t bits : tensor.int32_data())
+      l.floats.push_back(l.dtype == TensorProto::FLOAT16
+                             ? halfBitsToFloat(bits)
+                             : bfloat16BitsToFloat(bits));
+    break;
+  default:
+    l.ints.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+    break;
+  }
+  return finish();
+}
+
+//===----------------------------------------------------------------------===//
+// .pb files
+//===----------------------------------------------------------------------===//
+
+llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path) {
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  if (!file)
+    return makeError(path + ": cannot read: " + file.getError().message());
+  StringRef contents = (*file)->getBuffer();
+  TensorProto proto;
+  if (contents.size() > static_cast<size_t>(INT_MAX) ||
+      !proto.ParseFromArray(contents.data(), static_cast<int>(contents.size())))
+    return makeError(path + ": not a valid ONNX TensorProto file");
+  // NumPy has no bfloat16: ONNX's test data stores bfloat16 values as UINT16
+  // bit patterns, in the same fields.
+  if (proto.data_type() == TensorProto::UINT16)
+    proto.set_data_type(TensorProto::BFLOAT16);
+  ElementType elementType;
+  switch (proto.data_type()) {
+  case TensorProto::FLOAT:
+    elementType = ElementType::F32;
+    break;
+  case TensorProto::DOUBLE:
+    elementType = ElementType::F64;
+    break;
+  case TensorProto::FLOAT16:
+    elementType = ElementType::F16;
+    break;
+  case TensorProto::BFLOAT16:
+    elementType = ElementType::BF16;
+    break;
+  default:
+    return makeError(path + ": data type " + dtypeName(proto.data_type()) +
+                     " is not supported (FLOAT, DOUBLE, FLOAT16, BFLOAT16)");
+  }
+  SmallString<128> directory(llvm::sys::path::parent_path(path));
+  llvm::Expected<Literal> literal = decodeTensor(proto, directory);
+  if (!literal)
+    return makeError(path + ": " + llvm::toString(literal.takeError()));
+  HostTensor tensor(HostTensorType{elementType, literal->shape});
+  for (int64_t i = 0, e = literal->size(); i < e; ++i)
+    tensor.setValue(i, literal->floats[i]);
+  return tensor;
+}
+
+llvm::Error mlir::tconv::writeTensorProtoFile(StringRef path,
+                                              const HostTensor &tensor) {
+  TensorProto proto;
+  switch (tensor.getElementType()) {
+  case ElementType::F32:
+    proto.set_data_type(TensorProto::FLOAT);
+    break;
+  case ElementType::F64:
+    proto.set_data_type(TensorProto::DOUBLE);
+    break;
+  case ElementType::F16:
+    proto.set_data_type(TensorProto::FLOAT16);
+    break;
+  case ElementType::BF16:
+    proto.set_data_type(TensorProto::BFLOAT16);
+    break;
+  }
+  for (int64_t d : tensor.getShape())
+    proto.add_dims(d);
+  // Host byte order is little-endian on every target tconv runs on.
+  ArrayRef<uint8_t> bytes = tensor.bytes();
+  proto.set_raw_data(bytes.data(), bytes.size());
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec)
+    return makeError(path + ": cannot write: " + ec.message());
+  os << proto.SerializeAsString();
+  os.close();
+  if (os.has_error())
+    return makeError(path + ": cannot write: " + os.error().message());
+  return llvm::Error::success();
+}

@@ -1,0 +1,190 @@
+#!/usr/bin/python3
+"""Writes the small ONNX models the lit tests in test/Frontend/ONNX import.
+
+Run with Debian's /usr/bin/python3 (python3-onnx, numpy) from this directory:
+    /usr/bin/python3 make_test_models.py
+The .onnx files are committed; the tests do not need Python.
+"""
+import os
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 13
+
+
+def model(nodes, inputs, outputs, initializers=(), opset=OPSET, name="g"):
+    graph = helper.make_graph(nodes, name, inputs, outputs, list(initializers))
+    m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    m.ir_version = 8
+    return m
+
+
+def tensor(name, shape, dtype=TensorProto.FLOAT):
+    return helper.make_tensor_value_info(name, dtype, shape)
+
+
+def weights(name, shape, seed=0):
+    rng = np.random.default_rng(seed)
+    return numpy_helper.from_array(
+        rng.uniform(-1, 1, shape).astype(np.float32), name)
+
+
+def save(m, path):
+    onnx.save(m, path)
+
+
+def conv(name, attrs, x_shape, w_shape, y_shape, transposed=False, bias=True):
+    inits = [weights("W", w_shape)]
+    inputs = ["X", "W"]
+    if bias:
+        channels = w_shape[1] * attrs.get("group", 1) if transposed else w_shape[0]
+        inits.append(weights("B", [channels], 1))
+        inputs.append("B")
+    node = helper.make_node("ConvTranspose" if transposed else "Conv", inputs,
+                            ["Y"], name=name, **attrs)
+    save(model([node], [tensor("X", x_shape)], [tensor("Y", y_shape)], inits),
+         name + ".onnx")
+
+
+def main():
+    os.chdir(os.path.dirname(os.path.abspath(__file__)))
+    # Conv / ConvTranspose attribute forms.
+    conv("conv_same_upper", dict(auto_pad="SAME_UPPER", strides=[2, 2],
+                                 kernel_shape=[4, 4]),
+         [1, 2, 7, 8], [3, 2, 4, 4], [1, 3, 4, 4])
+    conv("conv_same_lower", dict(auto_pad="SAME_LOWER", strides=[2, 2]),
+         [1, 2, 7, 8], [3, 2, 4, 4], [1, 3, 4, 4])
+    conv("conv_valid_dilated_group", dict(auto_pad="VALID", dilations=[2],
+                                          group=2),
+         [1, 4, 9], [6, 2, 3], [1, 6, 5])
+    conv("convtranspose_output_shape", dict(strides=[3, 2],
+                                            output_shape=[10, 8]),
+         [1, 1, 3, 3], [1, 2, 3, 3], [1, 2, 10, 8], transposed=True)
+    conv("convtranspose_same_upper", dict(auto_pad="SAME_UPPER",
+                                          strides=[2, 2]),
+         [1, 2, 3, 3], [2, 3, 3, 3], [1, 3, 6, 6], transposed=True,
+         bias=False)
+    conv("convtranspose_pads_output_padding",
+         dict(strides=[4], pads=[3, 2], output_padding=[1], group=2),
+         [1, 4, 5], [4, 3, 8], [1, 6, 20], transposed=True)
+
+    # A PyTorch-style shape chain: Shape -> Gather -> Unsqueeze -> Concat ->
+    # Reshape, folded at import time.
+    nodes = [
+        helper.make_node("Shape", ["X"], ["s"], name="shape"),
+        helper.make_node("Constant", [], ["zero"], name="zero",
+                         value=numpy_helper.from_array(np.array(0, np.int64))),
+        helper.make_node("Gather", ["s", "zero"], ["n"], name="batch"),
+        helper.make_node("Unsqueeze", ["n", "axes"], ["n1"], name="unsq"),
+        helper.make_node("Concat", ["n1", "minus1"], ["newshape"], axis=0,
+                         name="cat"),
+        helper.make_node("Reshape", ["X", "newshape"], ["flat"], name="flat"),
+        helper.make_node("Relu", ["flat"], ["Y"], name="relu"),
+    ]
+    inits = [numpy_helper.from_array(np.array([0], np.int64), "axes"),
+             numpy_helper.from_array(np.array([-1], np.int64), "minus1")]
+    save(model(nodes, [tensor("X", [2, 3, 4])], [tensor("Y", [2, 12])], inits),
+         "shape_chain.onnx")
+
+    # Two named inputs and outputs, a large and a small initializer.
+    nodes = [
+        helper.make_node("Add", ["a", "big"], ["sum"], name="add"),
+        helper.make_node("Mul", ["sum", "b"], ["prod"], name="mul"),
+        helper.make_node("Sigmoid", ["prod"], ["gate"], name="sigmoid"),
+        helper.make_node("Mul", ["prod", "small"], ["scaled"], name="scale"),
+    ]
+    inits = [weights("big", [4, 32]),
+             numpy_helper.from_array(np.array([0.5], np.float32), "small")]
+    save(model(nodes, [tensor("a", [4, 32]), tensor("b", [4, 32])],
+               [tensor("gate", [4, 32]), tensor("scaled", [4, 32])], inits),
+         "names.onnx")
+
+    # External data: the weights live in a file beside the model (onnx.save
+    # appends to an existing file).
+    if os.path.exists("external_data.bin"):
+        os.remove("external_data.bin")
+    conv_node = helper.make_node("Conv", ["X", "W"], ["Y"], name="conv",
+                                 pads=[1, 1, 1, 1])
+    m = model([conv_node], [tensor("X", [1, 2, 5, 5])],
+              [tensor("Y", [1, 4, 5, 5])], [weights("W", [4, 2, 3, 3])])
+    onnx.save(m, "external_data.onnx", save_as_external_data=True,
+              all_tensors_to_one_file=True, location="external_data.bin",
+              size_threshold=0)
+    m = model([conv_node], [tensor("X", [1, 2, 5, 5])],
+              [tensor("Y", [1, 4, 5, 5])], [weights("W", [4, 2, 3, 3])])
+    onnx.save(m, "external_data_missing.onnx", save_as_external_data=True,
+              all_tensors_to_one_file=True, location="no_such_file.bin",
+              size_threshold=0)
+    os.remove("no_such_file.bin")
+
+    # Bad models, one error each.
+    save(model([helper.make_node("LSTM", ["X", "W", "R"], ["Y"], name="rnn",
+                                 hidden_size=2)],
+               [tensor("X", [1, 1, 2]), tensor("W", [1, 8, 2]),
+                tensor("R", [1, 8, 2])], [tensor("Y", None)]),
+         "bad_operator.onnx")
+    save(model([helper.make_node("Resize", ["X", "", "scales"], ["Y"],
+                                 name="up", mode="cubic")],
+               [tensor("X", [1, 1, 2, 2])], [tensor("Y", [1, 1, 4, 4])],
+               [numpy_helper.from_array(np.array([1, 1, 2, 2], np.float32),
+                                        "scales")]),
+         "bad_attribute_value.onnx")
+    save(model([helper.make_node("Relu", ["X"], ["Y"], name="act",
+                                 not_an_onnx_attribute=3)],
+               [tensor("X", [2])], [tensor("Y", [2])]),
+         "bad_attribute_name.onnx")
+    save(model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
+               [tensor("X", ["batch", 3])], [tensor("Y", ["batch", 3])]),
+         "bad_dim_param.onnx")
+    save(model([helper.make_node("Identity", ["X"], ["Y"], name="id")],
+               [tensor("X", [2], TensorProto.STRING)],
+               [tensor("Y", [2], TensorProto.STRING)]),
+         "bad_dtype.onnx")
+    save(model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
+               [tensor("X", [2])], [tensor("Y", [2])], opset=18),
+         "bad_opset.onnx")
+    save(model([helper.make_node("Add", ["X", "missing"], ["Y"], name="add")],
+               [tensor("X", [2])], [tensor("Y", [2])]),
+         "bad_missing_initializer.onnx")
+    save(model([helper.make_node("Add", ["X", "b"], ["a"], name="first"),
+                helper.make_node("Relu", ["a"], ["b"], name="second")],
+               [tensor("X", [2])], [tensor("a", [2])]),
+         "bad_cycle.onnx")
+    save(model([helper.make_node("ConvTranspose", ["X", "W"], ["Y"],
+                                 name="up", strides=[2], output_padding=[2])],
+               [tensor("X", [1, 1, 4])], [tensor("Y", None)],
+               [weights("W", [1, 1, 3])]),
+         "bad_output_padding.onnx")
+    save(model([helper.make_node("Conv", ["X"], ["Y"], name="lonely")],
+               [tensor("X", [1, 1, 4, 4])], [tensor("Y", None)]),
+         "bad_arity.onnx")
+    save(model([helper.make_node("Conv", ["X", ""], ["Y"], name="blank")],
+               [tensor("X", [1, 1, 4, 4])], [tensor("Y", None)]),
+         "bad_empty_input.onnx")
+    save(model([helper.make_node("Conv", ["X", "W"], ["Y"], name="flat")],
+               [tensor("X", [4, 4])], [tensor("Y", None)],
+               [weights("W", [1, 1, 3])]),
+         "bad_rank.onnx")
+    good = model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
+                 [tensor("X", [2])], [tensor("Y", [2])]).SerializeToString()
+    with open("bad_truncated.onnx", "wb") as f:
+        f.write(good[: len(good) // 2])
+    with open("bad_corrupt.onnx", "wb") as f:
+        f.write(b"\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x12garbage")
+
+    # Multiplies by one: reads back a result tconv-run wrote as .pb.
+    save(model([helper.make_node("Mul", ["X", "one"], ["Y"], name="copy")],
+               [tensor("X", [1, 4, 5, 5])], [tensor("Y", [1, 4, 5, 5])],
+               [numpy_helper.from_array(np.array(1, np.float32), "one")]),
+         "copy.onnx")
+
+    # A Conv with .pb input and output for tconv-run.
+    x = np.random.default_rng(2).uniform(-1, 1, [1, 2, 5, 5]).astype(np.float32)
+    with open("conv_input.pb", "wb") as f:
+        f.write(numpy_helper.from_array(x, "X").SerializeToString())
+
+
+if __name__ == "__main__":
+    main()
