@@ -61,13 +61,34 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
      << " * Each function runs one entry point of the module. Arrays are\n"
      << " * caller-owned, contiguous and row-major (the element order of the\n"
      << " * MLIR tensor type, e.g. NCHW); inputs are only read, outputs are\n"
-     << " * overwritten and must not overlap any input. Returns 0, or 1 if an\n"
-     << " * array pointer is NULL.\n";
+     << " * overwritten and must not overlap any input. Returns 0, 1 if an\n"
+     << " * array pointer is NULL, or " << kCpuCheckFailed
+     << " if this CPU lacks features the code\n"
+     << " * was compiled for (" << info.checkCpuName
+     << "() says which, on stderr).\n";
   if (deps.mutableGlobals)
     os << " * NOT reentrant: the code keeps state in global variables; do not\n"
        << " * run two calls at the same time.\n";
   else
     os << " * Calls are reentrant.\n";
+  os << " *\n"
+     << " * Compiled for: " << info.targetTriple << ", CPU " << info.targetCPU
+     << "\n";
+  if (!info.checkedFeatures.empty()) {
+    os << " * CPU features it needs (checked at each call):";
+    size_t column = 48;
+    for (const std::string &feature : info.checkedFeatures) {
+      if (column + feature.size() + 1 > 78) {
+        os << "\n *  ";
+        column = 4;
+      }
+      os << " " << feature;
+      column += feature.size() + 1;
+    }
+    os << "\n";
+  } else {
+    os << " * CPU features beyond the target's baseline: none.\n";
+  }
   os << " *\n"
      << " * Link with: " << object << " -lm";
   if (!deps.openmp.empty())
@@ -88,7 +109,14 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
   os << " */\n"
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stdint.h>\n\n"
-     << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n";
+     << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
+     << "#define " << StringRef(info.checkCpuName).upper()
+     << "_FAILED " << kCpuCheckFailed << "\n"
+     << "/* 0 if this CPU has every feature the code needs, else "
+     << kCpuCheckFailed << " after\n"
+     << " * one line on stderr naming the missing ones. Every entry point\n"
+     << " * calls it first. */\n"
+     << "int " << info.checkCpuName << "(void);\n";
   for (const CEntry &entry : entries) {
     std::string macro = StringRef(entry.cName).upper();
     os << "\n/* " << entry.mlirSignature << " */\n";

@@ -105,18 +105,25 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "AVX2, 16 for AVX-512; tconv-run and tconv-compile "
                      "pick the target CPU's)"),
       llvm::cl::init(8)};
+  Option<bool> profile{
+      *this, "profile",
+      llvm::cl::desc("Bracket each computation after the fused stage with "
+                     "calls of tconv_profile_begin/end(i64 id) "
+                     "(tconv-instrument-ops; tconv-run --profile provides "
+                     "them)"),
+      llvm::cl::init(false)};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),
       llvm::cl::init("")};
 };
 
-/// Sets the schedule for the target CPU's widest vector registers: 16 f32
-/// lanes with AVX-512 (`hasAVX512`), 8 otherwise; f-tile = two vectors, so
-/// that a tile keeps ow-tile x 2 accumulators in registers (8 with the
-/// defaults) on AVX2 and AVX-512 alike. Tools that compile for a known CPU
-/// call it before applying user options.
-void setNativeVectorWidth(LowerToLLVMOptions &options, bool hasAVX512);
+/// Sets the schedule for the target CPU's widest vector registers of `lanes`
+/// f32 lanes (16 with AVX-512, 8 with AVX2, 4 with SSE or NEON:
+/// getVectorLanes); f-tile = two vectors, so that a tile keeps ow-tile x 2
+/// accumulators in registers (8 with the defaults) on every target. Tools
+/// that compile for a known CPU call it before applying user options.
+void setNativeVectorWidth(LowerToLLVMOptions &options, int64_t lanes);
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
 llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();
