@@ -282,7 +282,7 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
     if (size_t bad = data.find_first_not_of(StringRef("\0\1", 2));
         bad != StringRef::npos)
       return makeError(name + ": bool element " + Twine(bad) + " is byte " +
-                       Twine(static_cast<unsigned char>(data[bad])) +
+                       Twine(static_cast<unsigned>(static_cast<unsigned char>(data[bad]))) +
                        ", not 0 or 1");
 
   HostTensor tensor(std::move(type));
