@@ -801,8 +801,9 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     if (index >= numArgs) {
       if (spec.index)
         return makeError(spec.flag + ": @" + signature.entry + " takes " +
-                         pluralize(numArgs, "argument") + " (#0 to #" +
-                         Twine(numArgs) + " excluded)");
+                         pluralize(numArgs, "argument") +
+                         (numArgs ? " (#0 to #" + Twine(numArgs - 1) + ")"
+                                  : Twine("")));
       return makeError(pluralize(inOrder, "--input value") +
                        " given in order, but @" + signature.entry +
                        " takes " + pluralize(numArgs, "argument"));
