@@ -14,11 +14,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
 #include "tconv/Runner/Runner.h"
 #include "tconv/Support/Npy.h"
 #include "tconv/Support/Png.h"
 
+#include "mlir/InitAllPasses.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
 
@@ -49,7 +51,8 @@ static cl::opt<std::string>
                   cl::desc("<module.mlir or - for stdin>"), cl::cat(category));
 static cl::opt<std::string>
     entryName("entry", cl::init("main"),
-              cl::desc("Function to run (default: main)"),
+              cl::desc("Function to run (default: main); --function is the "
+                       "same"),
               cl::value_desc("name"), cl::cat(category));
 static cl::alias functionAlias("function", cl::desc("Alias of --entry"),
                                cl::aliasopt(entryName), cl::cat(category));
@@ -909,14 +912,19 @@ int main(int argc, char **argv) {
       cl::desc("OpenMP threads for the generated code (default: all cores, "
                "or OMP_NUM_THREADS)"),
       cl::value_desc("N"), cl::cat(category));
-  // --mlir-timing, --mlir-print-ir-after=PASS and friends, as in mlir-opt.
+  // --mlir-timing, --mlir-print-ir-after=PASS and friends, as in mlir-opt
+  // (registered passes can be named there).
+  mlir::registerAllPasses();
+  registerAllPasses();
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
       "tconv-run: compile a module with --tconv-lower-to-llvm, run its entry "
-      "function on the host CPU, check and time it\n");
+      "function on the host CPU, check and time it\n\n"
+      "mlir-opt's pass-manager flags work too: --mlir-timing, "
+      "--mlir-print-ir-after=PASS, --mlir-print-ir-after-all, ...\n");
   llvm::Expected<int> exitCode = runTool(threads);
   if (!exitCode) {
     llvm::outs().flush();
