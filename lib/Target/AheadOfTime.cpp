@@ -70,6 +70,7 @@ LogicalResult mlir::tconv::compileAheadOfTime(
     CHeaderInfo info = headerInfo;
     info.targetTriple = machine.getTargetTriple().str();
     info.targetCPU = machine.getTargetCPU().str();
+    info.targetFeatures = machine.getTargetFeatureString().str();
     info.checkedFeatures = getRuntimeCheckedFeatures(machine);
     info.checkCpuName = checkName;
     writeCHeader(*header, *entries, *deps, info);

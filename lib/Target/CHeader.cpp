@@ -86,6 +86,9 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
       column += feature.size() + 1;
     }
     os << "\n";
+  } else if (!info.targetFeatures.empty()) {
+    os << " * Target features (not checked at run time): "
+       << info.targetFeatures << "\n";
   } else {
     os << " * CPU features beyond the target's baseline: none.\n";
   }

@@ -98,6 +98,8 @@ struct CHeaderInfo {
   /// What the code was compiled for (compileAheadOfTime fills these).
   std::string targetTriple;
   std::string targetCPU;
+  /// LLVM's feature string of the target machine (e.g. "+sve").
+  std::string targetFeatures;
   SmallVector<std::string> checkedFeatures;
   /// The name of the CPU check function, <prefix>check_cpu.
   std::string checkCpuName;
