@@ -131,7 +131,7 @@ static void addVectorizedStage(OpPassManager &pm,
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm,
-                               const tconv::LowerToLLVMOptions &) {
+                               const tconv::LowerToLLVMOptions &options) {
   pm.addPass(createTConvEntryPointABI());
   pm.nest<func::FuncOp>().addPass(createTConvUntieEmptyTensors());
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -143,6 +143,8 @@ static void addBufferizedStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  if (options.workspace)
+    pm.addPass(createTConvPlanWorkspace());
   // The deallocation pipeline canonicalizes before its analysis and ends with
   // CSE and canonicalization: no cleanup of our own around it.
   bufferization::buildBufferDeallocationPipeline(pm);

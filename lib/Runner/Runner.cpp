@@ -18,6 +18,7 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "tconv/Codegen/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
@@ -32,6 +33,7 @@
 #include "llvm/Target/TargetMachine.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <mutex>
 
@@ -51,6 +53,43 @@ static llvm::Error makeError(const Twine &message) {
 using PackedFn = void (*)(void **);
 using SetThreadsFn = void (*)(int);
 
+namespace {
+/// Workspaces of one kernel (Pipelines.h: the entry's last argument). Calls
+/// take one for their duration and give it back, so the memory is allocated
+/// once, when the kernel is compiled, and again only for calls that run at
+/// the same time as others.
+class WorkspacePool {
+public:
+  static constexpr size_t kAlignment = 64;
+
+  explicit WorkspacePool(int64_t bytes)
+      : bytes(llvm::alignTo(std::max<int64_t>(bytes, 1), kAlignment)) {}
+  ~WorkspacePool() {
+    for (void *workspace : idle)
+      std::free(workspace);
+  }
+  int64_t getBytes() const { return bytes; }
+  /// A workspace for one caller; nullptr if the system is out of memory.
+  void *acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!idle.empty())
+        return idle.pop_back_val();
+    }
+    return std::aligned_alloc(kAlignment, bytes);
+  }
+  void release(void *workspace) {
+    std::lock_guard<std::mutex> lock(mutex);
+    idle.push_back(workspace);
+  }
+
+private:
+  int64_t bytes;
+  std::mutex mutex;
+  llvm::SmallVector<void *> idle;
+};
+} // namespace
+
 struct Kernel::Impl {
   Signature signature;
   double flops = 0;
@@ -64,15 +103,24 @@ struct Kernel::Impl {
   PackedFn fn = nullptr;
   SetThreadsFn setThreads = nullptr;
   std::vector<ProfiledOp> profiledOps;
+  /// Set when the entry takes a workspace (the optimizing pipeline).
+  std::unique_ptr<WorkspacePool> workspaces;
+  int64_t temporaryBytes = 0;
 };
 
 /// Descriptors (allocated, aligned, offset, sizes, strides) and the packed
 /// argument array pointing at them. Heap-allocated so that the internal
 /// pointers survive moves of the owning BoundCall.
 struct Kernel::BoundCall::State {
+  ~State() {
+    if (workspace)
+      workspaces->release(workspace);
+  }
   PackedFn fn;
   SetThreadsFn setThreads;
   int threads;
+  WorkspacePool *workspaces = nullptr;
+  void *workspace = nullptr;
   llvm::SmallVector<llvm::SmallVector<int64_t, 11>> descriptors;
   llvm::SmallVector<void *> descriptorPtrs;
   llvm::SmallVector<void *> packedArgs;
@@ -107,6 +155,10 @@ const CompileTimes &Kernel::getCompileTimes() const {
 llvm::ArrayRef<ProfiledOp> Kernel::getProfiledOps() const {
   return impl->profiledOps;
 }
+int64_t Kernel::getWorkspaceBytes() const {
+  return impl->workspaces ? impl->workspaces->getBytes() : 0;
+}
+int64_t Kernel::getTemporaryBytes() const { return impl->temporaryBytes; }
 
 llvm::SmallVector<HostTensor> Kernel::allocateResults() const {
   llvm::SmallVector<HostTensor> results;
@@ -169,6 +221,17 @@ Kernel::bind(llvm::ArrayRef<HostTensor> arguments,
     state->descriptors.push_back(makeDescriptor(tensor));
   for (const HostTensor &tensor : results)
     state->descriptors.push_back(makeDescriptor(tensor));
+  if (impl->workspaces) {
+    state->workspaces = impl->workspaces.get();
+    state->workspace = state->workspaces->acquire();
+    if (!state->workspace)
+      return makeError("cannot allocate the workspace of @" + signature.entry +
+                       " (" + Twine(state->workspaces->getBytes()) +
+                       " bytes)");
+    auto address = reinterpret_cast<int64_t>(state->workspace);
+    state->descriptors.push_back(
+        {address, address, 0, state->workspaces->getBytes(), 1});
+  }
   for (auto &descriptor : state->descriptors)
     state->descriptorPtrs.push_back(descriptor.data());
   for (void *&ptr : state->descriptorPtrs)
@@ -413,20 +476,22 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
 /// Checks that the lowered entry's C interface takes every result as an
 /// out-param after the arguments, the convention Kernel calls with.
 static LogicalResult checkCallingConvention(ModuleOp module,
-                                            const Signature &signature) {
+                                            const Signature &signature,
+                                            bool hasWorkspace) {
   std::string name = "_mlir_ciface_" + signature.entry;
   auto wrapper = module.lookupSymbol<LLVM::LLVMFuncOp>(name);
   if (!wrapper)
     return module.emitError()
            << "lowering produced no C interface function @" << name;
   LLVM::LLVMFunctionType type = wrapper.getFunctionType();
-  size_t expected = signature.arguments.size() + signature.results.size();
+  size_t expected = signature.arguments.size() + signature.results.size() +
+                    (hasWorkspace ? 1 : 0);
   if (!isa<LLVM::LLVMVoidType>(type.getReturnType()) ||
       type.getNumParams() != expected)
     return wrapper.emitError()
            << "expected @" << name << " to return void and take " << expected
            << " memref descriptor pointers (arguments, then results as "
-              "out-params), got "
+              "out-params, then the workspace if any), got "
            << type;
   return success();
 }
@@ -536,10 +601,27 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   } else if (failed(lowerWithPipeline(*module, pipelineOptions, options))) {
     return diagnostics.takeError("--tconv-lower-to-llvm failed");
   }
-  if (failed(checkCallingConvention(*module, impl->signature)))
+  std::optional<int64_t> workspaceBytes;
+  if (auto lowered = module->lookupSymbol<LLVM::LLVMFuncOp>(options.entry)) {
+    if (auto size = lowered->getAttrOfType<IntegerAttr>(kWorkspaceSizeAttrName))
+      workspaceBytes = size.getInt();
+    if (auto sum = lowered->getAttrOfType<IntegerAttr>(kTemporaryBytesAttrName))
+      impl->temporaryBytes = sum.getInt();
+  }
+  if (failed(checkCallingConvention(*module, impl->signature,
+                                    workspaceBytes.has_value())))
     return diagnostics.takeError("");
   if (options.profile)
     impl->profiledOps = takeProfiledOps(*module);
+  // Allocated now, reused by every call (WorkspacePool).
+  if (workspaceBytes) {
+    impl->workspaces = std::make_unique<WorkspacePool>(*workspaceBytes);
+    void *first = impl->workspaces->acquire();
+    if (!first)
+      return makeError("cannot allocate the workspace of @" + options.entry +
+                       " (" + Twine(*workspaceBytes) + " bytes)");
+    impl->workspaces->release(first);
+  }
   times.lowerMillis = timer.lap();
 
   // JIT for the host CPU with its features (AVX2, FMA, ...) at -O3.

@@ -61,11 +61,20 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
      << " * Each function runs one entry point of the module. Arrays are\n"
      << " * caller-owned, contiguous and row-major (the element order of the\n"
      << " * MLIR tensor type, e.g. NCHW); inputs are only read, outputs are\n"
-     << " * overwritten and must not overlap any input. Returns 0, 1 if an\n"
-     << " * array pointer is NULL, or " << kCpuCheckFailed
-     << " if this CPU lacks features the code\n"
-     << " * was compiled for (" << info.checkCpuName
-     << "() says which, on stderr).\n";
+     << " * overwritten and must not overlap any input.\n"
+     << " *\n"
+     << " * The temporaries of a call live in `workspace`, caller-owned memory\n"
+     << " * of <ENTRY>_WORKSPACE_SIZE bytes (or <entry>_workspace_size()),\n"
+     << " * aligned to " << kWorkspaceAlignment
+     << " bytes; nothing is allocated inside a call. Its\n"
+     << " * contents need no initialization and are garbage afterwards; reuse\n"
+     << " * it for every call, but give calls that run at the same time one\n"
+     << " * each. Returns 0; 1 if an array pointer is NULL (the workspace may\n"
+     << " * be NULL when its size is 0); 2 if the workspace is misaligned; "
+     << kCpuCheckFailed << " if\n"
+     << " * this CPU lacks features the code was compiled for ("
+     << info.checkCpuName << "()\n"
+     << " * says which, on stderr).\n";
   if (deps.mutableGlobals)
     os << " * NOT reentrant: the code keeps state in global variables; do not\n"
        << " * run two calls at the same time.\n";
@@ -103,6 +112,8 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
           "threads.\n";
   else
     os << " * The code is sequential and needs no OpenMP runtime.\n";
+  if (llvm::is_contained(deps.libc, "malloc"))
+    os << " * Some temporaries (of dynamic size) are still malloc'ed.\n";
   if (!deps.libc.empty()) {
     os << " * C library functions used:";
     for (const std::string &name : deps.libc)
@@ -111,7 +122,7 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
   }
   os << " */\n"
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
-     << "#include <stdint.h>\n\n"
+     << "#include <stddef.h>\n#include <stdint.h>\n\n"
      << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
      << "#define " << StringRef(info.checkCpuName).upper()
      << "_FAILED " << kCpuCheckFailed << "\n"
@@ -126,6 +137,12 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
     for (const CParam &param : entry.params) {
       if (param.byValue)
         continue;
+      if (param.isWorkspace) {
+        os << "#define " << macro << "_WORKSPACE_SIZE " << param.shape.front()
+           << "\n#define " << macro << "_WORKSPACE_ALIGNMENT "
+           << kWorkspaceAlignment << "\n";
+        continue;
+      }
       std::string name = macro + "_" + StringRef(param.name).upper();
       int64_t numel = 1;
       for (int64_t size : param.shape)
@@ -147,6 +164,10 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
             os << type << " " << param.name;
             return;
           }
+          if (param.isWorkspace) {
+            os << "void *workspace";
+            return;
+          }
           os << (param.isOutput ? "" : "const ") << type << " *" << param.name
              << " /* ";
           if (param.shape.empty())
@@ -156,7 +177,8 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
           os << " */";
         },
         ", ");
-    os << ");\n";
+    os << ");\n"
+       << "size_t " << entry.cName << "_workspace_size(void);\n";
   }
   os << "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
 }

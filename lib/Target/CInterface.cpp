@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "tconv/Codegen/Passes.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
@@ -225,7 +226,7 @@ static void appendLoweredTypes(const CParam &param, MLIRContext *ctx,
 }
 
 LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
-                                          ArrayRef<CEntry> entries) {
+                                          MutableArrayRef<CEntry> entries) {
   MLIRContext *ctx = module.getContext();
   auto ptrType = LLVM::LLVMPointerType::get(ctx);
   auto i1 = IntegerType::get(ctx, 1);
@@ -234,14 +235,26 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
   OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
   llvm::StringSet<> exported;
 
-  for (const CEntry &entry : entries) {
+  for (CEntry &entry : entries) {
     auto impl = module.lookupSymbol<LLVM::LLVMFuncOp>(entry.implName);
     if (!impl)
       return emitError(module.getLoc(), "the lowering did not produce @")
              << entry.implName << " as an llvm.func";
+    // Every C entry takes a workspace, used if the impl has temporaries.
+    int64_t workspaceBytes = 0;
+    auto size = impl->getAttrOfType<IntegerAttr>(kWorkspaceSizeAttrName);
+    if (size)
+      workspaceBytes = size.getInt();
+    CParam workspace;
+    workspace.name = "workspace";
+    workspace.elementType = IntegerType::get(ctx, 8);
+    workspace.shape = {workspaceBytes};
+    workspace.isWorkspace = true;
+    entry.params.push_back(workspace);
     SmallVector<Type> expected;
     for (const CParam &param : entry.params)
-      appendLoweredTypes(param, ctx, expected);
+      if (!param.isWorkspace || size)
+        appendLoweredTypes(param, ctx, expected);
     LLVM::LLVMFunctionType implType = impl.getFunctionType();
     if (!isa<LLVM::LLVMVoidType>(implType.getReturnType()) ||
         implType.isVarArg() || implType.getParams() != ArrayRef(expected))
@@ -259,25 +272,43 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
     Block *call = builder.createBlock(&wrapper.getBody());
     Block *fail = builder.createBlock(&wrapper.getBody());
 
-    // Any NULL array pointer: return 1.
+    // Any NULL array pointer (an empty workspace may be NULL): return 1. A
+    // misaligned workspace: return 2.
     builder.setInsertionPointToEnd(check);
     Value null = LLVM::ZeroOp::create(builder, loc, ptrType);
     Value anyNull =
         LLVM::ConstantOp::create(builder, loc, i1, builder.getBoolAttr(false));
+    Value misaligned = anyNull;
     for (auto [param, arg] :
          llvm::zip_equal(entry.params, check->getArguments())) {
-      if (param.byValue)
+      if (param.byValue || (param.isWorkspace && workspaceBytes == 0))
         continue;
       Value isNull = LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::eq,
                                           arg, null);
       anyNull = LLVM::OrOp::create(builder, loc, anyNull, isNull);
+      if (param.isWorkspace) {
+        Value address = LLVM::PtrToIntOp::create(builder, loc, i64, arg);
+        Value low = LLVM::AndOp::create(
+            builder, loc, address,
+            LLVM::ConstantOp::create(
+                builder, loc, i64,
+                builder.getI64IntegerAttr(kWorkspaceAlignment - 1)));
+        misaligned = LLVM::ICmpOp::create(
+            builder, loc, LLVM::ICmpPredicate::ne, low,
+            LLVM::ConstantOp::create(builder, loc, i64,
+                                     builder.getI64IntegerAttr(0)));
+      }
     }
-    LLVM::CondBrOp::create(builder, loc, anyNull, fail, call);
+    Value code = LLVM::SelectOp::create(
+        builder, loc, anyNull,
+        LLVM::ConstantOp::create(builder, loc, i32,
+                                 builder.getI32IntegerAttr(1)),
+        LLVM::ConstantOp::create(builder, loc, i32,
+                                 builder.getI32IntegerAttr(2)));
+    Value bad = LLVM::OrOp::create(builder, loc, anyNull, misaligned);
+    LLVM::CondBrOp::create(builder, loc, bad, fail, call);
     builder.setInsertionPointToEnd(fail);
-    LLVM::ReturnOp::create(builder, loc,
-                           LLVM::ConstantOp::create(
-                               builder, loc, i32, builder.getI32IntegerAttr(1))
-                               .getResult());
+    LLVM::ReturnOp::create(builder, loc, code);
 
     // Contiguous row-major descriptors over the caller's arrays.
     builder.setInsertionPointToEnd(call);
@@ -292,6 +323,8 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
         args.push_back(arg);
         continue;
       }
+      if (param.isWorkspace && !size)
+        continue;
       args.append({arg, arg, constant(0)});
       for (int64_t size : param.shape)
         args.push_back(constant(size));
@@ -308,6 +341,15 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
                            LLVM::ConstantOp::create(
                                builder, loc, i32, builder.getI32IntegerAttr(0))
                                .getResult());
+
+    // size_t <cName>_workspace_size(void)
+    builder.setInsertionPointToEnd(module.getBody());
+    std::string sizeName = entry.cName + "_workspace_size";
+    auto sizeFn = LLVM::LLVMFuncOp::create(
+        builder, loc, sizeName, LLVM::LLVMFunctionType::get(i64, {}));
+    exported.insert(sizeName);
+    builder.setInsertionPointToEnd(sizeFn.addEntryBlock(builder));
+    LLVM::ReturnOp::create(builder, loc, constant(workspaceBytes));
     builder.setInsertionPointToEnd(module.getBody());
   }
 

@@ -11,8 +11,9 @@
 #    lines after it, up to the next "$ " line or the end of the block, are
 #    its expected output (stdout and stderr together). A line "..." (alone,
 #    indentation aside) stands for any number of lines. Numbers match to 4
-#    significant digits; in lines that show times, speeds or rounding errors
-#    (" ms", "GFLOP/s", "compile:", "verify result") they are not compared.
+#    significant digits; in lines that show times, speeds, rounding errors
+#    or page faults (" ms", "GFLOP/s", "compile:", "verify result",
+#    "page faults") they are not compared.
 #    A command showing no output must exit 0.
 #  * ```sh blocks: the whole block is one bash script (cd and variables carry
 #    over between its lines) that must exit 0; its output is not compared.
@@ -82,7 +83,7 @@ matches() {
   awk '
     function norm(line) {
       sub(/[ \t\r]+$/, "", line)
-      if (line ~ / ms|GFLOP\/s|^compile:|^verify result/)
+      if (line ~ / ms|GFLOP\/s|^compile:|^verify result|page faults/)
         gsub(/[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?/, "N", line)
       return line
     }

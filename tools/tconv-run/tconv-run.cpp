@@ -40,6 +40,8 @@
 #include <cmath>
 #include <functional>
 
+#include <sys/resource.h>
+
 using namespace mlir::tconv;
 using llvm::Twine;
 namespace cl = llvm::cl;
@@ -503,6 +505,13 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   return ok;
 }
 
+/// Minor page faults of this process so far.
+static long getMinorPageFaults() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
 /// Times `runs` calls of the kernel on preallocated buffers.
 static llvm::Error benchmark(const Kernel &kernel,
                              llvm::ArrayRef<HostTensor> arguments,
@@ -515,6 +524,7 @@ static llvm::Error benchmark(const Kernel &kernel,
     (*call)();
   std::vector<double> millis;
   millis.reserve(runs);
+  long faultsBefore = getMinorPageFaults();
   for (unsigned i = 0; i < runs; ++i) {
     auto start = std::chrono::steady_clock::now();
     (*call)();
@@ -522,6 +532,8 @@ static llvm::Error benchmark(const Kernel &kernel,
                          std::chrono::steady_clock::now() - start)
                          .count());
   }
+  double faultsPerCall =
+      static_cast<double>(getMinorPageFaults() - faultsBefore) / runs;
   std::sort(millis.begin(), millis.end());
   double median = runs % 2 ? millis[runs / 2]
                            : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
@@ -553,6 +565,9 @@ static llvm::Error benchmark(const Kernel &kernel,
        << llvm::format("%.4g", flops * 1e-6) << " MFLOP per call)\n";
   else
     os << "GFLOP/s: n/a (no tconv ops)\n";
+  os << "workspace: " << kernel.getWorkspaceBytes() << " bytes for "
+     << kernel.getTemporaryBytes() << " bytes of temporaries; "
+     << llvm::format("%.1f", faultsPerCall) << " page faults per call\n";
 
   if (benchJson.empty())
     return llvm::Error::success();
@@ -573,6 +588,9 @@ static llvm::Error benchmark(const Kernel &kernel,
     json.attribute("gflops", gflops ? llvm::json::Value(*gflops)
                                     : llvm::json::Value(nullptr));
     json.attribute("runs", static_cast<int64_t>(runs));
+    json.attribute("workspace_bytes", kernel.getWorkspaceBytes());
+    json.attribute("temporary_bytes", kernel.getTemporaryBytes());
+    json.attribute("minor_page_faults_per_call", faultsPerCall);
   });
   file << "\n";
   file.close();

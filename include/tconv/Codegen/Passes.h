@@ -17,6 +17,14 @@ inline constexpr llvm::StringLiteral kProfiledOpsAttrName =
 /// The functions it calls, with the op's id (i64).
 inline constexpr llvm::StringLiteral kProfileBeginName = "tconv_profile_begin";
 inline constexpr llvm::StringLiteral kProfileEndName = "tconv_profile_end";
+/// The byte size of the workspace argument tconv-plan-workspace adds to a
+/// function (an i64 attribute on the func.func, kept on its llvm.func).
+inline constexpr llvm::StringLiteral kWorkspaceSizeAttrName =
+    "tconv.workspace_size";
+/// The bytes of all temporaries the workspace serves, summed: what the
+/// function would allocate without sharing.
+inline constexpr llvm::StringLiteral kTemporaryBytesAttrName =
+    "tconv.temporary_bytes";
 
 #define GEN_PASS_DECL
 #include "tconv/Codegen/Passes.h.inc"

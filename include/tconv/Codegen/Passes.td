@@ -237,6 +237,65 @@ def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
   ];
 }
 
+def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
+  let summary = "Serve every static temporary of a function from one "
+                "workspace argument laid out at compile time";
+  let description = [{
+    Bufferization allocates each temporary (padded inputs, packed filters,
+    phase buffers, intermediate activations) with `memref.alloc`, freed at
+    the end of the call. With glibc's defaults every large one is a fresh
+    mmap that page-faults again on each call: the F-CNN example spent 3/4 of
+    its time there. This pass removes them from the call: each function with
+    such temporaries takes one more argument, a byte buffer of a size known at compile
+    time (`tconv.workspace_size` on the function; `tconv.temporary_bytes`
+    sums what it serves), and every static,
+    identity-layout `memref.alloc` at the top level of its body becomes a
+    `memref.view` at a fixed offset into it.
+
+    The offsets come from a liveness plan: a buffer lives from the first to
+    the last top-level op that uses it or a view of it, and buffers whose
+    lifetimes do not overlap share bytes (largest first, first fit, offsets
+    aligned to `alignment`). A buffer that escapes (returned, passed to a
+    call, or turned into a tensor) keeps its `memref.alloc`; so do dynamic
+    ones and those inside loops. Calls inside the module pass the callee a
+    workspace allocated in the caller, which the caller's own plan then
+    serves. Run it after bufferization, before the deallocation pipeline.
+
+    Example (`%a` dies before `%b` is born, so both start at offset 0):
+
+    ```mlir
+    func.func @f(%out: memref<64xf32>) {
+      %a = memref.alloc() {alignment = 64 : i64} : memref<64xf32>
+      linalg.fill ins(%c1 : f32) outs(%a : memref<64xf32>)
+      linalg.copy ins(%a : memref<64xf32>) outs(%out : memref<64xf32>)
+      %b = memref.alloc() {alignment = 64 : i64} : memref<16xf32>
+      ...
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%out: memref<64xf32>, %ws: memref<256xi8>)
+        attributes {tconv.temporary_bytes = 320 : i64,
+                    tconv.workspace_size = 256 : i64} {
+      %c0 = arith.constant 0 : index
+      %a = memref.view %ws[%c0][] : memref<256xi8> to memref<64xf32>
+      ...
+      %b = memref.view %ws[%c0][] : memref<256xi8> to memref<16xf32>
+      ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"alignment", "alignment", "int64_t", /*default=*/"64",
+           "Byte alignment of every buffer's offset (the caller aligns the "
+           "workspace itself to at least this)">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def TConvUntieEmptyTensors
     : Pass<"tconv-untie-empty-tensors", "::mlir::func::FuncOp"> {
   let summary = "Give each returned value's destination a tensor.empty of its own";

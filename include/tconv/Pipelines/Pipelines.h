@@ -112,6 +112,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "(tconv-instrument-ops; tconv-run --profile provides "
                      "them)"),
       llvm::cl::init(false)};
+  Option<bool> workspace{
+      *this, "workspace",
+      llvm::cl::desc("Serve static temporaries from a workspace argument "
+                     "planned at compile time (tconv-plan-workspace; off: "
+                     "malloc/free in every call, for drivers such as "
+                     "mlir-runner that call an entry without one)"),
+      llvm::cl::init(true)};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),

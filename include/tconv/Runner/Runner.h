@@ -20,8 +20,13 @@
 // or another CPU that this one can run: RunnerOptions::target) and called
 // through its C interface with the results as caller-allocated out-params
 // (see Pipelines.h). Inputs are read-only: the same argument tensors can be
-// passed to any number of calls and kernels. Temporaries are allocated and
-// freed inside each call.
+// passed to any number of calls and kernels.
+//
+// Temporaries come from a workspace planned at compile time. The kernel
+// allocates one when it is compiled; a call (run(), or a BoundCall for its
+// whole life) takes a workspace from the kernel's pool and gives it back,
+// so sequential calls reuse the same memory and never allocate, and calls
+// running at the same time each get their own (allocated on first need).
 //
 //===----------------------------------------------------------------------===//
 
@@ -168,6 +173,12 @@ public:
   double getCompileMillis() const;
   /// The same time split into phases.
   const CompileTimes &getCompileTimes() const;
+  /// Bytes of the workspace one call uses for its temporaries (0 for the
+  /// reference lowering, whose calls malloc them).
+  int64_t getWorkspaceBytes() const;
+  /// Bytes of all the temporaries the workspace holds, summed: what a call
+  /// would allocate if they did not share memory.
+  int64_t getTemporaryBytes() const;
 
   /// Zero-filled tensors of the result types.
   llvm::SmallVector<HostTensor> allocateResults() const;
@@ -179,8 +190,10 @@ public:
   run(llvm::ArrayRef<HostTensor> arguments) const;
 
   /// A call with its buffers bound: operator() only sets the thread count
-  /// and jumps into the compiled code, for timing loops. The tensors given
-  /// to bind() must stay alive and in place.
+  /// and jumps into the compiled code, for timing loops; it allocates
+  /// nothing. The tensors given to bind() must stay alive and in place. A
+  /// BoundCall holds its own workspace: one BoundCall must not be called
+  /// from two threads at once, two BoundCalls may.
   class BoundCall {
   public:
     BoundCall(BoundCall &&);

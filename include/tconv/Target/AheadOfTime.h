@@ -3,10 +3,12 @@
 // What tconv-compile does, as a library: every entry function of a module on
 // tensors becomes a plain C function
 //
-//   int <prefix><name>(const T *in0, ..., T *out0, ...);
+//   int <prefix><name>(const T *in0, ..., T *out0, ..., void *workspace);
+//   size_t <prefix><name>_workspace_size(void);
 //   int <prefix>check_cpu(void);  // 0 if this CPU runs the code
 //
-// over caller-owned, contiguous row-major arrays, compiled to an object (or
+// over caller-owned, contiguous row-major arrays and a caller-owned,
+// 64-byte aligned workspace for the temporaries (no allocation inside), compiled to an object (or
 // assembly, or LLVM IR) for a target machine, with a C header declaring it.
 // The object needs no MLIR and no JIT at run time: only libc, libm and, when
 // the code was parallelized, the OpenMP runtime (the header says which).
@@ -47,7 +49,13 @@ struct CParam {
   SmallVector<int64_t> shape; // Empty for scalars and rank-0 tensors.
   bool byValue = false;       // A scalar input, passed by value.
   bool isOutput = false;
+  /// The caller's scratch memory for the temporaries (tconv-plan-workspace):
+  /// `shape` holds its bytes, aligned to kWorkspaceAlignment.
+  bool isWorkspace = false;
 };
+
+/// Alignment the C entry points require of the workspace pointer.
+inline constexpr int64_t kWorkspaceAlignment = 64;
 
 /// An exported entry point.
 struct CEntry {
@@ -73,8 +81,10 @@ FailureOr<SmallVector<CEntry>> selectCEntries(ModuleOp module,
 void buildCEntryImpls(ModuleOp module, ArrayRef<CEntry> entries);
 
 /// After --tconv-lower-to-llvm: adds llvm.func @<cName>(ptr/scalars) -> i32
-/// calling each lowered impl, and makes every other function internal.
-LogicalResult buildCWrappers(ModuleOp module, ArrayRef<CEntry> entries);
+/// calling each lowered impl (appending the workspace parameter to entries
+/// whose impl takes one) and @<cName>_workspace_size() -> i64, and makes
+/// every other function internal.
+LogicalResult buildCWrappers(ModuleOp module, MutableArrayRef<CEntry> entries);
 
 /// What an object needs from the system at link time.
 struct RuntimeDeps {
@@ -110,8 +120,8 @@ void writeCHeader(llvm::raw_ostream &os, ArrayRef<CEntry> entries,
                   const RuntimeDeps &deps, const CHeaderInfo &info);
 
 /// What an entry point returns when the CPU lacks features the code was
-/// compiled for (0: success, 1: a NULL array).
-inline constexpr int kCpuCheckFailed = 2;
+/// compiled for (0: success, 1: a NULL array, 2: a misaligned workspace).
+inline constexpr int kCpuCheckFailed = 3;
 
 /// The ISA features that <prefix>check_cpu() tests on `machine`'s target:
 /// every x86 extension beyond x86-64's baseline that `machine` enables (on

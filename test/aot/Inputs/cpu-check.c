@@ -9,8 +9,11 @@ int main(void) {
     x[i] = (float)i;
     y[i] = 0.5f;
   }
+  /* An elementwise add has no temporaries: no workspace. */
+  if (tconv_add_workspace_size() != 0)
+    return 1;
   int check = tconv_check_cpu();
-  int status = tconv_add(x, y, sum);
+  int status = tconv_add(x, y, sum, NULL);
   printf("check_cpu %d, add %d, sum[3] %g\n", check, status, sum[3]);
   return 0;
 }
