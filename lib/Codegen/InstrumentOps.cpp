@@ -78,7 +78,8 @@ static std::string describeLocation(Location loc) {
   loc->walk([&](Location inner) {
     if (auto file = dyn_cast<FileLineColLoc>(inner)) {
       std::string place = (file.getFilename().strref() + ":" +
-                           Twine(file.getLine()) + ":" + Twine(file.getColumn()))
+                           Twine(file.getLine()) + ":" +
+                           Twine(file.getColumn()))
                               .str();
       if (!llvm::is_contained(places, place))
         places.push_back(std::move(place));

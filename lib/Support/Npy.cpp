@@ -281,9 +281,10 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
   if (*elementType == ElementType::I1)
     if (size_t bad = data.find_first_not_of(StringRef("\0\1", 2));
         bad != StringRef::npos)
-      return makeError(name + ": bool element " + Twine(bad) + " is byte " +
-                       Twine(static_cast<unsigned>(static_cast<unsigned char>(data[bad]))) +
-                       ", not 0 or 1");
+      return makeError(
+          name + ": bool element " + Twine(bad) + " is byte " +
+          Twine(static_cast<unsigned>(static_cast<unsigned char>(data[bad]))) +
+          ", not 0 or 1");
 
   HostTensor tensor(std::move(type));
   std::memcpy(tensor.data(), data.data(), data.size());

@@ -46,8 +46,9 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 mlir::tconv::createTargetMachine(const TargetSpec &spec, bool forJIT) {
   initializeLLVMTargets();
   std::string hostTriple = llvm::sys::getProcessTriple();
-  llvm::Triple triple(spec.triple.empty() ? hostTriple
-                                          : llvm::Triple::normalize(spec.triple));
+  llvm::Triple triple(spec.triple.empty()
+                          ? hostTriple
+                          : llvm::Triple::normalize(spec.triple));
   std::string error;
   const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
