@@ -11,11 +11,16 @@
 #include <cstdint>
 
 namespace mlir::tconv {
+class ConvTransposeOp;
 
 /// Multiply-adds per output vector (phases of the innermost dim times the
 /// reduction taps) the vectorized row body unrolls; larger kernels stay
 /// with the general schedule.
 constexpr int64_t kMaxUnrolledRowTaps = 128;
+
+/// Whether --tconv-lower-depthwise-transpose rewrites `op`: depthwise, unit
+/// dilations, whole phases and a bounded row body.
+bool canLowerDepthwiseTranspose(ConvTransposeOp op);
 
 } // namespace mlir::tconv
 

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/Matchers.h"
+#include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/ConvGeometry.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
@@ -84,6 +85,10 @@ planDepthwise(ConvTransposeOp op) {
   if (rowTaps * dims.back().stride > kMaxUnrolledRowTaps)
     return std::nullopt;
   return dims;
+}
+
+bool mlir::tconv::canLowerDepthwiseTranspose(ConvTransposeOp op) {
+  return planDepthwise(op).has_value();
 }
 
 static FloatType accumulatorType(Type elementType) {
@@ -201,6 +206,7 @@ static Value gatherPhaseFilter(OpBuilder &b, Location loc, Value filter,
 
 /// Rewrites `op` (planned by planDepthwise) as one linalg.generic over the
 /// output viewed as N x C x M' x (q, r)..; returns its N x C*M' x O.. value.
+/// The generic carries the op's tconv.schedule, if any.
 static Value lowerDepthwise(OpBuilder &b, ConvTransposeOp op,
                             ArrayRef<SpatialDim> dims) {
   Location loc = op.getLoc();
@@ -272,23 +278,23 @@ static Value lowerDepthwise(OpBuilder &b, ConvTransposeOp op,
   SmallVector<utils::IteratorType> iterators = parallel(numLoops);
   for (unsigned i = 3 + 2 * n; i < numLoops; ++i)
     iterators[i] = utils::IteratorType::reduction;
-  Value acc =
-      linalg::GenericOp::create(
-          b, loc, init.getType(), ValueRange{input, filter}, init, maps,
-          iterators,
-          [&](OpBuilder &nb, Location nloc, ValueRange args) {
-            auto extend = [&](Value v) -> Value {
-              if (v.getType() == accType)
-                return v;
-              return arith::ExtFOp::create(nb, nloc, accType, v);
-            };
-            Value product = arith::MulFOp::create(nb, nloc, extend(args[0]),
-                                                  extend(args[1]));
-            linalg::YieldOp::create(
-                nb, nloc,
-                arith::AddFOp::create(nb, nloc, args[2], product).getResult());
-          })
-          .getResult(0);
+  auto rows = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{input, filter}, init, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        auto extend = [&](Value v) -> Value {
+          if (v.getType() == accType)
+            return v;
+          return arith::ExtFOp::create(nb, nloc, accType, v);
+        };
+        Value product = arith::MulFOp::create(nb, nloc, extend(args[0]),
+                                              extend(args[1]));
+        linalg::YieldOp::create(
+            nb, nloc,
+            arith::AddFOp::create(nb, nloc, args[2], product).getResult());
+      });
+  if (Attribute schedule = op->getAttr(kScheduleAttrName))
+    rows->setAttr(kScheduleAttrName, schedule);
+  Value acc = rows.getResult(0);
 
   SmallVector<ReassociationIndices> merge = {{0}, {1, 2}};
   for (unsigned i = 0; i < n; ++i)
@@ -304,10 +310,26 @@ struct LowerDepthwiseTransposePass
           LowerDepthwiseTransposePass> {
   void runOnOperation() override {
     SmallVector<std::pair<ConvTransposeOp, SmallVector<SpatialDim>>> work;
-    getOperation().walk([&](ConvTransposeOp op) {
-      if (std::optional<SmallVector<SpatialDim>> dims = planDepthwise(op))
+    WalkResult walk = getOperation().walk([&](ConvTransposeOp op) {
+      // A recorded schedule decides (tconv-select-strategy); without one,
+      // every depthwise transposed convolution that fits is rewritten.
+      FailureOr<std::optional<ConvSchedule>> schedule = getSchedule(op);
+      if (failed(schedule))
+        return WalkResult::interrupt();
+      if (*schedule && (*schedule)->kind != ScheduleKind::DepthwiseRows)
+        return WalkResult::advance();
+      std::optional<SmallVector<SpatialDim>> dims = planDepthwise(op);
+      if (dims) {
         work.push_back({op, std::move(*dims)});
+      } else if (*schedule) {
+        op.emitOpError() << "has a depthwise-rows schedule but "
+                            "tconv-lower-depthwise-transpose cannot take it";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
     });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
     for (auto &[op, dims] : work) {
       rewriter.setInsertionPoint(op);

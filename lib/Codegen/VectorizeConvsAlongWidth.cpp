@@ -18,6 +18,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "tconv/Codegen/Strategy.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVVECTORIZECONVSALONGWIDTH
@@ -76,30 +77,21 @@ std::optional<WidthConv> matchWidthConv(linalg::LinalgOp op) {
   return wc;
 }
 
-/// The largest divisor of `n` that is at most `limit` (at least 1).
-int64_t largestDivisorAtMost(int64_t n, int64_t limit) {
-  for (int64_t d = std::min(n, std::max<int64_t>(limit, 1)); d > 1; --d)
-    if (n % d == 0)
-      return d;
-  return 1;
+/// Whether `schedule`'s tiles divide `wc`'s channels, rows and width
+/// vectors.
+bool tilesDivide(const WidthConv &wc, const tconv::ConvSchedule &schedule) {
+  return wc.outChannels() % schedule.fTile == 0 &&
+         wc.rows() % schedule.rowTile == 0 &&
+         (wc.width() / schedule.vectorWidth) % schedule.vecTile == 0;
 }
 
 class WidthConvEmitter {
 public:
-  WidthConvEmitter(RewriterBase &b, const WidthConv &conv, int64_t lanes,
-                   int64_t accumulators)
-      : b(b), wc(conv), loc(wc.op.getLoc()), lanes(lanes) {
-    // Output channels times rows (times vectors along a 1-D width) in
-    // registers: each input vector feeds fTile FMAs, each broadcast filter
-    // value rowTile x vecTile.
-    fTile = largestDivisorAtMost(wc.outChannels(), 4);
-    int64_t perChannel = std::max<int64_t>(1, accumulators / fTile);
-    if (wc.rank >= 2) {
-      rowTile = largestDivisorAtMost(wc.rows(), perChannel);
-    } else if (int64_t fullVectors = wc.width() / lanes) {
-      vecTile = largestDivisorAtMost(fullVectors, perChannel);
-    }
-  }
+  WidthConvEmitter(RewriterBase &b, const WidthConv &conv,
+                   const tconv::ConvSchedule &schedule)
+      : b(b), wc(conv), loc(wc.op.getLoc()), lanes(schedule.vectorWidth),
+        fTile(schedule.fTile), rowTile(schedule.rowTile),
+        vecTile(schedule.vecTile) {}
 
   void emit();
 
@@ -148,7 +140,7 @@ private:
   WidthConv wc;
   Location loc;
   int64_t lanes;
-  int64_t fTile = 1, rowTile = 1, vecTile = 1;
+  int64_t fTile, rowTile, vecTile;
 
   // The accumulators start from a scalar (fill), a per-channel value (bias
   // broadcast) or the init tensor itself.
@@ -432,14 +424,43 @@ struct VectorizeConvsAlongWidthPass
                                     ">= 1";
       return signalPassFailure();
     }
-    SmallVector<WidthConv> convs;
-    getOperation().walk([&](linalg::LinalgOp op) {
-      if (std::optional<WidthConv> wc = matchWidthConv(op))
-        convs.push_back(std::move(*wc));
+    SmallVector<std::pair<WidthConv, tconv::ConvSchedule>, 2> convs;
+    WalkResult walk = getOperation().walk([&](linalg::LinalgOp op) {
+      FailureOr<std::optional<tconv::ConvSchedule>> recorded =
+          tconv::getSchedule(op);
+      if (failed(recorded))
+        return WalkResult::interrupt();
+      // Another kind of schedule: left to its own pass.
+      if (*recorded && (*recorded)->kind != tconv::ScheduleKind::Width)
+        return WalkResult::advance();
+      std::optional<WidthConv> wc = matchWidthConv(op);
+      if (!wc) {
+        if (!*recorded)
+          return WalkResult::advance();
+        op.emitError() << "tconv-vectorize-convs-along-width: the width "
+                          "schedule needs an NCHW f32 convolution with unit "
+                          "stride and dilation along the width";
+        return WalkResult::interrupt();
+      }
+      tconv::ConvSchedule schedule =
+          *recorded ? **recorded
+                    : tconv::selectWidthSchedule(wc->rank, wc->outChannels(),
+                                                 wc->rows(), wc->width(),
+                                                 vectorWidth, accumulators);
+      if (!tilesDivide(*wc, schedule)) {
+        op.emitError() << "tconv-vectorize-convs-along-width: the schedule's "
+                          "tiles must divide the output channels, rows and "
+                          "width vectors";
+        return WalkResult::interrupt();
+      }
+      convs.push_back({std::move(*wc), schedule});
+      return WalkResult::advance();
     });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
-    for (const WidthConv &wc : convs)
-      WidthConvEmitter(rewriter, wc, vectorWidth, accumulators).emit();
+    for (const auto &[wc, schedule] : convs)
+      WidthConvEmitter(rewriter, wc, schedule).emit();
   }
 };
 

@@ -6,11 +6,17 @@
 // per tap, one FMA per tap, the phases of a row interleaved with shuffles
 // and stored contiguously.
 //
+// One unit over 500 lines: the matcher, the epilogue fusion and the row
+// emitter all work on one RowConv and the emitter's state; apart, they
+// would only hand those back and forth.
+//
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Codegen/Passes.h"
 
 #include "DepthwiseRows.h"
+
+#include "tconv/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -755,17 +761,30 @@ struct VectorizeDepthwiseRowsPass
           << "tconv-vectorize-depthwise-rows: vector-width must be >= 1";
       return signalPassFailure();
     }
-    SmallVector<RowConv> convs;
-    getOperation().walk([&](linalg::GenericOp op) {
-      if (std::optional<RowConv> rc = matchRowConv(op))
-        convs.push_back(std::move(*rc));
+    SmallVector<std::pair<RowConv, int64_t>> convs;
+    WalkResult walk = getOperation().walk([&](linalg::GenericOp op) {
+      std::optional<RowConv> rc = matchRowConv(op);
+      if (!rc)
+        return WalkResult::advance();
+      // The lanes of a recorded schedule (tconv-select-strategy), else of
+      // the option.
+      FailureOr<std::optional<tconv::ConvSchedule>> schedule =
+          tconv::getSchedule(op);
+      if (failed(schedule))
+        return WalkResult::interrupt();
+      if (*schedule &&
+          (*schedule)->kind != tconv::ScheduleKind::DepthwiseRows)
+        return WalkResult::advance();
+      int64_t lanes = *schedule ? (*schedule)->vectorWidth
+                                : tconv::lanesFor(rc->accType, vectorWidth);
+      convs.push_back({std::move(*rc), lanes});
+      return WalkResult::advance();
     });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
-    for (RowConv &rc : convs) {
-      int64_t lanes =
-          std::max<int64_t>(1, vectorWidth * 32 / rc.accType.getWidth());
+    for (auto &[rc, lanes] : convs)
       RowConvEmitter(rewriter, rc, lanes).emit();
-    }
   }
 };
 } // namespace

@@ -19,6 +19,7 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "tconv/Codegen/Passes.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
@@ -94,6 +95,7 @@ struct Kernel::Impl {
   Signature signature;
   double flops = 0;
   int64_t maxReductionLength = 1;
+  ConvolutionCounts convolutions;
   CompileTimes compileTimes;
   unsigned threads = 0;
   std::unique_ptr<ExecutionEngine> engine;
@@ -143,6 +145,9 @@ Kernel::~Kernel() = default;
 
 const Signature &Kernel::getSignature() const { return impl->signature; }
 double Kernel::getFlops() const { return impl->flops; }
+const ConvolutionCounts &Kernel::getConvolutionCounts() const {
+  return impl->convolutions;
+}
 int64_t Kernel::getMaxReductionLength() const {
   return impl->maxReductionLength;
 }
@@ -470,6 +475,8 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
     if (dumped && failed(dumpStage(module, i + 1, stages[i], options)))
       return failure();
   }
+  if (failed(checkLoweredToLLVM(module)))
+    return failure();
   return verify(module);
 }
 
@@ -582,6 +589,38 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return noSuchEntry(*module, bufferName, options.entry);
   if (failed(checkEntry(entry, impl->signature)))
     return diagnostics.takeError("");
+  // Raised first (the pipeline's own raising then finds nothing left), so
+  // that the raised convolutions are counted and measured like tconv ops.
+  auto count = [&](llvm::function_ref<bool(Operation *)> predicate) {
+    int64_t n = 0;
+    module->walk([&](Operation *op) { n += predicate(op); });
+    return n;
+  };
+  ConvolutionCounts &convolutions = impl->convolutions;
+  convolutions.tconvOps =
+      count([](Operation *op) { return isa<ConvOp, ConvTransposeOp>(op); });
+  int64_t upstream = count(isUpstreamConvolution);
+  if (!reference && upstream) {
+    // Its remarks (why a convolution was not raised) are kept for the user.
+    ScopedDiagnosticHandler remarks(&context, [&](Diagnostic &diag) {
+      if (diag.getSeverity() != DiagnosticSeverity::Remark)
+        return failure();
+      std::string line;
+      llvm::raw_string_ostream os(line);
+      if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation()))
+        os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
+           << loc.getColumn() << ": ";
+      os << diag.str();
+      convolutions.whyNotRaised.push_back(line);
+      return success();
+    });
+    PassManager pm(&context);
+    pm.nest<func::FuncOp>().addPass(createTConvRaiseConvolutions());
+    if (failed(pm.run(*module)))
+      return diagnostics.takeError("--tconv-raise-convolutions failed");
+  }
+  convolutions.notRaised = count(isUpstreamConvolution);
+  convolutions.raised = upstream - convolutions.notRaised;
   measureConvolutions(*module, impl->flops, impl->maxReductionLength);
   entry.setPublic();
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
@@ -596,7 +635,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   if (reference) {
     PassManager pm(&context);
     buildReferenceLoweringPipeline(pm);
-    if (failed(pm.run(*module)))
+    if (failed(pm.run(*module)) || failed(checkLoweredToLLVM(*module)))
       return diagnostics.takeError("reference lowering failed");
   } else if (failed(lowerWithPipeline(*module, pipelineOptions, options))) {
     return diagnostics.takeError("--tconv-lower-to-llvm failed");

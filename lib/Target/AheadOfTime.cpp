@@ -6,6 +6,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Pipelines/Pipelines.h"
 
 #include "llvm/IR/LLVMContext.h"
@@ -42,7 +43,8 @@ LogicalResult mlir::tconv::compileAheadOfTime(
     return failure();
   pm.addPass(createSymbolDCEPass());
   buildLowerToLLVMPipeline(pm, pipelineOptions);
-  if (failed(pm.run(module)) || failed(buildCWrappers(module, *entries)))
+  if (failed(pm.run(module)) || failed(checkLoweredToLLVM(module)) ||
+      failed(buildCWrappers(module, *entries)))
     return failure();
 
   llvm::LLVMContext llvmContext;

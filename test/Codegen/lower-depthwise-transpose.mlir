@@ -95,3 +95,23 @@ func.func @not_lowered(%x: tensor<1x4x8xf32>, %w: tensor<4x1x3xf32>, %w2: tensor
       : (tensor<1x4x8xf32>, tensor<4x2x3xf32>) -> tensor<1x4x17xf32>
   return %a, %b, %c : tensor<1x4x19xf32>, tensor<1x4x17xf32>, tensor<1x4x17xf32>
 }
+
+// -----
+
+// A recorded schedule (tconv-select-strategy) decides: depthwise-rows goes on
+// to the generic, for tconv-vectorize-depthwise-rows; another kind leaves the
+// op to the general decomposition.
+
+// CHECK-LABEL: func.func @recorded_schedule
+//       CHECK:   linalg.generic {{.*}}tconv.schedule = {kind = "depthwise-rows", vector_width = 16 : i64}
+//       CHECK:   tconv.conv_transpose {{.*}}tconv.schedule = {kind = "plain"}
+func.func @recorded_schedule(%x: tensor<1x2x8x32xf32>, %w: tensor<2x1x4x4xf32>)
+    -> (tensor<1x2x16x64xf32>, tensor<1x2x16x64xf32>) {
+  %a = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1] group = 2
+      {tconv.schedule = {kind = "depthwise-rows", vector_width = 16}}
+      : (tensor<1x2x8x32xf32>, tensor<2x1x4x4xf32>) -> tensor<1x2x16x64xf32>
+  %b = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1] group = 2
+      {tconv.schedule = {kind = "plain"}}
+      : (tensor<1x2x8x32xf32>, tensor<2x1x4x4xf32>) -> tensor<1x2x16x64xf32>
+  return %a, %b : tensor<1x2x16x64xf32>, tensor<1x2x16x64xf32>
+}

@@ -91,6 +91,25 @@ func.func @one_channel_1d(%x: tensor<2x3x34xf32>, %w: tensor<1x3x3xf32>, %init: 
 
 // -----
 
+// A recorded schedule (tconv-select-strategy) wins over the options: vectors
+// of 16 lanes, one per tile, so two width tiles of one accumulator each.
+
+// CHECK-LABEL: func.func @recorded_schedule(
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}) in (2, 2)
+//       CHECK:     vector.transfer_read {{.*}} : tensor<2x1x32xf32>, vector<16xf32>
+//       CHECK:     scf.for {{.*}} -> (vector<16xf32>)
+// CHECK-COUNT-3:     vector.fma {{.*}} : vector<16xf32>
+//   CHECK-NOT:     vector.fma
+//       CHECK:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<1x1x16xf32>
+func.func @recorded_schedule(%x: tensor<2x3x34xf32>, %w: tensor<1x3x3xf32>, %init: tensor<2x1x32xf32>) -> tensor<2x1x32xf32> {
+  %y = linalg.conv_1d_ncw_fcw {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>,
+                              tconv.schedule = {kind = "width", vector_width = 16, f_tile = 1, row_tile = 1, vec_tile = 1}}
+      ins(%x, %w : tensor<2x3x34xf32>, tensor<1x3x3xf32>) outs(%init : tensor<2x1x32xf32>) -> tensor<2x1x32xf32>
+  return %y : tensor<2x1x32xf32>
+}
+
+// -----
+
 // Strided along the width (input vectors would not be contiguous) or not
 // f32: left alone.
 

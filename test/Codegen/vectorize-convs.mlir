@@ -150,3 +150,34 @@ func.func @narrow_kernel(%x: tensor<1x9x8xf32>, %w: tensor<2x8x16xf32>, %init: t
       ins(%x, %w : tensor<1x9x8xf32>, tensor<2x8x16xf32>) outs(%init : tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
   return %y : tensor<1x8x16xf32>
 }
+
+// -----
+
+// A recorded schedule (tconv-select-strategy) wins over the options: tiles
+// of 5 positions x 8 channels, all 8 input channels and 3 taps in one step,
+// 5 x 8 x 3 = 120 FMAs, no reduction loop.
+
+// CHECK-LABEL: func.func @recorded_schedule
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (16, 2, 10) step (8, 1, 5)
+//   CHECK-NOT:     scf.for
+// CHECK-COUNT-120: vector.fma %{{.*}}, %{{.*}}, %{{.*}} : vector<8xf32>
+//   CHECK-NOT:     vector.fma
+func.func @recorded_schedule(%x: tensor<2x21x8xf32>, %w: tensor<3x8x16xf32>, %init: tensor<2x10x16xf32>) -> tensor<2x10x16xf32> {
+  %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<2> : tensor<1xi64>,
+                               tconv.schedule = {kind = "channels-last", vector_width = 8, ow_tile = 5, f_tile = 8, c_tile = 8, kw_tile = 3}}
+      ins(%x, %w : tensor<2x21x8xf32>, tensor<3x8x16xf32>) outs(%init : tensor<2x10x16xf32>) -> tensor<2x10x16xf32>
+  return %y : tensor<2x10x16xf32>
+}
+
+// -----
+
+// A convolution recorded for another schedule is left alone.
+
+// CHECK-LABEL: func.func @other_kind
+//       CHECK:   linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "plain"}}
+//   CHECK-NOT:   vector.
+func.func @other_kind(%x: tensor<1x6x6x3xf32>, %w: tensor<3x3x3x8xf32>, %i: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "plain"}}
+      ins(%x, %w : tensor<1x6x6x3xf32>, tensor<3x3x3x8xf32>) outs(%i : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  return %y : tensor<1x4x4x8xf32>
+}

@@ -477,6 +477,17 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   if (!expected)
     return expected.takeError();
 
+  const ConvolutionCounts &convolutions = kernel.getConvolutionCounts();
+  auto plural = [](int64_t n, llvm::StringRef what) {
+    return std::to_string(n) + " " + what.str() + (n == 1 ? "" : "s");
+  };
+  llvm::outs() << "verified " << plural(convolutions.tconvOps, "tconv op")
+               << ", " << convolutions.raised << " raised upstream "
+               << (convolutions.raised == 1 ? "convolution" : "convolutions");
+  if (convolutions.notRaised)
+    llvm::outs() << " (" << convolutions.notRaised
+                 << " not raised: lowered by upstream like the reference)";
+  llvm::outs() << "\n";
   bool ok = true;
   for (auto [index, result] : llvm::enumerate(results)) {
     Comparison cmp = compareTensors(result, (*expected)[index]);
@@ -802,6 +813,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   auto kernel = Kernel::compile(source, bufferName, options);
   if (!kernel)
     return kernel.takeError();
+  // A convolution left to upstream's lowering may be far slower: say so.
+  for (const std::string &why :
+       (*kernel)->getConvolutionCounts().whyNotRaised)
+    llvm::errs() << "tconv-run: note: " << why << "\n";
   const Signature &signature = (*kernel)->getSignature();
 
   // --dump-ir alone inspects the IR: nothing to run.

@@ -33,6 +33,77 @@ def TConvEntryPointABI : Pass<"tconv-entry-point-abi", "::mlir::ModuleOp"> {
   }];
 }
 
+def TConvSelectStrategy
+    : Pass<"tconv-select-strategy", "::mlir::func::FuncOp"> {
+  let summary = "Record the schedule of each tconv.conv for the target";
+  let description = [{
+    Decides, for each `tconv.conv`, how it is computed and records it as a
+    discardable `tconv.schedule` dictionary (see
+    `include/tconv/Codegen/Strategy.h`): every schedule decision lives in
+    one place, and `--dump-ir=linalg` shows what each convolution gets.
+    `--tconv-convert-to-linalg` picks the layout from the kind and carries
+    the attribute to the linalg convolution; `--tconv-vectorize-convs` and
+    `--tconv-vectorize-convs-along-width` obey it. Kinds:
+
+    * `width`: ungrouped f32 convolutions with at most `vector-width`
+      output channels, unit stride and dilation along the width and at
+      least `vector-width` outputs along it stay NCHW and get vectors along
+      the width: `f_tile` channels times `row_tile` rows (2-D, 3-D) or
+      `vec_tile` vectors (1-D) of accumulators per tile, up to 16 with
+      AVX-512's 32 vector registers and 8 with AVX2's 16;
+    * `channels-last`: other ungrouped and depthwise convolutions compute
+      channels-last in tiles of `ow_tile` output positions x `f_tile`
+      output channels (`f-tile` f32 lanes; as many bytes for f64), reducing
+      `c_tile` input channels and `kw_tile` kernel taps per step. Few output
+      channels scale `ow_tile` up (by up to 4) to keep as many accumulators;
+      wide kernels take fewer input channels per step (at most 48 unrolled
+      products), kernels at most 2 wide one;
+    * `channels-last-loops`: depthwise convolutions with a channel
+      multiplier, channels-last, no vector schedule;
+    * `plain`: other grouped convolutions, NCHW, no vector schedule;
+    * `depthwise-rows`, on `tconv.conv_transpose`: depthwise transposed
+      convolutions that `--tconv-lower-depthwise-transpose` takes, as one
+      phase-interleaved generic vectorized along output rows
+      (`--tconv-vectorize-depthwise-rows`). Other transposed convolutions
+      get no schedule: their direct convolutions get one once decomposed.
+      The pipeline runs this pass before that rewrite too.
+
+    Sizes are in elements of the accumulator type (f32 for f16 and bf16);
+    `vector_width` is the lanes of that type.
+
+    Example (`vector-width=16 f-tile=32`, i.e. AVX-512):
+
+    ```mlir
+    %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+        : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>)
+        -> tensor<1x64x56x56xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+        {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64,
+                           kind = "channels-last", kw_tile = 3 : i64,
+                           ow_tile = 4 : i64, vector_width = 16 : i64}}
+        : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>)
+        -> tensor<1x64x56x56xf32>
+    ```
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "f32 lanes per vector register of the target (8 for AVX2, 16 "
+           "for AVX-512)">,
+    Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",
+           "Channels-last: output positions per tile">,
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
+           "Channels-last: output channels per tile, in f32 lanes (a "
+           "multiple of vector-width)">,
+    Option<"cTile", "c-tile", "int64_t", /*default=*/"4",
+           "Channels-last: input channels per reduction step (at most)">,
+  ];
+}
+
 def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> {
   let summary = "Tile channels-last convolutions and vectorize them into FMAs";
   let description = [{
@@ -81,6 +152,11 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
 
     With the defaults a tile keeps 4 x 16 outputs in 8 AVX2 vector registers
     (4 AVX-512 ones with `f-vector=16`), which leaves room for the operands.
+
+    A convolution carrying a `tconv.schedule` (`--tconv-select-strategy`)
+    takes its tile sizes and vector width from it instead of the options,
+    and is left alone if the schedule is of another kind; the options serve
+    convolutions without one.
 
     Example (a 3x3 conv, 64 -> 64 channels, on 56x56):
 
@@ -152,6 +228,12 @@ def TConvVectorizeConvsAlongWidth
     there directly: each vector is spread over `s x (lanes - 1) + 1` lanes
     by a shuffle and stored with a constant mask, leaving the other phases'
     columns alone. No phase buffer, no layout change.
+
+    A convolution carrying a `tconv.schedule` (`--tconv-select-strategy`)
+    takes `f`, `r`, `v` and the lanes from it instead of the options, and
+    is left alone if the schedule is of another kind; a width schedule on a
+    convolution this pass cannot take, or with tiles that do not divide it,
+    is an error.
 
     Example (16 lanes): the phase
 
@@ -481,7 +563,9 @@ def TConvLowerDepthwiseTranspose
     channel multiplier M'), unit dilations, output sizes divisible by the
     strides and at most 128 taps per output vector; other transposed
     convolutions are left to `--tconv-decompose-transpose`. f16/bf16
-    accumulate in f32.
+    accumulate in f32. With a `tconv.schedule` (`--tconv-select-strategy`),
+    only those of kind `depthwise-rows` are rewritten (an error if one does
+    not fit) and the generic carries the attribute on.
 
     Example (2x bilinear upsampling, 21 channels):
 
@@ -522,7 +606,9 @@ def TConvVectorizeDepthwiseRows
     The channels-last schedule (`--tconv-vectorize-convs`) vectorizes over
     channels, which a depthwise convolution has few of per output and which
     costs two layout changes. This pass instead vectorizes, in NCHW, static
-    multiply-accumulate `linalg.generic`s of the form
+    multiply-accumulate `linalg.generic`s (the vector width that of their
+    `depthwise-rows` `tconv.schedule` if they carry one, else the option's)
+    of the form
 
       out[p.., q, r] += in[f(p.., r, k..), q + g(r, k..)] * w[h(p.., r, k..)]
 

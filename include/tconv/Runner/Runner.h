@@ -145,6 +145,19 @@ struct CompileTimes {
   double totalMillis = 0;
 };
 
+/// The convolutions of a module before lowering, for --verify's report.
+struct ConvolutionCounts {
+  /// tconv.conv and tconv.conv_transpose ops of the source.
+  int64_t tconvOps = 0;
+  /// TOSA and linalg convolutions that --tconv-raise-convolutions raised.
+  int64_t raised = 0;
+  /// Those it left to upstream's lowering (the reference lowers them the
+  /// same way: --verify does not check them).
+  int64_t notRaised = 0;
+  /// Why, one "file:line:col: ..." line per convolution left.
+  llvm::SmallVector<std::string> whyNotRaised;
+};
+
 /// A compiled entry function. Thread-safe to call concurrently; must outlive
 /// every BoundCall made from it.
 class Kernel {
@@ -168,6 +181,9 @@ public:
   /// module's tconv ops (input channels per group times kernel taps); 1 if
   /// there are none. Scales comparison tolerances.
   int64_t getMaxReductionLength() const;
+  /// The module's convolutions by kind (pipeline lowering; with the
+  /// reference lowering nothing is raised).
+  const ConvolutionCounts &getConvolutionCounts() const;
   /// Wall time of compile(): parsing, lowering, LLVM optimization and code
   /// generation.
   double getCompileMillis() const;
