@@ -54,11 +54,10 @@ install: build
 # tconv against oneDNN on the shapes of bench/README.md; minutes of run time.
 # Writes bench/results.md and bench/results.json. Options, e.g.:
 #   make bench BENCH_FLAGS="--shapes=T1,C2 --threads=1 --min-time=0.5"
-# Large malloc/free stay in glibc's heap instead of mmap/munmap per call.
+# No environment tuning: the numbers are what a user gets.
 BENCH_FLAGS ?=
 bench: build
-	GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967296 \
-	  $(BUILD_DIR)/bin/tconv-bench --report=bench/results.md \
+	$(BUILD_DIR)/bin/tconv-bench --report=bench/results.md \
 	  --json=bench/results.json $(BENCH_FLAGS)
 
 clean:

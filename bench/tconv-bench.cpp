@@ -546,11 +546,10 @@ static std::string methodText() {
   than 90% of what they asked for: their times are inflated, and a 2-thread
   row that got 1 CPU says nothing about scaling.
 - **Memory.** Operands and results are allocated once, before timing.
-  tconv's compiled code also allocates temporaries inside the call (layout
-  copies, per-phase results: `malloc`/`free` in the generated code);
-  `make bench` runs with `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=
-  33554432:glibc.malloc.trim_threshold=4294967296` so that those stay in
-  glibc's heap instead of costing an mmap/munmap and page faults per call.
+  tconv's temporaries (layout copies, per-phase results) live in a
+  workspace planned at compile time and allocated once per kernel: the
+  timed call allocates nothing. The environment is not tuned (no
+  `GLIBC_TUNABLES`, no `mallopt`).
 - **Threads.** Both run on one OpenMP runtime, LLVM's libomp: tconv-bench
   links it ahead of libdnnl, so oneDNN's `GOMP_*`/`omp_*` calls bind to
   libomp's GNU-compatible entry points instead of libgomp's. With two

@@ -4,7 +4,6 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -55,9 +54,12 @@ getLiveRange(Value root, Block &body,
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
     for (Operation *user : value.getUsers()) {
-      if (isa<CallOpInterface>(user) ||
-          (user->hasTrait<OpTrait::IsTerminator>() &&
-           user->getParentOp() == body.getParentOp()))
+      // A callee cannot keep a memref beyond the call (any it returns is
+      // tracked as a result); a returned one outlives the function.
+      if (isa<memref::DeallocOp>(user))
+        continue;
+      if (user->hasTrait<OpTrait::IsTerminator>() &&
+          user->getParentOp() == body.getParentOp())
         return std::nullopt;
       if (llvm::any_of(user->getResultTypes(),
                        [](Type t) { return isa<TensorType>(t); }))
@@ -130,7 +132,7 @@ struct PlanWorkspacePass
     if (alignment < 1 || !llvm::isPowerOf2_64(alignment)) {
       getOperation().emitError("tconv-plan-workspace: alignment must be a "
                                "power of two, got ")
-          << alignment;
+          << static_cast<int64_t>(alignment);
       return signalPassFailure();
     }
     // Callees first: a call's workspace is then a buffer of its caller.
@@ -197,11 +199,17 @@ struct PlanWorkspacePass
       temporaries += buffer.bytes;
     func->setAttr(tconv::kTemporaryBytesAttrName,
                   IntegerAttr::get(i64, temporaries));
+    // One index constant per offset, at the top of the body.
+    DenseMap<int64_t, Value> offsets;
     for (Buffer &buffer : buffers) {
-      OpBuilder builder(buffer.alloc);
       Location loc = buffer.alloc.getLoc();
-      Value offset =
-          arith::ConstantIndexOp::create(builder, loc, buffer.offset);
+      Value &offset = offsets[buffer.offset];
+      if (!offset) {
+        // Not a saved insertion point: the first op may be an erased alloc.
+        OpBuilder constants = OpBuilder::atBlockBegin(&body);
+        offset = arith::ConstantIndexOp::create(constants, loc, buffer.offset);
+      }
+      OpBuilder builder(buffer.alloc);
       Value view = memref::ViewOp::create(builder, loc, buffer.alloc.getType(),
                                           workspace, offset, ValueRange());
       for (Operation *user :

@@ -1,4 +1,4 @@
-// RUN: tconv-opt %s --tconv-lower-to-llvm \
+// RUN: tconv-opt %s --tconv-lower-to-llvm=workspace=false \
 // RUN: | mlir-runner -e main -entry-point-result=void -shared-libs=%mlir_runner_libs \
 // RUN: | FileCheck %s
 

@@ -337,9 +337,9 @@ def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
     The offsets come from a liveness plan: a buffer lives from the first to
     the last top-level op that uses it or a view of it, and buffers whose
     lifetimes do not overlap share bytes (largest first, first fit, offsets
-    aligned to `alignment`). A buffer that escapes (returned, passed to a
-    call, or turned into a tensor) keeps its `memref.alloc`; so do dynamic
-    ones and those inside loops. Calls inside the module pass the callee a
+    aligned to `alignment`). A buffer that escapes (returned or turned into
+    a tensor) keeps its `memref.alloc`; so do dynamic ones and those inside
+    loops. Calls inside the module pass the callee a
     workspace allocated in the caller, which the caller's own plan then
     serves. Run it after bufferization, before the deallocation pipeline.
 

@@ -23,7 +23,9 @@
 //               vectorized along output rows
 //               (tconv-vectorize-depthwise-rows)
 //   bufferized  one-shot bufferization with function boundaries; results
-//               become out-params (see the calling convention below)
+//               become out-params, temporaries views of one workspace
+//               argument laid out by liveness (tconv-plan-workspace; see
+//               the calling convention below)
 //   loops       remaining linalg/vector ops -> loops; scf.forall -> OpenMP
 //   llvm        everything -> LLVM dialect (+ OpenMP dialect)
 //
@@ -38,8 +40,11 @@
 //      struct { T *allocated; T *aligned; int64_t offset;
 //               int64_t sizes[R]; int64_t strides[R]; }
 //    Tensor arguments come first, in order, then one out-param per tensor
-//    result, in order. The function returns void (non-tensor results, if a
-//    model has any, stay ordinary return values after the out-params).
+//    result, in order, then (if the function has temporaries) the
+//    workspace: a `memref<Nxi8>` whose N is the function's
+//    `tconv.workspace_size` attribute (kept on the llvm.func). The function
+//    returns void (non-tensor results, if a model has any, stay ordinary
+//    return values after the out-params).
 //  * All shapes are static and the code is compiled for the identity layout:
 //    every buffer must be dense row-major (offset 0, strides the suffix
 //    products of the sizes) with the exact static shape of the signature.
@@ -47,8 +52,12 @@
 //    are read-only: the function never writes them, so they can be reused
 //    across calls. Each output buffer is fully overwritten. Outputs must not
 //    alias inputs or each other.
-//  * Temporaries are malloc'ed and freed inside the call; nothing leaks and
-//    nothing returned needs freeing.
+//  * Temporaries live in the workspace (tconv-plan-workspace): nothing is
+//    allocated inside the call. The caller provides it, 64-byte aligned, of
+//    the static size; its contents need no initialization. Calls running
+//    at the same time need one workspace each. With `workspace=false`
+//    (for drivers such as mlir-runner that call an entry without one) the
+//    temporaries are malloc'ed and freed inside the call instead.
 //
 // Running the output: translate with the builtin, LLVM and OpenMP dialect
 // translations registered. With `parallel` (the default) the code calls the

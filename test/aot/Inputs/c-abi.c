@@ -36,8 +36,11 @@ int main(void) {
   status = tconv_table(table, NULL);
   printf("table %d: %d %d %d\n", status, table[0], table[1], table[2]);
 
+  /* The buffers @twice passes between its calls of @split are temporaries:
+     they live in its workspace. */
   double twice[4];
-  status = tconv_twice(v, twice, NULL);
+  status = tconv_twice(v, twice,
+                       aligned_workspace(tconv_twice_workspace_size()));
   printf("twice %d: %g %g %g %g\n", status, twice[0], twice[1], twice[2],
          twice[3]);
 
