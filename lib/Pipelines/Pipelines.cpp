@@ -97,10 +97,12 @@ static void addLinalgStage(OpPassManager &pm,
 /// Elementwise producers and consumers merge (layout changes, bias, ReLU,
 /// truncation); transposes of constant weights fold.
 static void addFusedStage(OpPassManager &pm,
-                          const tconv::LowerToLLVMOptions &) {
+                          const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
+  if (options.profile)
+    pm.addPass(createTConvInstrumentOps());
 }
 
 /// Convolutions are tiled, reduced to 1-D and vectorized; so are layout

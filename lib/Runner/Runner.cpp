@@ -2,6 +2,7 @@
 
 #include "tconv/Runner/Runner.h"
 
+#include "Profile.h"
 #include "ReferencePipeline.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -26,6 +27,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/DynamicLibrary.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
@@ -101,6 +104,7 @@ struct Kernel::Impl {
   /// after the arguments.
   PackedFn fn = nullptr;
   SetThreadsFn setThreads = nullptr;
+  std::vector<ProfiledOp> profiledOps;
   /// Set when the entry takes a workspace (the optimizing pipeline).
   std::unique_ptr<WorkspacePool> workspaces;
   int64_t temporaryBytes = 0;
@@ -152,6 +156,9 @@ double Kernel::getCompileMillis() const {
 }
 const CompileTimes &Kernel::getCompileTimes() const {
   return impl->compileTimes;
+}
+llvm::ArrayRef<ProfiledOp> Kernel::getProfiledOps() const {
+  return impl->profiledOps;
 }
 int64_t Kernel::getWorkspaceBytes() const {
   return impl->workspaces ? impl->workspaces->getBytes() : 0;
@@ -317,7 +324,7 @@ static DialectRegistry makeRegistry() {
 }
 
 /// The HostTensorType of a builtin tensor type tconv-run can feed: ranked,
-/// static, f16/bf16/f32/f64.
+/// static, f16/bf16/f32/f64 or signless i1/i8/i32/i64.
 static std::optional<HostTensorType> toHostTensorType(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor || !tensor.hasStaticShape())
@@ -332,6 +339,14 @@ static std::optional<HostTensorType> toHostTensorType(Type type) {
     elementType = ElementType::F32;
   else if (element.isF64())
     elementType = ElementType::F64;
+  else if (element.isSignlessInteger(1))
+    elementType = ElementType::I1;
+  else if (element.isSignlessInteger(8))
+    elementType = ElementType::I8;
+  else if (element.isSignlessInteger(32))
+    elementType = ElementType::I32;
+  else if (element.isSignlessInteger(64))
+    elementType = ElementType::I64;
   else
     return std::nullopt;
   return HostTensorType{elementType, llvm::to_vector(tensor.getShape())};
@@ -372,7 +387,7 @@ static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
                << "entry @" << name << " " << what << " #" << index
                << " has type " << type
                << "; expected a ranked tensor of static shape with f16, "
-                  "bf16, f32 or f64 elements";
+                  "bf16, f32, f64, i1, i8, i32 or i64 elements";
       out.push_back(*tensorType);
     }
     return success();
@@ -408,33 +423,59 @@ static void measureConvolutions(ModuleOp module, double &flops,
   });
 }
 
+/// Writes the IR after `stage` (the `position`th) where `options` asks.
+static LogicalResult dumpStage(ModuleOp module, size_t position,
+                               StringRef stage, const RunnerOptions &options) {
+  if (options.irDumpDirectory.empty()) {
+    if (options.irDumpStream)
+      *options.irDumpStream << "// -----// IR after stage '" << stage
+                            << "' //----- //\n"
+                            << module << "\n";
+    return success();
+  }
+  llvm::SmallString<128> path(options.irDumpDirectory);
+  llvm::sys::path::append(path, Twine(position) + "-" + stage + ".mlir");
+  std::error_code ec;
+  llvm::raw_fd_ostream file(path, ec);
+  if (!ec) {
+    file << module << "\n";
+    file.close();
+    ec = file.error();
+  }
+  if (ec)
+    return module.emitError() << path << ": cannot write: " << ec.message();
+  return success();
+}
+
 /// Lowers with --tconv-lower-to-llvm, printing the IR after the requested
-/// stage. The IR is verified once, at the end: verifying it after each of
-/// the pipeline's ~50 passes took a fifth of the lowering time of a CNN
-/// (tconv-opt still verifies after each pass, as the pass tests run there).
+/// stages (the stages run in one pass manager per dump). The IR is verified
+/// once, at the end: verifying it after each of the pipeline's ~50 passes
+/// took a fifth of the lowering time of a CNN (tconv-opt still verifies
+/// after each pass, as the pass tests run there).
 static LogicalResult
 lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
                   const RunnerOptions &options) {
   llvm::ArrayRef<llvm::StringRef> stages = lowerToLLVMStageNames();
-  bool dump = !options.dumpIRAfterStage.empty() && options.irDumpStream;
-  size_t split = stages.size();
-  if (dump)
-    split = llvm::find(stages, options.dumpIRAfterStage) - stages.begin() + 1;
-  auto runStages = [&](size_t begin, size_t end) -> LogicalResult {
+  StringRef dump = options.dumpIRAfterStage;
+  size_t begin = 0;
+  for (size_t i = 0; i < stages.size(); ++i) {
+    bool dumped = dump == "all" || dump == stages[i];
+    if (!dumped && i + 1 < stages.size())
+      continue;
     PassManager pm(module->getContext());
     pm.enableVerifier(false);
-    for (size_t i = begin; i < end; ++i)
-      addLowerToLLVMStage(pm, stages[i], pipelineOptions);
-    return pm.run(module);
-  };
-  if (failed(runStages(0, split)))
-    return failure();
-  if (dump)
-    *options.irDumpStream << "// -----// IR after stage '"
-                          << options.dumpIRAfterStage << "' //----- //\n"
-                          << module << "\n";
-  if (failed(runStages(split, stages.size())) ||
-      failed(checkLoweredToLLVM(module)))
+    if (options.configurePassManager &&
+        failed(options.configurePassManager(pm)))
+      return failure();
+    for (size_t j = begin; j <= i; ++j)
+      addLowerToLLVMStage(pm, stages[j], pipelineOptions);
+    if (failed(pm.run(module)))
+      return failure();
+    begin = i + 1;
+    if (dumped && failed(dumpStage(module, i + 1, stages[i], options)))
+      return failure();
+  }
+  if (failed(checkLoweredToLLVM(module)))
     return failure();
   return verify(module);
 }
@@ -479,10 +520,14 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   bool reference = options.lowering == Lowering::Reference;
   LowerToLLVMOptions pipelineOptions;
   pipelineOptions.transposeStrategy = options.transposeStrategy;
-  // The JIT compiles for the host CPU: schedule for its vector registers.
-  auto targetMachine = createTargetMachine(TargetSpec(), /*forJIT=*/true);
+  pipelineOptions.profile = options.profile;
+  // The JIT compiles for the host CPU (or one it can run): schedule for its
+  // vector registers.
+  auto targetMachine = createTargetMachine(options.target, /*forJIT=*/true);
   if (!targetMachine)
     return targetMachine.takeError();
+  if (llvm::Error err = checkRunsOnHost(**targetMachine))
+    return std::move(err);
   setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
   if (!options.pipelineOptions.empty()) {
     if (reference)
@@ -503,17 +548,21 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
             })))
       return makeError(message);
   }
+  if (reference && options.profile)
+    return makeError("profiling instruments --tconv-lower-to-llvm, not the "
+                     "reference lowering");
   if (!options.dumpIRAfterStage.empty()) {
     if (reference)
       return makeError("IR dumps name stages of --tconv-lower-to-llvm; the "
                        "reference lowering has none");
-    if (!llvm::is_contained(lowerToLLVMStageNames(),
+    if (options.dumpIRAfterStage != "all" &&
+        !llvm::is_contained(lowerToLLVMStageNames(),
                             llvm::StringRef(options.dumpIRAfterStage))) {
       std::string names;
       llvm::raw_string_ostream os(names);
       llvm::interleaveComma(lowerToLLVMStageNames(), os);
       return makeError("unknown pipeline stage '" + options.dumpIRAfterStage +
-                       "' (stages: " + names + ")");
+                       "' (stages: " + names + ", or all)");
     }
   }
   for (llvm::StringRef library : {TCONV_C_RUNNER_UTILS, TCONV_LIBOMP})
@@ -601,6 +650,8 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   if (failed(checkCallingConvention(*module, impl->signature,
                                     workspaceBytes.has_value())))
     return diagnostics.takeError("");
+  if (options.profile)
+    impl->profiledOps = takeProfiledOps(*module);
   // Allocated now, reused by every call (WorkspacePool).
   if (workspaceBytes) {
     impl->workspaces = std::make_unique<WorkspacePool>(*workspaceBytes);
@@ -635,6 +686,8 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return makeError("JIT compilation failed: " +
                      llvm::toString(engine.takeError()));
   impl->engine = std::move(*engine);
+  if (options.profile)
+    impl->engine->registerSymbols(getProfileSymbols);
   times.translateMillis = timer.lap() - times.optimizeMillis;
   // The lookup materializes (compiles) the module.
   auto fn = impl->engine->lookupPacked("_mlir_ciface_" + options.entry);
@@ -703,6 +756,11 @@ double mlir::tconv::getRelativeTolerance(ElementType elementType,
   case ElementType::BF16:
     perStep = 1.6e-2;
     break;
+  case ElementType::I1:
+  case ElementType::I8:
+  case ElementType::I32:
+  case ElementType::I64:
+    return 0; // Integers compare exactly.
   }
   return perStep *
          std::sqrt(static_cast<double>(std::max<int64_t>(reductionLength, 1)));
@@ -717,6 +775,12 @@ void mlir::tconv::fillUniform(HostTensor &tensor, uint64_t seed) {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     z ^= z >> 31;
     double unit = static_cast<double>(z >> 11) * 0x1.0p-53;
-    tensor.setValue(i, 2.0 * unit - 1.0);
+    // Integers: small values of both signs (i1: 0 and 1).
+    if (isIntegerElementType(tensor.getElementType()))
+      tensor.setValue(i, tensor.getElementType() == ElementType::I1
+                             ? std::floor(2 * unit)
+                             : std::floor(32 * unit) - 16);
+    else
+      tensor.setValue(i, 2.0 * unit - 1.0);
   }
 }

@@ -9,7 +9,9 @@
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <cstring>
 
 using namespace mlir::tconv;
@@ -24,6 +26,14 @@ llvm::StringRef mlir::tconv::getElementTypeName(ElementType type) {
     return "f32";
   case ElementType::F64:
     return "f64";
+  case ElementType::I1:
+    return "i1";
+  case ElementType::I8:
+    return "i8";
+  case ElementType::I32:
+    return "i32";
+  case ElementType::I64:
+    return "i64";
   }
   llvm_unreachable("unknown element type");
 }
@@ -35,6 +45,10 @@ mlir::tconv::parseElementTypeName(llvm::StringRef name) {
       .Case("bf16", ElementType::BF16)
       .Case("f32", ElementType::F32)
       .Case("f64", ElementType::F64)
+      .Case("i1", ElementType::I1)
+      .Case("i8", ElementType::I8)
+      .Case("i32", ElementType::I32)
+      .Case("i64", ElementType::I64)
       .Default(std::nullopt);
 }
 
@@ -43,12 +57,38 @@ size_t mlir::tconv::getElementByteWidth(ElementType type) {
   case ElementType::F16:
   case ElementType::BF16:
     return 2;
+  case ElementType::I1:
+  case ElementType::I8:
+    return 1;
   case ElementType::F32:
+  case ElementType::I32:
     return 4;
   case ElementType::F64:
+  case ElementType::I64:
     return 8;
   }
   llvm_unreachable("unknown element type");
+}
+
+bool mlir::tconv::isIntegerElementType(ElementType type) {
+  return type == ElementType::I1 || type == ElementType::I8 ||
+         type == ElementType::I32 || type == ElementType::I64;
+}
+
+/// `value` rounded to nearest and saturated to T's range; NaN gives 0.
+template <typename T> static T toInteger(double value) {
+  if (std::isnan(value))
+    return 0;
+  double rounded = std::nearbyint(value);
+  // The bounds as doubles: T's max may round up (i64), so compare with >=.
+  constexpr double lowest = static_cast<double>(std::numeric_limits<T>::min());
+  constexpr double highest =
+      static_cast<double>(std::numeric_limits<T>::max());
+  if (rounded <= lowest)
+    return std::numeric_limits<T>::min();
+  if (rounded >= highest)
+    return std::numeric_limits<T>::max();
+  return static_cast<T>(rounded);
 }
 
 int64_t HostTensorType::getNumElements() const {
@@ -107,6 +147,14 @@ double HostTensor::getValue(int64_t index) const {
     return static_cast<const float *>(data())[index];
   case ElementType::F64:
     return static_cast<const double *>(data())[index];
+  case ElementType::I1:
+    return static_cast<const uint8_t *>(data())[index] != 0;
+  case ElementType::I8:
+    return static_cast<const int8_t *>(data())[index];
+  case ElementType::I32:
+    return static_cast<const int32_t *>(data())[index];
+  case ElementType::I64:
+    return static_cast<double>(static_cast<const int64_t *>(data())[index]);
   }
   llvm_unreachable("unknown element type");
 }
@@ -126,6 +174,18 @@ void HostTensor::setValue(int64_t index, double value) {
     return;
   case ElementType::F64:
     static_cast<double *>(data())[index] = value;
+    return;
+  case ElementType::I1:
+    static_cast<uint8_t *>(data())[index] = value != 0;
+    return;
+  case ElementType::I8:
+    static_cast<int8_t *>(data())[index] = toInteger<int8_t>(value);
+    return;
+  case ElementType::I32:
+    static_cast<int32_t *>(data())[index] = toInteger<int32_t>(value);
+    return;
+  case ElementType::I64:
+    static_cast<int64_t *>(data())[index] = toInteger<int64_t>(value);
     return;
   }
   llvm_unreachable("unknown element type");

@@ -38,6 +38,14 @@ static std::optional<ElementType> parseDescr(StringRef descr) {
     return ElementType::F32;
   if (descr == "<f8")
     return ElementType::F64;
+  if (descr == "|b1")
+    return ElementType::I1;
+  if (descr == "|i1")
+    return ElementType::I8;
+  if (descr == "<i4")
+    return ElementType::I32;
+  if (descr == "<i8")
+    return ElementType::I64;
   return std::nullopt;
 }
 
@@ -49,6 +57,14 @@ static StringRef getDescr(ElementType type) {
     return "<f4";
   case ElementType::F64:
     return "<f8";
+  case ElementType::I1:
+    return "|b1";
+  case ElementType::I8:
+    return "|i1";
+  case ElementType::I32:
+    return "<i4";
+  case ElementType::I64:
+    return "<i8";
   case ElementType::BF16:
     break;
   }
@@ -238,7 +254,8 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
         parseDescr("<" + descr.substr(1)))
       hint = ", big-endian data is not supported";
     return makeError(name + ": unsupported dtype '" + descr +
-                     "' (supported: '<f2', '<f4', '<f8'" + hint + ")");
+                     "' (supported: '<f2', '<f4', '<f8', '|b1', '|i1', '<i4', "
+                     "'<i8'" + hint + ")");
   }
   if (fortranOrder)
     return makeError(name + ": Fortran-order arrays are not supported (save "
@@ -258,6 +275,16 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
     return makeError(name + ": " + Twine(data.size() - bytes) +
                      " unexpected bytes after the data of shape " +
                      type.shapeStr() + " '" + descr + "'");
+
+  // Compiled code reads a bool byte as one bit: anything but 0 and 1 would
+  // be undefined.
+  if (*elementType == ElementType::I1)
+    if (size_t bad = data.find_first_not_of(StringRef("\0\1", 2));
+        bad != StringRef::npos)
+      return makeError(
+          name + ": bool element " + Twine(bad) + " is byte " +
+          Twine(static_cast<unsigned>(static_cast<unsigned char>(data[bad]))) +
+          ", not 0 or 1");
 
   HostTensor tensor(std::move(type));
   std::memcpy(tensor.data(), data.data(), data.size());

@@ -12,6 +12,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Target/TargetMachine.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -25,6 +26,13 @@ LogicalResult mlir::tconv::compileAheadOfTime(
       selectCEntries(module, options.entries, options.prefix);
   if (failed(entries))
     return failure();
+  std::string checkName = options.prefix + "check_cpu";
+  for (const CEntry &entry : *entries)
+    if (entry.cName == checkName)
+      return emitError(module.getLoc(), "entry '")
+             << entry.mlirName << "': '" << checkName
+             << "' is the CPU check's name (use --prefix or rename the "
+                "function)";
   buildCEntryImpls(module, *entries);
   if (failed(verify(module)))
     return failure();
@@ -45,6 +53,14 @@ LogicalResult mlir::tconv::compileAheadOfTime(
   if (!llvmModule)
     return emitError(module.getLoc(), "translation to LLVM IR failed");
   configureModuleForTarget(*llvmModule, machine);
+  SmallVector<std::string> cNames;
+  for (const CEntry &entry : *entries)
+    cNames.push_back(entry.cName);
+  StringRef objectName = headerInfo.objectName.empty()
+                             ? StringRef(headerInfo.sourceName)
+                             : StringRef(headerInfo.objectName);
+  addCpuCheck(*llvmModule, machine, checkName, cNames,
+              llvm::sys::path::filename(objectName));
   optimizeModule(*llvmModule, machine);
 
   llvm::Expected<RuntimeDeps> deps = collectRuntimeDeps(*llvmModule);
@@ -52,7 +68,14 @@ LogicalResult mlir::tconv::compileAheadOfTime(
     return emitError(module.getLoc(), llvm::toString(deps.takeError()));
   if (llvm::Error err = emitModule(*llvmModule, machine, options.emit, out))
     return emitError(module.getLoc(), llvm::toString(std::move(err)));
-  if (header)
-    writeCHeader(*header, *entries, *deps, headerInfo);
+  if (header) {
+    CHeaderInfo info = headerInfo;
+    info.targetTriple = machine.getTargetTriple().str();
+    info.targetCPU = machine.getTargetCPU().str();
+    info.targetFeatures = machine.getTargetFeatureString().str();
+    info.checkedFeatures = getRuntimeCheckedFeatures(machine);
+    info.checkCpuName = checkName;
+    writeCHeader(*header, *entries, *deps, info);
+  }
   return success();
 }

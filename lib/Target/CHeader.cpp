@@ -70,12 +70,37 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
      << " * contents need no initialization and are garbage afterwards; reuse\n"
      << " * it for every call, but give calls that run at the same time one\n"
      << " * each. Returns 0; 1 if an array pointer is NULL (the workspace may\n"
-     << " * be NULL when its size is 0); 2 if the workspace is misaligned.\n";
+     << " * be NULL when its size is 0); 2 if the workspace is misaligned; "
+     << kCpuCheckFailed << " if\n"
+     << " * this CPU lacks features the code was compiled for ("
+     << info.checkCpuName << "()\n"
+     << " * says which, on stderr).\n";
   if (deps.mutableGlobals)
     os << " * NOT reentrant: the code keeps state in global variables; do not\n"
        << " * run two calls at the same time.\n";
   else
     os << " * Calls are reentrant.\n";
+  os << " *\n"
+     << " * Compiled for: " << info.targetTriple << ", CPU " << info.targetCPU
+     << "\n";
+  if (!info.checkedFeatures.empty()) {
+    os << " * CPU features it needs (checked at each call):";
+    size_t column = 48;
+    for (const std::string &feature : info.checkedFeatures) {
+      if (column + feature.size() + 1 > 78) {
+        os << "\n *  ";
+        column = 4;
+      }
+      os << " " << feature;
+      column += feature.size() + 1;
+    }
+    os << "\n";
+  } else if (!info.targetFeatures.empty()) {
+    os << " * Target features (not checked at run time): "
+       << info.targetFeatures << "\n";
+  } else {
+    os << " * CPU features beyond the target's baseline: none.\n";
+  }
   os << " *\n"
      << " * Link with: " << object << " -lm";
   if (!deps.openmp.empty())
@@ -98,7 +123,14 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
   os << " */\n"
      << "#ifndef " << guard << "\n#define " << guard << "\n\n"
      << "#include <stddef.h>\n#include <stdint.h>\n\n"
-     << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n";
+     << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
+     << "#define " << StringRef(info.checkCpuName).upper()
+     << "_FAILED " << kCpuCheckFailed << "\n"
+     << "/* 0 if this CPU has every feature the code needs, else "
+     << kCpuCheckFailed << " after\n"
+     << " * one line on stderr naming the missing ones. Every entry point\n"
+     << " * calls it first. */\n"
+     << "int " << info.checkCpuName << "(void);\n";
   for (const CEntry &entry : entries) {
     std::string macro = StringRef(entry.cName).upper();
     os << "\n/* " << entry.mlirSignature << " */\n";

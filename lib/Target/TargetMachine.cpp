@@ -30,38 +30,66 @@ void mlir::tconv::initializeLLVMTargets() {
     llvm::InitializeAllTargets();
     llvm::InitializeAllTargetMCs();
     llvm::InitializeAllAsmPrinters();
+    // Inline assembly (the CPU check) is parsed when objects are written.
+    llvm::InitializeAllAsmParsers();
   });
+}
+
+/// Code for `triple` runs on this machine (vendor and environment spellings
+/// aside).
+static bool isHostTriple(const llvm::Triple &triple) {
+  llvm::Triple host(llvm::sys::getProcessTriple());
+  return triple.getArch() == host.getArch() && triple.getOS() == host.getOS();
 }
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 mlir::tconv::createTargetMachine(const TargetSpec &spec, bool forJIT) {
   initializeLLVMTargets();
   std::string hostTriple = llvm::sys::getProcessTriple();
-  llvm::Triple triple(spec.triple.empty() ? hostTriple : spec.triple);
+  llvm::Triple triple(spec.triple.empty()
+                          ? hostTriple
+                          : llvm::Triple::normalize(spec.triple));
   std::string error;
   const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return makeError("target '" + triple.str() + "': " + error);
 
+  bool isHost = isHostTriple(triple);
   std::string cpu = spec.cpu;
   llvm::SubtargetFeatures features;
+  // A generic subtarget answers without warning about an unknown CPU.
+  std::unique_ptr<llvm::MCSubtargetInfo> info(
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (cpu.empty() && !isHost)
+    cpu = "generic";
   if (cpu.empty() || cpu == "host" || cpu == "native") {
-    if (triple.str() != hostTriple)
+    if (!isHost)
       return makeError("the host CPU is no CPU of target '" + triple.str() +
-                       "': name one");
+                       "': name one with --mcpu (e.g. generic)");
     cpu = llvm::sys::getHostCPUName().str();
     for (const auto &feature : llvm::sys::getHostCPUFeatures())
       features.AddFeature(feature.getKey(), feature.getValue());
-  } else {
-    // A generic subtarget answers without warning about an unknown CPU.
-    std::unique_ptr<llvm::MCSubtargetInfo> info(
-        target->createMCSubtargetInfo(triple, "", ""));
-    if (!info || !info->isCPUStringValid(cpu))
-      return makeError("'" + cpu + "' is not a CPU of " + triple.str());
+  } else if (!info || !info->isCPUStringValid(cpu)) {
+    return makeError("'" + cpu + "' is not a CPU of " + triple.str());
   }
-  if (!spec.features.empty())
-    features.addFeaturesVector(
-        llvm::SubtargetFeatures(spec.features).getFeatures());
+  // LLVM only warns about unknown features and ignores them: a typo would
+  // silently give other code than asked for.
+  for (llvm::StringRef feature : llvm::split(spec.features, ',')) {
+    feature = feature.trim();
+    if (feature.empty())
+      continue;
+    if (!feature.starts_with("+") && !feature.starts_with("-"))
+      return makeError("feature '" + feature +
+                       "' needs a + (enable) or - (disable) sign, e.g. +" +
+                       feature);
+    if (!info || !llvm::any_of(info->getAllProcessorFeatures(),
+                               [&](const llvm::SubtargetFeatureKV &kv) {
+                                 return feature.drop_front() == kv.Key;
+                               }))
+      return makeError("'" + feature.drop_front() + "' is not a feature of " +
+                       triple.str());
+    features.AddFeature(feature);
+  }
 
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
       triple, cpu, features.getString(), llvm::TargetOptions(),
@@ -134,5 +162,40 @@ llvm::Error mlir::tconv::emitModule(llvm::Module &module,
                                       : llvm::CodeGenFileType::AssemblyFile))
     return makeError("the target cannot emit this file type");
   pm.run(module);
+  return llvm::Error::success();
+}
+
+llvm::SmallVector<std::string>
+mlir::tconv::getEnabledFeatures(const llvm::TargetMachine &machine) {
+  const llvm::MCSubtargetInfo *info = machine.getMCSubtargetInfo();
+  llvm::SmallVector<std::string> enabled;
+  for (const llvm::SubtargetFeatureKV &kv : info->getAllProcessorFeatures())
+    if (info->getFeatureBits().test(kv.Value))
+      enabled.push_back(kv.Key);
+  return enabled;
+}
+
+llvm::Error mlir::tconv::checkRunsOnHost(const llvm::TargetMachine &machine) {
+  std::string hostTriple = llvm::sys::getProcessTriple();
+  if (!isHostTriple(machine.getTargetTriple()))
+    return makeError("target '" + machine.getTargetTriple().str() +
+                     "' is not this machine's (" + hostTriple +
+                     "): code compiled in process runs here; cross-compile "
+                     "with tconv-compile");
+  // The host's answer covers the ISA features (and their OS support);
+  // tuning flags are not in it and need no hardware.
+  llvm::StringMap<bool> host = llvm::sys::getHostCPUFeatures();
+  std::string missing;
+  for (const std::string &feature : getEnabledFeatures(machine)) {
+    auto it = host.find(feature);
+    if (it != host.end() && !it->second)
+      missing += (missing.empty() ? "" : ", ") + feature;
+  }
+  if (!missing.empty())
+    return makeError("this CPU (" + llvm::sys::getHostCPUName() +
+                     ") lacks features of target CPU '" +
+                     machine.getTargetCPU() + "' that the code may use: " +
+                     missing + "; code compiled in process must run here "
+                     "(cross-compile with tconv-compile)");
   return llvm::Error::success();
 }

@@ -14,10 +14,10 @@
 // FORTRAN: tconv-run: {{.*}}fortran.npy: Fortran-order arrays are not supported (save a C-order array, e.g. np.ascontiguousarray)
 
 // RUN: not tconv-run %s --input=%S/Inputs/int32.npy --input=%S/Inputs/seed_w.npy 2>&1 | FileCheck %s --check-prefix=INT
-// INT: tconv-run: {{.*}}int32.npy: unsupported dtype '<i4' (supported: '<f2', '<f4', '<f8')
+// INT: tconv-run: {{.*}}int32.npy: dtype i32 does not match argument #0 of @main (tensor<1x1x2xf32>)
 
 // RUN: not tconv-run %s --input=%S/Inputs/bigendian.npy --input=%S/Inputs/seed_w.npy 2>&1 | FileCheck %s --check-prefix=BIG
-// BIG: tconv-run: {{.*}}bigendian.npy: unsupported dtype '>f4' (supported: '<f2', '<f4', '<f8', big-endian data is not supported)
+// BIG: tconv-run: {{.*}}bigendian.npy: unsupported dtype '>f4' (supported: '<f2', '<f4', '<f8', '|b1', '|i1', '<i4', '<i8', big-endian data is not supported)
 
 // RUN: not tconv-run %s --input=%S/Inputs/seed_x_f64.npy --input=%S/Inputs/seed_w.npy 2>&1 | FileCheck %s --check-prefix=DTYPE
 // DTYPE: tconv-run: {{.*}}seed_x_f64.npy: dtype f64 does not match argument #0 of @main (tensor<1x1x2xf32>)
@@ -32,10 +32,10 @@
 // MISSING: tconv-run: {{.*}}.missing.npy: cannot read: No such file or directory
 
 // RUN: not tconv-run %s --input=%S/Inputs/seed_x.npy 2>&1 | FileCheck %s --check-prefix=FEW
-// FEW: tconv-run: @main takes 2 arguments but 1 --input file given (add --input files or --random-inputs)
+// FEW: tconv-run: @main takes 2 arguments but 1 --input value given; no value for #1 (add --input or --random-inputs)
 
 // RUN: not tconv-run %s --input=%S/Inputs/seed_x.npy --input=%S/Inputs/seed_w.npy --input=%S/Inputs/seed_w.npy 2>&1 | FileCheck %s --check-prefix=MANY
-// MANY: tconv-run: 3 --input files given, but @main takes 2 arguments
+// MANY: tconv-run: 3 --input values given in order, but @main takes 2 arguments
 
 // RUN: not tconv-run %s --random-inputs --output=%t.a.npy --output=%t.b.npy 2>&1 | FileCheck %s --check-prefix=OUTPUTS
 // OUTPUTS: tconv-run: 2 --output files given, but @main returns 1 result

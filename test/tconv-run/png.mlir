@@ -30,7 +30,7 @@
 // RUN: not tconv-run %s --entry=rgb --input=%S/Inputs/seed_x.npy.png 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: tconv-run: {{.*}}seed_x.npy.png: cannot read: No such file or directory
 // RUN: not tconv-run %s --entry=rgb --input=%S/Inputs/seed_x.npy --input=%S/Inputs/bad_magic.npy 2>&1 | FileCheck %s --check-prefix=COUNT
-// COUNT: tconv-run: 2 --input files given, but @rgb takes 1 argument
+// COUNT: tconv-run: 2 --input values given in order, but @rgb takes 1 argument
 
 func.func @rgb(%x: tensor<1x3x2x3xf32>) -> tensor<1x3x2x3xf32> {
   return %x : tensor<1x3x2x3xf32>

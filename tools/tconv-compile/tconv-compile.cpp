@@ -5,7 +5,7 @@
 // A thin tool over compileAheadOfTime (tconv/Target/AheadOfTime.h): every
 // entry function (default: the public ones) of a module on tensors becomes a
 // plain C function over caller-owned arrays, in an object for the host CPU
-// or --mcpu.
+// or --target/--mcpu/--mattr (e.g. aarch64-linux-gnu, x86-64-v3).
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +19,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/InitAll.h"
@@ -86,10 +87,20 @@ llvm::cl::opt<std::string> pipelineOptions(
                    "f-tile=32\" (the vector width defaults to the target "
                    "CPU's)"),
     llvm::cl::value_desc("options"), llvm::cl::cat(toolCategory));
-llvm::cl::opt<std::string>
-    targetCPU("mcpu",
-              llvm::cl::desc("Target CPU, e.g. x86-64-v3 (default: the host)"),
-              llvm::cl::init("host"), llvm::cl::cat(toolCategory));
+llvm::cl::opt<std::string> targetTriple(
+    "target",
+    llvm::cl::desc("Target triple, e.g. aarch64-linux-gnu (default: the "
+                   "host's)"),
+    llvm::cl::value_desc("triple"), llvm::cl::cat(toolCategory));
+llvm::cl::opt<std::string> targetCPU(
+    "mcpu",
+    llvm::cl::desc("Target CPU, e.g. x86-64-v3, znver4 or host (default: host "
+                   "for the host's triple, generic for others)"),
+    llvm::cl::value_desc("name"), llvm::cl::cat(toolCategory));
+llvm::cl::opt<std::string> targetFeatures(
+    "mattr",
+    llvm::cl::desc("CPU features to add or remove, e.g. -avx512f,+avx2"),
+    llvm::cl::value_desc("+a,-b,..."), llvm::cl::cat(toolCategory));
 
 llvm::raw_ostream &toolError() {
   return llvm::WithColor::error(llvm::errs(), "tconv-compile");
@@ -103,6 +114,7 @@ int main(int argc, char **argv) {
   tconv::registerAllPasses();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
   registerAsmPrinterCLOptions();
   llvm::cl::HideUnrelatedOptions(toolCategory);
   llvm::cl::ParseCommandLineOptions(
@@ -110,10 +122,12 @@ int main(int argc, char **argv) {
       "tconv ahead-of-time compiler: MLIR on tensors -> object + C header\n");
 
   tconv::TargetSpec target;
+  target.triple = targetTriple;
   target.cpu = targetCPU;
+  target.features = targetFeatures;
   auto machine = tconv::createTargetMachine(target, /*forJIT=*/false);
   if (!machine) {
-    toolError() << "--mcpu: " << llvm::toString(machine.takeError()) << "\n";
+    toolError() << llvm::toString(machine.takeError()) << "\n";
     return 1;
   }
   tconv::LowerToLLVMOptions options;
@@ -196,6 +210,7 @@ int main(int argc, char **argv) {
   if (emitKind == tconv::EmitKind::Object)
     headerInfo.objectName = outputFilename;
   aot.configurePassManager = [](PassManager &pm) {
+    applyDefaultTimingPassManagerCLOptions(pm);
     return applyPassManagerCLOptions(pm);
   };
   if (failed(tconv::compileAheadOfTime(*module, options, aot, **machine,

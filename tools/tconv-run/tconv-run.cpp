@@ -1,28 +1,36 @@
 //===- tconv-run.cpp - Compile, run, check and time a tconv module --------===//
 //
-// tconv-run FILE.mlir|FILE.onnx [--entry=NAME] [--input=FILE]...
-//           [--random-inputs[=SEED]]
-//           [--output=FILE]... [--expected=FILE]... [--print] [--verify]
-//           [--bench=N] [--bench-json=FILE] [--threads=N]
-//           [--transpose-strategy=NAME]
-//           [--dump-ir=STAGE] [--reference]
+// tconv-run FILE.mlir|FILE.onnx [--entry=NAME] [--input=SPEC]...
+//           [--random-inputs[=SEED]] [--output=FILE|-]... [--expected=FILE]...
+//           [--print] [--verify] [--bench=N] [--bench-json=FILE]
+//           [--profile[=N]] [--profile-json=FILE] [--threads=N]
+//           [--transpose-strategy=NAME] [--mcpu=NAME] [--mattr=+a,-b]
+//           [--dump-ir=STAGE|all [--dump-ir-dir=DIR]] [--reference]
+//           [--mlir-timing]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
-// the host CPU and calls it on tensors from .npy/.png/.pb files or random
-// values. An ONNX model is imported first (ImportONNX.h).
-// Every error is a message on stderr and exit code 1.
+// the host CPU and calls it on tensors from .npy/.png/.pb files, values on
+// the command line (--input=2x2xf32=1,2,3,4) or random values. An ONNX model
+// is imported first (ImportONNX.h). Every error is a message on stderr and
+// exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Frontend/ONNX/ImportONNX.h"
+#include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
 #include "tconv/Runner/Runner.h"
 #include "tconv/Support/Npy.h"
 #include "tconv/Support/Png.h"
 
+#include "mlir/InitAllPasses.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
@@ -33,6 +41,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 
 #include <sys/resource.h>
 
@@ -47,15 +56,21 @@ static cl::opt<std::string>
                   cl::desc("<module.mlir, model.onnx or - for stdin>"), cl::cat(category));
 static cl::opt<std::string>
     entryName("entry", cl::init("main"),
-              cl::desc("Function to run (default: main)"),
+              cl::desc("Function to run (default: main); --function is the "
+                       "same"),
               cl::value_desc("name"), cl::cat(category));
-static cl::list<std::string>
-    inputFiles("input",
-               cl::desc("Argument values from a .npy file (dtype and shape as "
-                        "the argument; bf16 from '<f4'), an ONNX TensorProto "
-                        ".pb file or a .png image (1x3xHxW or 1x1xHxW in "
-                        "[0,1]); one per argument, in order"),
-               cl::value_desc("file"), cl::cat(category));
+static cl::alias functionAlias("function", cl::desc("Alias of --entry"),
+                               cl::aliasopt(entryName), cl::cat(category));
+static cl::list<std::string> inputSpecs(
+    "input",
+    cl::desc("An argument's value, one per argument in order, or for "
+             "argument N with #N=...: @FILE or FILE (.npy with the "
+             "argument's dtype and shape, bf16 from '<f4'; an ONNX "
+             "TensorProto .pb file; .png for 1x3xHxW or 1x1xHxW in [0,1]), "
+             "SHAPExTYPE=V (every element V, e.g. 1x3x8x8xf32=0.5) or "
+             "SHAPExTYPE=V,V,... (all elements in row-major order, e.g. "
+             "2x2xi32=1,2,3,4; a scalar: f32=1)"),
+    cl::value_desc("spec"), cl::cat(category));
 static cl::opt<std::string> randomInputs(
     "random-inputs", cl::ValueOptional,
     cl::desc("Fill the arguments not given by --input with values uniform in "
@@ -64,7 +79,8 @@ static cl::opt<std::string> randomInputs(
 static cl::list<std::string>
     outputFiles("output",
                 cl::desc("Write a result to a .npy file (bf16 as '<f4'), an "
-                         "ONNX TensorProto .pb file or a .png image; one per "
+                         "ONNX TensorProto .pb file or a .png image, or print "
+                         "all of it with -; one per "
                          "result, in order"),
                 cl::value_desc("file"), cl::cat(category));
 static cl::list<std::string> expectedFiles(
@@ -110,9 +126,41 @@ static cl::opt<std::string> pipelineOptions(
     cl::value_desc("options"), cl::cat(category));
 static const std::string dumpIRDescription =
     "Print the IR after the named stage of --tconv-lower-to-llvm (" +
-    llvm::join(lowerToLLVMStageNames(), ", ") + ")";
+    llvm::join(lowerToLLVMStageNames(), ", ") +
+    ") or after each (all); without inputs or other actions, only that";
 static cl::opt<std::string> dumpIR("dump-ir", cl::desc(dumpIRDescription),
                                    cl::value_desc("stage"), cl::cat(category));
+static cl::opt<std::string> dumpIRDir(
+    "dump-ir-dir",
+    cl::desc("Write the --dump-ir stages to DIR/<N>-<stage>.mlir instead of "
+             "stdout (DIR is created)"),
+    cl::value_desc("dir"), cl::cat(category));
+static cl::opt<std::string> profileRuns(
+    "profile", cl::ValueOptional,
+    cl::desc("Time each convolution, fused group and layout change over N "
+             "calls (default 10; the code is compiled with timer calls "
+             "around them): a table of op, types, attributes, median time, "
+             "GFLOP/s, share of the call, source location"),
+    cl::value_desc("N"), cl::cat(category));
+static cl::opt<std::string>
+    profileJson("profile-json",
+                cl::desc("Also write the --profile table as JSON"),
+                cl::value_desc("file"), cl::cat(category));
+static cl::opt<std::string> targetCPU(
+    "mcpu",
+    cl::desc("CPU to compile for (default: host); the host must run its "
+             "code, e.g. x86-64-v3 on an AVX-512 machine"),
+    cl::value_desc("name"), cl::cat(category));
+static cl::opt<std::string> targetFeatures(
+    "mattr",
+    cl::desc("CPU features to add or remove, e.g. -avx512f (only ones the "
+             "host has can be added)"),
+    cl::value_desc("+a,-b,..."), cl::cat(category));
+static cl::opt<std::string> targetTriple(
+    "target",
+    cl::desc("Target triple: the host's only (cross-compile with "
+             "tconv-compile)"),
+    cl::value_desc("triple"), cl::cat(category));
 static cl::opt<bool> useReference(
     "reference",
     cl::desc("Compile with the reference lowering instead of "
@@ -201,6 +249,135 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
   return tensor;
 }
 
+/// One --input: the argument it is for (nullopt: the next one in order)
+/// and what gives its value.
+struct InputSpec {
+  std::string flag; // As given, for messages.
+  std::optional<size_t> index;
+  llvm::StringRef value;
+};
+
+static llvm::Expected<InputSpec> parseInputSpec(llvm::StringRef text) {
+  InputSpec spec{("--input=" + text).str(), std::nullopt, text};
+  if (!text.consume_front("#"))
+    return spec;
+  auto [number, value] = text.split('=');
+  size_t index = 0;
+  if (number.size() == text.size() || number.getAsInteger(10, index))
+    return makeError(spec.flag +
+                     ": expected #N=VALUE, N an argument index from 0");
+  spec.index = index;
+  spec.value = value;
+  return spec;
+}
+
+/// The type of a SHAPExTYPE=VALUES literal and its VALUES; nullopt if `text`
+/// does not start with a tensor type and '='.
+static std::optional<std::pair<HostTensorType, llvm::StringRef>>
+splitLiteral(llvm::StringRef text) {
+  auto [typeText, values] = text.split('=');
+  if (typeText.size() == text.size())
+    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef> parts;
+  typeText.split(parts, 'x');
+  std::optional<ElementType> elementType = parseElementTypeName(parts.back());
+  if (!elementType)
+    return std::nullopt;
+  HostTensorType type{*elementType, {}};
+  for (llvm::StringRef dim : llvm::ArrayRef(parts).drop_back()) {
+    int64_t size = 0;
+    if (dim.getAsInteger(10, size) || size < 0)
+      return std::nullopt;
+    type.shape.push_back(size);
+  }
+  return std::make_pair(type, values);
+}
+
+/// Parses one element of a literal of `elementType`.
+static std::optional<double> parseElement(llvm::StringRef text,
+                                          ElementType elementType) {
+  if (elementType == ElementType::I1) {
+    if (text == "1" || text == "true")
+      return 1.0;
+    if (text == "0" || text == "false")
+      return 0.0;
+    return std::nullopt;
+  }
+  if (isIntegerElementType(elementType)) {
+    int64_t value = 0;
+    unsigned bits = 8 * getElementByteWidth(elementType);
+    if (text.getAsInteger(10, value) ||
+        (bits < 64 && (value < -(int64_t(1) << (bits - 1)) ||
+                       value >= (int64_t(1) << (bits - 1)))))
+      return std::nullopt;
+    return static_cast<double>(value);
+  }
+  double value = 0;
+  if (text.getAsDouble(value))
+    return std::nullopt;
+  return value;
+}
+
+/// The tensor of a literal whose type matches the argument's: one value
+/// for every element, or all of them (commas or spaces between values,
+/// brackets ignored).
+static llvm::Expected<HostTensor> parseLiteralValues(const InputSpec &spec,
+                                                     const HostTensorType &type,
+                                                     llvm::StringRef values) {
+  llvm::SmallVector<llvm::StringRef> items;
+  for (size_t start = 0; start < values.size();) {
+    size_t end = values.find_first_of(", []\t\n", start);
+    if (end == llvm::StringRef::npos)
+      end = values.size();
+    if (end > start)
+      items.push_back(values.slice(start, end));
+    start = end + 1;
+  }
+  int64_t count = type.getNumElements();
+  if (items.empty())
+    return makeError(spec.flag + ": no values after '='");
+  if (items.size() != 1 && static_cast<int64_t>(items.size()) != count)
+    return makeError(spec.flag + ": " + Twine(items.size()) + " values for " +
+                     Twine(count) + " elements; give one (every element) or " +
+                     Twine(count));
+  HostTensor tensor(type);
+  for (auto [i, item] : llvm::enumerate(items)) {
+    std::optional<double> value = parseElement(item, type.elementType);
+    if (!value)
+      return makeError(spec.flag + ": '" + item + "' is not " +
+                       (type.elementType == ElementType::I1
+                            ? llvm::StringRef("a bool (0, 1, true, false)")
+                        : isIntegerElementType(type.elementType)
+                            ? llvm::StringRef("an integer in the range of ") +
+                                  getElementTypeName(type.elementType)
+                            : llvm::StringRef("a number")));
+    if (items.size() == 1)
+      for (int64_t j = 0; j < count; ++j)
+        tensor.setValue(j, *value);
+    else
+      tensor.setValue(i, *value);
+  }
+  return tensor;
+}
+
+/// The value of argument `index` from its --input.
+static llvm::Expected<HostTensor> readInput(const InputSpec &spec,
+                                            const Signature &signature,
+                                            size_t index) {
+  llvm::StringRef value = spec.value;
+  if (value.consume_front("@"))
+    return readArgument(value, signature, index);
+  auto literal = splitLiteral(value);
+  if (!literal)
+    return readArgument(value, signature, index);
+  const HostTensorType &type = signature.arguments[index];
+  // Checked before allocating: the literal's shape could be anything.
+  if (literal->first != type)
+    return makeError(spec.flag + ": a " + literal->first.str() + " for " +
+                     describe(signature, index, "argument"));
+  return parseLiteralValues(spec, type, literal->second);
+}
+
 static llvm::Error writeResult(llvm::StringRef path, const HostTensor &result) {
   if (isPng(path))
     return writePngFile(path, result);
@@ -218,6 +395,13 @@ static std::string formatNumber(double value, int digits = 6) {
   std::string text;
   llvm::raw_string_ostream(text) << llvm::format("%.*g", digits, value);
   return text;
+}
+
+/// Element `index` of `tensor`: integers in full, floats as formatNumber.
+static std::string formatValue(const HostTensor &tensor, int64_t index) {
+  if (isIntegerElementType(tensor.getElementType()))
+    return std::to_string(static_cast<int64_t>(tensor.getValue(index)));
+  return formatNumber(tensor.getValue(index));
 }
 
 static void printSummary(llvm::raw_ostream &os, size_t index,
@@ -247,9 +431,37 @@ static void printSummary(llvm::raw_ostream &os, size_t index,
     os << "  (" << nans << " NaN)";
   os << "\n  " << (count > kPrintedValues ? "first values:" : "values:");
   for (int64_t i = 0, e = std::min(count, kPrintedValues); i < e; ++i)
-    os << (i ? ", " : " ") << formatNumber(tensor.getValue(i));
+    os << (i ? ", " : " ") << formatValue(tensor, i);
   if (count > kPrintedValues)
     os << ", ... (" << count << " in all)";
+  os << "\n";
+}
+
+/// Prints every element, nested like the tensor's dims.
+static void printTensor(llvm::raw_ostream &os, size_t index,
+                        const HostTensor &tensor) {
+  os << "result #" << index << ": " << tensor.getType().str() << "\n";
+  llvm::ArrayRef<int64_t> shape = tensor.getShape();
+  int64_t flat = 0;
+  std::function<void(size_t)> print = [&](size_t dim) {
+    if (dim == shape.size()) {
+      os << formatValue(tensor, flat++);
+      return;
+    }
+    os << "[";
+    for (int64_t i = 0; i < shape[dim]; ++i) {
+      if (i) {
+        os << ",";
+        if (dim + 1 == shape.size())
+          os << " ";
+        else
+          os << "\n" << std::string(dim + 1, ' ');
+      }
+      print(dim + 1);
+    }
+    os << "]";
+  };
+  print(0);
   os << "\n";
 }
 
@@ -279,6 +491,8 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   referenceOptions.lowering = Lowering::Reference;
   referenceOptions.dumpIRAfterStage.clear();
   referenceOptions.pipelineOptions.clear();
+  referenceOptions.profile = false;
+  referenceOptions.configurePassManager = nullptr;
   auto reference = Kernel::compile(source, bufferName, referenceOptions);
   if (!reference)
     return reference.takeError();
@@ -446,9 +660,136 @@ static llvm::Error benchmark(const Kernel &kernel,
   return llvm::Error::success();
 }
 
+static double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/// Times each profiled op over `runs` calls: a table on stdout and, with
+/// --profile-json, the same numbers as JSON.
+static llvm::Error profile(const Kernel &kernel,
+                           llvm::ArrayRef<HostTensor> arguments,
+                           unsigned runs) {
+  auto samples = kernel.profile(arguments, runs, kWarmupRuns);
+  if (!samples)
+    return samples.takeError();
+  llvm::ArrayRef<ProfiledOp> ops = kernel.getProfiledOps();
+  std::vector<double> callTimes;
+  for (const ProfileSample &sample : *samples)
+    callTimes.push_back(sample.callMillis);
+  double callMedian = median(callTimes);
+  struct Row {
+    double millis;
+    std::optional<double> gflops;
+    double percent;
+  };
+  std::vector<Row> rows;
+  double opsTotal = 0;
+  for (auto [id, op] : llvm::enumerate(ops)) {
+    std::vector<double> times;
+    for (const ProfileSample &sample : *samples)
+      times.push_back(sample.opMillis[id]);
+    Row row{median(times), std::nullopt, 0};
+    // Below a microsecond the op's work was moved out of its brackets.
+    if (op.flops > 0 && row.millis >= 1e-3)
+      row.gflops = op.flops / (row.millis * 1e6);
+    if (callMedian > 0)
+      row.percent = 100 * row.millis / callMedian;
+    opsTotal += row.millis;
+    rows.push_back(row);
+  }
+
+  llvm::raw_ostream &os = llvm::outs();
+  os << "profile: " << runs << " calls (after " << kWarmupRuns
+     << " warm-up), median " << llvm::format("%.4f", callMedian)
+     << " ms per call\n";
+  size_t nameWidth = 2;
+  for (const ProfiledOp &op : ops)
+    nameWidth = std::max(nameWidth, op.name.size());
+  os << llvm::format("%4s  ", "#") << llvm::left_justify("op", nameWidth)
+     << llvm::format("  %10s  %8s  %6s  ", "median ms", "GFLOP/s", "% call")
+     << "types; attributes; location\n";
+  for (auto [id, op] : llvm::enumerate(ops)) {
+    const Row &row = rows[id];
+    os << llvm::format("%4d  ", static_cast<int>(id))
+       << llvm::left_justify(op.name, nameWidth)
+       << llvm::format("  %10.4f  ", row.millis);
+    if (row.gflops)
+      os << llvm::format("%8.2f", *row.gflops);
+    else
+      os << llvm::format("%8s", "-");
+    os << llvm::format("  %5.1f%%  ", row.percent) << op.types;
+    if (!op.attributes.empty())
+      os << "; " << op.attributes;
+    if (!op.location.empty())
+      os << "; " << op.location;
+    os << "\n";
+  }
+  os << llvm::format("%4s  ", "") << llvm::left_justify("(rest)", nameWidth)
+     << llvm::format("  %10.4f  %8s  %5.1f%%  ", callMedian - opsTotal, "-",
+                     callMedian > 0 ? 100 * (callMedian - opsTotal) /
+                                          callMedian
+                                    : 0.0)
+     << "outside the ops above: allocations, and work that later stages "
+        "moved out of its op (e.g. convolution phases written straight "
+        "into their consumer show ~0 ms above)\n";
+
+  if (profileJson.empty())
+    return llvm::Error::success();
+  std::error_code ec;
+  llvm::raw_fd_ostream file(profileJson, ec);
+  if (ec)
+    return makeError(profileJson + ": cannot write: " + ec.message());
+  llvm::json::OStream json(file, 2);
+  json.object([&] {
+    json.attribute("calls", static_cast<int64_t>(runs));
+    json.attribute("call_median_ms", callMedian);
+    json.attributeArray("ops", [&] {
+      for (size_t id = 0; id < ops.size(); ++id) {
+        const ProfiledOp &op = ops[id];
+        const Row &row = rows[id];
+        json.object([&] {
+          json.attribute("id", static_cast<int64_t>(id));
+          json.attribute("op", op.name);
+          json.attribute("types", op.types);
+          json.attribute("attributes", op.attributes);
+          json.attribute("location", op.location);
+          json.attribute("median_ms", row.millis);
+          json.attribute("flops", op.flops);
+          json.attribute("gflops", row.gflops ? llvm::json::Value(*row.gflops)
+                                              : llvm::json::Value(nullptr));
+          json.attribute("percent_of_call", row.percent);
+        });
+      }
+    });
+  });
+  file << "\n";
+  file.close();
+  if (file.has_error())
+    return makeError(profileJson + ": cannot write: " + file.error().message());
+  return llvm::Error::success();
+}
+
 /// Validates flag combinations that do not need the module.
 static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
-                              std::optional<uint64_t> &seed) {
+                              std::optional<uint64_t> &seed,
+                              unsigned &profileCalls) {
+  if (profileRuns.getNumOccurrences()) {
+    profileCalls = 10;
+    if (!profileRuns.empty() &&
+        (llvm::StringRef(profileRuns).getAsInteger(10, profileCalls) ||
+         profileCalls == 0))
+      return makeError("--profile needs a number of calls >= 1, got '" +
+                       profileRuns + "'");
+  }
+  if (!profileJson.empty() && !profileRuns.getNumOccurrences())
+    return makeError("--profile-json needs --profile");
+  if (useReference && profileRuns.getNumOccurrences())
+    return makeError("--profile times --tconv-lower-to-llvm's code, not "
+                     "--reference's");
+  if (!dumpIRDir.empty() && dumpIR.empty())
+    return makeError("--dump-ir-dir needs --dump-ir=STAGE or --dump-ir=all");
   if (benchRuns.getNumOccurrences() && benchRuns == 0)
     return makeError("--bench needs a number of runs >= 1");
   if (!benchJson.empty() && !benchRuns.getNumOccurrences())
@@ -480,8 +821,19 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
 /// Returns the exit code: 0, or 1 if verification failed.
 static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   std::optional<uint64_t> seed;
-  if (llvm::Error err = checkFlags(threads, seed))
+  unsigned profileCalls = 0;
+  if (llvm::Error err = checkFlags(threads, seed, profileCalls))
     return std::move(err);
+  llvm::SmallVector<InputSpec> inputs;
+  for (const std::string &text : inputSpecs) {
+    auto spec = parseInputSpec(text);
+    if (!spec)
+      return spec.takeError();
+    inputs.push_back(*spec);
+  }
+  if (!dumpIRDir.empty())
+    if (std::error_code ec = llvm::sys::fs::create_directories(dumpIRDir))
+      return makeError(dumpIRDir + ": cannot create: " + ec.message());
 
   auto file = llvm::MemoryBuffer::getFileOrSTDIN(inputFilename);
   if (!file)
@@ -502,6 +854,15 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   options.threads = threads;
   options.dumpIRAfterStage = dumpIR;
   options.irDumpStream = &llvm::outs();
+  options.irDumpDirectory = dumpIRDir;
+  options.target.triple = targetTriple;
+  options.target.cpu = targetCPU;
+  options.target.features = targetFeatures;
+  options.profile = profileCalls > 0;
+  options.configurePassManager = [](mlir::PassManager &pm) {
+    mlir::applyDefaultTimingPassManagerCLOptions(pm);
+    return mlir::applyPassManagerCLOptions(pm);
+  };
   auto kernel = Kernel::compile(source, bufferName, options);
   if (!kernel)
     return kernel.takeError();
@@ -511,16 +872,49 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     llvm::errs() << "tconv-run: note: " << why << "\n";
   const Signature &signature = (*kernel)->getSignature();
 
+  // --dump-ir alone inspects the IR: nothing to run.
+  bool runRequested = !inputs.empty() || seed || verify || printResults ||
+                      !outputFiles.empty() || benchRuns.getNumOccurrences() ||
+                      profileCalls > 0;
+  if (!dumpIR.empty() && !runRequested)
+    return 0;
+
+  // Which --input gives each argument: #N=... names one, the others take
+  // the arguments in order.
   size_t numArgs = signature.arguments.size();
-  if (inputFiles.size() > numArgs)
-    return makeError(pluralize(inputFiles.size(), "--input file") +
-                     " given, but @" + signature.entry + " takes " +
-                     pluralize(numArgs, "argument"));
-  if (inputFiles.size() < numArgs && !seed)
-    return makeError("@" + signature.entry + " takes " +
-                     pluralize(numArgs, "argument") + " but " +
-                     pluralize(inputFiles.size(), "--input file") +
-                     " given (add --input files or --random-inputs)");
+  llvm::SmallVector<const InputSpec *> argumentInputs(numArgs, nullptr);
+  size_t next = 0, inOrder = 0;
+  for (const InputSpec &spec : inputs) {
+    size_t index = spec.index ? *spec.index : next++;
+    inOrder += !spec.index;
+    if (index >= numArgs) {
+      if (spec.index)
+        return makeError(spec.flag + ": @" + signature.entry + " takes " +
+                         pluralize(numArgs, "argument") +
+                         (numArgs ? " (#0 to #" + Twine(numArgs - 1) + ")"
+                                  : Twine("")));
+      return makeError(pluralize(inOrder, "--input value") +
+                       " given in order, but @" + signature.entry +
+                       " takes " + pluralize(numArgs, "argument"));
+    }
+    if (argumentInputs[index])
+      return makeError("argument #" + Twine(index) + " of @" +
+                       signature.entry + " is given twice: " +
+                       argumentInputs[index]->flag + " and " + spec.flag);
+    argumentInputs[index] = &spec;
+  }
+  if (!seed) {
+    llvm::SmallVector<std::string> missing;
+    for (auto [index, spec] : llvm::enumerate(argumentInputs))
+      if (!spec)
+        missing.push_back("#" + std::to_string(index));
+    if (!missing.empty())
+      return makeError("@" + signature.entry + " takes " +
+                       pluralize(numArgs, "argument") + " but " +
+                       pluralize(inputs.size(), "--input value") +
+                       " given; no value for " + llvm::join(missing, ", ") +
+                       " (add --input or --random-inputs)");
+  }
   size_t numResults = signature.results.size();
   if (!expectedFiles.empty() && expectedFiles.size() != numResults)
     return makeError(pluralize(expectedFiles.size(), "--expected file") +
@@ -543,8 +937,8 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
 
   llvm::SmallVector<HostTensor> arguments;
   for (size_t i = 0; i < numArgs; ++i) {
-    if (i < inputFiles.size()) {
-      auto tensor = readArgument(inputFiles[i], signature, i);
+    if (argumentInputs[i]) {
+      auto tensor = readInput(*argumentInputs[i], signature, i);
       if (!tensor)
         return tensor.takeError();
       arguments.push_back(std::move(*tensor));
@@ -576,13 +970,19 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     matchesExpected = *ok;
   }
   bool nothingElse = !verify && expectedFiles.empty() && outputFiles.empty() &&
-                     !benchRuns.getNumOccurrences() && dumpIR.empty();
+                     !benchRuns.getNumOccurrences() && dumpIR.empty() &&
+                     profileCalls == 0;
   if (printResults || nothingElse)
     for (auto [index, result] : llvm::enumerate(*results))
       printSummary(llvm::outs(), index, result);
-  for (auto [path, result] : llvm::zip(outputFiles, *results))
-    if (llvm::Error err = writeResult(path, result))
+  for (auto [index, path, result] :
+       llvm::zip(llvm::seq<size_t>(0, outputFiles.size()), outputFiles,
+                 *results)) {
+    if (path == "-")
+      printTensor(llvm::outs(), index, result);
+    else if (llvm::Error err = writeResult(path, result))
       return std::move(err);
+  }
   if (!verified) {
     llvm::outs().flush();
     llvm::errs() << "tconv-run: verification failed: results differ from the "
@@ -596,6 +996,9 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   }
   if (benchRuns.getNumOccurrences())
     if (llvm::Error err = benchmark(**kernel, arguments, benchRuns))
+      return std::move(err);
+  if (profileCalls > 0)
+    if (llvm::Error err = profile(**kernel, arguments, profileCalls))
       return std::move(err);
   return 0;
 }
@@ -611,11 +1014,19 @@ int main(int argc, char **argv) {
       cl::desc("OpenMP threads for the generated code (default: all cores, "
                "or OMP_NUM_THREADS)"),
       cl::value_desc("N"), cl::cat(category));
+  // --mlir-timing, --mlir-print-ir-after=PASS and friends, as in mlir-opt
+  // (registered passes can be named there).
+  mlir::registerAllPasses();
+  registerAllPasses();
+  mlir::registerPassManagerCLOptions();
+  mlir::registerDefaultTimingManagerCLOptions();
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
       "tconv-run: compile a module with --tconv-lower-to-llvm, run its entry "
-      "function on the host CPU, check and time it\n");
+      "function on the host CPU, check and time it\n\n"
+      "mlir-opt's pass-manager flags work too: --mlir-timing, "
+      "--mlir-print-ir-after=PASS, --mlir-print-ir-after-all, ...\n");
   llvm::Expected<int> exitCode = runTool(threads);
   if (!exitCode) {
     llvm::outs().flush();

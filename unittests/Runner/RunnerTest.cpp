@@ -208,6 +208,62 @@ TEST(Runner, DumpsTheIRAfterAStage) {
   EXPECT_NE(dump.find("llvm.func @_mlir_ciface_main("), std::string::npos);
 }
 
+TEST(Runner, ProfilesEachComputation) {
+  RunnerOptions options;
+  options.profile = true;
+  std::unique_ptr<Kernel> kernel = compileOrDie(kSeed, options);
+  ASSERT_TRUE(kernel);
+  llvm::ArrayRef<ProfiledOp> ops = kernel->getProfiledOps();
+  ASSERT_FALSE(ops.empty());
+  EXPECT_TRUE(llvm::any_of(ops, [](const ProfiledOp &op) {
+    return op.flops > 0 && op.location.find("test.mlir:3:") == 0;
+  }));
+  HostTensor x = makeTensor({1, 1, 2}, {1, 2});
+  HostTensor w = makeTensor({1, 1, 3}, {1, 2, 3});
+  HostTensor args[] = {std::move(x), std::move(w)};
+  auto samples = kernel->profile(args, 3, 1);
+  ASSERT_TRUE(!!samples) << llvm::toString(samples.takeError());
+  ASSERT_EQ(samples->size(), 3u);
+  for (const ProfileSample &sample : *samples) {
+    ASSERT_EQ(sample.opMillis.size(), ops.size());
+    double sum = 0;
+    for (double millis : sample.opMillis) {
+      EXPECT_GE(millis, 0);
+      sum += millis;
+    }
+    EXPECT_LE(sum, sample.callMillis);
+  }
+  // Without the option nothing is instrumented.
+  std::unique_ptr<Kernel> plain = compileOrDie(kSeed, RunnerOptions());
+  ASSERT_TRUE(plain);
+  EXPECT_TRUE(plain->getProfiledOps().empty());
+}
+
+TEST(Runner, CompilesForCPUsThisOneRuns) {
+  RunnerOptions baseline;
+  baseline.target.cpu = "x86-64";
+  std::unique_ptr<Kernel> kernel = compileOrDie(kSeed, baseline);
+  ASSERT_TRUE(kernel);
+  HostTensor x = makeTensor({1, 1, 2}, {1, 2});
+  HostTensor w = makeTensor({1, 1, 3}, {1, 2, 3});
+  HostTensor args[] = {std::move(x), std::move(w)};
+  auto results = kernel->run(args);
+  ASSERT_TRUE(!!results) << llvm::toString(results.takeError());
+  // [x0w0, x0w1, x0w2 + x1w0, x1w1, x1w2] = [1, 2, 5, 4, 6] cropped by 1.
+  EXPECT_EQ((*results)[0].getValue(0), 2);
+  EXPECT_EQ((*results)[0].getValue(1), 5);
+  EXPECT_EQ((*results)[0].getValue(2), 4);
+  // No CPU has both AMD's SSE4a and Intel's AMX.
+  RunnerOptions impossible;
+  impossible.target.features = "+sse4a,+amx-tile";
+  EXPECT_NE(compileError(kSeed, impossible).find("lacks features"),
+            std::string::npos);
+  RunnerOptions foreign;
+  foreign.target.triple = "aarch64-linux-gnu";
+  EXPECT_NE(compileError(kSeed, foreign).find("is not this machine's"),
+            std::string::npos);
+}
+
 TEST(Runner, ReportsCompileErrors) {
   EXPECT_EQ(compileError("func.func @main( {"),
             "test.mlir:1:17: error: expected non-function type\n"

@@ -23,9 +23,36 @@ TEST(HostTensor, TypeSpellings) {
   EXPECT_EQ(scalar.shapeStr(), "scalar");
   EXPECT_EQ(scalar.getNumElements(), 1);
   for (ElementType e : {ElementType::F16, ElementType::BF16, ElementType::F32,
-                        ElementType::F64})
+                        ElementType::F64, ElementType::I1, ElementType::I8,
+                        ElementType::I32, ElementType::I64})
     EXPECT_EQ(parseElementTypeName(getElementTypeName(e)), e);
-  EXPECT_EQ(parseElementTypeName("i32"), std::nullopt);
+  EXPECT_EQ(parseElementTypeName("i16"), std::nullopt);
+  EXPECT_EQ((HostTensorType{ElementType::I1, {2, 3}}).getSizeInBytes(), 6u);
+  EXPECT_EQ((HostTensorType{ElementType::I64, {2}}).getSizeInBytes(), 16u);
+}
+
+TEST(HostTensor, IntegersRoundAndSaturate) {
+  HostTensor i8(HostTensorType{ElementType::I8, {5}});
+  i8.setValue(0, 2.5); // Nearest, ties to even.
+  i8.setValue(1, -3.6);
+  i8.setValue(2, 1000);
+  i8.setValue(3, -1000);
+  i8.setValue(4, NAN);
+  EXPECT_EQ(i8.getValue(0), 2);
+  EXPECT_EQ(i8.getValue(1), -4);
+  EXPECT_EQ(i8.getValue(2), 127);
+  EXPECT_EQ(i8.getValue(3), -128);
+  EXPECT_EQ(i8.getValue(4), 0);
+  HostTensor i64(HostTensorType{ElementType::I64, {2}});
+  i64.setValue(0, 1e30);
+  i64.setValue(1, -(double)(1LL << 40));
+  EXPECT_EQ(static_cast<const int64_t *>(i64.data())[0], INT64_MAX);
+  EXPECT_EQ(i64.getValue(1), -(double)(1LL << 40));
+  HostTensor i1(HostTensorType{ElementType::I1, {2}});
+  i1.setValue(0, -0.5);
+  i1.setValue(1, 0);
+  EXPECT_EQ(static_cast<const uint8_t *>(i1.data())[0], 1);
+  EXPECT_EQ(i1.getValue(1), 0);
 }
 
 TEST(HostTensor, ZeroInitializedAndAligned) {

@@ -87,7 +87,8 @@ TEST(Npy, AcceptsVersions2And3AndLiteralVariants) {
 
 TEST(Npy, RoundTripsEveryDtypeAndRank) {
   for (ElementType type :
-       {ElementType::F16, ElementType::F32, ElementType::F64}) {
+       {ElementType::F16, ElementType::F32, ElementType::F64, ElementType::I1,
+        ElementType::I8, ElementType::I32, ElementType::I64}) {
     for (llvm::SmallVector<int64_t> shape :
          {llvm::SmallVector<int64_t>{}, {7}, {2, 3}, {1, 2, 3, 4}, {2, 0, 5}}) {
       HostTensor tensor(HostTensorType{type, shape});
@@ -210,15 +211,42 @@ TEST(Npy, RejectsFortranOrder) {
 }
 
 TEST(Npy, RejectsOtherDtypes) {
-  EXPECT_EQ(parseError(makeNpy("{'descr': '<i4', 'fortran_order': False, "
+  EXPECT_EQ(parseError(makeNpy("{'descr': '<u4', 'fortran_order': False, "
                                "'shape': (3,), }",
                                floatBytes({1, 2, 3}))),
-            "x.npy: unsupported dtype '<i4' (supported: '<f2', '<f4', '<f8')");
+            "x.npy: unsupported dtype '<u4' (supported: '<f2', '<f4', '<f8', "
+            "'|b1', '|i1', '<i4', '<i8')");
   EXPECT_EQ(parseError(makeNpy("{'descr': '>f4', 'fortran_order': False, "
                                "'shape': (3,), }",
                                floatBytes({1, 2, 3}))),
             "x.npy: unsupported dtype '>f4' (supported: '<f2', '<f4', '<f8', "
-            "big-endian data is not supported)");
+            "'|b1', '|i1', '<i4', '<i8', big-endian data is not supported)");
+}
+
+TEST(Npy, ReadsIntegersAndBools) {
+  llvm::Expected<HostTensor> tensor =
+      parseNpy(makeNpy("{'descr': '<i4', 'fortran_order': False, "
+                       "'shape': (3,), }",
+                       std::string("\xff\xff\xff\xff\x02\0\0\0\0\0\0\x80", 12)),
+               "x.npy");
+  ASSERT_TRUE(!!tensor) << llvm::toString(tensor.takeError());
+  EXPECT_EQ(tensor->getType(), (HostTensorType{ElementType::I32, {3}}));
+  EXPECT_EQ(tensor->getValue(0), -1);
+  EXPECT_EQ(tensor->getValue(1), 2);
+  EXPECT_EQ(tensor->getValue(2), -2147483648.0);
+  tensor = parseNpy(makeNpy("{'descr': '|b1', 'fortran_order': False, "
+                            "'shape': (2,), }",
+                            std::string("\1\0", 2)),
+                    "x.npy");
+  ASSERT_TRUE(!!tensor) << llvm::toString(tensor.takeError());
+  EXPECT_EQ(tensor->getType(), (HostTensorType{ElementType::I1, {2}}));
+  EXPECT_EQ(tensor->getValue(0), 1);
+  EXPECT_EQ(tensor->getValue(1), 0);
+  // A bool byte other than 0 or 1 would be undefined in compiled code.
+  EXPECT_EQ(parseError(makeNpy("{'descr': '|b1', 'fortran_order': False, "
+                               "'shape': (2,), }",
+                               std::string("\1\2", 2))),
+            "x.npy: bool element 1 is byte 2, not 0 or 1");
 }
 
 TEST(Npy, RejectsWrongDataSize) {

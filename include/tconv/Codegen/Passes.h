@@ -9,6 +9,14 @@
 
 namespace mlir::tconv {
 
+/// The module attribute in which tconv-instrument-ops describes the ops it
+/// brackets: an array of dictionaries {name, types, attributes, location:
+/// strings, flops: f64}, indexed by id.
+inline constexpr llvm::StringLiteral kProfiledOpsAttrName =
+    "tconv.profiled_ops";
+/// The functions it calls, with the op's id (i64).
+inline constexpr llvm::StringLiteral kProfileBeginName = "tconv_profile_begin";
+inline constexpr llvm::StringLiteral kProfileEndName = "tconv_profile_end";
 /// The byte size of the workspace argument tconv-plan-workspace adds to a
 /// function (an i64 attribute on the func.func, kept on its llvm.func).
 inline constexpr llvm::StringLiteral kWorkspaceSizeAttrName =

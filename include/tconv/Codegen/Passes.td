@@ -668,4 +668,33 @@ def TConvVectorizeDepthwiseRows
   ];
 }
 
+def TConvInstrumentOps : Pass<"tconv-instrument-ops", "::mlir::ModuleOp"> {
+  let summary = "Bracket each top-level computation with profiling calls";
+  let description = [{
+    For `tconv-run --profile` (the pipeline's `profile` option; never in the
+    default pipeline, so unprofiled code has no overhead). Each linalg op
+    (but fills, which convolutions fuse into their tiles) and tensor.pad at
+    the top level of a function body gets an id and is bracketed with calls
+    of two external functions that the runner provides:
+
+    ```mlir
+    %c3 = arith.constant 3 : i64
+    func.call @tconv_profile_begin(%c3) : (i64) -> ()
+    %r = linalg.conv_2d_nhwc_fhwc ...
+    func.call @tconv_profile_end(%c3) : (i64) -> ()
+    ```
+
+    Run after fusion (the `fused` stage): a fused elementwise group is then
+    one op, and each op later becomes one loop nest in place, so the time
+    between the calls is the time of that computation. What each id stands
+    for (op name, types, attributes, source location, FLOPs) is kept in the
+    module attribute `tconv.profiled_ops` (an array indexed by id) for the
+    runner to read and remove before translation.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::func::FuncDialect",
+  ];
+}
+
 #endif // TCONV_CODEGEN_PASSES_TD

@@ -117,6 +117,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "AVX2, 16 for AVX-512; tconv-run and tconv-compile "
                      "pick the target CPU's)"),
       llvm::cl::init(8)};
+  Option<bool> profile{
+      *this, "profile",
+      llvm::cl::desc("Bracket each computation after the fused stage with "
+                     "calls of tconv_profile_begin/end(i64 id) "
+                     "(tconv-instrument-ops; tconv-run --profile provides "
+                     "them)"),
+      llvm::cl::init(false)};
   Option<bool> workspace{
       *this, "workspace",
       llvm::cl::desc("Serve static temporaries from a workspace argument "
@@ -132,7 +139,7 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
 
 /// Sets the schedule for the target CPU's widest vector registers of
 /// `lanes` f32 (tconv::getVectorLanes in tconv/Target/TargetMachine.h: 16
-/// with AVX-512, 8 with AVX2); f-tile = two vectors, so that a tile keeps
+/// with AVX-512, 8 with AVX2, 4 with SSE or NEON); f-tile = two vectors, so that a tile keeps
 /// ow-tile x 2 accumulators in registers (8 with the defaults) on AVX2 and
 /// AVX-512 alike (defaultFTile in tconv/Codegen/Strategy.h). Tools that
 /// compile for a known CPU call it before applying user options.

@@ -15,8 +15,9 @@
 //   for (...) (*call)();
 //
 // The entry is a func.func whose arguments and results are ranked tensors
-// of static shape with f16, bf16, f32 or f64 elements. It is compiled to
-// native code for the host CPU (LLVM -O3, host CPU features) and called
+// of static shape with f16, bf16, f32, f64, i1, i8, i32 or i64 elements. It
+// is compiled to native code for the host CPU (LLVM -O3, host CPU features,
+// or another CPU that this one can run: RunnerOptions::target) and called
 // through its C interface with the results as caller-allocated out-params
 // (see Pipelines.h). Inputs are read-only: the same argument tensors can be
 // passed to any number of calls and kernels.
@@ -33,17 +34,25 @@
 #define TCONV_RUNNER_RUNNER_H
 
 #include "tconv/Support/HostTensor.h"
+#include "tconv/Target/TargetMachine.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/LogicalResult.h"
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class raw_ostream;
 } // namespace llvm
+
+namespace mlir {
+class PassManager;
+} // namespace mlir
 
 namespace mlir::tconv {
 
@@ -72,9 +81,45 @@ struct RunnerOptions {
   /// vector width picked for the host CPU. Pipeline lowering only.
   std::string pipelineOptions;
   /// If not empty, the IR after this stage of --tconv-lower-to-llvm (one of
-  /// lowerToLLVMStageNames()) is printed to `irDumpStream`. Pipeline only.
+  /// lowerToLLVMStageNames(), or "all") is printed to `irDumpStream`, or
+  /// written to `irDumpDirectory`/<N>-<stage>.mlir if that is set (N: the
+  /// stage's 1-based position). Pipeline only.
   std::string dumpIRAfterStage;
   llvm::raw_ostream *irDumpStream = nullptr;
+  std::string irDumpDirectory;
+  /// The CPU to compile for: the host's by default. Another CPU or other
+  /// features (e.g. cpu "x86-64-v3", features "-avx512f") must be ones this
+  /// machine runs: compile() fails naming what it lacks.
+  TargetSpec target;
+  /// Brackets each top-level computation with timer calls (the pipeline's
+  /// `profile` option) so that Kernel::profile() can time it. Pipeline only.
+  bool profile = false;
+  /// Called on each pass manager of the lowering before it runs, e.g. with
+  /// mlir::applyPassManagerCLOptions (IR printing) and pass timing.
+  std::function<llvm::LogicalResult(PassManager &)> configurePassManager;
+};
+
+/// A computation that a profiled kernel times: an op of the IR after the
+/// pipeline's `fused` stage (a convolution, a fused elementwise group, a
+/// layout change, ...).
+struct ProfiledOp {
+  /// The op's name, e.g. "linalg.conv_2d_nhwc_fhwc".
+  std::string name;
+  /// Operand and result types, e.g. "1x8x8x3xf32, 16x3x3x3xf32 -> ...".
+  std::string types;
+  /// Its attributes that say what it computes (strides, dilations, ...).
+  std::string attributes;
+  /// Where it comes from in the source, e.g. "model.mlir:12:10".
+  std::string location;
+  /// Floating-point operations of a call: 2 per multiply-add of an op with
+  /// a reduction, 0 for data movement and elementwise ops.
+  double flops = 0;
+};
+
+/// One profiled call: its wall time and the time of each ProfiledOp.
+struct ProfileSample {
+  double callMillis = 0;
+  llvm::SmallVector<double> opMillis;
 };
 
 /// Argument and result types of the entry function.
@@ -179,6 +224,14 @@ public:
     std::unique_ptr<State> state;
   };
 
+  /// With RunnerOptions::profile: the timed ops, in order of ids.
+  llvm::ArrayRef<ProfiledOp> getProfiledOps() const;
+  /// With RunnerOptions::profile: `warmup` untimed calls, then `runs` calls
+  /// timing each profiled op. Not thread-safe with other profile() calls.
+  llvm::Expected<std::vector<ProfileSample>>
+  profile(llvm::ArrayRef<HostTensor> arguments, unsigned runs,
+          unsigned warmup) const;
+
   /// Checks the types once and binds the buffers.
   llvm::Expected<BoundCall>
   bind(llvm::ArrayRef<HostTensor> arguments,
@@ -214,7 +267,8 @@ Comparison compareTensors(const HostTensor &actual, const HostTensor &expected);
 /// sqrt(reductionLength), the growth of rounding errors in a sum.
 double getRelativeTolerance(ElementType elementType, int64_t reductionLength);
 
-/// Fills `tensor` with values uniform in [-1, 1), deterministic for `seed`.
+/// Fills `tensor` with values uniform in [-1, 1) (integers: in [-16, 16),
+/// i1: 0 or 1), deterministic for `seed`.
 void fillUniform(HostTensor &tensor, uint64_t seed);
 
 } // namespace mlir::tconv

@@ -1,8 +1,9 @@
 //===- HostTensor.h - Dense tensors in host memory --------------*- C++ -*-===//
 //
 // The value type that tconv tools exchange with compiled kernels and with
-// files: a dense, row-major (C order), 64-byte aligned array of f16, bf16, f32
-// or f64 elements with a static shape.
+// files: a dense, row-major (C order), 64-byte aligned array of f16, bf16,
+// f32, f64, i1 (one byte each, 0 or 1, as MLIR and NumPy store them), i8,
+// i32 or i64 elements with a static shape.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,14 +22,16 @@
 
 namespace mlir::tconv {
 
-enum class ElementType { F16, BF16, F32, F64 };
+enum class ElementType { F16, BF16, F32, F64, I1, I8, I32, I64 };
 
-/// "f16", "bf16", "f32" or "f64" (MLIR spelling).
+/// "f16", "bf16", "f32", "f64", "i1", "i8", "i32" or "i64" (MLIR spelling).
 llvm::StringRef getElementTypeName(ElementType type);
 /// The inverse of getElementTypeName; std::nullopt for other names.
 std::optional<ElementType> parseElementTypeName(llvm::StringRef name);
-/// Bytes per element: 2, 2, 4 or 8.
+/// Bytes per element: 2, 2, 4, 8, 1, 1, 4 or 8.
 size_t getElementByteWidth(ElementType type);
+/// i1, i8, i32 and i64 (signed integers; i1 is a bool).
+bool isIntegerElementType(ElementType type);
 
 /// Shape and element type of a tensor.
 struct HostTensorType {
@@ -77,7 +80,8 @@ public:
   /// Element `index` (flat, row-major) converted to double.
   double getValue(int64_t index) const;
   /// Stores `value` at flat `index`, rounded to nearest-even for narrower
-  /// element types.
+  /// float types; integer types take it rounded to nearest and saturated
+  /// (NaN gives 0), i1 takes value != 0.
   void setValue(int64_t index, double value);
 
   HostTensor clone() const;

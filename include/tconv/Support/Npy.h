@@ -1,8 +1,9 @@
 //===- Npy.h - NumPy .npy files ---------------------------------*- C++ -*-===//
 //
 // Reads and writes NumPy's .npy format (versions 1.0, 2.0 and 3.0) for the
-// dtypes tconv computes with: '<f2', '<f4' and '<f8', C order. bf16 has no
-// NumPy dtype; callers exchange bf16 tensors as '<f4' files.
+// dtypes tconv computes with: '<f2', '<f4', '<f8', '|b1' (bool, i1), '|i1'
+// (i8), '<i4' and '<i8', C order. bf16 has no NumPy dtype; callers exchange
+// bf16 tensors as '<f4' files.
 //
 // Every malformed or unsupported file gives an llvm::Error whose message
 // starts with the file name and says what is wrong.

@@ -5,6 +5,7 @@
 //
 //   int <prefix><name>(const T *in0, ..., T *out0, ..., void *workspace);
 //   size_t <prefix><name>_workspace_size(void);
+//   int <prefix>check_cpu(void);  // 0 if this CPU runs the code
 //
 // over caller-owned, contiguous row-major arrays and a caller-owned,
 // 64-byte aligned workspace for the temporaries (no allocation inside), compiled to an object (or
@@ -104,11 +105,37 @@ struct CHeaderInfo {
   /// The source model and the object the header goes with (for "link with").
   std::string sourceName;
   std::string objectName;
+  /// What the code was compiled for (compileAheadOfTime fills these).
+  std::string targetTriple;
+  std::string targetCPU;
+  /// LLVM's feature string of the target machine (e.g. "+sve").
+  std::string targetFeatures;
+  SmallVector<std::string> checkedFeatures;
+  /// The name of the CPU check function, <prefix>check_cpu.
+  std::string checkCpuName;
 };
 
 /// Writes the C header declaring `entries`.
 void writeCHeader(llvm::raw_ostream &os, ArrayRef<CEntry> entries,
                   const RuntimeDeps &deps, const CHeaderInfo &info);
+
+/// What an entry point returns when the CPU lacks features the code was
+/// compiled for (0: success, 1: a NULL array, 2: a misaligned workspace).
+inline constexpr int kCpuCheckFailed = 3;
+
+/// The ISA features that <prefix>check_cpu() tests on `machine`'s target:
+/// every x86 extension beyond x86-64's baseline that `machine` enables (on
+/// other targets none: AArch64's NEON is baseline).
+SmallVector<std::string>
+getRuntimeCheckedFeatures(const llvm::TargetMachine &machine);
+
+/// Defines `int <checkName>(void)` in `module` (0 if this CPU has every
+/// checked feature, else kCpuCheckFailed after one line on stderr that
+/// starts with `objectName` and names the missing ones) and makes each entry
+/// in `entryNames` call it first and return its failure.
+void addCpuCheck(llvm::Module &module, const llvm::TargetMachine &machine,
+                 StringRef checkName, ArrayRef<std::string> entryNames,
+                 StringRef objectName);
 
 struct AheadOfTimeOptions {
   /// Functions to export; empty: every public function with a body.

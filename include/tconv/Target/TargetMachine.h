@@ -11,6 +11,7 @@
 #ifndef TCONV_TARGET_TARGETMACHINE_H
 #define TCONV_TARGET_TARGETMACHINE_H
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -26,12 +27,15 @@ namespace mlir::tconv {
 
 /// A compilation target. Empty fields mean the host's.
 struct TargetSpec {
-  /// LLVM target triple, e.g. x86_64-unknown-linux-gnu (default: the host).
+  /// LLVM target triple, e.g. x86_64-unknown-linux-gnu or
+  /// aarch64-unknown-linux-gnu (default: the host).
   std::string triple;
-  /// CPU name, e.g. x86-64-v3 or znver5; "host" or empty: the host CPU (only
-  /// for the host triple).
+  /// CPU name, e.g. x86-64-v3 or znver5; "host": the host CPU (only for the
+  /// host triple); empty: the host CPU for the host triple, "generic"
+  /// for others.
   std::string cpu;
-  /// Extra features in LLVM's syntax, e.g. "+avx2,-avx512f".
+  /// Extra features in LLVM's syntax, e.g. "+avx2,-avx512f"; each must be a
+  /// feature of the target.
   std::string features;
 };
 
@@ -42,6 +46,15 @@ void initializeLLVMTargets();
 /// Errors name the triple or CPU that is not available.
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createTargetMachine(const TargetSpec &spec, bool forJIT);
+
+/// Every subtarget feature `machine` has enabled (ISA extensions and tuning
+/// flags), by LLVM name.
+llvm::SmallVector<std::string>
+getEnabledFeatures(const llvm::TargetMachine &machine);
+
+/// Fails, naming them, if code for `machine` may use features that this
+/// machine's CPU lacks, or if it is for another triple: the JIT's check.
+llvm::Error checkRunsOnHost(const llvm::TargetMachine &machine);
 
 /// f32 lanes in the widest vector registers of `machine`: 16 with AVX-512,
 /// 8 with AVX, 4 otherwise (SSE, NEON).
