@@ -183,7 +183,9 @@ static void addLoopsStage(OpPassManager &pm,
     funcPm.addPass(createConvertLinalgToLoopsPass());
   // Folding subviews into transfers can give them non-minor maps (a vector
   // along a dim that is not innermost): vector-to-scf lowers those, so it
-  // runs after.
+  // runs after. Reshapes become strided views first: their folding into
+  // transfers is wrong upstream (ReshapesAsViews.cpp).
+  funcPm.addPass(createTConvReshapesAsViews());
   funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));

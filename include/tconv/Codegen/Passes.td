@@ -457,6 +457,37 @@ def TConvOuterParallelLoops
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def TConvReshapesAsViews
+    : Pass<"tconv-reshapes-as-views", "::mlir::func::FuncOp"> {
+  let summary = "Turn static reshapes of contiguous buffers into strided views";
+  let description = [{
+    `--fold-memref-alias-ops` folds a subview of a `memref.expand_shape` or
+    `memref.collapse_shape` into the vector transfers that read or write it,
+    and in LLVM 22 gets the indices wrong when the transfer's vector spans
+    several of the expanded dims (a 3x2 block of `1x1x2x2x3x2` expanded
+    from `1x1x4x6`, as a space-to-depth layout change reads it, was read
+    from column 0 only: a silent wrong answer). A reshape of a contiguous,
+    statically shaped buffer is just a view with other sizes and strides:
+    as a `memref.reinterpret_cast` it is folded by nothing, and the subviews
+    and transfers on it keep their own, correct, strides. Run it before
+    `--fold-memref-alias-ops`.
+
+    Example:
+
+    ```mlir
+    %e = memref.expand_shape %a [[0], [1, 2]] output_shape [4, 2, 3]
+        : memref<4x6xf32> into memref<4x2x3xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = memref.reinterpret_cast %a to offset: [0], sizes: [4, 2, 3],
+        strides: [6, 3, 1] : memref<4x6xf32> to memref<4x2x3xf32>
+    ```
+  }];
+}
+
 def TConvExpandStridedCopies
     : Pass<"tconv-expand-strided-copies", "::mlir::func::FuncOp"> {
   let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";
