@@ -1,12 +1,15 @@
 # Everything a new user needs, on a fresh Debian 12 machine, as root:
 #   make demo    install missing packages, build, run an example model
 #   make check   the same, then every test
+#   make check-sanitize   lit suite and unit tests on an ASan+UBSan build
+#   make fuzz    libFuzzer targets and the long differential test
 LLVM_PREFIX := /usr/lib/llvm-22
 BUILD_DIR   := build
 PREFIX      ?= /usr/local
 PACKAGES    := cmake ninja-build llvm-22-dev llvm-22-tools libmlir-22-dev \
                mlir-22-tools clang-22 lld-22 libomp-22-dev libdnnl-dev \
-               libpng-dev libgtest-dev libbenchmark-dev
+               libpng-dev libgtest-dev libbenchmark-dev \
+               libclang-rt-22-dev
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DCMAKE_C_COMPILER=$(LLVM_PREFIX)/bin/clang \
                -DCMAKE_CXX_COMPILER=$(LLVM_PREFIX)/bin/clang++ \
@@ -15,7 +18,7 @@ CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DMLIR_DIR=$(LLVM_PREFIX)/lib/cmake/mlir \
                -DLLVM_EXTERNAL_LIT=$(LLVM_PREFIX)/bin/lit
 
-.PHONY: all deps configure build demo check bench clean install
+.PHONY: all deps configure build demo check check-sanitize fuzz bench clean install
 
 all: build
 
@@ -45,6 +48,16 @@ demo: build
 
 check: build
 	cmake --build $(BUILD_DIR) --target check-tconv
+
+# ASan+UBSan build of the libraries, tools and unit tests (JIT-compiled code
+# is not instrumented); runs the lit suite but the tests that load tconv into
+# uninstrumented programs (test/plugin, test/embed); sanitizer options in
+# test/lit.cfg.py (any report fails its test).
+SANITIZE_DIR := build-sanitize
+check-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) $(CMAKE_FLAGS) \
+	  -DLLVM_USE_SANITIZER='Address;Undefined'
+	cmake --build $(SANITIZE_DIR) --target check-tconv
 
 # Headers, libraries, tools, the mlir-opt plugin and lib/cmake/tconv
 # (docs/embedding.md).

@@ -26,6 +26,16 @@ config.substitutions.append(
 )
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+
+# ASan+UBSan build (make check-sanitize): any report fails the test, also
+# under `not` (an abort is a crash). The plugin and the installed package are
+# loaded by uninstrumented programs (mlir-opt, a consumer's build): skipped.
+if "asan" in config.available_features:
+    config.excludes += ["plugin", "embed"]
+    config.environment.setdefault(
+        "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1")
+    config.environment.setdefault(
+        "UBSAN_OPTIONS", "halt_on_error=1:abort_on_error=1:print_stacktrace=1")
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 

@@ -222,6 +222,11 @@ static Value packFilter(RewriterBase &rewriter, Location loc, Value filter,
 
   ElementsAttr constant;
   if (matchPattern(filter, m_Constant(&constant))) {
+    // A splat stays a splat, whatever its element count.
+    if (auto dense = dyn_cast<DenseElementsAttr>(constant);
+        dense && dense.isSplat())
+      return arith::ConstantOp::create(rewriter, loc, packedType,
+                                       dense.resizeSplat(packedType));
     if (auto values = constant.tryGetValues<APFloat>()) {
       SmallVector<int64_t> strides = computeStrides(shape);
       SmallVector<APFloat> packed;

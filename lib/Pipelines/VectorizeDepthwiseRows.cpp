@@ -755,16 +755,22 @@ struct VectorizeDepthwiseRowsPass
           << "tconv-vectorize-depthwise-rows: vector-width must be >= 1";
       return signalPassFailure();
     }
-    SmallVector<RowConv> convs;
+    SmallVector<linalg::GenericOp> convs;
     getOperation().walk([&](linalg::GenericOp op) {
-      if (std::optional<RowConv> rc = matchRowConv(op))
-        convs.push_back(std::move(*rc));
+      if (matchRowConv(op))
+        convs.push_back(op);
     });
     IRRewriter rewriter(&getContext());
-    for (RowConv &rc : convs) {
+    // Matched again right before emission: an earlier emission replaces the
+    // producer of a chained convolution's input, so values captured by the
+    // first match would dangle.
+    for (linalg::GenericOp op : convs) {
+      std::optional<RowConv> rc = matchRowConv(op);
+      if (!rc)
+        continue;
       int64_t lanes =
-          std::max<int64_t>(1, vectorWidth * 32 / rc.accType.getWidth());
-      RowConvEmitter(rewriter, rc, lanes).emit();
+          std::max<int64_t>(1, vectorWidth * 32 / rc->accType.getWidth());
+      RowConvEmitter(rewriter, *rc, lanes).emit();
     }
   }
 };

@@ -366,6 +366,8 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
   auto runStages = [&](size_t begin, size_t end) -> LogicalResult {
     PassManager pm(module->getContext());
     pm.enableVerifier(false);
+    if (!options.crashReproducer.empty())
+      pm.enableCrashReproducerGeneration(options.crashReproducer);
     for (size_t i = begin; i < end; ++i)
       addLowerToLLVMStage(pm, stages[i], pipelineOptions);
     return pm.run(module);
@@ -513,6 +515,8 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
 
   if (reference) {
     PassManager pm(&context);
+    if (!options.crashReproducer.empty())
+      pm.enableCrashReproducerGeneration(options.crashReproducer);
     buildReferenceLoweringPipeline(pm);
     if (failed(pm.run(*module)))
       return diagnostics.takeError("reference lowering failed");

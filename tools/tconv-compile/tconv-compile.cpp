@@ -41,6 +41,7 @@
 #include "mlir/Transforms/Passes.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
+#include "tconv/Support/BoundedFile.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -697,10 +698,12 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
-  std::unique_ptr<llvm::MemoryBuffer> input =
-      openInputFile(inputFilename, &error);
+  // Bounded: MLIR's source locations are 32-bit offsets; a pipe or a device
+  // is not read past that.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> input =
+      tconv::readFileWithLimit(inputFilename, (uint64_t(1) << 31) - 1);
   if (!input) {
-    toolError() << error << "\n";
+    toolError() << llvm::toString(input.takeError()) << "\n";
     return 1;
   }
 
@@ -714,7 +717,7 @@ int main(int argc, char **argv) {
                       LLVM::LLVMDialect, memref::MemRefDialect>();
 
   llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(input), llvm::SMLoc());
+  sourceMgr.AddNewSourceBuffer(std::move(*input), llvm::SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module)
@@ -765,6 +768,19 @@ int main(int argc, char **argv) {
     return 1;
   if (header)
     writeHeader(header->os(), *entries, *deps, outputFilename);
+  // A full disk is an error, not the stream destructor's abort.
+  for (auto [file, name] : {std::pair(output.get(), &outputFilename),
+                            std::pair(header.get(), &headerFilename)}) {
+    if (!file)
+      continue;
+    file->os().flush();
+    if (file->os().has_error()) {
+      toolError() << *name << ": cannot write: "
+                  << file->os().error().message() << "\n";
+      file->os().clear_error();
+      return 1;
+    }
+  }
 
   output->keep();
   if (header)

@@ -3,7 +3,8 @@
 // tconv-run FILE.mlir [--entry=NAME] [--input=FILE]... [--random-inputs[=SEED]]
 //           [--output=FILE]... [--print] [--verify] [--bench=N]
 //           [--bench-json=FILE] [--threads=N] [--transpose-strategy=NAME]
-//           [--dump-ir=STAGE] [--reference]
+//           [--dump-ir=STAGE] [--reference] [--max-memory=BYTES]
+//           [--mlir-pass-pipeline-crash-reproducer=FILE]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
 // the host CPU and calls it on tensors from .npy/.png files or random values.
@@ -12,7 +13,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Pipelines/Pipelines.h"
+#include "tconv/Dialect/TConv/IR/ConvGeometry.h"
 #include "tconv/Runner/Runner.h"
+#include "tconv/Support/BoundedFile.h"
 #include "tconv/Support/Npy.h"
 #include "tconv/Support/Png.h"
 
@@ -29,6 +32,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <unistd.h>
 
 using namespace mlir::tconv;
 using llvm::Twine;
@@ -101,6 +105,25 @@ static cl::opt<bool> useReference(
              "--tconv-lower-to-llvm (scalar loops, for debugging)"),
     cl::cat(category));
 
+static cl::opt<std::string> maxMemory(
+    "max-memory",
+    cl::desc("Largest total size of the arguments, results and files tconv-run "
+             "allocates, in bytes, with an optional K, M, G or T suffix "
+             "(powers of 1024; default: half of the physical memory)"),
+    cl::value_desc("bytes"), cl::cat(category));
+static cl::opt<std::string> crashReproducer(
+    "mlir-pass-pipeline-crash-reproducer",
+    cl::desc("If a pass of the lowering crashes or fails, write the IR before "
+             "it and the pipeline to this file (replay with tconv-opt "
+             "--run-reproducer)"),
+    cl::value_desc("file"), cl::cat(category));
+
+/// Most OpenMP threads --threads accepts: far above any core count, far
+/// below what makes the OpenMP runtime fail to start its threads.
+static constexpr unsigned kMaxThreads = 1024;
+/// Longest module text: MLIR's source locations are 32-bit offsets.
+static constexpr uint64_t kMaxModuleBytes = (uint64_t(1) << 31) - 1;
+
 /// Warm-up calls before timing: page in buffers and start OpenMP threads.
 static constexpr int kWarmupRuns = 2;
 /// Values shown by --print.
@@ -136,7 +159,8 @@ static std::string describe(const Signature &signature, size_t index,
 
 /// Reads argument `index` from a .npy or .png file.
 static llvm::Expected<HostTensor>
-readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
+readArgument(llvm::StringRef path, const Signature &signature, size_t index,
+             uint64_t maxBytes) {
   const HostTensorType &type = signature.arguments[index];
   std::string target = describe(signature, index, "argument");
   if (isPng(path)) {
@@ -147,7 +171,7 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
                        "tensor, but " +
                        target + " is not of that form");
     llvm::Expected<HostTensor> image =
-        readPngFile(path, shape[1], type.elementType);
+        readPngFile(path, shape[1], type.elementType, maxBytes);
     if (!image)
       return image.takeError();
     if (image->getShape() != shape)
@@ -156,7 +180,7 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
     return image;
   }
 
-  llvm::Expected<HostTensor> tensor = readNpyFile(path);
+  llvm::Expected<HostTensor> tensor = readNpyFile(path, maxBytes);
   if (!tensor)
     return tensor.takeError();
   // NumPy has no bf16: bf16 arguments come from float32 files.
@@ -362,20 +386,72 @@ static llvm::Error benchmark(const Kernel &kernel,
   });
   file << "\n";
   file.close();
-  if (file.has_error())
-    return makeError(benchJson + ": cannot write: " + file.error().message());
+  if (file.has_error()) {
+    std::string message = file.error().message();
+    file.clear_error(); // Else the stream's destructor aborts.
+    return makeError(benchJson + ": cannot write: " + message);
+  }
   return llvm::Error::success();
 }
 
 /// Validates flag combinations that do not need the module.
+/// Half of the physical memory (1 GiB if unknown).
+static uint64_t defaultMaxMemory() {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || pageSize <= 0)
+    return uint64_t(1) << 30;
+  return uint64_t(pages) * uint64_t(pageSize) / 2;
+}
+
+/// "123", "64K", "512M", "2G", "1T" (powers of 1024).
+static std::optional<uint64_t> parseByteCount(llvm::StringRef text) {
+  uint64_t scale = 1;
+  if (!text.empty()) {
+    switch (llvm::toUpper(text.back())) {
+    case 'K':
+      scale = uint64_t(1) << 10;
+      break;
+    case 'M':
+      scale = uint64_t(1) << 20;
+      break;
+    case 'G':
+      scale = uint64_t(1) << 30;
+      break;
+    case 'T':
+      scale = uint64_t(1) << 40;
+      break;
+    default:
+      break;
+    }
+    if (scale != 1)
+      text = text.drop_back();
+  }
+  uint64_t value;
+  if (text.getAsInteger(10, value) || value == 0 || value > UINT64_MAX / scale)
+    return std::nullopt;
+  return value * scale;
+}
+
 static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
-                              std::optional<uint64_t> &seed) {
+                              std::optional<uint64_t> &seed,
+                              uint64_t &memoryLimit) {
   if (benchRuns.getNumOccurrences() && benchRuns == 0)
     return makeError("--bench needs a number of runs >= 1");
   if (!benchJson.empty() && !benchRuns.getNumOccurrences())
     return makeError("--bench-json needs --bench=N");
   if (threads.getNumOccurrences() && threads == 0)
     return makeError("--threads needs a thread count >= 1");
+  if (threads > kMaxThreads)
+    return makeError("--threads=" + Twine(threads) + " exceeds the limit of " +
+                     Twine(kMaxThreads) + " threads");
+  memoryLimit = defaultMaxMemory();
+  if (maxMemory.getNumOccurrences()) {
+    std::optional<uint64_t> bytes = parseByteCount(maxMemory);
+    if (!bytes)
+      return makeError("--max-memory '" + maxMemory +
+                       "' is not a positive byte count (e.g. 4096, 512M, 8G)");
+    memoryLimit = *bytes;
+  }
   if (entryName.empty())
     return makeError("--entry needs a function name");
   if (useReference && verify)
@@ -401,13 +477,14 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
 /// Returns the exit code: 0, or 1 if verification failed.
 static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   std::optional<uint64_t> seed;
-  if (llvm::Error err = checkFlags(threads, seed))
+  uint64_t memoryLimit;
+  if (llvm::Error err = checkFlags(threads, seed, memoryLimit))
     return std::move(err);
 
-  auto file = llvm::MemoryBuffer::getFileOrSTDIN(inputFilename);
+  auto file = readFileWithLimit(inputFilename,
+                                std::min(memoryLimit, kMaxModuleBytes));
   if (!file)
-    return makeError(inputFilename +
-                     ": cannot read: " + file.getError().message());
+    return file.takeError();
   llvm::StringRef bufferName =
       inputFilename == "-" ? llvm::StringRef("<stdin>") : inputFilename;
   llvm::StringRef source = (*file)->getBuffer();
@@ -420,6 +497,7 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   options.threads = threads;
   options.dumpIRAfterStage = dumpIR;
   options.irDumpStream = &llvm::outs();
+  options.crashReproducer = crashReproducer;
   auto kernel = Kernel::compile(source, bufferName, options);
   if (!kernel)
     return kernel.takeError();
@@ -451,10 +529,38 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                        " is not of that form");
   }
 
+  // Everything allocated below: arguments, results, the reference results
+  // of --verify and the results --bench binds, checked before any of it is.
+  uint64_t resultCopies =
+      1 + (verify ? 1 : 0) + (benchRuns.getNumOccurrences() ? 1 : 0);
+  std::optional<uint64_t> needed = 0;
+  auto add = [&](const HostTensorType &type, uint64_t copies) {
+    std::optional<int64_t> bytes = checkedByteSize(
+        type.shape, static_cast<int64_t>(getElementByteWidth(type.elementType)));
+    uint64_t total;
+    if (!bytes || !needed ||
+        __builtin_mul_overflow(static_cast<uint64_t>(*bytes), copies, &total) ||
+        __builtin_add_overflow(*needed, total, &total))
+      needed = std::nullopt;
+    else
+      needed = total;
+  };
+  for (const HostTensorType &type : signature.arguments)
+    add(type, 1);
+  for (const HostTensorType &type : signature.results)
+    add(type, resultCopies);
+  if (!needed || *needed > memoryLimit)
+    return makeError("@" + signature.entry + " needs " +
+                     (needed ? Twine(*needed) + " bytes"
+                             : Twine("more than 2^64 bytes")) +
+                     " for its arguments and results, more than --max-memory "
+                     "(" +
+                     Twine(memoryLimit) + " bytes)");
+
   llvm::SmallVector<HostTensor> arguments;
   for (size_t i = 0; i < numArgs; ++i) {
     if (i < inputFiles.size()) {
-      auto tensor = readArgument(inputFiles[i], signature, i);
+      auto tensor = readArgument(inputFiles[i], signature, i, memoryLimit);
       if (!tensor)
         return tensor.takeError();
       arguments.push_back(std::move(*tensor));
@@ -506,8 +612,8 @@ int main(int argc, char **argv) {
     foreign->removeArgument();
   cl::opt<unsigned> threads(
       "threads",
-      cl::desc("OpenMP threads for the generated code (default: all cores, "
-               "or OMP_NUM_THREADS)"),
+      cl::desc("OpenMP threads for the generated code, at most 1024 "
+               "(default: all cores, or OMP_NUM_THREADS)"),
       cl::value_desc("N"), cl::cat(category));
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(

@@ -70,6 +70,9 @@ struct RunnerOptions {
   /// lowerToLLVMStageNames()) is printed to `irDumpStream`. Pipeline only.
   std::string dumpIRAfterStage;
   llvm::raw_ostream *irDumpStream = nullptr;
+  /// If not empty, a pass that crashes or fails writes the IR before it and
+  /// the pipeline to this file (PassManager::enableCrashReproducerGeneration).
+  std::string crashReproducer;
 };
 
 /// Argument and result types of the entry function.
