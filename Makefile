@@ -59,6 +59,29 @@ check-sanitize: deps
 	  -DLLVM_USE_SANITIZER='Address;Undefined'
 	cmake --build $(SANITIZE_DIR) --target check-tconv
 
+# libFuzzer targets on an ASan+UBSan build with coverage (fuzz/), each for
+# FUZZ_SECONDS, from a copy of the committed seed corpus; then the
+# differential test on DIFF_MODULES more modules. Fails on any finding
+# (reproducers land in build-fuzz/findings).
+FUZZ_DIR     := build-fuzz
+FUZZ_SECONDS ?= 60
+DIFF_MODULES ?= 500
+FUZZ_TARGETS := npy png module
+fuzz: build
+	cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DTCONV_ENABLE_FUZZERS=ON \
+	  -DLLVM_USE_SANITIZER='Address;Undefined' -DLLVM_USE_SANITIZE_COVERAGE=ON
+	cmake --build $(FUZZ_DIR) --target tconv-fuzzers
+	mkdir -p $(FUZZ_DIR)/findings
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t && \
+	  ASAN_OPTIONS=detect_leaks=0 \
+	  UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+	  $(FUZZ_DIR)/bin/tconv-fuzz-$$t $(FUZZ_DIR)/corpus/$$t fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
+	    -artifact_prefix=$(FUZZ_DIR)/findings/$$t- || exit 1; \
+	done
+	$(BUILD_DIR)/bin/tconv-difftest --seed=$$(date +%s) --modules=$(DIFF_MODULES)
+
 # Headers, libraries, tools, the mlir-opt plugin and lib/cmake/tconv
 # (docs/embedding.md).
 install: build

@@ -41,7 +41,7 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
 tools = ["tconv-opt", "tconv-run", "mlir-opt", "mlir-translate", "mlir-runner",
-         "tconv-compile", "tconv-bench", "llvm-nm"]
+         "tconv-compile", "tconv-bench", "tconv-difftest", "llvm-nm"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Embedding, plugin and AOT tests (docs/embedding.md).
