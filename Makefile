@@ -50,9 +50,10 @@ check: build
 	cmake --build $(BUILD_DIR) --target check-tconv
 
 # ASan+UBSan build of the libraries, tools and unit tests (JIT-compiled code
-# is not instrumented); runs the lit suite but the tests that load tconv into
-# uninstrumented programs (test/plugin, test/embed); sanitizer options in
-# test/lit.cfg.py (any report fails its test).
+# is not instrumented); runs every unit test and the lit suite but
+# test/plugin, test/embed (tconv loaded into uninstrumented programs) and
+# test/bench (timing loops); sanitizer options in test/lit.cfg.py (any
+# report fails its test).
 SANITIZE_DIR := build-sanitize
 check-sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) $(CMAKE_FLAGS) \

@@ -7,7 +7,8 @@
 // attribute, odd sizes, f32/f16/bf16/f64, argument, constant and splat
 // filters, every --transpose-strategy), runs each compiled with
 // --tconv-lower-to-llvm and with the reference lowering on the same random
-// inputs, and compares the results as tconv-run --verify does. Each module
+// inputs, and compares the results as tconv-run --verify does (with heap
+// memory poisoned, so that reading uninitialized memory shows). Each module
 // holds K independent chains (one compilation checks several ops). A failing
 // module is printed with the tconv-run command that reproduces it; the exit
 // code is 1 if any failed. The same seed gives the same modules.
@@ -25,6 +26,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <malloc.h>
 #include <optional>
 #include <string>
 
@@ -333,6 +335,12 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv,
                               "tconv-difftest: random tconv modules, "
                               "pipeline against reference lowering\n");
+  // Fresh heap memory is never zero: glibc fills every allocation with
+  // 0x5a bytes (1.5e16 as f32) and keeps even large ones off fresh mmap
+  // pages, so that compiled code reading uninitialized memory gives wrong
+  // results instead of zeros.
+  mallopt(M_PERTURB, 0xa5);
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
   if (numChains < 1) {
     llvm::errs() << "tconv-difftest: --chains needs at least 1\n";
     return 1;
