@@ -5,7 +5,9 @@
  *   ./aot [DIR]
  *
  * Prints @seed on [1 2] * [1 2 3] (exactly 2 5 4) and @upsample on
- * deterministic inputs. With DIR, also writes the @upsample inputs and
+ * deterministic inputs. Temporaries live in one workspace the program
+ * allocates once, sized for the larger of the two entries, and reuses for
+ * every call: the object allocates nothing. With DIR, also writes the @upsample inputs and
  * output as DIR/x.npy, DIR/w.npy, DIR/b.npy and DIR/y.npy (float32, C order)
  * so that other tools can run the same computation.
  */
@@ -13,6 +15,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Uniform in [-1, 1), exactly representable: 24 random bits. */
@@ -63,9 +66,19 @@ int main(int argc, char **argv) {
     return 1;
   }
 
+  /* aligned_alloc wants a multiple of the alignment. */
+  size_t bytes = tconv_seed_workspace_size();
+  if (tconv_upsample_workspace_size() > bytes)
+    bytes = tconv_upsample_workspace_size();
+  size_t alignment = TCONV_UPSAMPLE_WORKSPACE_ALIGNMENT;
+  void *workspace =
+      aligned_alloc(alignment, (bytes + alignment - 1) / alignment * alignment);
+  if (!workspace)
+    return 1;
+
   const float sx[] = {1, 2}, sw[] = {1, 2, 3};
   float sy[TCONV_SEED_OUT0_NUMEL];
-  if (tconv_seed(sx, sw, sy) != 0)
+  if (tconv_seed(sx, sw, sy, workspace) != 0)
     return 1;
   printf("seed:");
   for (int i = 0; i < TCONV_SEED_OUT0_NUMEL; ++i)
@@ -77,7 +90,7 @@ int main(int argc, char **argv) {
   fill(x, TCONV_UPSAMPLE_IN0_NUMEL, 1);
   fill(w, TCONV_UPSAMPLE_IN1_NUMEL, 2);
   fill(b, TCONV_UPSAMPLE_IN2_NUMEL, 3);
-  if (tconv_upsample(x, w, b, y) != 0)
+  if (tconv_upsample(x, w, b, y, workspace) != 0)
     return 1;
   double sum = 0;
   int zeros = 0;
@@ -91,7 +104,8 @@ int main(int argc, char **argv) {
          (long long)shape[3], sum, zeros);
   printf("upsample: y[0][0][0][0:4] = %.6f %.6f %.6f %.6f\n", y[0], y[1], y[2],
          y[3]);
-  printf("NULL input: %d\n", tconv_upsample(NULL, w, b, y));
+  printf("NULL input: %d\n", tconv_upsample(NULL, w, b, y, workspace));
+  free(workspace);
 
   if (argc == 2) {
     const int64_t xs[] = TCONV_UPSAMPLE_IN0_SHAPE,

@@ -17,7 +17,8 @@
 #include "mlir/Transforms/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
-#include "tconv/Pipelines/Passes.h"
+#include "tconv/Codegen/Passes.h"
+#include "tconv/Codegen/Strategy.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
@@ -45,14 +46,30 @@ static void addCleanup(OpPassManager &funcPm) {
   funcPm.addPass(createCSEPass());
 }
 
+/// The schedule options of tconv-select-strategy.
+static TConvSelectStrategyOptions
+strategyOptions(const tconv::LowerToLLVMOptions &options) {
+  TConvSelectStrategyOptions strategy;
+  strategy.vectorWidth = options.vectorWidth;
+  strategy.owTile = options.owTile;
+  strategy.fTile = options.fTile;
+  strategy.cTile = options.cTile;
+  return strategy;
+}
+
 /// tconv.conv_transpose -> tconv.conv.
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
+  funcPm.addPass(createTConvRaiseConvolutions());
+  funcPm.addPass(createTConvPrepareUpstreamOps());
   // Depthwise ones take a phase-interleaved form of their own, vectorized
-  // along output rows.
-  if (options.vectorize && options.transposeStrategy != "zero-insert")
+  // along output rows: their schedule is chosen now.
+  if (options.vectorize && options.transposeStrategy != "zero-insert") {
+    funcPm.addPass(createTConvSelectStrategy(strategyOptions(options)));
     funcPm.addPass(createTConvLowerDepthwiseTranspose());
+  }
   funcPm.addPass(createDecomposeTransposePass(
       DecomposeTransposePassOptions{options.transposeStrategy}));
   addCleanup(funcPm);
@@ -68,9 +85,11 @@ static void addLinalgStage(OpPassManager &pm,
   funcPm.addPass(createTosaToArithPass());
   funcPm.addPass(createTosaToTensorPass());
   funcPm.addPass(createConvertElementwiseToLinalgPass());
+  // Each convolution's schedule, which picks its layout below.
+  if (options.vectorize)
+    funcPm.addPass(createTConvSelectStrategy(strategyOptions(options)));
   TConvConvertToLinalgOptions toLinalg;
   toLinalg.channelsLast = options.vectorize;
-  toLinalg.widthVectorLanes = options.vectorize ? options.vectorWidth : 0;
   funcPm.addPass(createTConvConvertToLinalg(toLinalg));
   addCleanup(funcPm);
 }
@@ -109,10 +128,9 @@ static void addVectorizedStage(OpPassManager &pm,
     schedule.cTile = options.cTile;
     schedule.fVector = options.vectorWidth;
     funcPm.addPass(createTConvVectorizeConvs(schedule));
-    // AVX-512's 32 vector registers hold twice the accumulators of AVX2's 16.
     TConvVectorizeConvsAlongWidthOptions widthSchedule;
     widthSchedule.vectorWidth = options.vectorWidth;
-    widthSchedule.accumulators = options.vectorWidth >= 16 ? 16 : 8;
+    widthSchedule.accumulators = widthAccumulators(options.vectorWidth);
     funcPm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
   }
   addCleanup(funcPm);
@@ -129,7 +147,7 @@ static void addVectorizedStage(OpPassManager &pm,
 /// Tensors become buffers. Function results become out-params the caller
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm,
-                               const tconv::LowerToLLVMOptions &) {
+                               const tconv::LowerToLLVMOptions &options) {
   pm.addPass(createTConvEntryPointABI());
   pm.nest<func::FuncOp>().addPass(createTConvUntieEmptyTensors());
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -141,6 +159,8 @@ static void addBufferizedStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  if (options.workspace)
+    pm.addPass(createTConvPlanWorkspace());
   // The deallocation pipeline canonicalizes before its analysis and ends with
   // CSE and canonicalization: no cleanup of our own around it.
   bufferization::buildBufferDeallocationPipeline(pm);
@@ -213,10 +233,9 @@ void mlir::tconv::buildLowerToLLVMPipeline(
 }
 
 void mlir::tconv::setNativeVectorWidth(tconv::LowerToLLVMOptions &options,
-                                       bool hasAVX512) {
-  int64_t lanes = hasAVX512 ? 16 : 8;
+                                       int64_t lanes) {
   options.vectorWidth = lanes;
-  options.fTile = 2 * lanes;
+  options.fTile = defaultFTile(options.vectorWidth);
 }
 
 LogicalResult mlir::tconv::verifyLowerToLLVMOptions(

@@ -5,11 +5,11 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
+#include "tconv/Codegen/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Conversion/TConvToReference/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
-#include "tconv/Pipelines/Passes.h"
 #include "tconv/Pipelines/Pipelines.h"
 
 void mlir::tconv::registerAllDialects(DialectRegistry &registry) {
@@ -26,6 +26,6 @@ void mlir::tconv::registerAllPasses() {
   registerTConvPasses();
   registerTConvConversionPasses();
   registerTConvToReferencePasses();
-  registerTConvPipelinesPasses();
+  registerTConvCodegenPasses();
   registerPipelines();
 }

@@ -8,11 +8,13 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tosa/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Conversion/TConvToReference/Passes.h"
 
 using namespace mlir;
@@ -21,6 +23,13 @@ void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
   // Tensor level: tconv ops to scalar loops, everything else to linalg.
   OpPassManager &tensors = pm.nest<func::FuncOp>();
   tensors.addPass(createTConvLowerToReferencePass());
+  // linalg.softmax through upstream's decomposition; math.erf stays for
+  // libm.
+  TConvPrepareUpstreamOpsOptions prepare;
+  prepare.approximateErf = false;
+  tensors.addPass(createTConvPrepareUpstreamOps(prepare));
+  // Upstream lowers tosa.transpose_conv2d only through its decomposition.
+  tensors.addPass(tosa::createTosaOptionalDecompositionsPass());
   tensors.addPass(tosa::createTosaToLinalgNamed());
   tensors.addPass(tosa::createTosaToLinalg());
   tensors.addPass(createTosaToArithPass());

@@ -17,21 +17,21 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "tconv/Codegen/Passes.h"
+#include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
+#include "tconv/Target/TargetMachine.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/TargetSelect.h"
-#include "llvm/TargetParser/Host.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <mutex>
 
@@ -51,10 +51,48 @@ static llvm::Error makeError(const Twine &message) {
 using PackedFn = void (*)(void **);
 using SetThreadsFn = void (*)(int);
 
+namespace {
+/// Workspaces of one kernel (Pipelines.h: the entry's last argument). Calls
+/// take one for their duration and give it back, so the memory is allocated
+/// once, when the kernel is compiled, and again only for calls that run at
+/// the same time as others.
+class WorkspacePool {
+public:
+  static constexpr size_t kAlignment = 64;
+
+  explicit WorkspacePool(int64_t bytes)
+      : bytes(llvm::alignTo(std::max<int64_t>(bytes, 1), kAlignment)) {}
+  ~WorkspacePool() {
+    for (void *workspace : idle)
+      std::free(workspace);
+  }
+  int64_t getBytes() const { return bytes; }
+  /// A workspace for one caller; nullptr if the system is out of memory.
+  void *acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!idle.empty())
+        return idle.pop_back_val();
+    }
+    return std::aligned_alloc(kAlignment, bytes);
+  }
+  void release(void *workspace) {
+    std::lock_guard<std::mutex> lock(mutex);
+    idle.push_back(workspace);
+  }
+
+private:
+  int64_t bytes;
+  std::mutex mutex;
+  llvm::SmallVector<void *> idle;
+};
+} // namespace
+
 struct Kernel::Impl {
   Signature signature;
   double flops = 0;
   int64_t maxReductionLength = 1;
+  ConvolutionCounts convolutions;
   CompileTimes compileTimes;
   unsigned threads = 0;
   std::unique_ptr<ExecutionEngine> engine;
@@ -63,15 +101,24 @@ struct Kernel::Impl {
   /// after the arguments.
   PackedFn fn = nullptr;
   SetThreadsFn setThreads = nullptr;
+  /// Set when the entry takes a workspace (the optimizing pipeline).
+  std::unique_ptr<WorkspacePool> workspaces;
+  int64_t temporaryBytes = 0;
 };
 
 /// Descriptors (allocated, aligned, offset, sizes, strides) and the packed
 /// argument array pointing at them. Heap-allocated so that the internal
 /// pointers survive moves of the owning BoundCall.
 struct Kernel::BoundCall::State {
+  ~State() {
+    if (workspace)
+      workspaces->release(workspace);
+  }
   PackedFn fn;
   SetThreadsFn setThreads;
   int threads;
+  WorkspacePool *workspaces = nullptr;
+  void *workspace = nullptr;
   llvm::SmallVector<llvm::SmallVector<int64_t, 11>> descriptors;
   llvm::SmallVector<void *> descriptorPtrs;
   llvm::SmallVector<void *> packedArgs;
@@ -94,6 +141,9 @@ Kernel::~Kernel() = default;
 
 const Signature &Kernel::getSignature() const { return impl->signature; }
 double Kernel::getFlops() const { return impl->flops; }
+const ConvolutionCounts &Kernel::getConvolutionCounts() const {
+  return impl->convolutions;
+}
 int64_t Kernel::getMaxReductionLength() const {
   return impl->maxReductionLength;
 }
@@ -103,6 +153,10 @@ double Kernel::getCompileMillis() const {
 const CompileTimes &Kernel::getCompileTimes() const {
   return impl->compileTimes;
 }
+int64_t Kernel::getWorkspaceBytes() const {
+  return impl->workspaces ? impl->workspaces->getBytes() : 0;
+}
+int64_t Kernel::getTemporaryBytes() const { return impl->temporaryBytes; }
 
 llvm::SmallVector<HostTensor> Kernel::allocateResults() const {
   llvm::SmallVector<HostTensor> results;
@@ -165,6 +219,17 @@ Kernel::bind(llvm::ArrayRef<HostTensor> arguments,
     state->descriptors.push_back(makeDescriptor(tensor));
   for (const HostTensor &tensor : results)
     state->descriptors.push_back(makeDescriptor(tensor));
+  if (impl->workspaces) {
+    state->workspaces = impl->workspaces.get();
+    state->workspace = state->workspaces->acquire();
+    if (!state->workspace)
+      return makeError("cannot allocate the workspace of @" + signature.entry +
+                       " (" + Twine(state->workspaces->getBytes()) +
+                       " bytes)");
+    auto address = reinterpret_cast<int64_t>(state->workspace);
+    state->descriptors.push_back(
+        {address, address, 0, state->workspaces->getBytes(), 1});
+  }
   for (auto &descriptor : state->descriptors)
     state->descriptorPtrs.push_back(descriptor.data());
   for (void *&ptr : state->descriptorPtrs)
@@ -241,14 +306,6 @@ private:
   Clock::time_point last = start;
 };
 } // namespace
-
-static void initializeNativeTarget() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-  });
-}
 
 static DialectRegistry makeRegistry() {
   DialectRegistry registry;
@@ -378,7 +435,8 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
     *options.irDumpStream << "// -----// IR after stage '"
                           << options.dumpIRAfterStage << "' //----- //\n"
                           << module << "\n";
-  if (failed(runStages(split, stages.size())))
+  if (failed(runStages(split, stages.size())) ||
+      failed(checkLoweredToLLVM(module)))
     return failure();
   return verify(module);
 }
@@ -386,44 +444,24 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
 /// Checks that the lowered entry's C interface takes every result as an
 /// out-param after the arguments, the convention Kernel calls with.
 static LogicalResult checkCallingConvention(ModuleOp module,
-                                            const Signature &signature) {
+                                            const Signature &signature,
+                                            bool hasWorkspace) {
   std::string name = "_mlir_ciface_" + signature.entry;
   auto wrapper = module.lookupSymbol<LLVM::LLVMFuncOp>(name);
   if (!wrapper)
     return module.emitError()
            << "lowering produced no C interface function @" << name;
   LLVM::LLVMFunctionType type = wrapper.getFunctionType();
-  size_t expected = signature.arguments.size() + signature.results.size();
+  size_t expected = signature.arguments.size() + signature.results.size() +
+                    (hasWorkspace ? 1 : 0);
   if (!isa<LLVM::LLVMVoidType>(type.getReturnType()) ||
       type.getNumParams() != expected)
     return wrapper.emitError()
            << "expected @" << name << " to return void and take " << expected
            << " memref descriptor pointers (arguments, then results as "
-              "out-params), got "
+              "out-params, then the workspace if any), got "
            << type;
   return success();
-}
-
-/// LLVM's -O3 module pipeline for `machine`, without loop unrolling. The
-/// generated loop bodies are unrolled and vectorized already; the unrollers
-/// would only weigh (and reject) those big bodies, which took a third of the
-/// optimization time of a CNN.
-static void optimizeModule(llvm::Module &module, llvm::TargetMachine *machine) {
-  llvm::LoopAnalysisManager loopAnalyses;
-  llvm::FunctionAnalysisManager functionAnalyses;
-  llvm::CGSCCAnalysisManager cgsccAnalyses;
-  llvm::ModuleAnalysisManager moduleAnalyses;
-  llvm::PipelineTuningOptions tuning;
-  tuning.LoopUnrolling = false;
-  llvm::PassBuilder builder(machine, tuning);
-  builder.registerModuleAnalyses(moduleAnalyses);
-  builder.registerCGSCCAnalyses(cgsccAnalyses);
-  builder.registerFunctionAnalyses(functionAnalyses);
-  builder.registerLoopAnalyses(loopAnalyses);
-  builder.crossRegisterProxies(loopAnalyses, functionAnalyses, cgsccAnalyses,
-                               moduleAnalyses);
-  builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3)
-      .run(module, moduleAnalyses);
 }
 
 /// Loads a runtime library, or explains why it cannot.
@@ -444,8 +482,10 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   LowerToLLVMOptions pipelineOptions;
   pipelineOptions.transposeStrategy = options.transposeStrategy;
   // The JIT compiles for the host CPU: schedule for its vector registers.
-  setNativeVectorWidth(pipelineOptions,
-                       llvm::sys::getHostCPUFeatures().lookup("avx512f"));
+  auto targetMachine = createTargetMachine(TargetSpec(), /*forJIT=*/true);
+  if (!targetMachine)
+    return targetMachine.takeError();
+  setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "
@@ -502,6 +542,38 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return noSuchEntry(*module, bufferName, options.entry);
   if (failed(checkEntry(entry, impl->signature)))
     return diagnostics.takeError("");
+  // Raised first (the pipeline's own raising then finds nothing left), so
+  // that the raised convolutions are counted and measured like tconv ops.
+  auto count = [&](llvm::function_ref<bool(Operation *)> predicate) {
+    int64_t n = 0;
+    module->walk([&](Operation *op) { n += predicate(op); });
+    return n;
+  };
+  ConvolutionCounts &convolutions = impl->convolutions;
+  convolutions.tconvOps =
+      count([](Operation *op) { return isa<ConvOp, ConvTransposeOp>(op); });
+  int64_t upstream = count(isUpstreamConvolution);
+  if (!reference && upstream) {
+    // Its remarks (why a convolution was not raised) are kept for the user.
+    ScopedDiagnosticHandler remarks(&context, [&](Diagnostic &diag) {
+      if (diag.getSeverity() != DiagnosticSeverity::Remark)
+        return failure();
+      std::string line;
+      llvm::raw_string_ostream os(line);
+      if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation()))
+        os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
+           << loc.getColumn() << ": ";
+      os << diag.str();
+      convolutions.whyNotRaised.push_back(line);
+      return success();
+    });
+    PassManager pm(&context);
+    pm.nest<func::FuncOp>().addPass(createTConvRaiseConvolutions());
+    if (failed(pm.run(*module)))
+      return diagnostics.takeError("--tconv-raise-convolutions failed");
+  }
+  convolutions.notRaised = count(isUpstreamConvolution);
+  convolutions.raised = upstream - convolutions.notRaised;
   measureConvolutions(*module, impl->flops, impl->maxReductionLength);
   entry.setPublic();
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
@@ -518,24 +590,33 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     if (!options.crashReproducer.empty())
       pm.enableCrashReproducerGeneration(options.crashReproducer);
     buildReferenceLoweringPipeline(pm);
-    if (failed(pm.run(*module)))
+    if (failed(pm.run(*module)) || failed(checkLoweredToLLVM(*module)))
       return diagnostics.takeError("reference lowering failed");
   } else if (failed(lowerWithPipeline(*module, pipelineOptions, options))) {
     return diagnostics.takeError("--tconv-lower-to-llvm failed");
   }
-  if (failed(checkCallingConvention(*module, impl->signature)))
+  std::optional<int64_t> workspaceBytes;
+  if (auto lowered = module->lookupSymbol<LLVM::LLVMFuncOp>(options.entry)) {
+    if (auto size = lowered->getAttrOfType<IntegerAttr>(kWorkspaceSizeAttrName))
+      workspaceBytes = size.getInt();
+    if (auto sum = lowered->getAttrOfType<IntegerAttr>(kTemporaryBytesAttrName))
+      impl->temporaryBytes = sum.getInt();
+  }
+  if (failed(checkCallingConvention(*module, impl->signature,
+                                    workspaceBytes.has_value())))
     return diagnostics.takeError("");
+  // Allocated now, reused by every call (WorkspacePool).
+  if (workspaceBytes) {
+    impl->workspaces = std::make_unique<WorkspacePool>(*workspaceBytes);
+    void *first = impl->workspaces->acquire();
+    if (!first)
+      return makeError("cannot allocate the workspace of @" + options.entry +
+                       " (" + Twine(*workspaceBytes) + " bytes)");
+    impl->workspaces->release(first);
+  }
   times.lowerMillis = timer.lap();
 
   // JIT for the host CPU with its features (AVX2, FMA, ...) at -O3.
-  initializeNativeTarget();
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder)
-    return builder.takeError();
-  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
-  auto targetMachine = builder->createTargetMachine();
-  if (!targetMachine)
-    return targetMachine.takeError();
   llvm::StringRef libraries[] = {TCONV_C_RUNNER_UTILS, TCONV_LIBOMP};
   ExecutionEngineOptions engineOptions;
   llvm::TargetMachine *machine = targetMachine->get();
@@ -543,7 +624,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   // timed on its own, the translation is the rest.
   auto timedOptimize = [&](llvm::Module *llvmModule) {
     PhaseTimer optimizeTimer;
-    optimizeModule(*llvmModule, machine);
+    optimizeModule(*llvmModule, *machine);
     times.optimizeMillis = optimizeTimer.lap();
     return llvm::Error::success();
   };

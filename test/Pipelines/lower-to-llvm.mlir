@@ -1,5 +1,5 @@
 // RUN: tconv-opt %s --tconv-lower-to-llvm | FileCheck %s \
-// RUN:   --implicit-check-not=tconv. --implicit-check-not=tosa. \
+// RUN:   --implicit-check-not=tconv.conv --implicit-check-not=tosa. \
 // RUN:   --implicit-check-not=linalg. --implicit-check-not=tensor. \
 // RUN:   --implicit-check-not=memref. --implicit-check-not=vector. \
 // RUN:   --implicit-check-not=scf. --implicit-check-not=affine. \
@@ -8,8 +8,9 @@
 // RUN:   --implicit-check-not=unrealized_conversion_cast
 
 // The whole model reaches the LLVM dialect (plus OpenMP for the parallel
-// output tiles). The C interface takes one descriptor pointer per input and
-// one for the result, which the caller allocates.
+// output tiles). The C interface takes one descriptor pointer per input, one
+// for the result and one for the workspace, all of which the caller
+// allocates.
 
 // CHECK-LABEL: llvm.func @model(
 //       CHECK:   omp.parallel
@@ -17,8 +18,8 @@
 //       CHECK:       llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
 //       CHECK:       llvm.intr.tanh
 // CHECK-LABEL: llvm.func @_mlir_ciface_model(
-//  CHECK-SAME:     %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
-//  CHECK-SAME:     attributes {llvm.emit_c_interface}
+//  CHECK-SAME:     %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+//  CHECK-SAME:     attributes {llvm.emit_c_interface, tconv.temporary_bytes = {{[0-9]+}} : i64, tconv.workspace_size = {{[0-9]+}} : i64}
 func.func @model(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x8x8xf32> {
   %y = tconv.conv %x, %w, %b pads = [1, 1, 1, 1]
       : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x8x8xf32>
@@ -33,7 +34,7 @@ func.func @model(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8x
 
 // CHECK-LABEL: llvm.func @upsample(
 // CHECK-LABEL: llvm.func @_mlir_ciface_upsample(
-//  CHECK-SAME:     %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
+//  CHECK-SAME:     %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
 func.func @upsample(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32> {
   %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<1x8x4x4xf32>, tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32>

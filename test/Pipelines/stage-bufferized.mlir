@@ -1,13 +1,15 @@
 // RUN: tconv-opt %s --tconv-lower-to-llvm=stop-after=bufferized -split-input-file | FileCheck %s
 
-// The result becomes an out-param the caller allocates. Only the border of
-// the padded buffer is zeroed; the layout change (vectorized in 8x8 blocks)
-// writes straight into its interior: no memref.copy.
+// The result becomes an out-param the caller allocates, the padded buffer a
+// view of the workspace argument (tconv-plan-workspace). Only its border is
+// zeroed; the layout change (vectorized in 8x8 blocks) writes straight into
+// its interior: no memref.copy, no allocation.
 
 // CHECK-LABEL: func.func @conv(
-//  CHECK-SAME:     %[[X:.*]]: memref<1x16x2x8xf32>, %[[W:.*]]: memref<20x16x1x3xf32>, %[[Y:.*]]: memref<1x20x2x8xf32>)
-//   CHECK-NOT:   -> memref
-//       CHECK:   %[[PADDED:.*]] = memref.alloc() {{.*}} : memref<1x2x10x16xf32>
+//  CHECK-SAME:     %[[X:.*]]: memref<1x16x2x8xf32>, %[[W:.*]]: memref<20x16x1x3xf32>, %[[Y:.*]]: memref<1x20x2x8xf32>, %[[WS:.*]]: memref<[[SIZE:[0-9]+]]xi8>)
+//  CHECK-SAME:     tconv.workspace_size = [[SIZE]] : i64
+//   CHECK-NOT:   memref.alloc
+//       CHECK:   %[[PADDED:.*]] = memref.view %[[WS]][%{{.*}}][] : memref<[[SIZE]]xi8> to memref<1x2x10x16xf32>
 //       CHECK:   %[[LEFT:.*]] = memref.subview %[[PADDED]][0, 0, 0, 0] [1, 2, 1, 16] [1, 1, 1, 1]
 //       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[LEFT]] :
 //       CHECK:   %[[RIGHT:.*]] = memref.subview %[[PADDED]][0, 0, 9, 0] [1, 2, 1, 16] [1, 1, 1, 1]
@@ -20,8 +22,8 @@
 //       CHECK:     vector.transfer_read
 //       CHECK:     vector.shuffle
 //       CHECK:     vector.transfer_write
-//       CHECK:   memref.dealloc %[[PADDED]]
-//   CHECK-NOT:   memref.copy
+//   CHECK-NOT:   memref.copy %{{[^,]*}}, %[[INTERIOR]] :
+//   CHECK-NOT:   memref.alloc
 //       CHECK:   return{{$}}
 func.func @conv(%x: tensor<1x16x2x8xf32>, %w: tensor<20x16x1x3xf32>) -> tensor<1x20x2x8xf32> {
   %y = tconv.conv %x, %w pads = [0, 1, 0, 1]
@@ -68,9 +70,9 @@ func.func @two_results(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
 // its output tiles (vector writes of zeros), not a separate strided fill.
 
 // CHECK-LABEL: func.func @square_transpose(
-//  CHECK-SAME:     %[[Y:[^:]*]]: memref<1x8x8x8xf32>)
+//  CHECK-SAME:     %[[Y:[^:]*]]: memref<1x8x8x8xf32>, %[[WS:[^:]*]]: memref<{{[0-9]+}}xi8>)
 //   CHECK-DAG:   %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<8xf32>
-//       CHECK:   %[[NHWC:.*]] = memref.alloc() {{.*}} : memref<1x8x8x8xf32>
+//       CHECK:   %[[NHWC:.*]] = memref.view %[[WS]]{{.*}} to memref<1x8x8x8xf32>
 //   CHECK-NOT:   memref.copy
 //   CHECK-NOT:   linalg.fill {{.*}}memref<1x4x4x8xf32
 //       CHECK:   %[[PHASE:.*]] = memref.subview %[[NHWC]][0, 0, 0, 0] [1, 4, 4, 8] [1, 2, 2, 1]
@@ -82,7 +84,8 @@ func.func @two_results(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
 //       CHECK:     vector.transfer_write
 //   CHECK-NOT:   memref.copy
 //       CHECK:   memref.subview %[[Y]]
-//       CHECK:   memref.dealloc %[[NHWC]]
+//   CHECK-NOT:   memref.dealloc
+//       CHECK:   return
 func.func @square_transpose(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32> {
   %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<1x8x4x4xf32>, tensor<8x8x4x4xf32>) -> tensor<1x8x8x8xf32>
@@ -97,8 +100,8 @@ func.func @square_transpose(%x: tensor<1x8x4x4xf32>, %w: tensor<8x8x4x4xf32>) ->
 // output.
 
 // CHECK-LABEL: func.func @transpose_bias(
-//  CHECK-SAME:     %[[B:[^:]*]]: memref<8xf32>, %[[Y:[^:]*]]: memref<1x8x8x8xf32>)
-//   CHECK-NOT:   memref.alloc() {{.*}} : memref<1x4x4x8xf32>
+//  CHECK-SAME:     %[[B:[^:]*]]: memref<8xf32>, %[[Y:[^:]*]]: memref<1x8x8x8xf32>, %{{.*}}: memref<{{[0-9]+}}xi8>)
+//   CHECK-NOT:   memref.{{alloc|view}}{{.*}}memref<1x4x4x8xf32>
 //   CHECK-NOT:   memref.copy
 //       CHECK:   scf.forall
 //       CHECK:     vector.transfer_read %[[B]]

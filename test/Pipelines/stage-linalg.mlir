@@ -1,12 +1,14 @@
 // RUN: tconv-opt %s --tconv-lower-to-llvm=stop-after=linalg | FileCheck %s
 
 // tosa, elementwise arith/math on tensors and tconv all become linalg on
-// tensors in the "linalg" stage.
+// tensors in the "linalg" stage; the convolution carries the schedule
+// tconv-select-strategy chose for it.
 
 // CHECK-LABEL: func.func @model
 //   CHECK-NOT:   tosa.
 //   CHECK-NOT:   tconv.
 //       CHECK:   %[[CONV:.*]] = linalg.conv_2d_nhwc_hwcf
+//  CHECK-SAME:     tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}
 //       CHECK:   %[[NCHW:.*]] = linalg.generic {{.*}} ins(%[[CONV]] : tensor<1x8x8x16xf32>)
 //       CHECK:   %[[RELU:.*]] = linalg.generic {{.*}} ins(%[[NCHW]], %{{.*}} : tensor<1x16x8x8xf32>, tensor<1x16x8x8xf32>)
 //       CHECK:     arith.maximumf

@@ -34,6 +34,8 @@
 #include <cmath>
 #include <unistd.h>
 
+#include <sys/resource.h>
+
 using namespace mlir::tconv;
 using llvm::Twine;
 namespace cl = llvm::cl;
@@ -285,6 +287,17 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   if (!expected)
     return expected.takeError();
 
+  const ConvolutionCounts &convolutions = kernel.getConvolutionCounts();
+  auto plural = [](int64_t n, llvm::StringRef what) {
+    return std::to_string(n) + " " + what.str() + (n == 1 ? "" : "s");
+  };
+  llvm::outs() << "verified " << plural(convolutions.tconvOps, "tconv op")
+               << ", " << convolutions.raised << " raised upstream "
+               << (convolutions.raised == 1 ? "convolution" : "convolutions");
+  if (convolutions.notRaised)
+    llvm::outs() << " (" << convolutions.notRaised
+                 << " not raised: lowered by upstream like the reference)";
+  llvm::outs() << "\n";
   bool ok = true;
   for (auto [index, result] : llvm::enumerate(results)) {
     Comparison cmp = compareTensors(result, (*expected)[index]);
@@ -313,6 +326,13 @@ static llvm::Expected<bool> verifyResults(llvm::StringRef source,
   return ok;
 }
 
+/// Minor page faults of this process so far.
+static long getMinorPageFaults() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
 /// Times `runs` calls of the kernel on preallocated buffers.
 static llvm::Error benchmark(const Kernel &kernel,
                              llvm::ArrayRef<HostTensor> arguments,
@@ -325,6 +345,7 @@ static llvm::Error benchmark(const Kernel &kernel,
     (*call)();
   std::vector<double> millis;
   millis.reserve(runs);
+  long faultsBefore = getMinorPageFaults();
   for (unsigned i = 0; i < runs; ++i) {
     auto start = std::chrono::steady_clock::now();
     (*call)();
@@ -332,6 +353,8 @@ static llvm::Error benchmark(const Kernel &kernel,
                          std::chrono::steady_clock::now() - start)
                          .count());
   }
+  double faultsPerCall =
+      static_cast<double>(getMinorPageFaults() - faultsBefore) / runs;
   std::sort(millis.begin(), millis.end());
   double median = runs % 2 ? millis[runs / 2]
                            : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
@@ -363,6 +386,9 @@ static llvm::Error benchmark(const Kernel &kernel,
        << llvm::format("%.4g", flops * 1e-6) << " MFLOP per call)\n";
   else
     os << "GFLOP/s: n/a (no tconv ops)\n";
+  os << "workspace: " << kernel.getWorkspaceBytes() << " bytes for "
+     << kernel.getTemporaryBytes() << " bytes of temporaries; "
+     << llvm::format("%.1f", faultsPerCall) << " page faults per call\n";
 
   if (benchJson.empty())
     return llvm::Error::success();
@@ -383,6 +409,9 @@ static llvm::Error benchmark(const Kernel &kernel,
     json.attribute("gflops", gflops ? llvm::json::Value(*gflops)
                                     : llvm::json::Value(nullptr));
     json.attribute("runs", static_cast<int64_t>(runs));
+    json.attribute("workspace_bytes", kernel.getWorkspaceBytes());
+    json.attribute("temporary_bytes", kernel.getTemporaryBytes());
+    json.attribute("minor_page_faults_per_call", faultsPerCall);
   });
   file << "\n";
   file.close();
@@ -501,6 +530,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   auto kernel = Kernel::compile(source, bufferName, options);
   if (!kernel)
     return kernel.takeError();
+  // A convolution left to upstream's lowering may be far slower: say so.
+  for (const std::string &why :
+       (*kernel)->getConvolutionCounts().whyNotRaised)
+    llvm::errs() << "tconv-run: note: " << why << "\n";
   const Signature &signature = (*kernel)->getSignature();
 
   size_t numArgs = signature.arguments.size();

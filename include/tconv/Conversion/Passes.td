@@ -36,6 +36,13 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     dilation along it, f32, ungrouped) stays NCHW: vectors along its width
     are full and it needs no layout change (`isWidthVectorConv`).
 
+    A convolution carrying a `tconv.schedule` (see `--tconv-select-strategy`)
+    takes the layout of its schedule kind instead of these options
+    (channels-last for `channels-last` and `channels-last-loops`, NCHW
+    otherwise), and its linalg convolution carries the attribute on to the
+    vectorizers. A malformed schedule, or a channels-last one on a grouped
+    convolution that is not depthwise, is an error.
+
     With `channels-last`, a result inserted (`tensor.insert_slice`,
     strides allowed) into a tensor.empty, fill, broadcast or an earlier such
     insert is inserted before its layout change back, into a channels-last
@@ -95,6 +102,106 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
            "this many output channels, unit stride and dilation along the "
            "width and at least this many outputs along it NCHW, for "
            "tconv-vectorize-convs-along-width (0: never)">,
+  ];
+}
+
+def TConvRaiseConvolutions : Pass<"tconv-raise-convolutions"> {
+  let summary = "Raise TOSA and linalg convolutions to tconv ops";
+  let description = [{
+    IR from other frontends (torch-mlir, onnx-mlir, TFLite/TOSA, IREE) holds
+    upstream convolutions, which upstream lowers to scalar loops in most
+    layouts. This pass rewrites them into `tconv.conv` and
+    `tconv.conv_transpose` (NCHW, ONNX semantics) so that they take tconv's
+    schedule, with the layout changes around them as `linalg.transpose` ops:
+    back-to-back transposes fold away, and `tconv-convert-to-linalg` merges
+    the rest with its own channels-last layout changes, so a model written in
+    NHWC pays no layout change between two raised layers.
+
+    Raised (float element types, zero zero-points, static shapes):
+
+    * `tosa.conv2d`, `tosa.conv3d`, `tosa.depthwise_conv2d`,
+      `tosa.transpose_conv2d`;
+    * every linalg convolution, named (`linalg.conv_*`,
+      `linalg.depthwise_conv_*`, any layout) or a `linalg.generic` that
+      `linalg::inferConvolutionDims` recognizes and whose body is a
+      multiply-add. A zero `tensor.pad` of its input becomes the tconv
+      pads; a zero-filled init is dropped, a bias broadcast along the
+      output channels becomes the bias, any other init is added after;
+    * torch-mlir's transposed convolution: a stride-1 convolution of a
+      zero tensor into which the input is inserted with strides
+      (`tensor.insert_slice`), which becomes one `tconv.conv_transpose`
+      with a flipped, transposed filter (decomposed into phases later).
+
+    Everything else is left alone, with a remark saying why.
+
+    Example:
+
+    ```mlir
+    %y = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32,
+        dilation = array<i64: 1, 1>, pad = array<i64: 1, 1, 1, 1>,
+        stride = array<i64: 1, 1>}
+        : (tensor<1x8x8x3xf32>, tensor<16x3x3x3xf32>, tensor<16xf32>,
+           tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x8x16xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %xt = linalg.transpose ins(%x : tensor<1x8x8x3xf32>)
+        outs(%e0 : tensor<1x3x8x8xf32>) permutation = [0, 3, 1, 2]
+    %wt = linalg.transpose ins(%w : tensor<16x3x3x3xf32>)
+        outs(%e1 : tensor<16x3x3x3xf32>) permutation = [0, 3, 1, 2]
+    %c = tconv.conv %xt, %wt, %b pads = [1, 1, 1, 1]
+        : (tensor<1x3x8x8xf32>, tensor<16x3x3x3xf32>, tensor<16xf32>)
+        -> tensor<1x16x8x8xf32>
+    %y = linalg.transpose ins(%c : tensor<1x16x8x8xf32>)
+        outs(%e2 : tensor<1x8x8x16xf32>) permutation = [0, 2, 3, 1]
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::tconv::TConvDialect",
+  ];
+}
+
+def TConvPrepareUpstreamOps : Pass<"tconv-prepare-upstream-ops"> {
+  let summary = "Expand upstream ops --tconv-lower-to-llvm has no lowering for; "
+                "reject ops of dialects it cannot lower";
+  let description = [{
+    Models from other frontends carry ops that upstream lowers to a library
+    call or not at all, which used to end in a nameless "could not convert
+    to LLVM IR" at JIT time. This pass, run at the start of
+    `--tconv-lower-to-llvm`, rewrites those it can into ops the pipeline
+    lowers:
+
+    * `tosa.erf` and `math.erf` (GELU): a polynomial approximation in f32
+      (upstream's `ErfPolynomialApproximation`), f16/bf16 extended around
+      it; on tensors through a `linalg.generic`;
+    * `linalg.softmax`: its decomposition into max, exp, sum and division
+      generics (`AggregatedOpInterface`).
+
+    Any op of a dialect the pipeline has no path for (anything but builtin,
+    func, arith, math, tensor, linalg, tosa, tconv, bufferization, scf,
+    affine, memref, vector, index, cf, ub and llvm) is an error naming the op
+    and its location, before any lowering. Ops of those dialects that still
+    have no lowering are reported by name and location after the pipeline,
+    before translation (`checkLoweredToLLVM`).
+
+    Example: `%y = math.erf %x : tensor<4xf32>` becomes a `linalg.generic`
+    whose body computes the approximation with `arith` ops.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+  let options = [
+    Option<"approximateErf", "approximate-erf", "bool", /*default=*/"true",
+           "Rewrite math.erf into its polynomial approximation (the "
+           "reference lowering calls libm's erff instead)">,
   ];
 }
 

@@ -7,10 +7,13 @@
 // Stages (lowerToLLVMStageNames(), in order):
 //   decompose   tconv.conv_transpose -> tconv.conv; depthwise ones (with
 //               vectorize) -> one phase-interleaved linalg.generic in NCHW
-//               (tconv-lower-depthwise-transpose)
-//   linalg      tosa, elementwise arith/math on tensors and tconv.conv ->
-//               linalg on tensors (convolutions channels-last, between
-//               layout changes)
+//               (tconv-lower-depthwise-transpose, for those
+//               tconv-select-strategy gives the depthwise-rows schedule)
+//   linalg      each tconv.conv's schedule chosen for the target and
+//               recorded as `tconv.schedule` (tconv-select-strategy); tosa,
+//               elementwise arith/math on tensors and tconv.conv -> linalg
+//               on tensors (convolutions in the layout of their schedule,
+//               mostly channels-last between layout changes)
 //   fused       elementwise producers/consumers fused (layout changes, bias,
 //               activations, truncation); transposes of constant weights
 //               folded
@@ -105,18 +108,26 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "AVX2, 16 for AVX-512; tconv-run and tconv-compile "
                      "pick the target CPU's)"),
       llvm::cl::init(8)};
+  Option<bool> workspace{
+      *this, "workspace",
+      llvm::cl::desc("Serve static temporaries from a workspace argument "
+                     "planned at compile time (tconv-plan-workspace; off: "
+                     "malloc/free in every call, for drivers such as "
+                     "mlir-runner that call an entry without one)"),
+      llvm::cl::init(true)};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),
       llvm::cl::init("")};
 };
 
-/// Sets the schedule for the target CPU's widest vector registers: 16 f32
-/// lanes with AVX-512 (`hasAVX512`), 8 otherwise; f-tile = two vectors, so
-/// that a tile keeps ow-tile x 2 accumulators in registers (8 with the
-/// defaults) on AVX2 and AVX-512 alike. Tools that compile for a known CPU
-/// call it before applying user options.
-void setNativeVectorWidth(LowerToLLVMOptions &options, bool hasAVX512);
+/// Sets the schedule for the target CPU's widest vector registers of
+/// `lanes` f32 (tconv::getVectorLanes in tconv/Target/TargetMachine.h: 16
+/// with AVX-512, 8 with AVX2); f-tile = two vectors, so that a tile keeps
+/// ow-tile x 2 accumulators in registers (8 with the defaults) on AVX2 and
+/// AVX-512 alike (defaultFTile in tconv/Codegen/Strategy.h). Tools that
+/// compile for a known CPU call it before applying user options.
+void setNativeVectorWidth(LowerToLLVMOptions &options, int64_t lanes);
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
 llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();

@@ -19,8 +19,13 @@
 // native code for the host CPU (LLVM -O3, host CPU features) and called
 // through its C interface with the results as caller-allocated out-params
 // (see Pipelines.h). Inputs are read-only: the same argument tensors can be
-// passed to any number of calls and kernels. Temporaries are allocated and
-// freed inside each call.
+// passed to any number of calls and kernels.
+//
+// Temporaries come from a workspace planned at compile time. The kernel
+// allocates one when it is compiled; a call (run(), or a BoundCall for its
+// whole life) takes a workspace from the kernel's pool and gives it back,
+// so sequential calls reuse the same memory and never allocate, and calls
+// running at the same time each get their own (allocated on first need).
 //
 //===----------------------------------------------------------------------===//
 
@@ -98,6 +103,19 @@ struct CompileTimes {
   double totalMillis = 0;
 };
 
+/// The convolutions of a module before lowering, for --verify's report.
+struct ConvolutionCounts {
+  /// tconv.conv and tconv.conv_transpose ops of the source.
+  int64_t tconvOps = 0;
+  /// TOSA and linalg convolutions that --tconv-raise-convolutions raised.
+  int64_t raised = 0;
+  /// Those it left to upstream's lowering (the reference lowers them the
+  /// same way: --verify does not check them).
+  int64_t notRaised = 0;
+  /// Why, one "file:line:col: ..." line per convolution left.
+  llvm::SmallVector<std::string> whyNotRaised;
+};
+
 /// A compiled entry function. Thread-safe to call concurrently; must outlive
 /// every BoundCall made from it.
 class Kernel {
@@ -121,11 +139,20 @@ public:
   /// module's tconv ops (input channels per group times kernel taps); 1 if
   /// there are none. Scales comparison tolerances.
   int64_t getMaxReductionLength() const;
+  /// The module's convolutions by kind (pipeline lowering; with the
+  /// reference lowering nothing is raised).
+  const ConvolutionCounts &getConvolutionCounts() const;
   /// Wall time of compile(): parsing, lowering, LLVM optimization and code
   /// generation.
   double getCompileMillis() const;
   /// The same time split into phases.
   const CompileTimes &getCompileTimes() const;
+  /// Bytes of the workspace one call uses for its temporaries (0 for the
+  /// reference lowering, whose calls malloc them).
+  int64_t getWorkspaceBytes() const;
+  /// Bytes of all the temporaries the workspace holds, summed: what a call
+  /// would allocate if they did not share memory.
+  int64_t getTemporaryBytes() const;
 
   /// Zero-filled tensors of the result types.
   llvm::SmallVector<HostTensor> allocateResults() const;
@@ -137,8 +164,10 @@ public:
   run(llvm::ArrayRef<HostTensor> arguments) const;
 
   /// A call with its buffers bound: operator() only sets the thread count
-  /// and jumps into the compiled code, for timing loops. The tensors given
-  /// to bind() must stay alive and in place.
+  /// and jumps into the compiled code, for timing loops; it allocates
+  /// nothing. The tensors given to bind() must stay alive and in place. A
+  /// BoundCall holds its own workspace: one BoundCall must not be called
+  /// from two threads at once, two BoundCalls may.
   class BoundCall {
   public:
     BoundCall(BoundCall &&);

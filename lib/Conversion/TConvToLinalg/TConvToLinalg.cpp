@@ -10,12 +10,14 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
 namespace mlir::tconv {
@@ -219,25 +221,28 @@ static Value mergeDims(OpBuilder &b, Location loc, Value value, unsigned dim) {
   return tensor::CollapseShapeOp::create(b, loc, value, reassociation);
 }
 
-/// Creates a named convolution with the geometry's strides and dilations.
+/// Creates a named convolution with the geometry's strides and dilations,
+/// carrying the tconv.conv's schedule (if any).
 template <typename OpTy>
 static Value namedConv(OpBuilder &b, Location loc, Value input, Value filter,
-                       Value init, const ConvGeometry &g) {
-  return OpTy::create(b, loc, init.getType(), ValueRange{input, filter},
-                      ValueRange{init}, b.getI64TensorAttr(g.strides),
-                      b.getI64TensorAttr(g.dilations))
-      .getResult(0);
+                       Value init, const ConvGeometry &g, Attribute schedule) {
+  auto conv = OpTy::create(b, loc, init.getType(), ValueRange{input, filter},
+                           ValueRange{init}, b.getI64TensorAttr(g.strides),
+                           b.getI64TensorAttr(g.dilations));
+  if (schedule)
+    conv->setAttr(kScheduleAttrName, schedule);
+  return conv.getResult(0);
 }
 
 using NamedConvBuilder = Value (*)(OpBuilder &, Location, Value, Value, Value,
-                                   const ConvGeometry &);
+                                   const ConvGeometry &, Attribute);
 
 /// Grouped convolution as a linalg.generic on an N x G x C/G x D... input, a
 /// G x M/G x C/G x K... filter and an N x G x M/G x O... accumulator. Loops
 /// are (n, g, f, o..., c, k...).
 static Value groupedConvGeneric(OpBuilder &b, Location loc, Value input,
-                                Value filter, Value init,
-                                const ConvGeometry &g) {
+                                Value filter, Value init, const ConvGeometry &g,
+                                Attribute schedule) {
   MLIRContext *ctx = b.getContext();
   unsigned n = g.numSpatialDims();
   unsigned numLoops = 4 + 2 * n;
@@ -259,20 +264,20 @@ static Value groupedConvGeneric(OpBuilder &b, Location loc, Value input,
   SmallVector<utils::IteratorType> iterators = parallelIterators(numLoops);
   for (unsigned i = 3 + n; i < numLoops; ++i)
     iterators[i] = utils::IteratorType::reduction;
-  return linalg::GenericOp::create(
-             b, loc, init.getType(), ValueRange{input, filter}, init, maps,
-             iterators,
-             [&](OpBuilder &nb, Location nloc, ValueRange args) {
-               Type acc = args[2].getType();
-               Value x = convertFloat(nb, nloc, args[0], acc);
-               Value w = convertFloat(nb, nloc, args[1], acc);
-               Value product = arith::MulFOp::create(nb, nloc, x, w);
-               linalg::YieldOp::create(
-                   nb, nloc,
-                   arith::AddFOp::create(nb, nloc, args[2], product)
-                       .getResult());
-             })
-      .getResult(0);
+  auto conv = linalg::GenericOp::create(
+      b, loc, init.getType(), ValueRange{input, filter}, init, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        Type acc = args[2].getType();
+        Value x = convertFloat(nb, nloc, args[0], acc);
+        Value w = convertFloat(nb, nloc, args[1], acc);
+        Value product = arith::MulFOp::create(nb, nloc, x, w);
+        linalg::YieldOp::create(
+            nb, nloc,
+            arith::AddFOp::create(nb, nloc, args[2], product).getResult());
+      });
+  if (schedule)
+    conv->setAttr(kScheduleAttrName, schedule);
+  return conv.getResult(0);
 }
 
 //===----------------------------------------------------------------------===//
@@ -291,6 +296,7 @@ struct ConvInfo {
   ArrayRef<int64_t> filterShape; // M x C/G x K...
   ArrayRef<int64_t> resultShape; // N x M x O...
   int64_t group, inPerGroup, outPerGroup;
+  Attribute schedule; // tconv.schedule, carried to the linalg convolution
 
   ArrayRef<int64_t> kernel() const { return filterShape.drop_front(2); }
   ArrayRef<int64_t> outputSpatial() const { return resultShape.drop_front(2); }
@@ -315,12 +321,22 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
     info.group = info.geometry.group;
     info.inPerGroup = info.filterShape[1];
     info.outPerGroup = info.filterShape[0] / info.group;
+    info.schedule = op->getAttr(kScheduleAttrName);
 
-    bool depthwise = info.inPerGroup == 1 && info.group > 1;
+    // The recorded schedule decides (the pass checked it); the options
+    // otherwise.
+    bool layoutChannelsLast;
+    if (std::optional<ConvSchedule> schedule = *getSchedule(op)) {
+      layoutChannelsLast = isChannelsLast(schedule->kind);
+    } else {
+      bool depthwise = info.inPerGroup == 1 && info.group > 1;
+      bool widthVectors =
+          widthVectorLanes > 0 && isWidthVectorConv(op, widthVectorLanes);
+      layoutChannelsLast =
+          channelsLast && (info.group == 1 || depthwise) && !widthVectors;
+    }
     Value result;
-    bool widthVectors =
-        widthVectorLanes > 0 && isWidthVectorConv(op, widthVectorLanes);
-    if (channelsLast && (info.group == 1 || depthwise) && !widthVectors)
+    if (layoutChannelsLast)
       result = lowerChannelsLast(rewriter, op.getLoc(), adaptor, info);
     else
       result = lowerChannelsFirst(rewriter, op.getLoc(), adaptor, info);
@@ -345,7 +361,7 @@ private:
           namedConv<linalg::Conv1DNcwFcwOp>,
           namedConv<linalg::Conv2DNchwFchwOp>,
           namedConv<linalg::Conv3DNcdhwFcdhwOp>};
-      result = builders[n - 1](b, loc, input, filter, init, g);
+      result = builders[n - 1](b, loc, input, filter, init, g, info.schedule);
     } else if (info.inPerGroup == 1 && info.outPerGroup == 1) {
       // Depthwise: the C x K... filter drops the unit dim.
       static const NamedConvBuilder builders[] = {
@@ -353,7 +369,8 @@ private:
           namedConv<linalg::DepthwiseConv2DNchwChwOp>,
           namedConv<linalg::DepthwiseConv3DNcdhwCdhwOp>};
       result =
-          builders[n - 1](b, loc, input, mergeDims(b, loc, filter, 0), init, g);
+          builders[n - 1](b, loc, input, mergeDims(b, loc, filter, 0), init, g,
+                          info.schedule);
     } else {
       // Split the channel dims into (group, channels per group).
       Value groupedInput = splitDim(b, loc, input, 1, info.inPerGroup);
@@ -361,9 +378,10 @@ private:
       Value groupedInit = splitDim(b, loc, init, 1, info.outPerGroup);
       Value grouped =
           n == 2 ? namedConv<linalg::Conv2DNgchwGfchwOp>(
-                       b, loc, groupedInput, groupedFilter, groupedInit, g)
+                       b, loc, groupedInput, groupedFilter, groupedInit, g,
+                       info.schedule)
                  : groupedConvGeneric(b, loc, groupedInput, groupedFilter,
-                                      groupedInit, g);
+                                      groupedInit, g, info.schedule);
       result = mergeDims(b, loc, grouped, 1);
     }
     return relayout(b, loc, result, identityPermutation(n + 2),
@@ -404,7 +422,7 @@ private:
           namedConv<linalg::Conv1DNwcWcfOp>,
           namedConv<linalg::Conv2DNhwcHwcfOp>,
           namedConv<linalg::Conv3DNdhwcDhwcfOp>};
-      result = builders[n - 1](b, loc, input, filter, init, g);
+      result = builders[n - 1](b, loc, input, filter, init, g, info.schedule);
     } else if (info.outPerGroup == 1) {
       // M x 1 x K... -> M x K... -> K... x M.
       Value filter = mergeDims(b, loc, adaptor.getFilter(), 0);
@@ -417,7 +435,7 @@ private:
           namedConv<linalg::DepthwiseConv1DNwcWcOp>,
           namedConv<linalg::DepthwiseConv2DNhwcHwcOp>,
           namedConv<linalg::DepthwiseConv3DNdhwcDhwcOp>};
-      result = builders[n - 1](b, loc, input, filter, init, g);
+      result = builders[n - 1](b, loc, input, filter, init, g, info.schedule);
     } else {
       // Channel multiplier: M x 1 x K... -> C x M/C x K... -> K... x C x M/C;
       // output channel c * (M/C) + m is dim (c, m) of the N x O... x C x M/C
@@ -435,7 +453,9 @@ private:
           namedConv<linalg::DepthwiseConv2DNhwcHwcmOp>,
           namedConv<linalg::DepthwiseConv3DNdhwcDhwcmOp>};
       result = mergeDims(
-          b, loc, builders[n - 1](b, loc, input, filter, splitInit, g), n + 1);
+          b, loc,
+          builders[n - 1](b, loc, input, filter, splitInit, g, info.schedule),
+          n + 1);
     }
     return relayout(b, loc, result, toFirst, info.elementType);
   }
@@ -640,6 +660,18 @@ static void shareZeroPads(Operation *root) {
   }
 }
 
+/// A linalg.transpose (from tconv-raise-convolutions or tosa.transpose) as a
+/// generic like the relayouts here, so that elementwise fusion merges it
+/// with them: the layout changes between two raised channels-last layers
+/// cancel.
+struct GeneralizeTranspose : OpRewritePattern<linalg::TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    return linalg::generalizeNamedOp(rewriter, op);
+  }
+};
+
 struct ConvertToLinalgPass
     : public tconv::impl::TConvConvertToLinalgBase<ConvertToLinalgPass> {
   using Base::Base;
@@ -652,6 +684,26 @@ struct ConvertToLinalgPass
     });
     if (transposes.wasInterrupted())
       return signalPassFailure();
+    // Recorded schedules must be well formed, and a channels-last one fits
+    // ungrouped and depthwise convolutions only.
+    bool anyChannelsLast = channelsLast;
+    WalkResult schedules = getOperation()->walk([&](ConvOp op) {
+      FailureOr<std::optional<ConvSchedule>> schedule = getSchedule(op);
+      if (failed(schedule))
+        return WalkResult::interrupt();
+      if (!*schedule || !isChannelsLast((*schedule)->kind))
+        return WalkResult::advance();
+      ConvGeometry g = op.getGeometry();
+      if (g.group > 1 && op.getFilter().getType().getDimSize(1) != 1) {
+        op.emitOpError() << "has a channels-last schedule but is a grouped "
+                            "convolution that is not depthwise";
+        return WalkResult::interrupt();
+      }
+      anyChannelsLast = true;
+      return WalkResult::advance();
+    });
+    if (schedules.wasInterrupted())
+      return signalPassFailure();
 
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
@@ -663,28 +715,16 @@ struct ConvertToLinalgPass
                                       std::move(patterns))))
       return signalPassFailure();
     shareZeroPads(getOperation());
-    if (!channelsLast)
+    if (!anyChannelsLast)
       return;
     RewritePatternSet relayouts(ctx);
-    relayouts.add<InsertBeforeRelayout>(ctx);
+    relayouts.add<InsertBeforeRelayout, GeneralizeTranspose>(ctx);
     if (failed(applyPatternsGreedily(getOperation(), std::move(relayouts))))
       signalPassFailure();
   }
 };
 
 } // namespace
-
-bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
-  ConvGeometry g = op.getGeometry();
-  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
-  auto isF32 = [](Value v) {
-    return cast<ShapedType>(v.getType()).getElementType().isF32();
-  };
-  return g.group == 1 && isF32(op.getInput()) && isF32(op.getFilter()) &&
-         isF32(op.getOutput()) && result[1] <= lanes &&
-         result.back() >= lanes && g.strides.back() == 1 &&
-         g.dilations.back() == 1;
-}
 
 void mlir::tconv::populateTConvToLinalgPatterns(RewritePatternSet &patterns,
                                                 bool channelsLast,

@@ -39,3 +39,10 @@ func.func @twice(%x: tensor<4xf64>) -> tensor<4xf64> {
 func.func private @hidden(%x: tensor<4xi8>) -> tensor<4xi8> {
   return %x : tensor<4xi8>
 }
+
+// A padded input is a temporary: it lives in the caller's workspace.
+func.func @padded(%x: tensor<1x1x4xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x4xf32> {
+  %y = tconv.conv %x, %w pads = [1, 1]
+      : (tensor<1x1x4xf32>, tensor<1x1x3xf32>) -> tensor<1x1x4xf32>
+  return %y : tensor<1x1x4xf32>
+}

@@ -1,0 +1,671 @@
+#ifndef TCONV_CODEGEN_PASSES_TD
+#define TCONV_CODEGEN_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def TConvEntryPointABI : Pass<"tconv-entry-point-abi", "::mlir::ModuleOp"> {
+  let summary = "Fix the calling convention of public functions";
+  let description = [{
+    Public functions with a body are the entry points a JIT or C++ caller
+    invokes; this pass gives them the ABI documented in Pipelines.h. Run it
+    before bufferization.
+
+    * Tensor arguments are read-only (`bufferization.writable = false`):
+      callers reuse input buffers across calls, so an op that would update an
+      input in place works on a copy instead.
+    * `llvm.emit_c_interface`: `--convert-func-to-llvm` also emits
+      `_mlir_ciface_<name>`, which takes each memref as a pointer to its
+      descriptor, so callers need not know how descriptors are exploded into
+      scalar arguments.
+
+    Example:
+
+    ```mlir
+    func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> { ... }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%x: tensor<4xf32> {bufferization.writable = false})
+        -> tensor<4xf32> attributes {llvm.emit_c_interface} { ... }
+    ```
+  }];
+}
+
+def TConvSelectStrategy
+    : Pass<"tconv-select-strategy", "::mlir::func::FuncOp"> {
+  let summary = "Record the schedule of each tconv.conv for the target";
+  let description = [{
+    Decides, for each `tconv.conv`, how it is computed and records it as a
+    discardable `tconv.schedule` dictionary (see
+    `include/tconv/Codegen/Strategy.h`): every schedule decision lives in
+    one place, and `--dump-ir=linalg` shows what each convolution gets.
+    `--tconv-convert-to-linalg` picks the layout from the kind and carries
+    the attribute to the linalg convolution; `--tconv-vectorize-convs` and
+    `--tconv-vectorize-convs-along-width` obey it. Kinds:
+
+    * `width`: ungrouped f32 convolutions with at most `vector-width`
+      output channels, unit stride and dilation along the width and at
+      least `vector-width` outputs along it stay NCHW and get vectors along
+      the width: `f_tile` channels times `row_tile` rows (2-D, 3-D) or
+      `vec_tile` vectors (1-D) of accumulators per tile, up to 16 with
+      AVX-512's 32 vector registers and 8 with AVX2's 16;
+    * `channels-last`: other ungrouped and depthwise convolutions compute
+      channels-last in tiles of `ow_tile` output positions x `f_tile`
+      output channels (`f-tile` f32 lanes; as many bytes for f64), reducing
+      `c_tile` input channels and `kw_tile` kernel taps per step. Few output
+      channels scale `ow_tile` up (by up to 4) to keep as many accumulators;
+      wide kernels take fewer input channels per step (at most 48 unrolled
+      products), kernels at most 2 wide one;
+    * `channels-last-loops`: depthwise convolutions with a channel
+      multiplier, channels-last, no vector schedule;
+    * `plain`: other grouped convolutions, NCHW, no vector schedule;
+    * `depthwise-rows`, on `tconv.conv_transpose`: depthwise transposed
+      convolutions that `--tconv-lower-depthwise-transpose` takes, as one
+      phase-interleaved generic vectorized along output rows
+      (`--tconv-vectorize-depthwise-rows`). Other transposed convolutions
+      get no schedule: their direct convolutions get one once decomposed.
+      The pipeline runs this pass before that rewrite too.
+
+    Sizes are in elements of the accumulator type (f32 for f16 and bf16);
+    `vector_width` is the lanes of that type.
+
+    Example (`vector-width=16 f-tile=32`, i.e. AVX-512):
+
+    ```mlir
+    %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+        : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>)
+        -> tensor<1x64x56x56xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+        {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64,
+                           kind = "channels-last", kw_tile = 3 : i64,
+                           ow_tile = 4 : i64, vector_width = 16 : i64}}
+        : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>)
+        -> tensor<1x64x56x56xf32>
+    ```
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "f32 lanes per vector register of the target (8 for AVX2, 16 "
+           "for AVX-512)">,
+    Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",
+           "Channels-last: output positions per tile">,
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
+           "Channels-last: output channels per tile, in f32 lanes (a "
+           "multiple of vector-width)">,
+    Option<"cTile", "c-tile", "int64_t", /*default=*/"4",
+           "Channels-last: input channels per reduction step (at most)">,
+  ];
+}
+
+def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> {
+  let summary = "Tile channels-last convolutions and vectorize them into FMAs";
+  let description = [{
+    The schedule of the tconv pipeline for static f32/f64
+    `linalg.conv_{1,2,3}d_n*c_*cf` and `linalg.depthwise_conv_{1,2,3}d_n*c_*c`
+    on tensors (what `--tconv-convert-to-linalg=channels-last` produces). The
+    linalg vectorizer only handles 1-D convolutions, and only with static
+    shapes, so every convolution is
+
+    1. split along output width, output channels and input channels so that
+       each part is a whole number of tiles (the remainders become separate
+       parts with smaller, still static, tiles);
+    2. tiled with `scf.forall` over (output channels `f-tile`, batch 1,
+       outer output dims 1, output width `ow-tile`): independent output
+       tiles that `--scf-forall-to-parallel` and OpenMP can distribute.
+       Channel blocks are outermost, so that a block's filter slice stays in
+       cache while it sweeps the output positions; with several blocks the
+       filter is first packed as F/f-tile x K.. x C x f-tile (constants at
+       compile time) so that each slice is contiguous. The phases of a
+       transposed convolution gather their filters from one taps-first copy
+       of the whole filter: they share one blocked copy of it instead
+       (M/f-tile x k.. x C x f-tile, made in a single pass from what the
+       taps-first copy reads, e.g. the filter and a scale) and their tiles
+       read it in place. A `linalg.fill`
+       initializing the output is fused into the output tiles: the
+       accumulators start from the fill value in registers, with no separate
+       pass over the output (for a phase of a transposed convolution, a
+       strided one);
+    3. tiled with `scf.for` over the reduction: outer kernel dims 1, input
+       channels `c-tile` (fewer for wide kernels: a step unrolls at most 48
+       taps x channels, beyond which bodies only compile slower; one for
+       kernels at most 2 wide, whose unrolled steps otherwise spill input
+       broadcasts), the innermost kernel dim whole (one tap per step
+       beyond 16 taps, to bound the unrolled body);
+    4. rewritten, now that every outer spatial dim is 1, as a
+       `linalg.conv_1d_nwc_wcf` (or `linalg.depthwise_conv_1d_nwc_wc`) on
+       rank-reduced slices;
+    5. vectorized (only these 1-D convolutions: vectorizing anything else,
+       like strided inserts, is not safe), unrolled to one vector of
+       `f-vector` output channels per operation, and the accumulator tile is
+       hoisted out of the reduction loops into registers;
+    6. lowered from `vector.contract` to outer products, i.e. one broadcast
+       input value times a vector of output channels added into the
+       accumulator: `vector.fma`. Depthwise convolutions multiply a vector of
+       channels by a vector of taps.
+
+    With the defaults a tile keeps 4 x 16 outputs in 8 AVX2 vector registers
+    (4 AVX-512 ones with `f-vector=16`), which leaves room for the operands.
+
+    A convolution carrying a `tconv.schedule` (`--tconv-select-strategy`)
+    takes its tile sizes and vector width from it instead of the options,
+    and is left alone if the schedule is of another kind; the options serve
+    convolutions without one.
+
+    Example (a 3x3 conv, 64 -> 64 channels, on 56x56):
+
+    ```mlir
+    %y = linalg.conv_2d_nhwc_hwcf
+        ins(%x, %w : tensor<1x58x58x64xf32>, tensor<3x3x64x64xf32>)
+        outs(%init : tensor<1x56x56x64xf32>) -> tensor<1x56x56x64xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %y = scf.forall (%oh, %ow, %f) in (56, 14, 4) shared_outs(...) {
+      %acc = scf.for %kh = 0 to 3 iter_args(%a = ...) -> (vector<8xf32>, ...) {
+        %r = scf.for %c = 0 to 64 step 16 iter_args(...) {
+          ...
+          %v = vector.fma %xc, %wc, %a0 : vector<8xf32>
+          ...
+        }
+      }
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",
+           "Output positions (innermost spatial dim) per tile">,
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"16",
+           "Output channels per tile (a multiple of f-vector)">,
+    Option<"cTile", "c-tile", "int64_t", /*default=*/"4",
+           "Input channels per reduction step (at most; wide kernels take "
+           "fewer so that a step unrolls at most 48 taps x channels)">,
+    Option<"fVector", "f-vector", "int64_t", /*default=*/"8",
+           "Vector width in f32 lanes (8 for AVX2); f64 uses half">,
+  ];
+}
+
+def TConvVectorizeConvsAlongWidth
+    : Pass<"tconv-vectorize-convs-along-width", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize NCHW convolutions along the output width";
+  let description = [{
+    The schedule for convolutions with few output channels, which
+    `--tconv-convert-to-linalg` leaves NCHW (see `width-vector-lanes`
+    there): static f32 `linalg.conv_{1,2,3}d_nc*_fc*` with unit stride and
+    dilation along the width. Channels-last vectors would be partly empty
+    for them (3 output channels in 16 lanes) or their layout changes would
+    cost more than the channels-last kernel gains: the 16-channel phases of
+    a 3-D transposed convolution spent 15% of their time in layout changes.
+
+    Each `scf.forall` tile keeps `f` output channels x `r` output rows (x
+    `v` vectors along a 1-D width) of `vector-width` lanes in at most
+    `accumulators` registers. For each input channel and kernel tap (the
+    width taps unrolled) it reads `r x v` contiguous input vectors and
+    broadcasts `f` filter values: `f x r x v` FMAs. Accumulators start from
+    the initializer's value (zero fill, bias broadcast, or the init tensor).
+    A width that is not a multiple of the lanes ends in a narrower tile.
+
+    When the result is inserted with strides into a larger tensor (a phase
+    of a transposed convolution: every s-th output column), the tile writes
+    there directly: each vector is spread over `s x (lanes - 1) + 1` lanes
+    by a shuffle and stored with a constant mask, leaving the other phases'
+    columns alone. No phase buffer, no layout change.
+
+    A convolution carrying a `tconv.schedule` (`--tconv-select-strategy`)
+    takes `f`, `r`, `v` and the lanes from it instead of the options, and
+    is left alone if the schedule is of another kind; a width schedule on a
+    convolution this pass cannot take, or with tiles that do not divide it,
+    is an error.
+
+    Example (16 lanes): the phase
+
+    ```mlir
+    %p = linalg.conv_2d_nchw_fchw ins(%x, %w : tensor<1x32x17x17xf32>,
+        tensor<16x32x2x2xf32>) outs(%zero : tensor<1x16x16x16xf32>)
+    %y = tensor.insert_slice %p into %out[0, 0, 1, 1] [1, 16, 16, 16]
+        [1, 1, 2, 2]
+    ```
+
+    becomes
+
+    ```mlir
+    %y = scf.forall (%n, %fb, %rb) in (1, 4, 4) shared_outs(%o = %out) {
+      %win = tensor.extract_slice %o[%n, %f0, %h, 1] [1, 4, 4, 31]
+          [1, 1, 2, 1]
+      %acc:16 = scf.for %c ... {    // 2 x 2 taps x 16 FMAs
+        %xv = vector.transfer_read %x[...] : vector<16xf32>
+        %wv = vector.broadcast %wij : f32 to vector<16xf32>
+        vector.fma %xv, %wv, %acc
+      }
+      %s = vector.shuffle %acc#0, %acc#0 [0, 0, 1, 0, 2, ...]
+          : vector<16xf32>, vector<16xf32>   // -> vector<31xf32>
+      vector.transfer_write %s, %win[...], %every_other_lane
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "Lanes per vector along the output width">,
+    Option<"accumulators", "accumulators", "int64_t", /*default=*/"8",
+           "Vector registers a tile accumulates in (16 on AVX-512's 32 "
+           "registers)">,
+  ];
+}
+
+def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
+  let summary = "Rewrite tensor.pad as border fills + insert_slice before "
+                "bufferization";
+  let description = [{
+    One-shot bufferization turns a `tensor.pad` into a new buffer, a fill and
+    a `memref.copy` of the source into it. Written as fills of the border
+    plus `tensor.insert_slice` of the source instead, empty-tensor
+    elimination lets the producer of the source (typically the layout change
+    in front of a convolution) write straight into the interior of the padded
+    buffer: every element is written once and there is no strided copy. A
+    static pad with a constant value gets one fill per border slab (slab `d`:
+    the padding of dim `d`, the interior of the dims before it, all of the
+    dims after it); other pads fill the whole result first.
+
+    Example:
+
+    ```mlir
+    %p = tensor.pad %x low[0, 1, 0] high[0, 1, 0] { ... yield %zero }
+        : tensor<1x8x4xf32> to tensor<1x10x4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<1x10x4xf32>
+    %top = linalg.fill ins(%zero : f32) outs(%e0 : tensor<1x1x4xf32>)
+        -> tensor<1x1x4xf32>
+    %0 = tensor.insert_slice %top into %e[0, 0, 0] [1, 1, 4] [1, 1, 1]
+    %bottom = linalg.fill ins(%zero : f32) outs(%e1 : tensor<1x1x4xf32>)
+        -> tensor<1x1x4xf32>
+    %1 = tensor.insert_slice %bottom into %0[0, 9, 0] [1, 1, 4] [1, 1, 1]
+    %p = tensor.insert_slice %x into %1[0, 1, 0] [1, 8, 4] [1, 1, 1]
+        : tensor<1x8x4xf32> into tensor<1x10x4xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
+  let summary = "Serve every static temporary of a function from one "
+                "workspace argument laid out at compile time";
+  let description = [{
+    Bufferization allocates each temporary (padded inputs, packed filters,
+    phase buffers, intermediate activations) with `memref.alloc`, freed at
+    the end of the call. With glibc's defaults every large one is a fresh
+    mmap that page-faults again on each call: the F-CNN example spent 3/4 of
+    its time there. This pass removes them from the call: each function with
+    such temporaries takes one more argument, a byte buffer of a size known at compile
+    time (`tconv.workspace_size` on the function; `tconv.temporary_bytes`
+    sums what it serves), and every static,
+    identity-layout `memref.alloc` at the top level of its body becomes a
+    `memref.view` at a fixed offset into it.
+
+    The offsets come from a liveness plan: a buffer lives from the first to
+    the last top-level op that uses it or a view of it, and buffers whose
+    lifetimes do not overlap share bytes (largest first, first fit, offsets
+    aligned to `alignment`). A buffer that escapes (returned, passed to a
+    call, or turned into a tensor) keeps its `memref.alloc`; so do dynamic
+    ones and those inside loops. Calls inside the module pass the callee a
+    workspace allocated in the caller, which the caller's own plan then
+    serves. Run it after bufferization, before the deallocation pipeline.
+
+    Example (`%a` dies before `%b` is born, so both start at offset 0):
+
+    ```mlir
+    func.func @f(%out: memref<64xf32>) {
+      %a = memref.alloc() {alignment = 64 : i64} : memref<64xf32>
+      linalg.fill ins(%c1 : f32) outs(%a : memref<64xf32>)
+      linalg.copy ins(%a : memref<64xf32>) outs(%out : memref<64xf32>)
+      %b = memref.alloc() {alignment = 64 : i64} : memref<16xf32>
+      ...
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%out: memref<64xf32>, %ws: memref<256xi8>)
+        attributes {tconv.temporary_bytes = 320 : i64,
+                    tconv.workspace_size = 256 : i64} {
+      %c0 = arith.constant 0 : index
+      %a = memref.view %ws[%c0][] : memref<256xi8> to memref<64xf32>
+      ...
+      %b = memref.view %ws[%c0][] : memref<256xi8> to memref<16xf32>
+      ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"alignment", "alignment", "int64_t", /*default=*/"64",
+           "Byte alignment of every buffer's offset (the caller aligns the "
+           "workspace itself to at least this)">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def TConvUntieEmptyTensors
+    : Pass<"tconv-untie-empty-tensors", "::mlir::func::FuncOp"> {
+  let summary = "Give each returned value's destination a tensor.empty of its own";
+  let description = [{
+    CSE merges identical `tensor.empty` ops, e.g. the buffer the phases of a
+    transposed convolution are assembled in (NHWC) and the destination of
+    the final layout change (NCHW) when both are 1x64x64x64. One-shot
+    bufferization then sees two writers of one buffer and bufferizes the
+    first out of place: an allocation and a copy in every call. A returned
+    value ends up in the caller's out-param anyway, so the op computing it
+    gets a `tensor.empty` of its own. Run it right before bufferization.
+
+    Example:
+
+    ```mlir
+    %e = tensor.empty() : tensor<4xf32>
+    %a = linalg.fill ins(%x : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    %b = linalg.add ins(%a, %a : tensor<4xf32>, tensor<4xf32>)
+                    outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    return %b : tensor<4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<4xf32>
+    %a = linalg.fill ins(%x : f32) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+    %e1 = tensor.empty() : tensor<4xf32>
+    %b = linalg.add ins(%a, %a : tensor<4xf32>, tensor<4xf32>)
+                    outs(%e1 : tensor<4xf32>) -> tensor<4xf32>
+    return %b : tensor<4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def TConvOuterParallelLoops
+    : Pass<"tconv-outer-parallel-loops", "::mlir::func::FuncOp"> {
+  let summary = "Keep only the outer dims of scf.parallel loops parallel";
+  let description = [{
+    `--convert-linalg-to-parallel-loops` makes every parallel dim of a
+    leftover linalg op (border fills, filter packing, unfused elementwise
+    ops) one multi-dimensional `scf.parallel`, which `--convert-scf-to-openmp`
+    collapses into a single loop: each element then pays a division per dim
+    to recover its indices and LLVM cannot vectorize the contiguous
+    innermost dim. This pass keeps the fewest outer dims that give at least
+    `min-parallel-iterations` iterations to share among the threads (never
+    the innermost one) and turns the other dims into an `scf.for` nest.
+    Loops nested in a parallel region (an output tile) become sequential.
+
+    Example (`min-parallel-iterations=32`):
+
+    ```mlir
+    scf.parallel (%i, %j, %k) = (%c0, %c0, %c0) to (%c64, %c34, %c128)
+        step (%c1, %c1, %c1) {
+      memref.store %zero, %buf[%i, %j, %k] : memref<64x34x128xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    scf.parallel (%i) = (%c0) to (%c64) step (%c1) {
+      scf.for %j = %c0 to %c34 step %c1 {
+        scf.for %k = %c0 to %c128 step %c1 {
+          memref.store %zero, %buf[%i, %j, %k] : memref<64x34x128xf32>
+        }
+      }
+    }
+    ```
+  }];
+  let options = [
+    Option<"minParallelIterations", "min-parallel-iterations", "int64_t",
+           /*default=*/"32",
+           "Fewest iterations the parallel outer dims must have">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
+def TConvExpandStridedCopies
+    : Pass<"tconv-expand-strided-copies", "::mlir::func::FuncOp"> {
+  let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";
+  let description = [{
+    `--finalize-memref-to-llvm` lowers a `memref.copy` between contiguous
+    buffers to `llvm.memcpy`, but any other copy to a call of `memrefCopy`
+    from the MLIR C runner utils: an element-by-element loop with
+    descriptor-driven indexing, and a runtime library every caller must link.
+    As a `linalg.copy` the copy becomes a plain loop nest that LLVM vectorizes.
+
+    Example:
+
+    ```mlir
+    memref.copy %a, %b : memref<4x4xf32> to memref<4x4xf32, strided<[8, 1]>>
+    ```
+
+    becomes
+
+    ```mlir
+    linalg.copy ins(%a : memref<4x4xf32>)
+                outs(%b : memref<4x4xf32, strided<[8, 1]>>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def TConvVectorizeLayoutChanges
+    : Pass<"tconv-vectorize-layout-changes", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize transposes (layout changes) as register-tile shuffles";
+  let description = [{
+    The channels-last schedule surrounds convolutions with layout changes
+    (NCHW <-> NHWC generics, with bias, activations or casts fused into them).
+    As loops one side of a transpose is accessed with a large stride: LLVM
+    gathers or scatters single elements. This pass tiles every static,
+    all-parallel `linalg.generic` on tensors (and `linalg.transpose`, what
+    `tosa.transpose` lowers to, generalized first) whose output is written
+    along a different innermost loop than one of its inputs is read into
+    `tile` x `tile` blocks of those two loops (`scf.forall` over blocks,
+    remainders split off as smaller static blocks), drops the unit dims and
+    vectorizes the block: contiguous vector reads, a `vector.transpose`
+    lowered to shuffles, contiguous vector writes. `--tconv-lower-to-llvm`
+    makes blocks as wide as its vectors (16 with AVX-512: a 16x16 block is
+    transposed by the unpack/128-bit-lane shuffle network, 2x faster than
+    8x8 blocks on a 2 MB layout change).
+
+    Example:
+
+    ```mlir
+    %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>,
+                                          affine_map<(n, h, w, c) -> (n, h, w, c)>], ...}
+        ins(%x : tensor<1x64x56x56xf32>) outs(%e : tensor<1x56x56x64xf32>) {...}
+    ```
+
+    becomes
+
+    ```mlir
+    %t = scf.forall (%h, %w, %c) = (0, 0, 0) to (56, 56, 64) step (1, 8, 8) ... {
+      %r = vector.transfer_read ... : tensor<8x8xf32>, vector<8x8xf32>
+      %s = vector.shuffle ... // the 8x8 transpose
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::ub::UBDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"tile", "tile", "int64_t", /*default=*/"8",
+           "Block size along each of the two transposed dims (the vector "
+           "width of the target is best)">,
+  ];
+}
+
+def TConvLowerDepthwiseTranspose
+    : Pass<"tconv-lower-depthwise-transpose", "::mlir::func::FuncOp"> {
+  let summary = "Depthwise transposed convolutions as one phase-interleaved "
+                "linalg.generic";
+  let description = [{
+    Phase decomposition turns a stride-s transposed convolution into prod(s)
+    stride-1 convolutions whose results are written into the output with
+    strided `tensor.insert_slice`s. For a depthwise convolution (one input
+    channel per group: little arithmetic per output) those strided writes,
+    and the layout changes of the channels-last schedule, cost more than the
+    arithmetic. This pass instead views the N x C*M' x O.. output as
+    N x C x M' x (Q, s).. (o = s*q + r, free when s divides O) and computes
+    every phase in one `linalg.generic` in NCHW:
+
+      out[n, c, m, q.., r..] += x[n, c, q + t + (r + pad) floordiv s - (T - 1)..]
+                               * w'[c, m, r.., t..]
+
+    where w' holds the T = ceil(k / s) taps of each phase (zeros where a
+    phase has fewer; gathered at compile time for constant filters) and x is
+    zero-padded so that every read is inside it. Each output element is
+    written once, contiguously along the row;
+    `--tconv-vectorize-depthwise-rows` vectorizes the generic along q.
+
+    Applies to `tconv.conv_transpose` with group == input channels (any
+    channel multiplier M'), unit dilations, output sizes divisible by the
+    strides and at most 128 taps per output vector; other transposed
+    convolutions are left to `--tconv-decompose-transpose`. f16/bf16
+    accumulate in f32. With a `tconv.schedule` (`--tconv-select-strategy`),
+    only those of kind `depthwise-rows` are rewritten (an error if one does
+    not fit) and the generic carries the attribute on.
+
+    Example (2x bilinear upsampling, 21 channels):
+
+    ```mlir
+    %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1] group = 21
+        : (tensor<1x21x64x64xf32>, tensor<21x1x4x4xf32>) -> tensor<1x21x128x128xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %p = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {...}
+        : tensor<1x21x64x64xf32> to tensor<1x21x66x66xf32>
+    %wp = ... : tensor<21x1x2x2x2x2xf32>   // w', phase-major taps
+    %acc = linalg.generic {indexing_maps = [
+          affine_map<(n, c, m, qh, rh, qw, rw, th, tw)
+                     -> (n, c, qh + th + (rh + 1) floordiv 2,
+                               qw + tw + (rw + 1) floordiv 2)>,
+          affine_map<(n, c, m, qh, rh, qw, rw, th, tw) -> (c, m, rh, rw, th, tw)>,
+          affine_map<(n, c, m, qh, rh, qw, rw, th, tw) -> (n, c, m, qh, rh, qw, rw)>],
+        iterator_types = [parallel x 7, reduction x 2]}
+        ins(%p, %wp : ...) outs(%zeros : tensor<1x21x1x64x2x64x2xf32>) {...}
+    %y = tensor.collapse_shape %acc [[0], [1, 2], [3, 4], [5, 6]]
+        : tensor<1x21x1x64x2x64x2xf32> into tensor<1x21x128x128xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def TConvVectorizeDepthwiseRows
+    : Pass<"tconv-vectorize-depthwise-rows", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize per-channel convolution generics along output rows";
+  let description = [{
+    The channels-last schedule (`--tconv-vectorize-convs`) vectorizes over
+    channels, which a depthwise convolution has few of per output and which
+    costs two layout changes. This pass instead vectorizes, in NCHW, static
+    multiply-accumulate `linalg.generic`s (the vector width that of their
+    `depthwise-rows` `tconv.schedule` if they carry one, else the option's)
+    of the form
+
+      out[p.., q, r] += in[f(p.., r, k..), q + g(r, k..)] * w[h(p.., r, k..)]
+
+    (parallel loops p.., then q and r, then reduction loops k..; the output
+    indexed by the parallel loops in order): what
+    `--tconv-lower-depthwise-transpose` produces, with q the position in an
+    output row and r its phase. Each output row becomes one `scf.forall`
+    iteration that
+
+    1. computes, once, every tap's input row (indices outside the input mark
+       the row invalid) and weight (a scalar, broadcast per use);
+    2. walks the row in vectors of `vector-width` f32 lanes (half for f64):
+       per phase one accumulator, per tap one contiguous `transfer_read` at
+       the tap's constant shift and one `vector.fma`;
+    3. interleaves the phases' accumulators with `vector.shuffle` and writes
+       them with one contiguous `transfer_write`.
+
+    Vectors that would read outside the input along the row (the borders)
+    are emitted with static positions: the inside part is read and shuffled
+    into place, and only its lanes accumulate. The others run in an `scf.for`
+    without checks. Rows with a tap outside the input take a guarded copy of
+    the row code. Zero padding (`tensor.pad` of the input) is never
+    materialized, nor is a fill or a bias broadcast of the output: they
+    become the accumulators' initial values. With such an init, the
+    consumers of the result that merge (q, r) back into one dim
+    (`tensor.collapse_shape`) or apply elementwise ops (an activation, the
+    truncation of an f16 result; all-parallel generics with identity maps)
+    are folded into the stores: every output element is written once, into
+    the final result.
+
+    Example (the 2x bilinear upsampling of
+    `--tconv-lower-depthwise-transpose`): per row (c, qh, rh), eight vectors
+    of 8 outputs per phase, each
+
+    ```mlir
+    %x0 = vector.transfer_read %x[%c0, %ch, %row0, %i] ... : tensor<1x21x64x64xf32>, vector<8xf32>
+    ...
+    %a0 = vector.fma %x0, %w00, %zero : vector<8xf32>
+    ...
+    %out = vector.shuffle %a0, %a1 [0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15]
+        : vector<8xf32>, vector<8xf32>
+    %row1 = vector.transfer_write %out, %row[%j] : vector<16xf32>, tensor<128xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "Vector width in f32 lanes (8 for AVX2, 16 for AVX-512); f64 "
+           "uses half">,
+  ];
+}
+
+#endif // TCONV_CODEGEN_PASSES_TD

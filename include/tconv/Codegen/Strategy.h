@@ -1,0 +1,132 @@
+//===- Strategy.h - Which schedule a convolution gets ----------*- C++ -*-===//
+//
+// Every schedule decision for a convolution, in one place: the schedule kind
+// (channels-last FMA tiles, vectors along the output width, depthwise rows,
+// or none), its tile sizes and the vector width for the target.
+// --tconv-select-strategy records the decision on each tconv.conv (and
+// depthwise tconv.conv_transpose) as a `tconv.schedule` attribute;
+// --tconv-convert-to-linalg (--tconv-lower-depthwise-transpose) picks the
+// layout from it and carries it to the linalg op, whose vectorizer obeys it.
+// The passes keep the mechanism (splitting remainders, emission).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_CODEGEN_STRATEGY_H
+#define TCONV_CODEGEN_STRATEGY_H
+
+#include "mlir/IR/Attributes.h"
+#include "mlir/IR/Operation.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+
+namespace mlir::tconv {
+class ConvOp;
+class ConvTransposeOp;
+
+/// The discardable attribute holding a convolution's ConvSchedule.
+inline constexpr llvm::StringLiteral kScheduleAttrName = "tconv.schedule";
+
+enum class ScheduleKind {
+  /// Channels-last layout, tiles of vector FMAs along the output channels
+  /// (tconv-vectorize-convs).
+  ChannelsLast,
+  /// Channels-last layout, no vector schedule (depthwise with a channel
+  /// multiplier): plain loops.
+  ChannelsLastLoops,
+  /// NCHW, vectors along the output width (tconv-vectorize-convs-along-width).
+  Width,
+  /// NCHW, plain loops (grouped convolutions).
+  Plain,
+  /// A depthwise transposed convolution as one phase-interleaved generic,
+  /// vectorized along output rows (tconv-lower-depthwise-transpose,
+  /// tconv-vectorize-depthwise-rows).
+  DepthwiseRows,
+};
+
+/// The names `kind` takes in the attribute: "channels-last",
+/// "channels-last-loops", "width", "plain", "depthwise-rows".
+llvm::StringRef stringifyScheduleKind(ScheduleKind kind);
+std::optional<ScheduleKind> symbolizeScheduleKind(llvm::StringRef name);
+
+/// Whether the kind computes in channels-last layout.
+bool isChannelsLast(ScheduleKind kind);
+
+/// The schedule of one convolution. Tile sizes are in elements of the
+/// accumulator type; unused ones are 0 and not printed.
+struct ConvSchedule {
+  ScheduleKind kind = ScheduleKind::Plain;
+  /// Lanes per vector of the accumulator type (f64 has half of f32's).
+  int64_t vectorWidth = 0;
+  /// ChannelsLast: output positions, output channels, input channels (0 for
+  /// depthwise) and kernel taps per tile (targets: remainders get smaller
+  /// tiles).
+  /// Width: fTile output channels per tile.
+  int64_t owTile = 0, fTile = 0, cTile = 0, kwTile = 0;
+  /// Width: output rows (2-D and 3-D) or width vectors (1-D) per tile.
+  int64_t rowTile = 0, vecTile = 0;
+
+  /// e.g. {kind = "channels-last", vector_width = 8 : i64, ow_tile = 4 : i64,
+  /// f_tile = 16 : i64, c_tile = 4 : i64, kw_tile = 3 : i64}.
+  DictionaryAttr toAttr(MLIRContext *ctx) const;
+};
+
+/// The schedule recorded on `op`, std::nullopt if none; an error on `op`
+/// (and failure) if the attribute is malformed: unknown kind, a missing or
+/// non-positive size, an f-tile that is not a whole number of vectors.
+FailureOr<std::optional<ConvSchedule>> getSchedule(Operation *op);
+
+/// What the target and the user ask of every schedule. fTile is in f32
+/// lanes (the same bytes for f64).
+struct StrategyOptions {
+  int64_t vectorWidth = 8; // f32 lanes per vector register
+  int64_t owTile = 4;
+  int64_t fTile = 16;
+  int64_t cTile = 4;
+};
+
+/// Output channels per tile for `vectorWidth`: two vectors, so that a tile
+/// keeps ow-tile x 2 accumulators in registers on AVX2 and AVX-512 alike.
+int64_t defaultFTile(int64_t vectorWidth);
+/// Accumulators of the width schedule: AVX-512's 32 vector registers hold
+/// twice AVX2's 16.
+int64_t widthAccumulators(int64_t vectorWidth);
+/// Lanes of `elementType` in a vector of `vectorWidth` f32 lanes.
+int64_t lanesFor(Type elementType, int64_t vectorWidth);
+
+/// Whether a convolution is better vectorized along its output width with
+/// `lanes`-wide vectors, in NCHW, than along its output channels in
+/// channels-last form: ungrouped, f32, at most `lanes` output channels (a
+/// channel vector would be partly empty, or a single one whose layout
+/// changes cost more than it gains), unit stride and dilation along the
+/// width and at least `lanes` outputs along it.
+bool isWidthVectorConv(ConvOp op, int64_t lanes);
+
+/// The schedule of `op` for the target and options.
+ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
+
+/// The depthwise-rows schedule for a depthwise transposed convolution that
+/// tconv-lower-depthwise-transpose can take; none for others, whose
+/// direct convolutions get theirs once decomposed.
+std::optional<ConvSchedule>
+selectTransposeSchedule(ConvTransposeOp op, const StrategyOptions &options);
+
+/// The channels-last schedule of a convolution with `outChannels` output
+/// channels and a kernel `kernelWidth` taps wide, accumulating in
+/// `accType`; depthwise ones have no input-channel tile.
+ConvSchedule selectChannelsLastSchedule(Type accType, int64_t outChannels,
+                                        int64_t kernelWidth, bool depthwise,
+                                        const StrategyOptions &options);
+
+/// The width schedule of an NCHW convolution of `rank` spatial dims with
+/// `outChannels` output channels, `rows` output rows (second innermost
+/// spatial dim; 1 for 1-D) and `width` outputs along the width, with
+/// `lanes`-wide vectors and at most about `accumulators` in registers.
+ConvSchedule selectWidthSchedule(unsigned rank, int64_t outChannels,
+                                 int64_t rows, int64_t width, int64_t lanes,
+                                 int64_t accumulators);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_CODEGEN_STRATEGY_H

@@ -1,0 +1,137 @@
+//===- AheadOfTime.h - Objects with a C interface ---------------*- C++ -*-===//
+//
+// What tconv-compile does, as a library: every entry function of a module on
+// tensors becomes a plain C function
+//
+//   int <prefix><name>(const T *in0, ..., T *out0, ..., void *workspace);
+//   size_t <prefix><name>_workspace_size(void);
+//
+// over caller-owned, contiguous row-major arrays and a caller-owned,
+// 64-byte aligned workspace for the temporaries (no allocation inside), compiled to an object (or
+// assembly, or LLVM IR) for a target machine, with a C header declaring it.
+// The object needs no MLIR and no JIT at run time: only libc, libm and, when
+// the code was parallelized, the OpenMP runtime (the header says which).
+//
+// How: each entry @f is cloned into @"__tconv_impl.f", whose tensor arguments
+// and results become memref arguments (bufferization.to_tensor on the inputs,
+// bufferization.materialize_in_destination into the outputs, so bufferization
+// can compute directly into the caller's buffers). The module then goes
+// through --tconv-lower-to-llvm, and an llvm.func @<prefix>f(ptr, ...) -> i32
+// builds the memref descriptors of the static shapes and calls the impl.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_TARGET_AHEADOFTIME_H
+#define TCONV_TARGET_AHEADOFTIME_H
+
+#include "tconv/Target/TargetMachine.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/LLVM.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <functional>
+#include <string>
+
+namespace mlir {
+class PassManager;
+} // namespace mlir
+
+namespace mlir::tconv {
+
+struct LowerToLLVMOptions;
+
+/// One parameter of an exported C function.
+struct CParam {
+  std::string name; // in0, out1, ...
+  Type elementType;
+  SmallVector<int64_t> shape; // Empty for scalars and rank-0 tensors.
+  bool byValue = false;       // A scalar input, passed by value.
+  bool isOutput = false;
+  /// The caller's scratch memory for the temporaries (tconv-plan-workspace):
+  /// `shape` holds its bytes, aligned to kWorkspaceAlignment.
+  bool isWorkspace = false;
+};
+
+/// Alignment the C entry points require of the workspace pointer.
+inline constexpr int64_t kWorkspaceAlignment = 64;
+
+/// An exported entry point.
+struct CEntry {
+  std::string mlirName;
+  std::string cName;
+  std::string implName;
+  std::string mlirSignature;
+  SmallVector<CParam> params;
+};
+
+/// The C spelling of a supported element type, or nullopt.
+std::optional<StringRef> getCTypeName(Type type);
+
+/// Picks the entry functions (`names`, or every public function with a body
+/// when empty) and checks that their signatures have a C form. Errors are
+/// emitted as diagnostics.
+FailureOr<SmallVector<CEntry>> selectCEntries(ModuleOp module,
+                                             ArrayRef<std::string> names,
+                                             StringRef prefix);
+
+/// Makes every function private and adds the memref-in, memref-out impl of
+/// each entry (see above).
+void buildCEntryImpls(ModuleOp module, ArrayRef<CEntry> entries);
+
+/// After --tconv-lower-to-llvm: adds llvm.func @<cName>(ptr/scalars) -> i32
+/// calling each lowered impl (appending the workspace parameter to entries
+/// whose impl takes one) and @<cName>_workspace_size() -> i64, and makes
+/// every other function internal.
+LogicalResult buildCWrappers(ModuleOp module, MutableArrayRef<CEntry> entries);
+
+/// What an object needs from the system at link time.
+struct RuntimeDeps {
+  SmallVector<std::string> libc; // libc and libm functions.
+  SmallVector<std::string> openmp;
+  bool mutableGlobals = false; // Calls are not reentrant.
+};
+
+/// Classifies the functions `module` calls but does not define. Anything but
+/// the C library and the OpenMP runtime (e.g. MLIR's runner utils) is an
+/// error: the object must not need MLIR at run time.
+llvm::Expected<RuntimeDeps> collectRuntimeDeps(llvm::Module &module);
+
+/// Names written into the header's comments.
+struct CHeaderInfo {
+  /// The path of the header (its guard is made from the file name).
+  std::string headerPath;
+  /// The source model and the object the header goes with (for "link with").
+  std::string sourceName;
+  std::string objectName;
+};
+
+/// Writes the C header declaring `entries`.
+void writeCHeader(llvm::raw_ostream &os, ArrayRef<CEntry> entries,
+                  const RuntimeDeps &deps, const CHeaderInfo &info);
+
+struct AheadOfTimeOptions {
+  /// Functions to export; empty: every public function with a body.
+  SmallVector<std::string> entries;
+  /// Prefix of the exported C function names.
+  std::string prefix = "tconv_";
+  EmitKind emit = EmitKind::Object;
+  /// Called on the pass manager of the MLIR lowering before it runs, e.g.
+  /// with mlir::applyPassManagerCLOptions (IR printing, timing).
+  std::function<LogicalResult(PassManager &)> configurePassManager;
+};
+
+/// Compiles `module` (which it rewrites) for `machine`: writes the code to
+/// `out` and, if `header` is not null, the C header. Errors are reported as
+/// diagnostics.
+LogicalResult compileAheadOfTime(ModuleOp module,
+                               const LowerToLLVMOptions &pipelineOptions,
+                               const AheadOfTimeOptions &options,
+                               llvm::TargetMachine &machine,
+                               llvm::raw_fd_ostream &out,
+                               llvm::raw_ostream *header,
+                               const CHeaderInfo &headerInfo);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_TARGET_AHEADOFTIME_H

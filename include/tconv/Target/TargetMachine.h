@@ -1,0 +1,69 @@
+//===- TargetMachine.h - The LLVM side shared by JIT and AOT ----*- C++ -*-===//
+//
+// What happens to a module once it is in the LLVM dialect, for tconv-run's
+// JIT (Runner) and tconv-compile's objects alike: the target machine for a
+// triple/CPU/features, the vector width the schedule uses on it, LLVM's
+// optimization pipeline and machine code emission. One implementation, so
+// that an object runs the code the JIT benchmarks.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_TARGET_TARGETMACHINE_H
+#define TCONV_TARGET_TARGETMACHINE_H
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class Module;
+class TargetMachine;
+} // namespace llvm
+
+namespace mlir::tconv {
+
+/// A compilation target. Empty fields mean the host's.
+struct TargetSpec {
+  /// LLVM target triple, e.g. x86_64-unknown-linux-gnu (default: the host).
+  std::string triple;
+  /// CPU name, e.g. x86-64-v3 or znver5; "host" or empty: the host CPU (only
+  /// for the host triple).
+  std::string cpu;
+  /// Extra features in LLVM's syntax, e.g. "+avx2,-avx512f".
+  std::string features;
+};
+
+/// Registers every LLVM target this build links (idempotent).
+void initializeLLVMTargets();
+
+/// A target machine at -O3. `forJIT` selects JIT code generation defaults.
+/// Errors name the triple or CPU that is not available.
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createTargetMachine(const TargetSpec &spec, bool forJIT);
+
+/// f32 lanes in the widest vector registers of `machine`: 16 with AVX-512,
+/// 8 with AVX, 4 otherwise (SSE, NEON).
+int64_t getVectorLanes(const llvm::TargetMachine &machine);
+
+/// Sets the triple, data layout and per-function CPU and features of
+/// `machine` on `module`.
+void configureModuleForTarget(llvm::Module &module,
+                              llvm::TargetMachine &machine);
+
+/// LLVM's -O3 module pipeline for `machine`, without loop unrolling: the
+/// generated loop bodies are unrolled and vectorized already; the unrollers
+/// would only weigh (and reject) those big bodies, which took a third of the
+/// optimization time of a CNN.
+void optimizeModule(llvm::Module &module, llvm::TargetMachine &machine);
+
+enum class EmitKind { Object, Assembly, LLVMIR };
+
+/// Writes `module` as an object, assembly or LLVM IR text.
+llvm::Error emitModule(llvm::Module &module, llvm::TargetMachine &machine,
+                       EmitKind kind, llvm::raw_fd_ostream &os);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_TARGET_TARGETMACHINE_H

@@ -1,0 +1,297 @@
+//===- Strategy.cpp - Which schedule a convolution gets -------------------===//
+
+#include "tconv/Codegen/Strategy.h"
+
+#include "DepthwiseRows.h"
+#include "TileSplitting.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "tconv/Dialect/TConv/IR/TConvOps.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+StringRef mlir::tconv::stringifyScheduleKind(ScheduleKind kind) {
+  switch (kind) {
+  case ScheduleKind::ChannelsLast:
+    return "channels-last";
+  case ScheduleKind::ChannelsLastLoops:
+    return "channels-last-loops";
+  case ScheduleKind::Width:
+    return "width";
+  case ScheduleKind::Plain:
+    return "plain";
+  case ScheduleKind::DepthwiseRows:
+    return "depthwise-rows";
+  }
+  llvm_unreachable("unknown schedule kind");
+}
+
+std::optional<ScheduleKind> mlir::tconv::symbolizeScheduleKind(StringRef name) {
+  return llvm::StringSwitch<std::optional<ScheduleKind>>(name)
+      .Case("channels-last", ScheduleKind::ChannelsLast)
+      .Case("channels-last-loops", ScheduleKind::ChannelsLastLoops)
+      .Case("width", ScheduleKind::Width)
+      .Case("plain", ScheduleKind::Plain)
+      .Case("depthwise-rows", ScheduleKind::DepthwiseRows)
+      .Default(std::nullopt);
+}
+
+bool mlir::tconv::isChannelsLast(ScheduleKind kind) {
+  return kind == ScheduleKind::ChannelsLast ||
+         kind == ScheduleKind::ChannelsLastLoops;
+}
+
+//===----------------------------------------------------------------------===//
+// The attribute
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The integer entries of the attribute and the field each one fills.
+struct SizeEntry {
+  llvm::StringLiteral name;
+  int64_t ConvSchedule::*field;
+};
+} // namespace
+
+static constexpr SizeEntry kSizeEntries[] = {
+    {"vector_width", &ConvSchedule::vectorWidth},
+    {"ow_tile", &ConvSchedule::owTile},
+    {"f_tile", &ConvSchedule::fTile},
+    {"c_tile", &ConvSchedule::cTile},
+    {"kw_tile", &ConvSchedule::kwTile},
+    {"row_tile", &ConvSchedule::rowTile},
+    {"vec_tile", &ConvSchedule::vecTile},
+};
+
+DictionaryAttr ConvSchedule::toAttr(MLIRContext *ctx) const {
+  Builder b(ctx);
+  SmallVector<NamedAttribute> entries = {
+      b.getNamedAttr("kind", b.getStringAttr(stringifyScheduleKind(kind)))};
+  for (const SizeEntry &entry : kSizeEntries)
+    if (int64_t value = this->*entry.field)
+      entries.push_back(b.getNamedAttr(entry.name, b.getI64IntegerAttr(value)));
+  return b.getDictionaryAttr(entries);
+}
+
+/// The sizes each kind must have.
+static SmallVector<StringRef> requiredSizes(ScheduleKind kind) {
+  switch (kind) {
+  case ScheduleKind::ChannelsLast:
+    return {"vector_width", "ow_tile", "f_tile", "kw_tile"};
+  case ScheduleKind::Width:
+    return {"vector_width", "f_tile", "row_tile", "vec_tile"};
+  case ScheduleKind::DepthwiseRows:
+    return {"vector_width"};
+  case ScheduleKind::ChannelsLastLoops:
+  case ScheduleKind::Plain:
+    return {};
+  }
+  llvm_unreachable("unknown schedule kind");
+}
+
+FailureOr<std::optional<ConvSchedule>> mlir::tconv::getSchedule(Operation *op) {
+  Attribute attr = op->getAttr(kScheduleAttrName);
+  if (!attr)
+    return std::optional<ConvSchedule>();
+  auto fail = [&](const Twine &message) {
+    op->emitError() << "bad " << kScheduleAttrName << ": " << message;
+    return failure();
+  };
+  auto dict = dyn_cast<DictionaryAttr>(attr);
+  if (!dict)
+    return fail("expected a dictionary");
+  auto kindName = dict.getAs<StringAttr>("kind");
+  if (!kindName)
+    return fail("expected a string 'kind'");
+  std::optional<ScheduleKind> kind = symbolizeScheduleKind(kindName.getValue());
+  if (!kind)
+    return fail("unknown kind '" + kindName.getValue() +
+                "'; expected channels-last, channels-last-loops, width, "
+                "plain or depthwise-rows");
+  ConvSchedule schedule;
+  schedule.kind = *kind;
+  for (NamedAttribute entry : dict) {
+    if (entry.getName() == "kind")
+      continue;
+    const SizeEntry *size =
+        llvm::find_if(kSizeEntries, [&](const SizeEntry &e) {
+          return e.name == entry.getName().getValue();
+        });
+    if (size == std::end(kSizeEntries))
+      return fail("unknown entry '" + entry.getName().getValue() + "'");
+    auto value = dyn_cast<IntegerAttr>(entry.getValue());
+    if (!value || value.getInt() < 1)
+      return fail("'" + entry.getName().getValue() +
+                  "' must be an integer of at least 1");
+    schedule.*(size->field) = value.getInt();
+  }
+  for (StringRef name : requiredSizes(*kind))
+    if (!dict.get(name))
+      return fail("kind '" + kindName.getValue() + "' needs '" + name + "'");
+  if (schedule.kind == ScheduleKind::ChannelsLast &&
+      schedule.fTile % schedule.vectorWidth != 0)
+    return fail("f_tile must be a multiple of vector_width");
+  return std::optional<ConvSchedule>(schedule);
+}
+
+//===----------------------------------------------------------------------===//
+// The rules
+//===----------------------------------------------------------------------===//
+
+int64_t mlir::tconv::defaultFTile(int64_t vectorWidth) {
+  return 2 * vectorWidth;
+}
+
+int64_t mlir::tconv::widthAccumulators(int64_t vectorWidth) {
+  return vectorWidth >= 16 ? 16 : 8;
+}
+
+int64_t mlir::tconv::lanesFor(Type elementType, int64_t vectorWidth) {
+  return std::max<int64_t>(1, vectorWidth * 32 /
+                                  elementType.getIntOrFloatBitWidth());
+}
+
+/// f16 and bf16 accumulate in f32 (see tconv-convert-to-linalg), f32 and
+/// f64 in themselves.
+static Type accumulatorType(Type elementType) {
+  if (elementType.getIntOrFloatBitWidth() < 32)
+    return Float32Type::get(elementType.getContext());
+  return elementType;
+}
+
+/// Kernel taps per reduction step: the whole kernel width is unrolled into
+/// the vectorized body unless that body would get too large.
+static int64_t kwTileFor(int64_t kernelWidth) {
+  constexpr int64_t kMaxUnrolledTaps = 16;
+  return kernelWidth <= kMaxUnrolledTaps ? kernelWidth : 1;
+}
+
+/// Input channels per reduction step: at most `cTile`, and fewer for wide
+/// kernels so that a step unrolls at most 48 (tap, channel) pairs. Bigger
+/// bodies are no faster but compile much slower (a 9x9 F-CNN: 1.0 s of
+/// MLIR lowering at 16 channels x 9 taps, 0.35 s at 4 x 9). Kernels at most
+/// 2 taps wide (the phases of stride-2 transposed convolutions) take one
+/// channel per step: LLVM schedules every input broadcast of an unrolled
+/// step first, and with more channels those spill (1 channel measured 2-8%
+/// faster on T1-T7 than 4).
+static int64_t cTileFor(int64_t kernelWidth, int64_t cTile) {
+  constexpr int64_t kMaxUnrolledProducts = 48;
+  constexpr int64_t kMaxNarrowKernel = 2;
+  if (kernelWidth <= kMaxNarrowKernel)
+    return 1;
+  return std::clamp<int64_t>(kMaxUnrolledProducts / kwTileFor(kernelWidth), 1,
+                             cTile);
+}
+
+/// The most output positions per tile, as a multiple of ow-tile, for
+/// convolutions with few output channels.
+static constexpr int64_t kMaxOwScale = 4;
+
+ConvSchedule
+mlir::tconv::selectChannelsLastSchedule(Type accType, int64_t outChannels,
+                                        int64_t kernelWidth, bool depthwise,
+                                        const StrategyOptions &options) {
+  ConvSchedule schedule;
+  schedule.kind = ScheduleKind::ChannelsLast;
+  int64_t lanes = lanesFor(accType, options.vectorWidth);
+  schedule.vectorWidth = lanes;
+  // f-tile is in f32 lanes: the same bytes for f64.
+  schedule.fTile = std::max(lanes, options.fTile / options.vectorWidth * lanes);
+  schedule.owTile = options.owTile;
+  // Fewer channels than f-tile asks for: more output positions per tile
+  // keep as many accumulators in flight (FMA latency, not throughput,
+  // bounds a tile with few).
+  DimPlan f = planDim(outChannels, schedule.fTile, lanes);
+  if (f.splitPoint == 0) {
+    int64_t wanted = llvm::divideCeil(schedule.fTile, lanes);
+    int64_t got = llvm::divideCeil(f.tile, lanes);
+    schedule.owTile = options.owTile * std::min(kMaxOwScale, wanted / got);
+  }
+  schedule.kwTile = kwTileFor(kernelWidth);
+  if (!depthwise)
+    schedule.cTile = cTileFor(kernelWidth, options.cTile);
+  return schedule;
+}
+
+/// The largest divisor of `n` that is at most `limit` (at least 1).
+static int64_t largestDivisorAtMost(int64_t n, int64_t limit) {
+  for (int64_t d = std::min(n, std::max<int64_t>(limit, 1)); d > 1; --d)
+    if (n % d == 0)
+      return d;
+  return 1;
+}
+
+ConvSchedule mlir::tconv::selectWidthSchedule(unsigned rank,
+                                              int64_t outChannels, int64_t rows,
+                                              int64_t width, int64_t lanes,
+                                              int64_t accumulators) {
+  ConvSchedule schedule;
+  schedule.kind = ScheduleKind::Width;
+  schedule.vectorWidth = lanes;
+  // Output channels times rows (times vectors along a 1-D width) in
+  // registers: each input vector feeds fTile FMAs, each broadcast filter
+  // value rowTile x vecTile.
+  schedule.fTile = largestDivisorAtMost(outChannels, 4);
+  schedule.rowTile = 1;
+  schedule.vecTile = 1;
+  int64_t perChannel = std::max<int64_t>(1, accumulators / schedule.fTile);
+  if (rank >= 2)
+    schedule.rowTile = largestDivisorAtMost(rows, perChannel);
+  else if (int64_t fullVectors = width / lanes)
+    schedule.vecTile = largestDivisorAtMost(fullVectors, perChannel);
+  return schedule;
+}
+
+bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
+  ConvGeometry g = op.getGeometry();
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  auto isF32 = [](Value v) {
+    return cast<ShapedType>(v.getType()).getElementType().isF32();
+  };
+  return g.group == 1 && isF32(op.getInput()) && isF32(op.getFilter()) &&
+         isF32(op.getOutput()) && result[1] <= lanes &&
+         result.back() >= lanes && g.strides.back() == 1 &&
+         g.dilations.back() == 1;
+}
+
+ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
+                                         const StrategyOptions &options) {
+  ConvGeometry g = op.getGeometry();
+  ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  unsigned rank = result.size() - 2;
+  if (isWidthVectorConv(op, options.vectorWidth))
+    return selectWidthSchedule(rank, result[1], rank >= 2 ? result[rank] : 1,
+                               result.back(), options.vectorWidth,
+                               widthAccumulators(options.vectorWidth));
+  bool depthwise = g.group > 1 && filterShape[1] == 1;
+  ConvSchedule schedule;
+  if (g.group > 1 && !depthwise) {
+    schedule.kind = ScheduleKind::Plain;
+    return schedule;
+  }
+  // Several output channels per input channel: no vector schedule.
+  if (depthwise && filterShape[0] != g.group) {
+    schedule.kind = ScheduleKind::ChannelsLastLoops;
+    return schedule;
+  }
+  Type accType = accumulatorType(op.getOutput().getType().getElementType());
+  return selectChannelsLastSchedule(accType, result[1], filterShape.back(),
+                                    depthwise, options);
+}
+
+std::optional<ConvSchedule>
+mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
+                                     const StrategyOptions &options) {
+  if (!canLowerDepthwiseTranspose(op))
+    return std::nullopt;
+  ConvSchedule schedule;
+  schedule.kind = ScheduleKind::DepthwiseRows;
+  schedule.vectorWidth = lanesFor(
+      accumulatorType(op.getOutput().getType().getElementType()),
+      options.vectorWidth);
+  return schedule;
+}

@@ -1,0 +1,263 @@
+//===- VectorizeConvsPacking.cpp - Filters packed for channel tiles ------===//
+//
+// Part of tconv-vectorize-convs: the filter of a convolution tiled along
+// output channels is packed so that each tile reads a contiguous slice; the
+// phases of a transposed convolution share one blocked copy instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "VectorizeConvs.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+/// A linalg.generic of `shape` whose element at loop indices i is
+/// `source[sourceExprs(i)]`: a copy into a new layout.
+static Value createGather(OpBuilder &b, Location loc, Value source,
+                          ArrayRef<AffineExpr> sourceExprs,
+                          ArrayRef<int64_t> shape) {
+  unsigned numLoops = shape.size();
+  MLIRContext *ctx = b.getContext();
+  Type elementType = getElementTypeOrSelf(source.getType());
+  Value init = tensor::EmptyOp::create(b, loc, shape, elementType);
+  return linalg::GenericOp::create(
+             b, loc, init.getType(), source, init,
+             {AffineMap::get(numLoops, 0, sourceExprs, ctx),
+              AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
+             SmallVector<utils::IteratorType>(numLoops,
+                                              utils::IteratorType::parallel),
+             [](OpBuilder &nb, Location l, ValueRange args) {
+               linalg::YieldOp::create(nb, l, args[0]);
+             })
+      .getResult(0);
+}
+
+Value mlir::tconv::packFilter(RewriterBase &rewriter, Location loc,
+                              Value filter, int64_t block) {
+  auto type = cast<RankedTensorType>(filter.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  unsigned rank = shape.size();
+  SmallVector<int64_t> packedShape = {shape.back() / block};
+  packedShape.append(shape.begin(), shape.end() - 1);
+  packedShape.push_back(block);
+  auto packedType = RankedTensorType::get(packedShape, type.getElementType());
+
+  ElementsAttr constant;
+  if (matchPattern(filter, m_Constant(&constant))) {
+    // A splat stays a splat, whatever its element count.
+    if (auto dense = dyn_cast<DenseElementsAttr>(constant);
+        dense && dense.isSplat())
+      return arith::ConstantOp::create(rewriter, loc, packedType,
+                                       dense.resizeSplat(packedType));
+    if (auto values = constant.tryGetValues<APFloat>()) {
+      SmallVector<int64_t> strides = computeStrides(shape);
+      SmallVector<APFloat> packed;
+      packed.reserve(constant.getNumElements());
+      // Row-major walk of the packed shape: (fb, k.., c, fi).
+      SmallVector<int64_t> packedStrides = computeStrides(packedShape);
+      for (int64_t i = 0, e = constant.getNumElements(); i < e; ++i) {
+        SmallVector<int64_t> index = delinearize(i, packedStrides);
+        int64_t source = (index[0] * block + index.back()) * strides.back();
+        for (unsigned d = 0; d + 1 < rank; ++d)
+          source += index[1 + d] * strides[d];
+        packed.push_back((*values)[source]);
+      }
+      return arith::ConstantOp::create(
+          rewriter, loc, packedType,
+          DenseElementsAttr::get(packedType, packed));
+    }
+  }
+
+  // Loops (fb, k.., c, fi) read the filter at (k.., c, fb * block + fi).
+  MLIRContext *ctx = rewriter.getContext();
+  SmallVector<AffineExpr> inputExprs;
+  for (unsigned d = 1; d < rank; ++d)
+    inputExprs.push_back(getAffineDimExpr(d, ctx));
+  inputExprs.push_back(getAffineDimExpr(0, ctx) * block +
+                       getAffineDimExpr(rank, ctx));
+  return createGather(rewriter, loc, filter, inputExprs, packedShape);
+}
+
+void mlir::tconv::fusePacking(RewriterBase &rewriter, Value packed) {
+  auto pack = packed.getDefiningOp<linalg::GenericOp>();
+  if (!pack)
+    return;
+  OpOperand *input = pack.getDpsInputOperand(0);
+  if (!input->get().hasOneUse() || !linalg::areElementwiseOpsFusable(input))
+    return;
+  rewriter.setInsertionPoint(pack);
+  FailureOr<linalg::ElementwiseOpFusionResult> fused =
+      linalg::fuseElementwiseOps(rewriter, input);
+  if (succeeded(fused))
+    rewriter.replaceOp(pack, fused->replacements.lookup(packed));
+}
+
+/// The all-parallel linalg op on tensors that computes `value` element by
+/// element over its identity-mapped init, without reading the init: a
+/// fill, a broadcast, a copy into a new layout.
+
+linalg::GenericOp mlir::tconv::getRowGather(Value value) {
+  auto gather = dyn_cast_if_present<linalg::GenericOp>(
+      getElementwiseProducer(value).getOperation());
+  if (!gather || gather.getNumDpsInputs() != 1)
+    return nullptr;
+  OpOperand *input = gather.getDpsInputOperand(0);
+  auto yield = cast<linalg::YieldOp>(gather.getBody()->getTerminator());
+  if (yield.getValues() != ValueRange{gather.getMatchingBlockArgument(input)})
+    return nullptr;
+  AffineMap map = gather.getMatchingIndexingMap(input);
+  unsigned last = gather.getNumLoops() - 1;
+  if (map.getNumResults() == 0 ||
+      map.getResults().back() != getAffineDimExpr(last, map.getContext()))
+    return nullptr;
+  for (AffineExpr expr : map.getResults().drop_back())
+    if (expr.isFunctionOfDim(last))
+      return nullptr;
+  return gather;
+}
+
+Value mlir::tconv::blockedCopy(RewriterBase &rewriter, Value source,
+                               int64_t block) {
+  auto copy = dyn_cast_if_present<linalg::GenericOp>(
+      getElementwiseProducer(source).getOperation());
+  if (!copy || copy.hasDynamicShape())
+    return nullptr;
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  unsigned rank = sourceType.getRank();
+  int64_t channels = sourceType.getShape().back();
+  if (channels % block != 0)
+    return nullptr;
+  for (OpOperand *input : copy.getDpsInputOperands())
+    if (!copy.getMatchingIndexingMap(input).isPermutation())
+      return nullptr;
+
+  // Each input's dim read along S's innermost dim, expanded into (blocks,
+  // block); the blocked copy's loops are (mb, s_0 .. s_{rank-2}, mi): an
+  // input dim read at S's loop d is read at loop d + 1, the split one at
+  // (mb, mi).
+  Location loc = copy.getLoc();
+  MLIRContext *ctx = rewriter.getContext();
+  rewriter.setInsertionPointAfter(copy);
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (OpOperand *input : copy.getDpsInputOperands()) {
+    AffineMap map = copy.getMatchingIndexingMap(input);
+    auto type = cast<RankedTensorType>(input->get().getType());
+    SmallVector<int64_t> expandedShape;
+    SmallVector<ReassociationIndices> reassociation;
+    SmallVector<AffineExpr> exprs;
+    for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+      unsigned d = cast<AffineDimExpr>(expr).getPosition();
+      ReassociationIndices group = {int64_t(expandedShape.size())};
+      if (d == rank - 1) {
+        expandedShape.append({type.getDimSize(dim) / block, block});
+        group.push_back(expandedShape.size() - 1);
+        exprs.append({getAffineDimExpr(0, ctx), getAffineDimExpr(rank, ctx)});
+      } else {
+        expandedShape.push_back(type.getDimSize(dim));
+        exprs.push_back(getAffineDimExpr(d + 1, ctx));
+      }
+      reassociation.push_back(group);
+    }
+    inputs.push_back(tensor::ExpandShapeOp::create(
+        rewriter, loc,
+        RankedTensorType::get(expandedShape, type.getElementType()),
+        input->get(), reassociation));
+    maps.push_back(AffineMap::get(rank + 1, 0, exprs, ctx));
+  }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank + 1, ctx));
+  SmallVector<int64_t> shape = {channels / block};
+  llvm::append_range(shape, sourceType.getShape().drop_back());
+  shape.push_back(block);
+  Value init = tensor::EmptyOp::create(rewriter, loc, shape,
+                                       sourceType.getElementType());
+  Block *body = copy.getBody();
+  return linalg::GenericOp::create(
+             rewriter, loc, init.getType(), inputs, init, maps,
+             SmallVector<utils::IteratorType>(rank + 1,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &b, Location, ValueRange args) {
+               IRMapping mapping;
+               mapping.map(body->getArguments(), args);
+               for (Operation &op : *body)
+                 b.clone(op, mapping);
+             })
+      .getResult(0);
+}
+
+Value mlir::tconv::packedViewOfBlockedCopy(RewriterBase &rewriter, Location loc,
+                                           linalg::GenericOp gather,
+                                           Value blocked) {
+  AffineMap map = gather.getMatchingIndexingMap(gather.getDpsInputOperand(0));
+  unsigned numLoops = map.getNumDims();
+  MLIRContext *ctx = rewriter.getContext();
+  // Gather loops (k.., c, f) become (fb, k.., c, fi): shift by one.
+  SmallVector<AffineExpr> shifted;
+  for (unsigned d = 0; d < numLoops; ++d)
+    shifted.push_back(getAffineDimExpr(d + 1, ctx));
+  SmallVector<AffineExpr> exprs = {getAffineDimExpr(0, ctx)};
+  for (AffineExpr expr : map.getResults().drop_back())
+    exprs.push_back(expr.replaceDims(shifted));
+  exprs.push_back(getAffineDimExpr(numLoops, ctx));
+  auto filterType = cast<RankedTensorType>(gather.getResult(0).getType());
+  int64_t block = cast<RankedTensorType>(blocked.getType()).getShape().back();
+  SmallVector<int64_t> shape = {filterType.getShape().back() / block};
+  llvm::append_range(shape, filterType.getShape().drop_back());
+  shape.push_back(block);
+  return createGather(rewriter, loc, blocked, exprs, shape);
+}
+
+void mlir::tconv::usePackedFilter(RewriterBase &rewriter, linalg::LinalgOp conv,
+                                  Value filter, Value packed, int64_t block) {
+  OpOperand *operand = conv.getDpsInputOperand(1);
+  // Compose the chain of slices that leads from `filter` to the operand.
+  auto tileType = cast<RankedTensorType>(operand->get().getType());
+  unsigned rank = tileType.getRank();
+  SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+  Value current = operand->get();
+  AffineExpr a, b;
+  bindDims(rewriter.getContext(), a, b);
+  while (current != filter) {
+    auto slice = current.getDefiningOp<tensor::ExtractSliceOp>();
+    if (!slice || !slice.hasUnitStride() ||
+        slice.getSourceType().getRank() != rank)
+      return;
+    for (auto [offset, extra] : llvm::zip(offsets, slice.getMixedOffsets()))
+      offset = affine::makeComposedFoldedAffineApply(rewriter, loc, a + b,
+                                                     {offset, extra});
+    current = slice.getSource();
+  }
+  if (tileType.getShape().back() != block)
+    return;
+  // (k.., c, f) at f = fb * block -> (fb, k.., c, 0).
+  SmallVector<OpFoldResult> packedOffsets = {
+      affine::makeComposedFoldedAffineApply(rewriter, loc, a.floorDiv(block),
+                                            {offsets.back()})};
+  packedOffsets.append(offsets.begin(), offsets.end() - 1);
+  packedOffsets.push_back(rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes = {rewriter.getIndexAttr(1)};
+  for (int64_t size : tileType.getShape())
+    sizes.push_back(rewriter.getIndexAttr(size));
+  SmallVector<OpFoldResult> strides(rank + 1, rewriter.getIndexAttr(1));
+  Value tile = tensor::ExtractSliceOp::create(rewriter, loc, tileType, packed,
+                                              packedOffsets, sizes, strides);
+  Value old = operand->get();
+  rewriter.modifyOpInPlace(conv, [&] { operand->set(tile); });
+  // Drop the now unused slices of the unpacked filter.
+  while (auto slice = old.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice->use_empty())
+      break;
+    old = slice.getSource();
+    rewriter.eraseOp(slice);
+  }
+}

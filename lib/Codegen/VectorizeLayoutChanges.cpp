@@ -1,0 +1,183 @@
+//===- VectorizeLayoutChanges.cpp - Transposes as vector tile shuffles ---===//
+//
+// Layout changes (NCHW <-> NHWC, with whatever elementwise ops fused into
+// them) are transposes: as loops, one side is read or written with a large
+// stride. Tiled into square blocks of the two dims that swap places, each
+// block is read with contiguous vector loads, transposed in registers and
+// written with contiguous vector stores.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tconv/Codegen/Passes.h"
+
+#include "TileSplitting.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::tconv {
+#define GEN_PASS_DEF_TCONVVECTORIZELAYOUTCHANGES
+#include "tconv/Codegen/Passes.h.inc"
+} // namespace mlir::tconv
+
+using namespace mlir;
+
+/// The (input minor, output minor) loop dims of a layout change: a static,
+/// all-parallel linalg.generic on tensors with an identity output map and an
+/// input read along a different innermost loop than the output.
+static std::optional<std::pair<unsigned, unsigned>>
+transposedDims(linalg::GenericOp op) {
+  if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+      op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 0 ||
+      op.getNumLoops() < 2)
+    return std::nullopt;
+  if (!op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isIdentity())
+    return std::nullopt;
+  unsigned outMinor = op.getNumLoops() - 1;
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    if (!map.isProjectedPermutation() || map.getNumResults() == 0)
+      continue;
+    unsigned inMinor =
+        cast<AffineDimExpr>(map.getResults().back()).getPosition();
+    if (inMinor != outMinor)
+      return std::make_pair(inMinor, outMinor);
+  }
+  return std::nullopt;
+}
+
+namespace {
+struct VectorizeLayoutChangesPass
+    : public tconv::impl::TConvVectorizeLayoutChangesBase<
+          VectorizeLayoutChangesPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (tile < 1) {
+      getOperation().emitError()
+          << "tconv-vectorize-layout-changes: tile must be >= 1";
+      return signalPassFailure();
+    }
+    IRRewriter rewriter(&getContext());
+    // Plain transposes (tosa.transpose lowers to linalg.transpose) are layout
+    // changes like the generics around convolutions.
+    SmallVector<linalg::TransposeOp> transposes;
+    getOperation().walk([&](linalg::TransposeOp op) {
+      if (op.hasPureTensorSemantics() && !op.hasDynamicShape())
+        transposes.push_back(op);
+    });
+    for (linalg::TransposeOp op : transposes) {
+      rewriter.setInsertionPoint(op);
+      (void)linalg::generalizeNamedOp(rewriter, op);
+    }
+    SmallVector<std::pair<linalg::GenericOp, std::pair<unsigned, unsigned>>>
+        candidates;
+    getOperation().walk([&](linalg::GenericOp op) {
+      if (std::optional<std::pair<unsigned, unsigned>> dims =
+              transposedDims(op))
+        if (succeeded(linalg::vectorizeOpPrecondition(op)))
+          candidates.push_back({op, *dims});
+    });
+    if (candidates.empty())
+      return;
+
+    // Whole `tile` x `tile` blocks first, then the remainders in blocks of
+    // at most 8: a block other than 16x16 becomes one long shuffle, which
+    // LLVM lowers well up to 8x8 (14x16 blocks took 2x the time of 8x8).
+    int64_t remainderQuantum = std::min<int64_t>(tile, 8);
+    SmallVector<linalg::GenericOp> blocks;
+    for (auto [op, dims] : candidates) {
+      auto [inMinor, outMinor] = dims;
+      SmallVector<linalg::LinalgOp> parts;
+      for (auto [part, tiles] : tconv::splitIntoTileableParts(
+               rewriter, op, {{inMinor, tile, tile}, {outMinor, tile, tile}}))
+        parts.push_back(part);
+      for (linalg::LinalgOp whole : parts)
+        for (auto [part, tiles] : tconv::splitIntoTileableParts(
+                 rewriter, whole,
+                 {{inMinor, tile, remainderQuantum},
+                  {outMinor, tile, remainderQuantum}})) {
+          // A remainder one element wide is no transpose: plain loops.
+          if (tiles[0] == 1 || tiles[1] == 1)
+            continue;
+          FailureOr<linalg::GenericOp> block = tileAndDropUnitDims(
+              rewriter, part, inMinor, tiles[0], outMinor, tiles[1]);
+          if (failed(block)) {
+            part.emitError() << "tconv-vectorize-layout-changes: tiling failed";
+            return signalPassFailure();
+          }
+          blocks.push_back(*block);
+        }
+    }
+    for (linalg::GenericOp block : blocks) {
+      rewriter.setInsertionPoint(block);
+      FailureOr<linalg::VectorizationResult> result =
+          linalg::vectorize(rewriter, block);
+      if (failed(result)) {
+        block.emitError()
+            << "tconv-vectorize-layout-changes: vectorization failed";
+        return signalPassFailure();
+      }
+      rewriter.replaceOp(block, result->replacements);
+    }
+
+    // Permuted reads become contiguous reads and a vector.transpose, lowered
+    // to shuffles: 16x16 blocks as the 4-stage unpack/128-bit-lane network
+    // (64 two-input shuffles; LLVM's lowering of the one 256-lane shuffle
+    // took 1.5x the time), any other block as one shuffle.
+    RewritePatternSet patterns(&getContext());
+    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    vector::populateVectorTransposeLoweringPatterns(
+        patterns, vector::VectorTransposeLowering::Shuffle16x16);
+    vector::TransferReadOp::getCanonicalizationPatterns(patterns,
+                                                        &getContext());
+    vector::TransferWriteOp::getCanonicalizationPatterns(patterns,
+                                                         &getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
+
+private:
+  /// Tiles `op` with scf.forall into blocks of `inTile` x `outTile` over the
+  /// two swapped dims (1 elsewhere) and makes the block a 2-D generic.
+  FailureOr<linalg::GenericOp>
+  tileAndDropUnitDims(RewriterBase &rewriter, linalg::LinalgOp op,
+                      unsigned inMinor, int64_t inTile, unsigned outMinor,
+                      int64_t outTile) {
+    SmallVector<OpFoldResult> sizes(op.getNumLoops(), rewriter.getIndexAttr(1));
+    sizes[inMinor] = rewriter.getIndexAttr(inTile);
+    sizes[outMinor] = rewriter.getIndexAttr(outTile);
+    scf::SCFTilingOptions options;
+    options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
+        .setTileSizes(sizes);
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    if (failed(tiled))
+      return failure();
+    rewriter.replaceOp(op, tiled->replacements);
+    auto block = cast<linalg::GenericOp>(tiled->tiledOps.back());
+
+    linalg::ControlDropUnitDims control;
+    control.rankReductionStrategy =
+        linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;
+    rewriter.setInsertionPoint(block);
+    FailureOr<linalg::DropUnitDimsResult> dropped =
+        linalg::dropUnitDims(rewriter, block, control);
+    if (failed(dropped))
+      return block;
+    rewriter.replaceOp(block, dropped->replacements);
+    return cast<linalg::GenericOp>(dropped->resultOp.getOperation());
+  }
+};
+} // namespace

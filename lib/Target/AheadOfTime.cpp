@@ -1,0 +1,58 @@
+//===- AheadOfTime.cpp - Module on tensors -> object + C header -----------===//
+
+#include "tconv/Target/AheadOfTime.h"
+
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Transforms/Passes.h"
+#include "tconv/Conversion/Passes.h"
+#include "tconv/Pipelines/Pipelines.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Path.h"
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+LogicalResult mlir::tconv::compileAheadOfTime(
+    ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
+    const AheadOfTimeOptions &options, llvm::TargetMachine &machine,
+    llvm::raw_fd_ostream &out, llvm::raw_ostream *header,
+    const CHeaderInfo &headerInfo) {
+  FailureOr<SmallVector<CEntry>> entries =
+      selectCEntries(module, options.entries, options.prefix);
+  if (failed(entries))
+    return failure();
+  buildCEntryImpls(module, *entries);
+  if (failed(verify(module)))
+    return failure();
+
+  PassManager pm(module.getContext());
+  if (options.configurePassManager &&
+      failed(options.configurePassManager(pm)))
+    return failure();
+  pm.addPass(createSymbolDCEPass());
+  buildLowerToLLVMPipeline(pm, pipelineOptions);
+  if (failed(pm.run(module)) || failed(checkLoweredToLLVM(module)) ||
+      failed(buildCWrappers(module, *entries)))
+    return failure();
+
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(
+      module, llvmContext, llvm::sys::path::filename(headerInfo.sourceName));
+  if (!llvmModule)
+    return emitError(module.getLoc(), "translation to LLVM IR failed");
+  configureModuleForTarget(*llvmModule, machine);
+  optimizeModule(*llvmModule, machine);
+
+  llvm::Expected<RuntimeDeps> deps = collectRuntimeDeps(*llvmModule);
+  if (!deps)
+    return emitError(module.getLoc(), llvm::toString(deps.takeError()));
+  if (llvm::Error err = emitModule(*llvmModule, machine, options.emit, out))
+    return emitError(module.getLoc(), llvm::toString(std::move(err)));
+  if (header)
+    writeCHeader(*header, *entries, *deps, headerInfo);
+  return success();
+}

@@ -1,0 +1,138 @@
+//===- TargetMachine.cpp - The LLVM side shared by JIT and AOT ------------===//
+
+#include "tconv/Target/TargetMachine.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+
+#include <mutex>
+#include <optional>
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+static llvm::Error makeError(const llvm::Twine &message) {
+  return llvm::make_error<llvm::StringError>(message,
+                                             llvm::inconvertibleErrorCode());
+}
+
+void mlir::tconv::initializeLLVMTargets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeAllTargetInfos();
+    llvm::InitializeAllTargets();
+    llvm::InitializeAllTargetMCs();
+    llvm::InitializeAllAsmPrinters();
+  });
+}
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+mlir::tconv::createTargetMachine(const TargetSpec &spec, bool forJIT) {
+  initializeLLVMTargets();
+  std::string hostTriple = llvm::sys::getProcessTriple();
+  llvm::Triple triple(spec.triple.empty() ? hostTriple : spec.triple);
+  std::string error;
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return makeError("target '" + triple.str() + "': " + error);
+
+  std::string cpu = spec.cpu;
+  llvm::SubtargetFeatures features;
+  if (cpu.empty() || cpu == "host" || cpu == "native") {
+    if (triple.str() != hostTriple)
+      return makeError("the host CPU is no CPU of target '" + triple.str() +
+                       "': name one");
+    cpu = llvm::sys::getHostCPUName().str();
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      features.AddFeature(feature.getKey(), feature.getValue());
+  } else {
+    // A generic subtarget answers without warning about an unknown CPU.
+    std::unique_ptr<llvm::MCSubtargetInfo> info(
+        target->createMCSubtargetInfo(triple, "", ""));
+    if (!info || !info->isCPUStringValid(cpu))
+      return makeError("'" + cpu + "' is not a CPU of " + triple.str());
+  }
+  if (!spec.features.empty())
+    features.addFeaturesVector(
+        llvm::SubtargetFeatures(spec.features).getFeatures());
+
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features.getString(), llvm::TargetOptions(),
+      llvm::Reloc::PIC_, std::nullopt, llvm::CodeGenOptLevel::Aggressive,
+      forJIT));
+  if (!machine)
+    return makeError("cannot create a target machine for " + triple.str());
+  return machine;
+}
+
+int64_t mlir::tconv::getVectorLanes(const llvm::TargetMachine &machine) {
+  const llvm::MCSubtargetInfo *info = machine.getMCSubtargetInfo();
+  if (machine.getTargetTriple().isX86()) {
+    if (info->checkFeatures("+avx512f"))
+      return 16;
+    if (info->checkFeatures("+avx"))
+      return 8;
+  }
+  return 4;
+}
+
+void mlir::tconv::configureModuleForTarget(llvm::Module &module,
+                                           llvm::TargetMachine &machine) {
+  module.setTargetTriple(machine.getTargetTriple());
+  module.setDataLayout(machine.createDataLayout());
+  for (llvm::Function &f : module) {
+    if (f.isDeclaration())
+      continue;
+    f.addFnAttr("target-cpu", machine.getTargetCPU());
+    if (!machine.getTargetFeatureString().empty())
+      f.addFnAttr("target-features", machine.getTargetFeatureString());
+  }
+}
+
+void mlir::tconv::optimizeModule(llvm::Module &module,
+                                 llvm::TargetMachine &machine) {
+  llvm::LoopAnalysisManager loopAnalyses;
+  llvm::FunctionAnalysisManager functionAnalyses;
+  llvm::CGSCCAnalysisManager cgsccAnalyses;
+  llvm::ModuleAnalysisManager moduleAnalyses;
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopUnrolling = false;
+  llvm::PassBuilder builder(&machine, tuning);
+  builder.registerModuleAnalyses(moduleAnalyses);
+  builder.registerCGSCCAnalyses(cgsccAnalyses);
+  builder.registerFunctionAnalyses(functionAnalyses);
+  builder.registerLoopAnalyses(loopAnalyses);
+  builder.crossRegisterProxies(loopAnalyses, functionAnalyses, cgsccAnalyses,
+                               moduleAnalyses);
+  builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3)
+      .run(module, moduleAnalyses);
+}
+
+llvm::Error mlir::tconv::emitModule(llvm::Module &module,
+                                    llvm::TargetMachine &machine,
+                                    EmitKind kind, llvm::raw_fd_ostream &os) {
+  if (kind == EmitKind::LLVMIR) {
+    module.print(os, nullptr);
+    return llvm::Error::success();
+  }
+  // Object writers seek; stdout cannot.
+  std::optional<llvm::buffer_ostream> buffered;
+  llvm::raw_pwrite_stream *out = &os;
+  if (!os.supportsSeeking())
+    out = &buffered.emplace(os);
+  llvm::legacy::PassManager pm;
+  if (machine.addPassesToEmitFile(pm, *out, nullptr,
+                                  kind == EmitKind::Object
+                                      ? llvm::CodeGenFileType::ObjectFile
+                                      : llvm::CodeGenFileType::AssemblyFile))
+    return makeError("the target cannot emit this file type");
+  pm.run(module);
+  return llvm::Error::success();
+}
