@@ -563,13 +563,12 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   }
 
   // Everything allocated below: arguments, results, the reference results
-  // of --verify and the results --bench binds, checked before any of it is.
-  uint64_t resultCopies =
-      1 + (verify ? 1 : 0) + (benchRuns.getNumOccurrences() ? 1 : 0);
+  // of --verify and the results --bench binds, checked before any of it is;
+  // and the workspace of the compiled code (one more for --bench's call).
+  bool bench = benchRuns.getNumOccurrences();
+  uint64_t resultCopies = 1 + (verify ? 1 : 0) + (bench ? 1 : 0);
   std::optional<uint64_t> needed = 0;
-  auto add = [&](const HostTensorType &type, uint64_t copies) {
-    std::optional<int64_t> bytes = checkedByteSize(
-        type.shape, static_cast<int64_t>(getElementByteWidth(type.elementType)));
+  auto addBytes = [&](std::optional<int64_t> bytes, uint64_t copies) {
     uint64_t total;
     if (!bytes || !needed ||
         __builtin_mul_overflow(static_cast<uint64_t>(*bytes), copies, &total) ||
@@ -578,15 +577,21 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     else
       needed = total;
   };
+  auto add = [&](const HostTensorType &type, uint64_t copies) {
+    int64_t width = static_cast<int64_t>(getElementByteWidth(type.elementType));
+    addBytes(checkedByteSize(type.shape, width), copies);
+  };
   for (const HostTensorType &type : signature.arguments)
     add(type, 1);
   for (const HostTensorType &type : signature.results)
     add(type, resultCopies);
+  addBytes((*kernel)->getWorkspaceBytes(), bench ? 2 : 1);
   if (!needed || *needed > memoryLimit)
     return makeError("@" + signature.entry + " needs " +
                      (needed ? Twine(*needed) + " bytes"
                              : Twine("more than 2^64 bytes")) +
-                     " for its arguments and results, more than --max-memory "
+                     " for its arguments, results and workspace, more than "
+                     "--max-memory "
                      "(" +
                      Twine(memoryLimit) + " bytes)");
 
