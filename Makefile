@@ -1,13 +1,15 @@
 # Everything a new user needs, on a fresh Debian 12 machine, as root:
 #   make demo    install missing packages, build, run an example model
 #   make check   the same, then every test
+#   make check-sanitize   lit suite and unit tests on an ASan+UBSan build
+#   make fuzz    libFuzzer targets and the long differential test
 LLVM_PREFIX := /usr/lib/llvm-22
 BUILD_DIR   := build
 PREFIX      ?= /usr/local
 PACKAGES    := cmake ninja-build llvm-22-dev llvm-22-tools libmlir-22-dev \
                mlir-22-tools clang-22 lld-22 libomp-22-dev libdnnl-dev \
                libpng-dev libgtest-dev libbenchmark-dev \
-               libonnx-dev libprotobuf-dev libonnx-testdata
+               libonnx-dev libprotobuf-dev libonnx-testdata libclang-rt-22-dev
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DCMAKE_C_COMPILER=$(LLVM_PREFIX)/bin/clang \
                -DCMAKE_CXX_COMPILER=$(LLVM_PREFIX)/bin/clang++ \
@@ -16,7 +18,7 @@ CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DMLIR_DIR=$(LLVM_PREFIX)/lib/cmake/mlir \
                -DLLVM_EXTERNAL_LIT=$(LLVM_PREFIX)/bin/lit
 
-.PHONY: all deps configure build demo check bench clean install
+.PHONY: all deps configure build demo check check-sanitize fuzz bench clean install
 
 all: build
 
@@ -46,6 +48,40 @@ demo: build
 
 check: build
 	cmake --build $(BUILD_DIR) --target check-tconv
+
+# ASan+UBSan build of the libraries, tools and unit tests (JIT-compiled code
+# is not instrumented); runs every unit test and the lit suite but
+# test/plugin, test/embed (tconv loaded into uninstrumented programs) and
+# test/bench (timing loops); sanitizer options in test/lit.cfg.py (any
+# report fails its test).
+SANITIZE_DIR := build-sanitize
+check-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) $(CMAKE_FLAGS) \
+	  -DLLVM_USE_SANITIZER='Address;Undefined'
+	cmake --build $(SANITIZE_DIR) --target check-tconv
+
+# libFuzzer targets on an ASan+UBSan build with coverage (fuzz/), each for
+# FUZZ_SECONDS, from a copy of the committed seed corpus; then the
+# differential test on DIFF_MODULES more modules. Fails on any finding
+# (reproducers land in build-fuzz/findings).
+FUZZ_DIR     := build-fuzz
+FUZZ_SECONDS ?= 60
+DIFF_MODULES ?= 500
+FUZZ_TARGETS := npy png module
+fuzz: build
+	cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DTCONV_ENABLE_FUZZERS=ON \
+	  -DLLVM_USE_SANITIZER='Address;Undefined' -DLLVM_USE_SANITIZE_COVERAGE=ON
+	cmake --build $(FUZZ_DIR) --target tconv-fuzzers
+	mkdir -p $(FUZZ_DIR)/findings
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t && \
+	  ASAN_OPTIONS=detect_leaks=0 \
+	  UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
+	  $(FUZZ_DIR)/bin/tconv-fuzz-$$t $(FUZZ_DIR)/corpus/$$t fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
+	    -artifact_prefix=$(FUZZ_DIR)/findings/$$t- || exit 1; \
+	done
+	$(BUILD_DIR)/bin/tconv-difftest --seed=$$(date +%s) --modules=$(DIFF_MODULES)
 
 # Headers, libraries, tools, the mlir-opt plugin and lib/cmake/tconv
 # (docs/embedding.md).

@@ -26,13 +26,25 @@ config.substitutions.append(
 )
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+
+# ASan+UBSan build (make check-sanitize): any report fails the test, also
+# under `not` (an abort is a crash). Skipped there: the plugin and the
+# installed package, loaded by uninstrumented programs (mlir-opt, a
+# consumer's build), and the benchmark harness's timing loops (test/bench),
+# minutes under ASan for what the Release run already checks.
+if "asan" in config.available_features:
+    config.excludes += ["plugin", "embed", "bench"]
+    config.environment.setdefault(
+        "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1")
+    config.environment.setdefault(
+        "UBSAN_OPTIONS", "halt_on_error=1:abort_on_error=1:print_stacktrace=1")
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.tconv_tools_dir, config.llvm_tools_dir]
 tools = ["tconv-opt", "tconv-run", "mlir-opt", "mlir-translate", "mlir-runner",
-         "tconv-compile", "tconv-bench", "llvm-nm", "tconv-import-onnx",
-         "tconv-onnx-conformance"]
+         "tconv-compile", "tconv-bench", "tconv-difftest", "llvm-nm",
+         "tconv-import-onnx", "tconv-onnx-conformance"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # Embedding, plugin and AOT tests (docs/embedding.md).

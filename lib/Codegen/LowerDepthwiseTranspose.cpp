@@ -145,8 +145,12 @@ static Value gatherPhaseFilter(OpBuilder &b, Location loc, Value filter,
     shape.push_back(d.taps);
   auto resultType = RankedTensorType::get(shape, elementType);
 
+  // Folded only when the gathered filter is not much larger than the
+  // constant (a splat, or a stride far beyond the kernel, would make compile
+  // time grow with the element count rather than with the IR).
   DenseElementsAttr constant;
-  if (matchPattern(filter, m_Constant(&constant))) {
+  if (matchPattern(filter, m_Constant(&constant)) && !constant.isSplat() &&
+      computeProduct(shape) <= 4 * constant.getNumElements()) {
     auto values = llvm::to_vector(constant.getValues<APFloat>());
     auto sourceStrides = computeStrides(type.getShape());
     SmallVector<int64_t> strides = computeStrides(shape);

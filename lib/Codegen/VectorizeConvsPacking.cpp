@@ -52,6 +52,11 @@ Value mlir::tconv::packFilter(RewriterBase &rewriter, Location loc,
 
   ElementsAttr constant;
   if (matchPattern(filter, m_Constant(&constant))) {
+    // A splat stays a splat, whatever its element count.
+    if (auto dense = dyn_cast<DenseElementsAttr>(constant);
+        dense && dense.isSplat())
+      return arith::ConstantOp::create(rewriter, loc, packedType,
+                                       dense.resizeSplat(packedType));
     if (auto values = constant.tryGetValues<APFloat>()) {
       SmallVector<int64_t> strides = computeStrides(shape);
       SmallVector<APFloat> packed;

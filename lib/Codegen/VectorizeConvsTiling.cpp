@@ -246,10 +246,12 @@ FailureOr<linalg::LinalgOp> mlir::tconv::reduceTo1D(RewriterBase &rewriter,
       rewriter, loc, filter, filterType);
   Value init1d = tensor::createCanonicalRankReducingExtractSliceOp(
       rewriter, loc, init, initType);
+  // Hand-written linalg convolutions may leave the attribute out: 1.
   auto lastOf = [&](StringRef name) {
-    auto attr = cast<DenseIntElementsAttr>(conv->getAttr(name));
-    return rewriter.getI64TensorAttr(
-        {*std::prev(attr.getValues<int64_t>().end())});
+    int64_t last = 1;
+    if (auto attr = dyn_cast_or_null<DenseIntElementsAttr>(conv->getAttr(name)))
+      last = *std::prev(attr.getValues<int64_t>().end());
+    return rewriter.getI64TensorAttr({last});
   };
   SmallVector<Value> inputs = {input1d, filter1d};
   linalg::LinalgOp conv1d;

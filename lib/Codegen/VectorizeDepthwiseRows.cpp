@@ -761,7 +761,7 @@ struct VectorizeDepthwiseRowsPass
           << "tconv-vectorize-depthwise-rows: vector-width must be >= 1";
       return signalPassFailure();
     }
-    SmallVector<std::pair<RowConv, int64_t>> convs;
+    SmallVector<std::pair<linalg::GenericOp, int64_t>> convs;
     WalkResult walk = getOperation().walk([&](linalg::GenericOp op) {
       std::optional<RowConv> rc = matchRowConv(op);
       if (!rc)
@@ -777,14 +777,21 @@ struct VectorizeDepthwiseRowsPass
         return WalkResult::advance();
       int64_t lanes = *schedule ? (*schedule)->vectorWidth
                                 : tconv::lanesFor(rc->accType, vectorWidth);
-      convs.push_back({std::move(*rc), lanes});
+      convs.push_back({op, lanes});
       return WalkResult::advance();
     });
     if (walk.wasInterrupted())
       return signalPassFailure();
     IRRewriter rewriter(&getContext());
-    for (auto &[rc, lanes] : convs)
-      RowConvEmitter(rewriter, rc, lanes).emit();
+    // Matched again right before emission: an earlier emission replaces the
+    // producer of a chained convolution's input, so values captured by the
+    // first match would dangle.
+    for (auto [op, lanes] : convs) {
+      std::optional<RowConv> rc = matchRowConv(op);
+      if (!rc)
+        continue;
+      RowConvEmitter(rewriter, *rc, lanes).emit();
+    }
   }
 };
 } // namespace

@@ -467,6 +467,8 @@ lowerWithPipeline(ModuleOp module, const LowerToLLVMOptions &pipelineOptions,
     if (options.configurePassManager &&
         failed(options.configurePassManager(pm)))
       return failure();
+    if (!options.crashReproducer.empty())
+      pm.enableCrashReproducerGeneration(options.crashReproducer);
     for (size_t j = begin; j <= i; ++j)
       addLowerToLLVMStage(pm, stages[j], pipelineOptions);
     if (failed(pm.run(module)))
@@ -634,6 +636,8 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
 
   if (reference) {
     PassManager pm(&context);
+    if (!options.crashReproducer.empty())
+      pm.enableCrashReproducerGeneration(options.crashReproducer);
     buildReferenceLoweringPipeline(pm);
     if (failed(pm.run(*module)) || failed(checkLoweredToLLVM(*module)))
       return diagnostics.takeError("reference lowering failed");

@@ -9,6 +9,8 @@
 
 #include "tconv/Support/Npy.h"
 
+#include "tconv/Support/BoundedFile.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Endian.h"
@@ -214,7 +216,20 @@ private:
 };
 } // namespace
 
-Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
+namespace {
+/// What the header of a .npy file declares.
+struct NpyLayout {
+  HostTensorType type;
+  std::string descr;
+  /// Where the data starts, and how many bytes it has.
+  size_t dataOffset = 0;
+  int64_t dataBytes = 0;
+};
+} // namespace
+
+/// Validates the magic string, the version and the header length of the
+/// first bytes of a file; returns where the header ends.
+static Expected<size_t> parseNpyPreamble(StringRef contents, StringRef name) {
   if (!contents.starts_with(kMagic))
     return makeError(name + ": not a .npy file (bad magic string)");
   if (contents.size() < kMagic.size() + 2)
@@ -234,13 +249,28 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
       major == 1
           ? llvm::support::endian::read16le(lengthPtr)
           : static_cast<size_t>(llvm::support::endian::read32le(lengthPtr));
+  if (headerLength > kMaxNpyHeaderBytes)
+    return makeError(name + ": .npy header of " + Twine(headerLength) +
+                     " bytes is longer than the limit of " +
+                     Twine(kMaxNpyHeaderBytes));
+  return headerStart + headerLength;
+}
+
+/// Parses the header of `contents`, which holds at least all of it.
+static Expected<NpyLayout> parseNpyHeader(StringRef contents, StringRef name) {
+  Expected<size_t> headerEnd = parseNpyPreamble(contents, name);
+  if (!headerEnd)
+    return headerEnd.takeError();
+  size_t headerStart = static_cast<uint8_t>(contents[6]) == 1 ? 10 : 12;
+  size_t headerLength = *headerEnd - headerStart;
   if (contents.size() - headerStart < headerLength)
     return makeError(name + ": truncated .npy header (needs " +
                      Twine(headerLength) + " bytes, file has " +
                      Twine(contents.size() - headerStart) + ")");
   StringRef header = contents.substr(headerStart, headerLength);
 
-  std::string descr;
+  NpyLayout layout;
+  std::string &descr = layout.descr;
   bool fortranOrder = false;
   llvm::SmallVector<int64_t> shape;
   if (llvm::Error err =
@@ -261,42 +291,122 @@ Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
     return makeError(name + ": Fortran-order arrays are not supported (save "
                             "a C-order array, e.g. np.ascontiguousarray)");
 
-  HostTensorType type{*elementType, shape};
+  layout.type = HostTensorType{*elementType, shape};
   int64_t bytes = static_cast<int64_t>(getElementByteWidth(*elementType));
   for (int64_t size : shape)
     if (llvm::MulOverflow(bytes, size, bytes))
-      return makeError(name + ": shape (" + type.shapeStr() + ") is too large");
-  StringRef data = contents.substr(headerStart + headerLength);
-  if (static_cast<uint64_t>(data.size()) < static_cast<uint64_t>(bytes))
-    return makeError(name + ": truncated data: shape " + type.shapeStr() +
-                     " of '" + descr + "' needs " + Twine(bytes) +
-                     " bytes, file has " + Twine(data.size()));
-  if (static_cast<uint64_t>(data.size()) > static_cast<uint64_t>(bytes))
-    return makeError(name + ": " + Twine(data.size() - bytes) +
-                     " unexpected bytes after the data of shape " +
-                     type.shapeStr() + " '" + descr + "'");
+      return makeError(name + ": shape (" + layout.type.shapeStr() +
+                       ") is too large");
+  layout.dataOffset = *headerEnd;
+  layout.dataBytes = bytes;
+  return std::move(layout);
+}
 
-  // Compiled code reads a bool byte as one bit: anything but 0 and 1 would
-  // be undefined.
-  if (*elementType == ElementType::I1)
-    if (size_t bad = data.find_first_not_of(StringRef("\0\1", 2));
-        bad != StringRef::npos)
-      return makeError(
-          name + ": bool element " + Twine(bad) + " is byte " +
-          Twine(static_cast<unsigned>(static_cast<unsigned char>(data[bad]))) +
-          ", not 0 or 1");
+static llvm::Error truncatedData(StringRef name, const NpyLayout &layout,
+                                 uint64_t available) {
+  return makeError(name + ": truncated data: shape " +
+                   layout.type.shapeStr() + " of '" + layout.descr +
+                   "' needs " + Twine(layout.dataBytes) + " bytes, file has " +
+                   Twine(available));
+}
 
-  HostTensor tensor(std::move(type));
+static llvm::Error trailingData(StringRef name, const NpyLayout &layout,
+                                const Twine &extra) {
+  return makeError(name + ": " + extra +
+                   " unexpected bytes after the data of shape " +
+                   layout.type.shapeStr() + " '" + layout.descr + "'");
+}
+
+/// Compiled code reads a bool byte as one bit: anything but 0 and 1 would
+/// be undefined.
+static llvm::Error checkBoolBytes(StringRef name, const NpyLayout &layout,
+                                  StringRef data) {
+  if (layout.type.elementType != ElementType::I1)
+    return llvm::Error::success();
+  size_t bad = data.find_first_not_of(StringRef("\0\1", 2));
+  if (bad == StringRef::npos)
+    return llvm::Error::success();
+  return makeError(
+      name + ": bool element " + Twine(bad) + " is byte " +
+      Twine(static_cast<unsigned>(static_cast<unsigned char>(data[bad]))) +
+      ", not 0 or 1");
+}
+
+Expected<HostTensor> mlir::tconv::parseNpy(StringRef contents, StringRef name) {
+  Expected<NpyLayout> layout = parseNpyHeader(contents, name);
+  if (!layout)
+    return layout.takeError();
+  StringRef data = contents.substr(layout->dataOffset);
+  uint64_t bytes = static_cast<uint64_t>(layout->dataBytes);
+  if (data.size() < bytes)
+    return truncatedData(name, *layout, data.size());
+  if (data.size() > bytes)
+    return trailingData(name, *layout, Twine(data.size() - bytes));
+  if (llvm::Error err = checkBoolBytes(name, *layout, data))
+    return std::move(err);
+
+  HostTensor tensor(std::move(layout->type));
   std::memcpy(tensor.data(), data.data(), data.size());
   return std::move(tensor);
 }
 
-Expected<HostTensor> mlir::tconv::readNpyFile(StringRef path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer)
-    return makeError(path + ": cannot read: " + buffer.getError().message());
-  return parseNpy((*buffer)->getBuffer(), path);
+Expected<HostTensor> mlir::tconv::readNpyFile(StringRef path,
+                                              uint64_t maxDataBytes) {
+  Expected<BoundedFile> file = BoundedFile::open(path);
+  if (!file)
+    return file.takeError();
+  // The preamble, then the header it announces, then the data it declares,
+  // each checked before the next is read: a pipe or a device is never read
+  // further than the header says.
+  std::string head(12, '\0');
+  Expected<size_t> n = file->read(head.data(), head.size());
+  if (!n)
+    return n.takeError();
+  head.resize(*n);
+  Expected<size_t> headerEnd = parseNpyPreamble(head, path);
+  if (!headerEnd)
+    return headerEnd.takeError();
+  size_t old = head.size();
+  if (*headerEnd > old) {
+    head.resize(*headerEnd);
+    n = file->read(head.data() + old, *headerEnd - old);
+    if (!n)
+      return n.takeError();
+    head.resize(old + *n);
+  }
+  Expected<NpyLayout> layout = parseNpyHeader(head, path);
+  if (!layout)
+    return layout.takeError();
+  uint64_t bytes = static_cast<uint64_t>(layout->dataBytes);
+  if (std::optional<uint64_t> size = file->getRegularFileSize()) {
+    uint64_t data = *size - std::min<uint64_t>(*size, layout->dataOffset);
+    if (data < bytes)
+      return truncatedData(path, *layout, data);
+    if (data > bytes)
+      return trailingData(path, *layout, Twine(data - bytes));
+  }
+  if (bytes > maxDataBytes)
+    return makeError(path + ": data of shape " + layout->type.shapeStr() +
+                     " '" + layout->descr + "' needs " + Twine(bytes) +
+                     " bytes, more than the limit of " + Twine(maxDataBytes));
+
+  HostTensor tensor(std::move(layout->type));
+  n = file->read(static_cast<char *>(tensor.data()), bytes);
+  if (!n)
+    return n.takeError();
+  if (*n < bytes)
+    return truncatedData(path, *layout, *n);
+  char extra;
+  n = file->read(&extra, 1);
+  if (!n)
+    return n.takeError();
+  if (*n)
+    return trailingData(path, *layout, "some");
+  if (llvm::Error err = checkBoolBytes(
+          path, *layout,
+          StringRef(static_cast<const char *>(tensor.data()), bytes)))
+    return std::move(err);
+  return std::move(tensor);
 }
 
 Expected<std::string> mlir::tconv::serializeNpy(const HostTensor &tensor) {
@@ -354,7 +464,10 @@ llvm::Error mlir::tconv::writeNpyFile(StringRef path,
     return makeError(path + ": cannot write: " + ec.message());
   os << *contents;
   os.close();
-  if (os.has_error())
-    return makeError(path + ": cannot write: " + os.error().message());
+  if (os.has_error()) {
+    std::string message = os.error().message();
+    os.clear_error(); // Else the stream's destructor aborts.
+    return makeError(path + ": cannot write: " + message);
+  }
   return llvm::Error::success();
 }

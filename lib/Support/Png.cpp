@@ -5,13 +5,16 @@
 #include "llvm/ADT/Twine.h"
 
 #include <png.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csetjmp>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +36,11 @@ struct PngReadState {
   png_uint_32 height = 0;
   int bitDepth = 0;
   bool gray = false; // The file stores gray samples (replicated to RGB).
+  // Limits checked before the pixels are allocated.
+  std::optional<uint64_t> fileSize; // Regular files only.
+  uint64_t maxBytes = UINT64_MAX;
+  size_t tensorElementBytes = 0;
+  int64_t tensorChannels = 0;
 };
 
 /// Closes a FILE on scope exit.
@@ -45,6 +53,8 @@ using FilePtr = std::unique_ptr<FILE, FileCloser>;
 // Large enough for any real photo, small enough that a forged header cannot
 // make us allocate gigabytes.
 static constexpr uint64_t kMaxPixels = uint64_t(1) << 28;
+// Deflate's largest compression ratio (258-byte matches in 2-bit codes).
+static constexpr uint64_t kMaxDeflateRatio = 1032;
 
 static void onPngError(png_structp png, png_const_charp message) {
   static_cast<PngReadState *>(png_get_error_ptr(png))->error = message;
@@ -93,9 +103,23 @@ static bool decodePng(FILE *file, PngReadState &state) {
   state.width = png_get_image_width(png, info);
   state.height = png_get_image_height(png, info);
   state.bitDepth = png_get_bit_depth(png, info);
-  if (uint64_t(state.width) * state.height > kMaxPixels)
+  uint64_t pixels = uint64_t(state.width) * state.height;
+  if (pixels > kMaxPixels)
     png_error(png, "image too large");
+  // Every pixel takes at least one bit of deflate output, and deflate expands
+  // at most kMaxDeflateRatio times: a forged header declares more.
+  if (state.fileSize && pixels > 8 * kMaxDeflateRatio * *state.fileSize)
+    png_error(png, "the header declares more pixels than the file can hold");
   size_t rowBytes = png_get_rowbytes(png, info);
+  uint64_t needed = uint64_t(rowBytes) * state.height +
+                    pixels * state.tensorChannels * state.tensorElementBytes;
+  if (needed > state.maxBytes) {
+    state.error = "decoding " + std::to_string(state.width) + "x" +
+                  std::to_string(state.height) + " pixels needs " +
+                  std::to_string(needed) + " bytes, more than the limit of " +
+                  std::to_string(state.maxBytes);
+    png_longjmp(png, 1);
+  }
   if (png_get_channels(png, info) != 3 ||
       (state.bitDepth != 8 && state.bitDepth != 16) ||
       rowBytes != size_t(state.width) * 3 * (state.bitDepth / 8))
@@ -112,7 +136,8 @@ static bool decodePng(FILE *file, PngReadState &state) {
 
 llvm::Expected<HostTensor> mlir::tconv::readPngFile(llvm::StringRef path,
                                                     int64_t channels,
-                                                    ElementType elementType) {
+                                                    ElementType elementType,
+                                                    uint64_t maxBytes) {
   if (channels != 1 && channels != 3)
     return makeError(path + ": PNG images become 1 or 3 channels, not " +
                      Twine(channels));
@@ -125,6 +150,12 @@ llvm::Expected<HostTensor> mlir::tconv::readPngFile(llvm::StringRef path,
     return makeError(path + ": not a PNG file (bad signature)");
 
   PngReadState state;
+  struct stat status;
+  if (fstat(fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode))
+    state.fileSize = static_cast<uint64_t>(status.st_size);
+  state.maxBytes = maxBytes;
+  state.tensorChannels = channels;
+  state.tensorElementBytes = getElementByteWidth(elementType);
   if (!decodePng(file.get(), state))
     return makeError(path + ": invalid PNG: " + state.error);
 

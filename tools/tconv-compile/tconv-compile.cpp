@@ -24,6 +24,7 @@
 #include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
+#include "tconv/Support/BoundedFile.h"
 #include "tconv/Target/AheadOfTime.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -170,21 +171,24 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
-  std::unique_ptr<llvm::MemoryBuffer> input =
-      openInputFile(inputFilename, &error);
-  if (!input) {
-    toolError() << error << "\n";
+  // Bounded: MLIR's source locations are 32-bit offsets; a pipe or a device
+  // is not read past that.
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> file =
+      tconv::readFileWithLimit(inputFilename, (uint64_t(1) << 31) - 1);
+  if (!file) {
+    toolError() << llvm::toString(file.takeError()) << "\n";
     return 1;
   }
   // An ONNX model is imported to MLIR first.
   llvm::Expected<std::string> source =
-      tconv::loadModuleSource(input->getBuffer(), inputFilename);
+      tconv::loadModuleSource((*file)->getBuffer(), inputFilename);
   if (!source) {
     toolError() << llvm::toString(source.takeError()) << "\n";
     return 1;
   }
-  input = llvm::MemoryBuffer::getMemBufferCopy(*source,
-                                               input->getBufferIdentifier());
+  std::unique_ptr<llvm::MemoryBuffer> input =
+      llvm::MemoryBuffer::getMemBufferCopy(*source,
+                                           (*file)->getBufferIdentifier());
 
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -218,6 +222,19 @@ int main(int argc, char **argv) {
                                        header ? &header->os() : nullptr,
                                        headerInfo)))
     return 1;
+  // A full disk is an error, not the stream destructor's abort.
+  for (auto [file, name] : {std::pair(output.get(), &outputFilename),
+                            std::pair(header.get(), &headerFilename)}) {
+    if (!file)
+      continue;
+    file->os().flush();
+    if (file->os().has_error()) {
+      toolError() << *name << ": cannot write: "
+                  << file->os().error().message() << "\n";
+      file->os().clear_error();
+      return 1;
+    }
+  }
 
   output->keep();
   if (header)

@@ -6,7 +6,8 @@
 //           [--profile[=N]] [--profile-json=FILE] [--threads=N]
 //           [--transpose-strategy=NAME] [--mcpu=NAME] [--mattr=+a,-b]
 //           [--dump-ir=STAGE|all [--dump-ir-dir=DIR]] [--reference]
-//           [--mlir-timing]
+//           [--mlir-timing] [--max-memory=BYTES]
+//           [--mlir-pass-pipeline-crash-reproducer=FILE]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
 // the host CPU and calls it on tensors from .npy/.png/.pb files, values on
@@ -19,7 +20,9 @@
 #include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/InitAll.h"
 #include "tconv/Pipelines/Pipelines.h"
+#include "tconv/Dialect/TConv/IR/ConvGeometry.h"
 #include "tconv/Runner/Runner.h"
+#include "tconv/Support/BoundedFile.h"
 #include "tconv/Support/Npy.h"
 #include "tconv/Support/Png.h"
 
@@ -42,6 +45,8 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+
+#include <unistd.h>
 
 #include <sys/resource.h>
 
@@ -167,6 +172,19 @@ static cl::opt<bool> useReference(
              "--tconv-lower-to-llvm (scalar loops, for debugging)"),
     cl::cat(category));
 
+static cl::opt<std::string> maxMemory(
+    "max-memory",
+    cl::desc("Largest total size of the arguments, results and files tconv-run "
+             "allocates, in bytes, with an optional K, M, G or T suffix "
+             "(powers of 1024; default: half of the physical memory)"),
+    cl::value_desc("bytes"), cl::cat(category));
+
+/// Most OpenMP threads --threads accepts: far above any core count, far
+/// below what makes the OpenMP runtime fail to start its threads.
+static constexpr unsigned kMaxThreads = 1024;
+/// Longest module text: MLIR's source locations are 32-bit offsets.
+static constexpr uint64_t kMaxModuleBytes = (uint64_t(1) << 31) - 1;
+
 /// Warm-up calls before timing: page in buffers and start OpenMP threads.
 static constexpr int kWarmupRuns = 2;
 /// Values shown by --print.
@@ -206,7 +224,8 @@ static std::string describe(const Signature &signature, size_t index,
 
 /// Reads argument `index` from a .npy or .png file.
 static llvm::Expected<HostTensor>
-readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
+readArgument(llvm::StringRef path, const Signature &signature, size_t index,
+             uint64_t maxBytes) {
   const HostTensorType &type = signature.arguments[index];
   std::string target = describe(signature, index, "argument");
   if (isPng(path)) {
@@ -217,7 +236,7 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
                        "tensor, but " +
                        target + " is not of that form");
     llvm::Expected<HostTensor> image =
-        readPngFile(path, shape[1], type.elementType);
+        readPngFile(path, shape[1], type.elementType, maxBytes);
     if (!image)
       return image.takeError();
     if (image->getShape() != shape)
@@ -226,8 +245,9 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
     return image;
   }
 
-  llvm::Expected<HostTensor> tensor =
-      isTensorProto(path) ? readTensorProtoFile(path) : readNpyFile(path);
+  llvm::Expected<HostTensor> tensor = isTensorProto(path)
+                                          ? readTensorProtoFile(path)
+                                          : readNpyFile(path, maxBytes);
   if (!tensor)
     return tensor.takeError();
   // NumPy has no bf16: bf16 arguments come from float32 files.
@@ -363,13 +383,13 @@ static llvm::Expected<HostTensor> parseLiteralValues(const InputSpec &spec,
 /// The value of argument `index` from its --input.
 static llvm::Expected<HostTensor> readInput(const InputSpec &spec,
                                             const Signature &signature,
-                                            size_t index) {
+                                            size_t index, uint64_t maxBytes) {
   llvm::StringRef value = spec.value;
   if (value.consume_front("@"))
-    return readArgument(value, signature, index);
+    return readArgument(value, signature, index, maxBytes);
   auto literal = splitLiteral(value);
   if (!literal)
-    return readArgument(value, signature, index);
+    return readArgument(value, signature, index, maxBytes);
   const HostTensorType &type = signature.arguments[index];
   // Checked before allocating: the literal's shape could be anything.
   if (literal->first != type)
@@ -655,8 +675,11 @@ static llvm::Error benchmark(const Kernel &kernel,
   });
   file << "\n";
   file.close();
-  if (file.has_error())
-    return makeError(benchJson + ": cannot write: " + file.error().message());
+  if (file.has_error()) {
+    std::string message = file.error().message();
+    file.clear_error(); // Else the stream's destructor aborts.
+    return makeError(benchJson + ": cannot write: " + message);
+  }
   return llvm::Error::success();
 }
 
@@ -772,9 +795,47 @@ static llvm::Error profile(const Kernel &kernel,
 }
 
 /// Validates flag combinations that do not need the module.
+/// Half of the physical memory (1 GiB if unknown).
+static uint64_t defaultMaxMemory() {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || pageSize <= 0)
+    return uint64_t(1) << 30;
+  return uint64_t(pages) * uint64_t(pageSize) / 2;
+}
+
+/// "123", "64K", "512M", "2G", "1T" (powers of 1024).
+static std::optional<uint64_t> parseByteCount(llvm::StringRef text) {
+  uint64_t scale = 1;
+  if (!text.empty()) {
+    switch (llvm::toUpper(text.back())) {
+    case 'K':
+      scale = uint64_t(1) << 10;
+      break;
+    case 'M':
+      scale = uint64_t(1) << 20;
+      break;
+    case 'G':
+      scale = uint64_t(1) << 30;
+      break;
+    case 'T':
+      scale = uint64_t(1) << 40;
+      break;
+    default:
+      break;
+    }
+    if (scale != 1)
+      text = text.drop_back();
+  }
+  uint64_t value;
+  if (text.getAsInteger(10, value) || value == 0 || value > UINT64_MAX / scale)
+    return std::nullopt;
+  return value * scale;
+}
+
 static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
                               std::optional<uint64_t> &seed,
-                              unsigned &profileCalls) {
+                              unsigned &profileCalls,
+                              uint64_t &memoryLimit) {
   if (profileRuns.getNumOccurrences()) {
     profileCalls = 10;
     if (!profileRuns.empty() &&
@@ -796,6 +857,17 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
     return makeError("--bench-json needs --bench=N");
   if (threads.getNumOccurrences() && threads == 0)
     return makeError("--threads needs a thread count >= 1");
+  if (threads > kMaxThreads)
+    return makeError("--threads=" + Twine(threads) + " exceeds the limit of " +
+                     Twine(kMaxThreads) + " threads");
+  memoryLimit = defaultMaxMemory();
+  if (maxMemory.getNumOccurrences()) {
+    std::optional<uint64_t> bytes = parseByteCount(maxMemory);
+    if (!bytes)
+      return makeError("--max-memory '" + maxMemory +
+                       "' is not a positive byte count (e.g. 4096, 512M, 8G)");
+    memoryLimit = *bytes;
+  }
   if (entryName.empty())
     return makeError("--entry needs a function name");
   if (useReference && verify)
@@ -822,7 +894,8 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
 static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   std::optional<uint64_t> seed;
   unsigned profileCalls = 0;
-  if (llvm::Error err = checkFlags(threads, seed, profileCalls))
+  uint64_t memoryLimit;
+  if (llvm::Error err = checkFlags(threads, seed, profileCalls, memoryLimit))
     return std::move(err);
   llvm::SmallVector<InputSpec> inputs;
   for (const std::string &text : inputSpecs) {
@@ -835,10 +908,10 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     if (std::error_code ec = llvm::sys::fs::create_directories(dumpIRDir))
       return makeError(dumpIRDir + ": cannot create: " + ec.message());
 
-  auto file = llvm::MemoryBuffer::getFileOrSTDIN(inputFilename);
+  auto file = readFileWithLimit(inputFilename,
+                                std::min(memoryLimit, kMaxModuleBytes));
   if (!file)
-    return makeError(inputFilename +
-                     ": cannot read: " + file.getError().message());
+    return file.takeError();
   llvm::StringRef bufferName =
       inputFilename == "-" ? llvm::StringRef("<stdin>") : inputFilename;
   auto loaded = loadModuleSource((*file)->getBuffer(), inputFilename);
@@ -935,10 +1008,43 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                        " is not of that form");
   }
 
+  // Everything allocated below: arguments, results, the reference results
+  // of --verify and the results --bench binds, checked before any of it is;
+  // and the workspace of the compiled code (one more for --bench's call).
+  bool bench = benchRuns.getNumOccurrences();
+  uint64_t resultCopies = 1 + (verify ? 1 : 0) + (bench ? 1 : 0);
+  std::optional<uint64_t> needed = 0;
+  auto addBytes = [&](std::optional<int64_t> bytes, uint64_t copies) {
+    uint64_t total;
+    if (!bytes || !needed ||
+        __builtin_mul_overflow(static_cast<uint64_t>(*bytes), copies, &total) ||
+        __builtin_add_overflow(*needed, total, &total))
+      needed = std::nullopt;
+    else
+      needed = total;
+  };
+  auto add = [&](const HostTensorType &type, uint64_t copies) {
+    int64_t width = static_cast<int64_t>(getElementByteWidth(type.elementType));
+    addBytes(checkedByteSize(type.shape, width), copies);
+  };
+  for (const HostTensorType &type : signature.arguments)
+    add(type, 1);
+  for (const HostTensorType &type : signature.results)
+    add(type, resultCopies);
+  addBytes((*kernel)->getWorkspaceBytes(), bench ? 2 : 1);
+  if (!needed || *needed > memoryLimit)
+    return makeError("@" + signature.entry + " needs " +
+                     (needed ? Twine(*needed) + " bytes"
+                             : Twine("more than 2^64 bytes")) +
+                     " for its arguments, results and workspace, more than "
+                     "--max-memory "
+                     "(" +
+                     Twine(memoryLimit) + " bytes)");
+
   llvm::SmallVector<HostTensor> arguments;
   for (size_t i = 0; i < numArgs; ++i) {
     if (argumentInputs[i]) {
-      auto tensor = readInput(*argumentInputs[i], signature, i);
+      auto tensor = readInput(*argumentInputs[i], signature, i, memoryLimit);
       if (!tensor)
         return tensor.takeError();
       arguments.push_back(std::move(*tensor));
@@ -1011,8 +1117,8 @@ int main(int argc, char **argv) {
     foreign->removeArgument();
   cl::opt<unsigned> threads(
       "threads",
-      cl::desc("OpenMP threads for the generated code (default: all cores, "
-               "or OMP_NUM_THREADS)"),
+      cl::desc("OpenMP threads for the generated code, at most 1024 "
+               "(default: all cores, or OMP_NUM_THREADS)"),
       cl::value_desc("N"), cl::cat(category));
   // --mlir-timing, --mlir-print-ir-after=PASS and friends, as in mlir-opt
   // (registered passes can be named there).

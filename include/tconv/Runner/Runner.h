@@ -97,6 +97,9 @@ struct RunnerOptions {
   /// Called on each pass manager of the lowering before it runs, e.g. with
   /// mlir::applyPassManagerCLOptions (IR printing) and pass timing.
   std::function<llvm::LogicalResult(PassManager &)> configurePassManager;
+  /// If not empty, a pass that crashes or fails writes the IR before it and
+  /// the pipeline to this file (PassManager::enableCrashReproducerGeneration).
+  std::string crashReproducer;
 };
 
 /// A computation that a profiled kernel times: an op of the IR after the

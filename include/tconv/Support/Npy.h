@@ -17,14 +17,24 @@
 
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
+
 namespace mlir::tconv {
 
 /// Parses the contents of a .npy file. `name` prefixes error messages.
 llvm::Expected<HostTensor> parseNpy(llvm::StringRef contents,
                                     llvm::StringRef name);
 
-/// Reads a .npy file.
-llvm::Expected<HostTensor> readNpyFile(llvm::StringRef path);
+/// Longest header read: NumPy's are a few hundred bytes, a tensor of 30000
+/// dimensions needs 90 KB.
+constexpr size_t kMaxNpyHeaderBytes = size_t(1) << 20;
+
+/// Reads a .npy file whose data has at most `maxDataBytes` bytes. The
+/// declared shape is checked against the file size (and the limit) before
+/// the data is allocated; pipes and devices are read only as far as the
+/// header declares.
+llvm::Expected<HostTensor>
+readNpyFile(llvm::StringRef path, uint64_t maxDataBytes = UINT64_MAX);
 
 /// Serializes a tensor as a version 1.0 .npy file (2.0 if the header does not
 /// fit 1.0's 16-bit length). The header is padded so that the data starts at

@@ -12,14 +12,19 @@
 
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
+
 namespace mlir::tconv {
 
 /// Reads a PNG file as a 1 x `channels` x H x W tensor of `elementType` with
 /// values stored/max in [0, 1]. `channels` is 3 (gray is replicated) or 1
 /// (color is converted to luma). Palette and low bit depths are expanded,
-/// 16-bit samples keep their precision, alpha is dropped.
+/// 16-bit samples keep their precision, alpha is dropped. The header's size
+/// is checked against the file size and against `maxBytes` (decoded pixels
+/// plus the tensor) before anything is allocated.
 llvm::Expected<HostTensor> readPngFile(llvm::StringRef path, int64_t channels,
-                                       ElementType elementType);
+                                       ElementType elementType,
+                                       uint64_t maxBytes = UINT64_MAX);
 
 /// Writes a 1 x 3 x H x W (RGB) or 1 x 1 x H x W (gray) tensor as an 8-bit
 /// PNG, values clamped to [0, 1] and rounded; NaN becomes 0.

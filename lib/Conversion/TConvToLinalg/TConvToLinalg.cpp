@@ -71,6 +71,17 @@ static Value foldRelayout(OpBuilder &b, Location loc, ElementsAttr source,
     return nullptr;
   ArrayRef<int64_t> sourceShape = source.getShapedType().getShape();
   SmallVector<int64_t> shape = applyPermutation(sourceShape, perm);
+  // A splat stays a splat: expanding it would take time and memory growing
+  // with its element count, not with the IR.
+  if (source.isSplat()) {
+    APFloat value = source.getSplatValue<APFloat>();
+    bool losesInfo;
+    value.convert(elementType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                  &losesInfo);
+    auto type = RankedTensorType::get(shape, elementType);
+    return arith::ConstantOp::create(b, loc, type,
+                                     DenseElementsAttr::get(type, value));
+  }
   SmallVector<int64_t> sourceStrides = computeStrides(sourceShape);
   SmallVector<int64_t> strides = computeStrides(shape);
   int64_t count = source.getNumElements();

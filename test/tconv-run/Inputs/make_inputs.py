@@ -40,3 +40,20 @@ def write_png(path, width, height, rows, color_type, bit_depth=8):
 # Row 0: red, green, blue; row 1: white, black, gray 51.
 write_png('rgb_3x2.png', 3, 2, [[255, 0, 0, 0, 255, 0, 0, 0, 255],
                                 [255, 255, 255, 0, 0, 0, 51, 51, 51]], 2)
+
+# A header that declares 16384x16384 16-bit RGB (1.5 GiB of pixels) over
+# 100 bytes of compressed data: rejected before anything is allocated.
+with open('forged_16384x16384x16bit.png', 'wb') as f:
+    def chunk(kind, data):
+        crc = zlib.crc32(kind + data) & 0xffffffff
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', crc)
+    header = struct.pack('>IIBBBBB', 16384, 16384, 16, 2, 0, 0, 0)
+    f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', header) +
+            chunk(b'IDAT', zlib.compress(b'\x00' * 100)) + chunk(b'IEND', b''))
+
+# A header declaring 10^10 floats (40 GB) followed by 16 bytes.
+with open('huge_declared.npy', 'wb') as f:
+    header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 10000000000), }"
+    header += ' ' * ((64 - (10 + len(header) + 1) % 64) % 64) + '\n'
+    f.write(b'\x93NUMPY\x01\x00' + struct.pack('<H', len(header)) +
+            header.encode() + b'\x00' * 16)

@@ -164,6 +164,33 @@ TEST(ConvGeometryTest, CheckedSizesDetectOverflow) {
             std::nullopt);
 }
 
+TEST(ConvGeometryTest, CheckedElementCountsAndBytes) {
+  EXPECT_EQ(checkedNumElements({}), 1);
+  EXPECT_EQ(checkedNumElements({2, 3, 4}), 24);
+  EXPECT_EQ(checkedNumElements({0, 5}), 0);
+  EXPECT_EQ(checkedNumElements({-1, 5}), std::nullopt); // dynamic
+  EXPECT_EQ(checkedNumElements({int64_t(1) << 32, int64_t(1) << 32}),
+            std::nullopt);
+  EXPECT_EQ(checkedByteSize({1024, 1024}, 4), int64_t(1) << 22);
+  EXPECT_EQ(checkedByteSize({int64_t(1) << 62}, 4), std::nullopt);
+  EXPECT_EQ(checkedByteSize({kMaxExtent, kMaxExtent}, 2),
+            int64_t(2) * kMaxExtent * kMaxExtent);
+}
+
+// The phase search is bounded by the kernel: a stride of 10^9 answers at
+// once, with no taps for phases the kernel does not reach.
+TEST(ConvGeometryTest, PhasesOfHugeStrides) {
+  ConvGeometry g = ConvGeometry::identity(1);
+  g.strides = {1000000000};
+  TransposePhase tapped = convTransposePhase(4, 3, g, 0, 2);
+  EXPECT_EQ(tapped.numTaps, 1);
+  EXPECT_EQ(tapped.lastTap, 2);
+  EXPECT_EQ(tapped.numOutputs, 4);
+  TransposePhase empty = convTransposePhase(4, 3, g, 0, 999999999);
+  EXPECT_EQ(empty.numTaps, 0);
+  EXPECT_EQ(empty.numOutputs, 3);
+}
+
 TEST(ConvGeometryTest, ConvResultShape) {
   // N x C x H x W input, M x C/g x kh x kw filter.
   EXPECT_EQ(

@@ -42,6 +42,18 @@ static MaybeInt mul(MaybeInt a, MaybeInt b) {
   return a && b ? llvm::checkedMul(*a, *b) : std::nullopt;
 }
 
+MaybeInt mlir::tconv::checkedNumElements(llvm::ArrayRef<int64_t> shape) {
+  MaybeInt count = 1;
+  for (int64_t size : shape)
+    count = size < 0 ? std::nullopt : mul(count, size);
+  return count;
+}
+
+MaybeInt mlir::tconv::checkedByteSize(llvm::ArrayRef<int64_t> shape,
+                                      int64_t elementBytes) {
+  return mul(checkedNumElements(shape), elementBytes);
+}
+
 static MaybeInt checkedDilatedKernelSize(int64_t kernel, int64_t dilation) {
   return add(mul(sub(kernel, 1), dilation), 1);
 }
@@ -173,10 +185,12 @@ TransposePhase mlir::tconv::convTransposePhase(int64_t in, int64_t kernel,
   int64_t target = phase + g.padsBegin[dim];
   p.tapStep = s / gcd;
   p.dilation = d / gcd;
+  // Bounded by the kernel, not by the stride: a huge stride has no more taps.
+  int64_t searched = std::min(p.tapStep, kernel);
   int64_t firstTap = 0;
-  while (firstTap < p.tapStep && (d * firstTap - target) % s != 0)
+  while (firstTap < searched && (d * firstTap - target) % s != 0)
     ++firstTap;
-  if (firstTap == p.tapStep || firstTap >= kernel)
+  if (firstTap == searched)
     return p;
   p.numTaps = (kernel - 1 - firstTap) / p.tapStep + 1;
   p.lastTap = firstTap + (p.numTaps - 1) * p.tapStep;

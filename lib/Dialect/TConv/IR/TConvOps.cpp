@@ -113,12 +113,40 @@ static LogicalResult verifyArrayAttr(Operation *op, StringRef name,
     return op->emitOpError() << "'" << name << "' must have " << expectedSize
                              << " values (" << layout << "), got "
                              << values->size();
-  for (auto [index, value] : llvm::enumerate(*values))
+  for (auto [index, value] : llvm::enumerate(*values)) {
     if (value < minValue)
       return op->emitOpError() << "'" << name << "' value " << value
                                << " at index " << index << " must be >= "
                                << minValue;
+    if (value > kMaxExtent)
+      return op->emitOpError() << "'" << name << "' value " << value
+                               << " at index " << index << " exceeds the limit "
+                               << kMaxExtent << " (2^31 - 1)";
+  }
   return success();
+}
+
+/// A tensor of `shape` (an operand, the result or an intermediate tensor of a
+/// decomposition) must fit the byte limit of ConvGeometry.h.
+static LogicalResult verifyTensorBytes(Operation *op, StringRef name,
+                                       ArrayRef<int64_t> shape,
+                                       Type elementType) {
+  std::optional<int64_t> bytes =
+      checkedByteSize(shape, elementType.getIntOrFloatBitWidth() / 8);
+  if (bytes && *bytes <= kMaxTensorBytes)
+    return success();
+  std::string type;
+  llvm::raw_string_ostream os(type);
+  llvm::interleave(shape, os, "x");
+  os << "x" << elementType;
+  InFlightDiagnostic diag = op->emitOpError()
+                            << "the " << name << " (" << type << ") ";
+  if (bytes)
+    diag << "holds " << *bytes << " bytes,";
+  else
+    diag << "overflows int64_t in bytes,";
+  return diag << " more than the limit of " << kMaxTensorBytes
+              << " bytes (2^40)";
 }
 
 /// Shapes must be fully static with non-empty dimensions.
@@ -132,8 +160,13 @@ static LogicalResult verifyTensorShape(Operation *op, StringRef name,
       return op->emitOpError()
              << "expects every " << name << " dimension to be >= 1, got "
              << type << " (dim " << dim << " is " << size << ")";
+    if (size > kMaxExtent)
+      return op->emitOpError()
+             << "expects every " << name << " dimension to be at most "
+             << kMaxExtent << " (2^31 - 1), got " << type << " (dim " << dim
+             << " is " << size << ")";
   }
-  return success();
+  return verifyTensorBytes(op, name, type.getShape(), type.getElementType());
 }
 
 /// Appends what the output size of spatial dim `i` is computed from.
@@ -202,6 +235,9 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
   ConvGeometry g = op.getGeometry();
   if (g.group < 1)
     return op.emitOpError() << "'group' must be >= 1, got " << g.group;
+  if (g.group > kMaxExtent)
+    return op.emitOpError() << "'group' " << g.group << " exceeds the limit "
+                            << kMaxExtent << " (2^31 - 1)";
 
   int64_t channels = inputType.getDimSize(1);
   if (channels % g.group != 0)
@@ -281,11 +317,47 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
     return diag;
   }
 
+  // What the lowerings materialize besides the operands and the result: the
+  // padded input of a convolution; the uncropped output of a transposed
+  // convolution and its zero-inserted input (no larger with as many channels).
+  SmallVector<int64_t> intermediate = {
+      inputType.getDimSize(0),
+      transposed ? std::max(channels, outChannels) : channels};
+  for (size_t i = 0; i < n; ++i) {
+    int64_t in = inputType.getDimSize(i + 2);
+    int64_t kernel = filterType.getDimSize(i + 2);
+    // The output size without pads: the uncropped extent of a transposed
+    // convolution; in + pads for a convolution (zero pads, stride 1, a
+    // one-element kernel).
+    std::optional<int64_t> extent =
+        transposed ? checkedConvTransposeOutputSize(in, kernel, g.strides[i],
+                                                    0, 0, g.dilations[i],
+                                                    g.outputPadding[i])
+                   : checkedConvOutputSize(in, 1, 1, g.padsBegin[i],
+                                           g.padsEnd[i], 1);
+    if (!extent || *extent > kMaxExtent) {
+      InFlightDiagnostic diag = op.emitOpError();
+      diag << (transposed ? "uncropped output" : "padded input")
+           << " size of spatial dim " << i << " exceeds the limit "
+           << kMaxExtent << " (2^31 - 1)";
+      describeSpatialDim(diag, g, i, in, kernel, transposed);
+      return diag;
+    }
+    intermediate.push_back(*extent);
+  }
+  if (failed(verifyTensorBytes(raw,
+                               transposed ? "uncropped output"
+                                          : "padded input",
+                               intermediate, elementType)))
+    return failure();
+
   SmallVector<int64_t> expected =
       transposed ? convTransposeResultShape(inputType.getShape(),
                                             filterType.getShape(), g)
                  : convResultShape(inputType.getShape(), filterType.getShape(),
                                    g);
+  if (failed(verifyTensorBytes(raw, "result", expected, elementType)))
+    return failure();
   auto expectedType = RankedTensorType::get(expected, elementType);
   if (resultType != expectedType)
     return op.emitOpError() << "result type " << resultType

@@ -22,6 +22,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_DECOMPOSETRANSPOSEPASS
@@ -286,40 +287,44 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
   ArrayRef<int64_t> kernel = op.getFilter().getType().getShape().drop_front(2);
   unsigned numSpatial = op.getNumSpatialDims();
 
-  // The phases of each spatial dim, and the combinations (one phase per dim)
-  // that have outputs, last spatial dim fastest.
-  SmallVector<SmallVector<TransposePhase>> phases(numSpatial);
+  // The phases of each spatial dim that read input (have taps and an input
+  // element left after cropping), and their combinations (one phase per dim),
+  // last spatial dim fastest. Only phases r = (d*k - padBegin) mod s of some
+  // tap k can have taps: the work grows with the kernel, not the stride.
+  SmallVector<DenseMap<int64_t, TransposePhase>> phases(numSpatial);
   SmallVector<SmallVector<int64_t>> combinations = {{}};
+  // Whether every phase that has outputs reads input.
+  bool allConvolve = true;
   for (unsigned i = 0; i < numSpatial; ++i) {
-    SmallVector<SmallVector<int64_t>> extended;
-    for (int64_t r = 0; r < g.strides[i]; ++r) {
-      phases[i].push_back(
-          convTransposePhase(inputShape[i + 2], kernel[i], g, i, r));
-      if (phases[i].back().numOutputs == 0)
+    int64_t in = inputShape[i + 2];
+    SmallVector<int64_t> convolving;
+    for (int64_t k = 0; k < kernel[i]; ++k) {
+      int64_t r = llvm::mod(g.dilations[i] * k - g.padsBegin[i], g.strides[i]);
+      if (phases[i].count(r))
         continue;
+      TransposePhase p = convTransposePhase(in, kernel[i], g, i, r);
+      phases[i][r] = p;
+      if (p.numOutputs > 0 && p.numTaps > 0 &&
+          croppedSize(in, p.padBegin, p.padEnd) >= 1)
+        convolving.push_back(r);
+    }
+    int64_t withOutputs = std::min(
+        g.strides[i], static_cast<int64_t>(resultType.getDimSize(i + 2)));
+    allConvolve &= static_cast<int64_t>(convolving.size()) == withOutputs;
+    SmallVector<SmallVector<int64_t>> extended;
+    for (int64_t r : convolving)
       for (ArrayRef<int64_t> combination : combinations) {
         extended.emplace_back(combination);
         extended.back().push_back(r);
       }
-    }
     combinations = std::move(extended);
   }
   llvm::sort(combinations);
   Value groupedFilter;
   bool tapsFirst = false;
 
-  // A combination reads input iff each of its phases has taps and an input
-  // element left after cropping.
-  auto convolves = [&](ArrayRef<int64_t> combination) {
-    return llvm::all_of(llvm::enumerate(combination), [&](auto dimPhase) {
-      auto [dim, r] = dimPhase;
-      const TransposePhase &p = phases[dim][r];
-      return p.numTaps > 0 &&
-             croppedSize(inputShape[dim + 2], p.padBegin, p.padEnd) >= 1;
-    });
-  };
   // Constant filters fold at compile time whatever their layout.
-  tapsFirst = llvm::count_if(combinations, convolves) > 1 &&
+  tapsFirst = combinations.size() > 1 &&
               !matchPattern(op.getFilter(), m_Constant());
   auto buildConv = [&](ArrayRef<int64_t> combination) -> Value {
     if (!groupedFilter) {
@@ -348,18 +353,15 @@ static Value decomposeWithPhases(OpBuilder &b, ConvTransposeOp op,
 
   // A single combination covers the whole output (unit strides, or only
   // phase 0 has outputs).
-  if (combinations.size() == 1 && convolves(combinations.front()))
+  if (combinations.size() == 1 && allConvolve)
     return buildConv(combinations.front());
 
   // When every combination convolves, they overwrite every element.
-  bool allConvolve = llvm::all_of(combinations, convolves);
   Value result = allConvolve
                      ? tensor::EmptyOp::create(b, loc, resultType.getShape(),
                                                resultType.getElementType())
                      : biasOrZeros(b, loc, resultType, op.getBias());
   for (ArrayRef<int64_t> combination : combinations) {
-    if (!convolves(combination))
-      continue;
     Value conv = buildConv(combination);
     auto convType = cast<RankedTensorType>(conv.getType());
     SmallVector<int64_t> offsets = {0, 0};

@@ -606,7 +606,7 @@ func.func @conv_transpose_output_size_zero(%x: tensor<1x1x2xf32>, %w: tensor<1x1
 //===----------------------------------------------------------------------===//
 
 func.func @conv_pads_overflow(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x1xf32> {
-  // expected-error @+1 {{'tconv.conv' op output size of spatial dim 0 overflows int64_t (input 2, kernel 3, stride 1, dilation 1, pads 9223372036854775807 + 1)}}
+  // expected-error @+1 {{'tconv.conv' op 'pads' value 9223372036854775807 at index 0 exceeds the limit 2147483647 (2^31 - 1)}}
   %y = tconv.conv %x, %w pads = [9223372036854775807, 1] : (tensor<1x1x2xf32>, tensor<1x1x3xf32>) -> tensor<1x1x1xf32>
   return %y : tensor<1x1x1xf32>
 }
@@ -614,7 +614,7 @@ func.func @conv_pads_overflow(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> t
 // -----
 
 func.func @conv_dilation_overflow(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x1xf32> {
-  // expected-error @+1 {{'tconv.conv' op output size of spatial dim 0 overflows int64_t (input 2, kernel 3, stride 1, dilation 4611686018427387904, pads 0 + 0)}}
+  // expected-error @+1 {{'tconv.conv' op 'dilations' value 4611686018427387904 at index 0 exceeds the limit 2147483647 (2^31 - 1)}}
   %y = tconv.conv %x, %w dilations = [4611686018427387904] : (tensor<1x1x2xf32>, tensor<1x1x3xf32>) -> tensor<1x1x1xf32>
   return %y : tensor<1x1x1xf32>
 }
@@ -622,7 +622,7 @@ func.func @conv_dilation_overflow(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) 
 // -----
 
 func.func @conv_transpose_stride_overflow(%x: tensor<1x1x3xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x1xf32> {
-  // expected-error @+1 {{'tconv.conv_transpose' op output size of spatial dim 0 overflows int64_t (input 3, kernel 3, stride 4611686018427387904, dilation 1, pads 0 + 0, output_padding 0)}}
+  // expected-error @+1 {{'tconv.conv_transpose' op 'strides' value 4611686018427387904 at index 0 exceeds the limit 2147483647 (2^31 - 1)}}
   %y = tconv.conv_transpose %x, %w strides = [4611686018427387904] : (tensor<1x1x3xf32>, tensor<1x1x3xf32>) -> tensor<1x1x1xf32>
   return %y : tensor<1x1x1xf32>
 }
@@ -630,9 +630,82 @@ func.func @conv_transpose_stride_overflow(%x: tensor<1x1x3xf32>, %w: tensor<1x1x
 // -----
 
 func.func @conv_transpose_output_channels_overflow(%x: tensor<1x2x2xf32>, %w: tensor<2x4611686018427387904x3xf32>) -> tensor<1x1x4xf32> {
-  // expected-error @+1 {{'tconv.conv_transpose' op output channels, filter dim 1 (4611686018427387904) times group (2), overflow int64_t}}
+  // expected-error @+1 {{'tconv.conv_transpose' op expects every filter dimension to be at most 2147483647 (2^31 - 1), got 'tensor<2x4611686018427387904x3xf32>' (dim 1 is 4611686018427387904)}}
   %y = tconv.conv_transpose %x, %w group = 2 : (tensor<1x2x2xf32>, tensor<2x4611686018427387904x3xf32>) -> tensor<1x1x4xf32>
   return %y : tensor<1x1x4xf32>
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Size limits (ConvGeometry.h): every size at most 2^31 - 1, every tensor,
+// and what the lowerings materialize, at most 2^40 bytes
+//===----------------------------------------------------------------------===//
+
+func.func @conv_group_limit(%x: tensor<1x2x2xf32>, %w: tensor<2x1x1xf32>) -> tensor<1x2x2xf32> {
+  // expected-error @+1 {{'tconv.conv' op 'group' 4294967296 exceeds the limit 2147483647 (2^31 - 1)}}
+  %y = tconv.conv %x, %w group = 4294967296 : (tensor<1x2x2xf32>, tensor<2x1x1xf32>) -> tensor<1x2x2xf32>
+  return %y : tensor<1x2x2xf32>
+}
+
+// -----
+
+func.func @conv_input_bytes_overflow(%x: tensor<2147483647x2147483647x3xf32>, %w: tensor<1x2147483647x1xf32>) -> tensor<2147483647x1x3xf32> {
+  // expected-error @+1 {{'tconv.conv' op the input (2147483647x2147483647x3xf32) overflows int64_t in bytes, more than the limit of 1099511627776 bytes (2^40)}}
+  %y = tconv.conv %x, %w : (tensor<2147483647x2147483647x3xf32>, tensor<1x2147483647x1xf32>) -> tensor<2147483647x1x3xf32>
+  return %y : tensor<2147483647x1x3xf32>
+}
+
+// -----
+
+func.func @conv_filter_too_large(%x: tensor<1x1x4xf32>, %w: tensor<1073741824x1x512xf32>) -> tensor<1x1073741824x1xf32> {
+  // expected-error @+1 {{'tconv.conv' op the filter (1073741824x1x512xf32) holds 2199023255552 bytes, more than the limit of 1099511627776 bytes (2^40)}}
+  %y = tconv.conv %x, %w : (tensor<1x1x4xf32>, tensor<1073741824x1x512xf32>) -> tensor<1x1073741824x1xf32>
+  return %y : tensor<1x1073741824x1xf32>
+}
+
+// -----
+
+// A splat filter of 2^40 elements: rejected, never expanded.
+func.func @conv_transpose_splat_filter_too_large(%x: tensor<1x1x4xf32>) -> tensor<1x1099511627776x4xf32> {
+  %w = arith.constant dense<1.0> : tensor<1x1099511627776x1xf32>
+  // expected-error @+1 {{'tconv.conv_transpose' op expects every filter dimension to be at most 2147483647 (2^31 - 1), got 'tensor<1x1099511627776x1xf32>' (dim 1 is 1099511627776)}}
+  %y = tconv.conv_transpose %x, %w : (tensor<1x1x4xf32>, tensor<1x1099511627776x1xf32>) -> tensor<1x1099511627776x4xf32>
+  return %y : tensor<1x1099511627776x4xf32>
+}
+
+// -----
+
+func.func @conv_result_too_large(%x: tensor<1x1x65536x65536xf32>, %w: tensor<256x1x1x1xf32>) -> tensor<1x256x65536x65536xf32> {
+  // expected-error @+1 {{'tconv.conv' op the result (1x256x65536x65536xf32) holds 4398046511104 bytes, more than the limit of 1099511627776 bytes (2^40)}}
+  %y = tconv.conv %x, %w : (tensor<1x1x65536x65536xf32>, tensor<256x1x1x1xf32>) -> tensor<1x256x65536x65536xf32>
+  return %y : tensor<1x256x65536x65536xf32>
+}
+
+// -----
+
+func.func @conv_padded_input_limit(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x4294967292xf32> {
+  // expected-error @+1 {{'tconv.conv' op padded input size of spatial dim 0 exceeds the limit 2147483647 (2^31 - 1) (input 2, kernel 3, stride 1, dilation 1, pads 2147483647 + 2147483645)}}
+  %y = tconv.conv %x, %w pads = [2147483647, 2147483645] : (tensor<1x1x2xf32>, tensor<1x1x3xf32>) -> tensor<1x1x4294967292xf32>
+  return %y : tensor<1x1x4294967292xf32>
+}
+
+// -----
+
+// Pads crop the output back to 4 elements, but uncropped it would have
+// 2^32 + 1.
+func.func @conv_transpose_uncropped_limit(%x: tensor<1x1x3xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x4xf32> {
+  // expected-error @+1 {{'tconv.conv_transpose' op uncropped output size of spatial dim 0 exceeds the limit 2147483647 (2^31 - 1) (input 3, kernel 3, stride 2147483647, dilation 1, pads 2147483647 + 2147483646, output_padding 0)}}
+  %y = tconv.conv_transpose %x, %w strides = [2147483647] pads = [2147483647, 2147483646] : (tensor<1x1x3xf32>, tensor<1x1x3xf32>) -> tensor<1x1x4xf32>
+  return %y : tensor<1x1x4xf32>
+}
+
+// -----
+
+func.func @conv_transpose_uncropped_bytes(%x: tensor<1x1024x2xf32>, %w: tensor<1024x1x3xf32>) -> tensor<1x1x3xf32> {
+  // expected-error @+1 {{'tconv.conv_transpose' op the uncropped output (1x1024x2000000001xf32) holds 8192000004096 bytes, more than the limit of 1099511627776 bytes (2^40)}}
+  %y = tconv.conv_transpose %x, %w strides = [1999999998] pads = [1999999997, 1] : (tensor<1x1024x2xf32>, tensor<1024x1x3xf32>) -> tensor<1x1x3xf32>
+  return %y : tensor<1x1x3xf32>
 }
 
 // -----

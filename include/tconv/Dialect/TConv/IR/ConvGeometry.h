@@ -33,6 +33,24 @@ struct ConvGeometry {
   llvm::SmallVector<int64_t> onnxPads() const;
 };
 
+/// Limits the verifier enforces, so that no shape computation of a verified
+/// op, pass or tool overflows int64_t and no compiled program is asked for an
+/// absurd amount of memory:
+/// - every dimension size, stride, dilation, pad and output padding is at
+///   most kMaxExtent (so that products of two of them fit in int64_t);
+/// - every tensor an op reads or produces, and the intermediate tensors of its
+///   decompositions (a padded input, a zero-inserted input, an uncropped
+///   transposed-convolution output), holds at most kMaxTensorBytes.
+constexpr int64_t kMaxExtent = (int64_t(1) << 31) - 1;
+constexpr int64_t kMaxTensorBytes = int64_t(1) << 40;
+
+/// Product of `shape` (1 for rank 0); std::nullopt if a size is negative or
+/// dynamic, or if the product overflows int64_t.
+std::optional<int64_t> checkedNumElements(llvm::ArrayRef<int64_t> shape);
+/// checkedNumElements times `elementBytes`, std::nullopt on overflow.
+std::optional<int64_t> checkedByteSize(llvm::ArrayRef<int64_t> shape,
+                                       int64_t elementBytes);
+
 /// Extent of a dilated kernel: (k - 1) * dilation + 1.
 int64_t dilatedKernelSize(int64_t kernel, int64_t dilation);
 
