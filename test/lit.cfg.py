@@ -30,10 +30,11 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 # ASan+UBSan build (make check-sanitize): any report fails the test, also
 # under `not` (an abort is a crash). Skipped there: the plugin and the
 # installed package, loaded by uninstrumented programs (mlir-opt, a
-# consumer's build), and the benchmark harness's timing loops (test/bench),
-# minutes under ASan for what the Release run already checks.
+# consumer's build), the docs' commands (they load the plugin too), and the
+# benchmark harness's timing loops (test/bench), minutes under ASan for what
+# the Release run already checks.
 if "asan" in config.available_features:
-    config.excludes += ["plugin", "embed", "bench"]
+    config.excludes += ["plugin", "embed", "bench", "docs"]
     config.environment.setdefault(
         "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1")
     config.environment.setdefault(
