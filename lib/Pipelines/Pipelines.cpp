@@ -60,6 +60,8 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
 /// tconv.conv_transpose -> tconv.conv.
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
+  // A dynamic batch becomes a loop over a static per-image function.
+  pm.addPass(createTConvOutlineBatch());
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
   funcPm.addPass(createTConvRaiseConvolutions());

@@ -3,7 +3,7 @@
 // tconv-run FILE.mlir [--entry=NAME] [--input=FILE]... [--random-inputs[=SEED]]
 //           [--output=FILE]... [--print] [--verify] [--bench=N]
 //           [--bench-json=FILE] [--threads=N] [--transpose-strategy=NAME]
-//           [--dump-ir=STAGE] [--reference]
+//           [--dump-ir=STAGE] [--reference] [--batch=N]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
 // the host CPU and calls it on tensors from .npy/.png files or random values.
@@ -57,6 +57,11 @@ static cl::opt<std::string> randomInputs(
     cl::desc("Fill the arguments not given by --input with values uniform in "
              "[-1, 1), reproducible for a seed (default 0)"),
     cl::value_desc("seed"), cl::cat(category));
+static cl::opt<int64_t> batchSize(
+    "batch", cl::init(1),
+    cl::desc("N of the random arguments of an entry with a dynamic batch "
+             "(dim 0 of type '?'); --input files give their own (default 1)"),
+    cl::value_desc("N"), cl::cat(category));
 static cl::list<std::string>
     outputFiles("output",
                 cl::desc("Write a result to a .npy file (bf16 as '<f4') or a "
@@ -139,8 +144,13 @@ static std::string describe(const Signature &signature, size_t index,
 /// Reads argument `index` from a .npy or .png file.
 static llvm::Expected<HostTensor>
 readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
-  const HostTensorType &type = signature.arguments[index];
+  HostTensorType type = signature.arguments[index];
   std::string target = describe(signature, index, "argument");
+  bool dynamicBatch =
+      !type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize;
+  // A PNG image is one image.
+  if (dynamicBatch && isPng(path))
+    type.shape[0] = 1;
   if (isPng(path)) {
     llvm::ArrayRef<int64_t> shape = type.shape;
     if (!isImageShape(shape))
@@ -172,6 +182,8 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index) {
                      (type.elementType == ElementType::BF16
                           ? " (bf16 is read from float32 '<f4' files)"
                           : ""));
+  if (dynamicBatch && !tensor->getShape().empty())
+    type.shape[0] = tensor->getShape()[0];
   if (tensor->getShape() != llvm::ArrayRef<int64_t>(type.shape))
     return makeError(path + ": shape " + tensor->getType().shapeStr() +
                      " does not match " + target);
@@ -312,8 +324,8 @@ static long getMinorPageFaults() {
 /// Times `runs` calls of the kernel on preallocated buffers.
 static llvm::Error benchmark(const Kernel &kernel,
                              llvm::ArrayRef<HostTensor> arguments,
-                             unsigned runs) {
-  llvm::SmallVector<HostTensor> results = kernel.allocateResults();
+                             int64_t batch, unsigned runs) {
+  llvm::SmallVector<HostTensor> results = kernel.allocateResults(batch);
   auto call = kernel.bind(arguments, results);
   if (!call)
     return call.takeError();
@@ -335,7 +347,7 @@ static llvm::Error benchmark(const Kernel &kernel,
   double median = runs % 2 ? millis[runs / 2]
                            : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
   double minMs = millis.front(), maxMs = millis.back();
-  double flops = kernel.getFlops();
+  double flops = kernel.getFlops(batch);
   std::optional<double> gflops;
   if (flops > 0 && median > 0)
     gflops = flops / (median * 1e6);
@@ -416,6 +428,9 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
   if (useReference && transposeStrategy.getNumOccurrences())
     return makeError("--transpose-strategy applies to --tconv-lower-to-llvm, "
                      "not to --reference");
+  if (batchSize < 1)
+    return makeError("--batch needs a batch size >= 1, got " +
+                     Twine(batchSize));
   if (randomInputs.getNumOccurrences()) {
     uint64_t value = 0;
     if (!randomInputs.empty() &&
@@ -484,16 +499,34 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                        " is not of that form");
   }
 
+  // N of a dynamic batch: from the --input files, else --batch.
+  auto isDynamicBatch = [](const HostTensorType &type) {
+    return !type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize;
+  };
+  std::optional<int64_t> batch;
   llvm::SmallVector<HostTensor> arguments;
-  for (size_t i = 0; i < numArgs; ++i) {
-    if (i < inputFiles.size()) {
-      auto tensor = readArgument(inputFiles[i], signature, i);
-      if (!tensor)
-        return tensor.takeError();
-      arguments.push_back(std::move(*tensor));
-      continue;
+  for (size_t i = 0; i < inputFiles.size(); ++i) {
+    auto tensor = readArgument(inputFiles[i], signature, i);
+    if (!tensor)
+      return tensor.takeError();
+    if (isDynamicBatch(signature.arguments[i])) {
+      int64_t n = tensor->getShape()[0];
+      if (batch && *batch != n)
+        return makeError(inputFiles[i] + ": batch " + Twine(n) +
+                         " differs from the batch " + Twine(*batch) +
+                         " of the previous --input files");
+      if (batchSize.getNumOccurrences() && batchSize != n)
+        return makeError(inputFiles[i] + ": batch " + Twine(n) +
+                         " differs from --batch=" + Twine(batchSize));
+      batch = n;
     }
-    HostTensor tensor(signature.arguments[i]);
+    arguments.push_back(std::move(*tensor));
+  }
+  if (!batch)
+    batch = batchSize;
+  Signature call = signature.forBatch(*batch);
+  for (size_t i = inputFiles.size(); i < numArgs; ++i) {
+    HostTensor tensor(call.arguments[i]);
     // A different stream per argument, reproducible for the seed.
     fillUniform(tensor, *seed * 0x9e3779b97f4a7c15ULL + i);
     arguments.push_back(std::move(tensor));
@@ -526,7 +559,7 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     return 1;
   }
   if (benchRuns.getNumOccurrences())
-    if (llvm::Error err = benchmark(**kernel, arguments, benchRuns))
+    if (llvm::Error err = benchmark(**kernel, arguments, *batch, benchRuns))
       return std::move(err);
   return 0;
 }

@@ -319,6 +319,68 @@ def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
   ];
 }
 
+def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
+  let summary = "Run a dynamic-batch function as a loop over images of a "
+                "static per-image function";
+  let description = [{
+    A public function whose tensor arguments and results have a dynamic
+    batch (dim 0, all the others static) is compiled once for any N. Rather
+    than carrying the dynamic size through every schedule, its body moves to
+    a private `@<name>.image` function on batch-1 types, which the rest of
+    the pipeline compiles like any static function (the same vectorized
+    kernels, the same workspace plan), and the public function becomes an
+    `scf.for` over the N images that calls it on `1 x ...` slices. The loop
+    is sequential: the convolutions inside each image already share the
+    OpenMP threads, and one image workspace then serves every iteration.
+
+    The rewrite is only valid if each op computes each image separately:
+    `tconv.conv` / `tconv.conv_transpose` (filter and bias batch-free), the
+    elementwise arith/math ops, TOSA elementwise ops (batch-free operands
+    broadcast along a dim 0 of 1), TOSA pooling, resize, convolutions and
+    transposes that keep dim 0 in place, and any pure op on batch-free
+    values only (constants, weight transposes). Any other op reading a
+    batched value is an error naming it. Every batched argument must have
+    the same N at run time; results take that N.
+
+    Example:
+
+    ```mlir
+    func.func @f(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>)
+        -> tensor<?x4x6x6xf32> {
+      %y = tconv.conv %x, %w : (tensor<?x3x8x8xf32>, tensor<4x3x3x3xf32>)
+          -> tensor<?x4x6x6xf32>
+      return %y : tensor<?x4x6x6xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>)
+        -> tensor<?x4x6x6xf32> {
+      %n = tensor.dim %x, %c0 : tensor<?x3x8x8xf32>
+      %init = tensor.empty(%n) : tensor<?x4x6x6xf32>
+      %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init)
+          -> (tensor<?x4x6x6xf32>) {
+        %xi = tensor.extract_slice %x[%i, 0, 0, 0] [1, 3, 8, 8] [1, 1, 1, 1]
+            : tensor<?x3x8x8xf32> to tensor<1x3x8x8xf32>
+        %yi = func.call @f.image(%xi, %w) : (tensor<1x3x8x8xf32>,
+            tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+        %next = tensor.insert_slice %yi into %acc[%i, 0, 0, 0] [1, 4, 6, 6]
+            [1, 1, 1, 1] : tensor<1x4x6x6xf32> into tensor<?x4x6x6xf32>
+        scf.yield %next : tensor<?x4x6x6xf32>
+      }
+      return %r : tensor<?x4x6x6xf32>
+    }
+    func.func private @f.image(%x: tensor<1x3x8x8xf32>,
+        %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> { ... }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
   let summary = "Serve every static temporary of a function from one "
                 "workspace argument laid out at compile time";

@@ -121,13 +121,20 @@ static LogicalResult verifyArrayAttr(Operation *op, StringRef name,
   return success();
 }
 
-/// Shapes must be fully static with non-empty dimensions.
+/// Shapes must be static with non-empty dimensions, except for a dynamic
+/// batch (dim 0) where `dynamicBatch` allows it: the per-image work is
+/// then still fully known.
 static LogicalResult verifyTensorShape(Operation *op, StringRef name,
-                                       RankedTensorType type) {
+                                       RankedTensorType type,
+                                       bool dynamicBatch = false) {
   for (auto [dim, size] : llvm::enumerate(type.getShape())) {
+    if (ShapedType::isDynamic(size) && dim == 0 && dynamicBatch)
+      continue;
     if (ShapedType::isDynamic(size))
-      return op->emitOpError() << "expects a static " << name << " shape, got "
-                               << type << " (dim " << dim << " is dynamic)";
+      return op->emitOpError()
+             << "expects a static " << name << " shape, got " << type
+             << " (dim " << dim << " is dynamic"
+             << (dynamicBatch ? "; only the batch, dim 0, may be)" : ")");
     if (size < 1)
       return op->emitOpError()
              << "expects every " << name << " dimension to be >= 1, got "
@@ -170,7 +177,8 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
     return op.emitOpError() << "expects a result of rank " << rank
                             << " like the input, got rank "
                             << resultType.getRank();
-  if (failed(verifyTensorShape(raw, "input", inputType)) ||
+  if (failed(verifyTensorShape(raw, "input", inputType,
+                               /*dynamicBatch=*/true)) ||
       failed(verifyTensorShape(raw, "filter", filterType)))
     return failure();
 
