@@ -161,6 +161,10 @@ static void addBufferizedStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  // A dynamic batch: results built in place, the per-image buffers of its
+  // loop allocated once per call.
+  pm.nest<func::FuncOp>().addPass(createTConvForwardResultCopies());
+  pm.nest<func::FuncOp>().addPass(bufferization::createBufferLoopHoistingPass());
   if (options.workspace)
     pm.addPass(createTConvPlanWorkspace());
   // The deallocation pipeline canonicalizes before its analysis and ends with

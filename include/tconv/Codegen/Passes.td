@@ -381,6 +381,45 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def TConvForwardResultCopies
+    : Pass<"tconv-forward-result-copies", "::mlir::func::FuncOp"> {
+  let summary = "Build dynamically shaped results of an entry point in its "
+                "out-params";
+  let description = [{
+    `--buffer-results-to-out-params` writes a static result in place but
+    builds a dynamic one (a dynamic batch) in a fresh `memref.alloc` that it
+    then copies into the out-param: a full copy of the output and a large
+    allocation that page-faults on every call. In a public function, when
+    an out-param's only use is that copy from an allocation of the same type
+    used only before it (directly or through loops that update it in
+    place), the allocation is the out-param. The entry-point
+    ABI (Pipelines.h) makes the sizes equal: a result's dynamic batch is
+    the arguments'. Run it after `--buffer-results-to-out-params`.
+
+    Example:
+
+    ```mlir
+    func.func @f(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
+      %n = memref.dim %x, %c0 : memref<?x4xf32>
+      %a = memref.alloc(%n) : memref<?x4xf32>
+      linalg.copy ins(%x : memref<?x4xf32>) outs(%a : memref<?x4xf32>)
+      memref.copy %a, %out : memref<?x4xf32> to memref<?x4xf32>
+      return
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
+      %n = memref.dim %x, %c0 : memref<?x4xf32>
+      linalg.copy ins(%x : memref<?x4xf32>) outs(%out : memref<?x4xf32>)
+      return
+    }
+    ```
+  }];
+}
+
 def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
   let summary = "Serve every static temporary of a function from one "
                 "workspace argument laid out at compile time";
