@@ -63,6 +63,14 @@ struct CEntry {
   std::string implName;
   std::string mlirSignature;
   SmallVector<CParam> params;
+  /// Whether some arrays have a dynamic batch (shape[0] is
+  /// ShapedType::kDynamic): the C function takes `int64_t n` first, their
+  /// dim 0.
+  bool hasDynamicBatch() const {
+    return llvm::any_of(params, [](const CParam &param) {
+      return !param.shape.empty() && ShapedType::isDynamic(param.shape[0]);
+    });
+  }
 };
 
 /// The C spelling of a supported element type, or nullopt.
