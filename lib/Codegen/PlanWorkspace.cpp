@@ -56,7 +56,15 @@ getLiveRange(Value root, Block &body,
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
     for (Operation *user : value.getUsers()) {
-      if (isa<CallOpInterface>(user) ||
+      // Functions of the module only use their memref arguments during the
+      // call (results are out-params): such a call is a use; any other
+      // call may keep the buffer.
+      func::FuncOp callee;
+      if (auto call = dyn_cast<func::CallOp>(user))
+        callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+            call, call.getCalleeAttr());
+      bool internalCall = callee && !callee.isExternal();
+      if ((isa<CallOpInterface>(user) && !internalCall) ||
           (user->hasTrait<OpTrait::IsTerminator>() &&
            user->getParentOp() == body.getParentOp()))
         return std::nullopt;
