@@ -56,14 +56,16 @@ getLiveRange(Value root, Block &body,
   while (!worklist.empty()) {
     Value value = worklist.pop_back_val();
     for (Operation *user : value.getUsers()) {
-      // Functions of the module only use their memref arguments during the
-      // call (results are out-params): such a call is a use; any other
-      // call may keep the buffer.
+      // Private functions of the module (the image function of a dynamic
+      // batch) only use their memref arguments during the call (results
+      // are out-params): such a call is a use. Other calls may keep the
+      // buffer, and drivers calling public functions keep no workspace.
       func::FuncOp callee;
       if (auto call = dyn_cast<func::CallOp>(user))
         callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
             call, call.getCalleeAttr());
-      bool internalCall = callee && !callee.isExternal();
+      bool internalCall =
+          callee && callee.isPrivate() && !callee.isExternal();
       if ((isa<CallOpInterface>(user) && !internalCall) ||
           (user->hasTrait<OpTrait::IsTerminator>() &&
            user->getParentOp() == body.getParentOp()))

@@ -439,10 +439,13 @@ def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
     the last top-level op that uses it or a view of it, and buffers whose
     lifetimes do not overlap share bytes (largest first, first fit, offsets
     aligned to `alignment`). A buffer that escapes (returned, passed to a
-    call, or turned into a tensor) keeps its `memref.alloc`; so do dynamic
-    ones and those inside loops. Calls inside the module pass the callee a
-    workspace allocated in the caller, which the caller's own plan then
-    serves. Run it after bufferization, before the deallocation pipeline.
+    call of a public or external function, or turned into a tensor) keeps
+    its `memref.alloc`; so do dynamic ones and those inside loops. A
+    private function of the module (the image function of a dynamic batch)
+    keeps no argument: a call of it is a use. Calls inside the module pass
+    the callee a workspace allocated in the caller (before the sequential
+    loops around the call), which the caller's own plan then serves. Run it
+    after bufferization, before the deallocation pipeline.
 
     Example (`%a` dies before `%b` is born, so both start at offset 0):
 

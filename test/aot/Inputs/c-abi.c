@@ -36,8 +36,9 @@ int main(void) {
   status = tconv_table(table, NULL);
   printf("table %d: %d %d %d\n", status, table[0], table[1], table[2]);
 
+  /* The results of its calls of split live in its workspace. */
   double twice[4];
-  status = tconv_twice(v, twice, NULL);
+  status = tconv_twice(v, twice, aligned_workspace(TCONV_TWICE_WORKSPACE_SIZE));
   printf("twice %d: %g %g %g %g\n", status, twice[0], twice[1], twice[2],
          twice[3]);
 
