@@ -3,6 +3,7 @@
 #include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -146,8 +147,21 @@ struct OutlineBatchPass
         func::FuncOp::create(builder, func.getLoc(), imageName, imageFuncType);
     image.setPrivate();
     image.getBody().takeBody(func.getBody());
-    for (BlockArgument arg : image.getArguments())
-      arg.setType(imageType(arg.getType()));
+    for (BlockArgument arg : image.getArguments()) {
+      if (!isBatched(arg.getType()))
+        continue;
+      auto type = cast<RankedTensorType>(imageType(arg.getType()));
+      arg.setType(type);
+      // The image of a batched input is read in place, a contiguous slice
+      // at a dynamic offset: no copy into a buffer of its own.
+      SmallVector<int64_t> strides(type.getRank(), 1);
+      for (int64_t d = type.getRank() - 2; d >= 0; --d)
+        strides[d] = strides[d + 1] * type.getDimSize(d + 1);
+      image.setArgAttr(
+          arg.getArgNumber(),
+          bufferization::BufferizationDialect::kBufferLayoutAttrName,
+          StridedLayoutAttr::get(ctx, ShapedType::kDynamic, strides));
+    }
     for (Operation &op : image.front())
       for (Value result : op.getResults())
         if (batchedValues->contains(result))

@@ -3,6 +3,7 @@
 // A dynamic batch: the public function loops over images and calls the
 // body, moved to a private function on batch-1 types. Batch-free arguments
 // (filter, bias) pass through.
+// The image of an input is read in place, at a dynamic offset.
 // CHECK-LABEL: func.func @conv(
 // CHECK-SAME:      %[[X:.+]]: tensor<?x3x8x8xf32>, %[[W:.+]]: tensor<4x3x3x3xf32>, %[[B:.+]]: tensor<4xf32>) -> tensor<?x4x8x8xf32>
 // CHECK-DAG:     %[[C0:.+]] = arith.constant 0 : index
@@ -16,7 +17,7 @@
 // CHECK:           scf.yield %[[NEXT]]
 // CHECK:         return %[[R]] : tensor<?x4x8x8xf32>
 // CHECK-LABEL: func.func private @conv.image(
-// CHECK-SAME:      %[[XI:.+]]: tensor<1x3x8x8xf32>, %[[WI:.+]]: tensor<4x3x3x3xf32>, %[[BI:.+]]: tensor<4xf32>) -> tensor<1x4x8x8xf32>
+// CHECK-SAME:      %[[XI:[^:]+]]: tensor<1x3x8x8xf32> {bufferization.buffer_layout = strided<[192, 64, 8, 1], offset: ?>}, %[[WI:[^:]+]]: tensor<4x3x3x3xf32>, %[[BI:[^:]+]]: tensor<4xf32>) -> tensor<1x4x8x8xf32>
 // CHECK:         %[[Y:.+]] = tconv.conv %[[XI]], %[[WI]], %[[BI]] pads = [1, 1, 1, 1] : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
 // CHECK:         %[[T:.+]] = math.tanh %[[Y]] : tensor<1x4x8x8xf32>
 // CHECK:         return %[[T]] : tensor<1x4x8x8xf32>
