@@ -115,7 +115,7 @@ struct OutlineBatchPass
                           llvm::all_of(op.getResultTypes(), isBatched)
                     : isMemoryEffectFree(&op) &&
                           llvm::none_of(op.getResultTypes(), hasDynamicDim);
-      if (!ok || op.getNumRegions() > 0 && readsBatch)
+      if (!ok || (readsBatch && op.getNumRegions() > 0))
         return op.emitError("cannot compile @")
                << func.getSymName() << " for a dynamic batch: '"
                << op.getName()
