@@ -203,6 +203,24 @@ struct PlanWorkspacePass
       temporaries += buffer.bytes;
     func->setAttr(tconv::kTemporaryBytesAttrName,
                   IntegerAttr::get(i64, temporaries));
+    // How close the plan comes to the bound any plan has.
+    int64_t peakLive = 0, largestPair = 0;
+    for (int64_t at = 0, end = position.size(); at < end; ++at) {
+      int64_t live = 0, first = 0, second = 0;
+      for (const Buffer &buffer : buffers) {
+        if (buffer.first > at || buffer.last < at)
+          continue;
+        live += buffer.bytes;
+        second = std::max(second, std::min(first, buffer.bytes));
+        first = std::max(first, buffer.bytes);
+      }
+      peakLive = std::max(peakLive, live);
+      largestPair = std::max(largestPair, first + second);
+    }
+    func->setAttr(tconv::kPeakLiveBytesAttrName,
+                  IntegerAttr::get(i64, peakLive));
+    func->setAttr(tconv::kLargestLivePairBytesAttrName,
+                  IntegerAttr::get(i64, largestPair));
     // One index constant per offset, at the top of the body.
     DenseMap<int64_t, Value> offsets;
     for (Buffer &buffer : buffers) {

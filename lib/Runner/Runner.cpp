@@ -126,6 +126,8 @@ struct Kernel::Impl {
   /// Set when the entry takes a workspace (the optimizing pipeline).
   std::unique_ptr<WorkspacePool> workspaces;
   int64_t temporaryBytes = 0;
+  int64_t peakLiveBytes = 0;
+  int64_t largestLivePairBytes = 0;
 };
 
 /// Descriptors (allocated, aligned, offset, sizes, strides) and the packed
@@ -185,6 +187,10 @@ int64_t Kernel::getWorkspaceBytes() const {
   return impl->workspaces ? impl->workspaces->getBytes() : 0;
 }
 int64_t Kernel::getTemporaryBytes() const { return impl->temporaryBytes; }
+int64_t Kernel::getPeakLiveBytes() const { return impl->peakLiveBytes; }
+int64_t Kernel::getLargestLivePairBytes() const {
+  return impl->largestLivePairBytes;
+}
 
 llvm::SmallVector<HostTensor> Kernel::allocateResults(int64_t batch) const {
   llvm::SmallVector<HostTensor> results;
@@ -699,6 +705,11 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
       workspaceBytes = size.getInt();
     if (auto sum = lowered->getAttrOfType<IntegerAttr>(kTemporaryBytesAttrName))
       impl->temporaryBytes = sum.getInt();
+    if (auto peak = lowered->getAttrOfType<IntegerAttr>(kPeakLiveBytesAttrName))
+      impl->peakLiveBytes = peak.getInt();
+    if (auto pair =
+            lowered->getAttrOfType<IntegerAttr>(kLargestLivePairBytesAttrName))
+      impl->largestLivePairBytes = pair.getInt();
   }
   if (failed(checkCallingConvention(*module, impl->signature,
                                     workspaceBytes.has_value())))

@@ -2,11 +2,12 @@
 
 // Liveness: %a dies (last use: the first copy) before %b and %c are born,
 // so %b reuses its bytes; %b and %c live together and do not overlap. The
-// workspace (4096 + 2048 bytes) is smaller than the three buffers summed.
+// workspace (4096 + 2048 bytes) is smaller than the three buffers summed,
+// and as small as the most bytes live at once (%b and %c).
 
 // CHECK-LABEL: func.func @chain(
 //  CHECK-SAME:     %[[OUT:[^:]*]]: memref<1024xf32>, %[[WS:[^:]*]]: memref<6144xi8>)
-//  CHECK-SAME:     tconv.temporary_bytes = 10240 : i64, tconv.workspace_size = 6144 : i64
+//  CHECK-SAME:     tconv.largest_live_pair_bytes = 6144 : i64, tconv.peak_live_bytes = 6144 : i64, tconv.temporary_bytes = 10240 : i64, tconv.workspace_size = 6144 : i64
 //   CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : index
 //   CHECK-DAG:   %[[C4096:.*]] = arith.constant 4096 : index
 //   CHECK-NOT:   memref.alloc

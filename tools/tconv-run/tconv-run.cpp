@@ -670,7 +670,9 @@ static llvm::Error benchmark(const Kernel &kernel,
   else
     os << "GFLOP/s: n/a (no tconv ops)\n";
   os << "workspace: " << kernel.getWorkspaceBytes() << " bytes for "
-     << kernel.getTemporaryBytes() << " bytes of temporaries; "
+     << kernel.getTemporaryBytes() << " bytes of temporaries ("
+     << kernel.getPeakLiveBytes() << " live at most, the two largest live "
+     << kernel.getLargestLivePairBytes() << "); "
      << llvm::format("%.1f", faultsPerCall) << " page faults per call\n";
 
   if (benchJson.empty())
@@ -694,6 +696,8 @@ static llvm::Error benchmark(const Kernel &kernel,
     json.attribute("runs", static_cast<int64_t>(runs));
     json.attribute("workspace_bytes", kernel.getWorkspaceBytes());
     json.attribute("temporary_bytes", kernel.getTemporaryBytes());
+    json.attribute("peak_live_bytes", kernel.getPeakLiveBytes());
+    json.attribute("largest_live_pair_bytes", kernel.getLargestLivePairBytes());
     json.attribute("minor_page_faults_per_call", faultsPerCall);
   });
   file << "\n";

@@ -25,6 +25,12 @@ inline constexpr llvm::StringLiteral kWorkspaceSizeAttrName =
 /// function would allocate without sharing.
 inline constexpr llvm::StringLiteral kTemporaryBytesAttrName =
     "tconv.temporary_bytes";
+/// The most bytes of temporaries live at one point: what any plan needs.
+inline constexpr llvm::StringLiteral kPeakLiveBytesAttrName =
+    "tconv.peak_live_bytes";
+/// The most bytes two temporaries live at one point take together.
+inline constexpr llvm::StringLiteral kLargestLivePairBytesAttrName =
+    "tconv.largest_live_pair_bytes";
 
 #define GEN_PASS_DECL
 #include "tconv/Codegen/Passes.h.inc"

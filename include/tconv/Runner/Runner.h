@@ -206,6 +206,10 @@ public:
   /// Bytes of all the temporaries the workspace holds, summed: what a call
   /// would allocate if they did not share memory.
   int64_t getTemporaryBytes() const;
+  /// The most bytes of temporaries live at once (no plan needs less), and
+  /// the most two temporaries live at once take together.
+  int64_t getPeakLiveBytes() const;
+  int64_t getLargestLivePairBytes() const;
 
   /// Zero-filled tensors of the result types (at batch `batch` if the entry
   /// takes a dynamic batch).
