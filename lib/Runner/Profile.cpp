@@ -56,6 +56,8 @@ std::vector<ProfiledOp> mlir::tconv::takeProfiledOps(ModuleOp module) {
     op.location = text("location");
     if (auto flops = entry.getAs<FloatAttr>("flops"))
       op.flops = flops.getValueAsDouble();
+    if (auto timed = entry.getAs<BoolAttr>("timed"))
+      op.timed = timed.getValue();
     ops.push_back(std::move(op));
   }
   module->removeAttr(kProfiledOpsAttrName);

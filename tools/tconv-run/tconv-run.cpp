@@ -708,20 +708,23 @@ static llvm::Error profile(const Kernel &kernel,
     double percent;
   };
   std::vector<Row> rows;
-  double opsTotal = 0;
   for (auto [id, op] : llvm::enumerate(ops)) {
     std::vector<double> times;
     for (const ProfileSample &sample : *samples)
       times.push_back(sample.opMillis[id]);
     Row row{median(times), std::nullopt, 0};
-    // Below a microsecond the op's work was moved out of its brackets.
+    // Below a microsecond the clock's resolution dominates.
     if (op.flops > 0 && row.millis >= 1e-3)
       row.gflops = op.flops / (row.millis * 1e6);
     if (callMedian > 0)
       row.percent = 100 * row.millis / callMedian;
-    opsTotal += row.millis;
     rows.push_back(row);
   }
+  // Per call, not from the medians above, which need not add up.
+  std::vector<double> restTimes;
+  for (const ProfileSample &sample : *samples)
+    restTimes.push_back(sample.callMillis - llvm::sum_of(sample.opMillis));
+  double restMedian = median(restTimes);
 
   llvm::raw_ostream &os = llvm::outs();
   os << "profile: " << runs << " calls (after " << kWarmupRuns
@@ -736,27 +739,28 @@ static llvm::Error profile(const Kernel &kernel,
   for (auto [id, op] : llvm::enumerate(ops)) {
     const Row &row = rows[id];
     os << llvm::format("%4d  ", static_cast<int>(id))
-       << llvm::left_justify(op.name, nameWidth)
-       << llvm::format("  %10.4f  ", row.millis);
-    if (row.gflops)
-      os << llvm::format("%8.2f", *row.gflops);
+       << llvm::left_justify(op.name, nameWidth);
+    if (!op.timed)
+      os << llvm::format("  %10s  %8s  %6s  ", "-", "-", "-");
+    else if (row.gflops)
+      os << llvm::format("  %10.4f  %8.2f  %5.1f%%  ", row.millis,
+                         *row.gflops, row.percent);
     else
-      os << llvm::format("%8s", "-");
-    os << llvm::format("  %5.1f%%  ", row.percent) << op.types;
+      os << llvm::format("  %10.4f  %8s  %5.1f%%  ", row.millis, "-",
+                         row.percent);
+    os << op.types;
     if (!op.attributes.empty())
       os << "; " << op.attributes;
     if (!op.location.empty())
       os << "; " << op.location;
+    if (!op.timed)
+      os << "; no loops of its own: computed inside another op's";
     os << "\n";
   }
   os << llvm::format("%4s  ", "") << llvm::left_justify("(rest)", nameWidth)
-     << llvm::format("  %10.4f  %8s  %5.1f%%  ", callMedian - opsTotal, "-",
-                     callMedian > 0 ? 100 * (callMedian - opsTotal) /
-                                          callMedian
-                                    : 0.0)
-     << "outside the ops above: allocations, and work that later stages "
-        "moved out of its op (e.g. convolution phases written straight "
-        "into their consumer show ~0 ms above)\n";
+     << llvm::format("  %10.4f  %8s  %5.1f%%  ", restMedian, "-",
+                     callMedian > 0 ? 100 * restMedian / callMedian : 0.0)
+     << "outside the ops above: entering and leaving the call\n";
 
   if (profileJson.empty())
     return llvm::Error::success();
@@ -768,6 +772,7 @@ static llvm::Error profile(const Kernel &kernel,
   json.object([&] {
     json.attribute("calls", static_cast<int64_t>(runs));
     json.attribute("call_median_ms", callMedian);
+    json.attribute("rest_median_ms", restMedian);
     json.attributeArray("ops", [&] {
       for (size_t id = 0; id < ops.size(); ++id) {
         const ProfiledOp &op = ops[id];
@@ -778,6 +783,7 @@ static llvm::Error profile(const Kernel &kernel,
           json.attribute("types", op.types);
           json.attribute("attributes", op.attributes);
           json.attribute("location", op.location);
+          json.attribute("timed", op.timed);
           json.attribute("median_ms", row.millis);
           json.attribute("flops", op.flops);
           json.attribute("gflops", row.gflops ? llvm::json::Value(*row.gflops)

@@ -117,6 +117,9 @@ struct ProfiledOp {
   /// Floating-point operations of a call: 2 per multiply-add of an op with
   /// a reduction, 0 for data movement and elementwise ops.
   double flops = 0;
+  /// False if the op has no loops of its own after codegen (e.g. a bias
+  /// computed inside a convolution's tiles): its time counts in another op.
+  bool timed = true;
 };
 
 /// One profiled call: its wall time and the time of each ProfiledOp.
