@@ -104,7 +104,8 @@ struct RunnerOptions {
 
 /// A computation that a profiled kernel times: an op of the IR after the
 /// pipeline's `fused` stage (a convolution, a fused elementwise group, a
-/// layout change, ...).
+/// layout change, ...), or work that later stages added without one (e.g.
+/// the copy of a result into its out-param), named by its own op.
 struct ProfiledOp {
   /// The op's name, e.g. "linalg.conv_2d_nhwc_fhwc".
   std::string name;
