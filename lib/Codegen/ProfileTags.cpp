@@ -2,6 +2,7 @@
 
 #include "ProfileTags.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/AttrTypeSubElements.h"
 #include "mlir/IR/Builders.h"
@@ -157,5 +158,8 @@ DictionaryAttr mlir::tconv::describeProfiledOp(Operation *op) {
       builder.getNamedAttr(
           "location", builder.getStringAttr(describeLocation(op->getLoc()))),
       builder.getNamedAttr("flops", builder.getF64FloatAttr(countFlops(op))),
+      builder.getNamedAttr("function",
+                           builder.getStringAttr(
+                               op->getParentOfType<func::FuncOp>().getName())),
   });
 }

@@ -27,7 +27,8 @@ Location tagWithProfileId(Location loc, int64_t id);
 llvm::SmallVector<int64_t, 1> getProfileIds(Location loc);
 
 /// What the op computes, for the profile's table (tconv.profiled_ops):
-/// {name, types, attributes, location: strings, flops: f64}.
+/// {name, types, attributes, location, function: strings, flops: f64}. The
+/// op must be in a func.func.
 DictionaryAttr describeProfiledOp(Operation *op);
 
 /// Removes every mark from the locations in and under `root`.

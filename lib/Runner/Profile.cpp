@@ -54,6 +54,7 @@ std::vector<ProfiledOp> mlir::tconv::takeProfiledOps(ModuleOp module) {
     op.types = text("types");
     op.attributes = text("attributes");
     op.location = text("location");
+    op.function = text("function");
     if (auto flops = entry.getAs<FloatAttr>("flops"))
       op.flops = flops.getValueAsDouble();
     if (auto timed = entry.getAs<BoolAttr>("timed"))

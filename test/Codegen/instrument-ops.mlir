@@ -13,7 +13,7 @@
 // CHECK-SAME:    {name = "linalg.generic", timed = true},
 // CHECK-SAME:    {name = "linalg.conv_2d_nhwc_hwcf", timed = true},
 // CHECK-SAME:    {name = "linalg.generic", timed = false},
-// CHECK-SAME:    {attributes = "", flops = 0.000000e+00 : f64, location = "m.mlir:9:3", name = "memref.copy", timed = true, types = "4xf32, 4xf32"}]}
+// CHECK-SAME:    {attributes = "", flops = 0.000000e+00 : f64, function = "f", location = "m.mlir:9:3", name = "memref.copy", timed = true, types = "4xf32, 4xf32"}]}
 // CHECK-LABEL: func.func @f(
 // CHECK-SAME:      %[[A:[^:]*]]: memref<4xf32>{{.*}}, %[[B:[^:]*]]: memref<4xf32>{{.*}}, %[[WS:[^:]*]]: memref<64xi8>
 // CHECK:         %[[ID0:.*]] = arith.constant 0 : i64

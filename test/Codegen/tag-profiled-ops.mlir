@@ -5,8 +5,8 @@
 // the op whose accumulator it initializes, and has no entry of its own.
 
 // CHECK-LABEL: module attributes {tconv.profiled_ops = [
-// CHECK-SAME:    {attributes = "static_high=[1, 1] static_low=[1, 1]", flops = 0.000000e+00 : f64, location = "{{.*}}tag-profiled-ops.mlir:[[PAD:[0-9]+]]:8", name = "tensor.pad", types = "2x2xf32 -> 4x4xf32"},
-// CHECK-SAME:    {attributes = "dilations=[1, 1] strides=[1, 1] loops=1x2x2x4x3rx3rx2r", flops = 5.760000e+02 : f64, location = "{{.*}}tag-profiled-ops.mlir:[[CONV:[0-9]+]]:8", name = "linalg.conv_2d_nhwc_hwcf", types = "1x4x4x2xf32, 3x3x2x4xf32, 1x2x2x4xf32 -> 1x2x2x4xf32"}]}
+// CHECK-SAME:    {attributes = "static_high=[1, 1] static_low=[1, 1]", flops = 0.000000e+00 : f64, function = "f", location = "{{.*}}tag-profiled-ops.mlir:[[PAD:[0-9]+]]:8", name = "tensor.pad", types = "2x2xf32 -> 4x4xf32"},
+// CHECK-SAME:    {attributes = "dilations=[1, 1] strides=[1, 1] loops=1x2x2x4x3rx3rx2r", flops = 5.760000e+02 : f64, function = "f", location = "{{.*}}tag-profiled-ops.mlir:[[CONV:[0-9]+]]:8", name = "linalg.conv_2d_nhwc_hwcf", types = "1x4x4x2xf32, 3x3x2x4xf32, 1x2x2x4xf32 -> 1x2x2x4xf32"}]}
 // CHECK-LABEL: func.func @f(
 // CHECK:         tensor.pad
 // CHECK:         } : tensor<2x2xf32> to tensor<4x4xf32> loc(fused<{tconv.profile_id = 0 : i64}>["{{.*}}tag-profiled-ops.mlir":[[PAD]]:8])

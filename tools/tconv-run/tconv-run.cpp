@@ -706,13 +706,19 @@ static llvm::Error profile(const Kernel &kernel,
     double millis;
     std::optional<double> gflops;
     double percent;
+    bool shown;
   };
   std::vector<Row> rows;
   for (auto [id, op] : llvm::enumerate(ops)) {
     std::vector<double> times;
-    for (const ProfileSample &sample : *samples)
+    bool ran = false;
+    for (const ProfileSample &sample : *samples) {
       times.push_back(sample.opMillis[id]);
-    Row row{median(times), std::nullopt, 0};
+      ran |= sample.opMillis[id] > 0;
+    }
+    // Ops of the module's other functions only if the entry called them.
+    Row row{median(times), std::nullopt, 0,
+            ran || op.function == kernel.getSignature().entry};
     // Below a microsecond the clock's resolution dominates.
     if (op.flops > 0 && row.millis >= 1e-3)
       row.gflops = op.flops / (row.millis * 1e6);
@@ -731,13 +737,16 @@ static llvm::Error profile(const Kernel &kernel,
      << " warm-up), median " << llvm::format("%.4f", callMedian)
      << " ms per call\n";
   size_t nameWidth = 2;
-  for (const ProfiledOp &op : ops)
-    nameWidth = std::max(nameWidth, op.name.size());
+  for (auto [id, op] : llvm::enumerate(ops))
+    if (rows[id].shown)
+      nameWidth = std::max(nameWidth, op.name.size());
   os << llvm::format("%4s  ", "#") << llvm::left_justify("op", nameWidth)
      << llvm::format("  %10s  %8s  %6s  ", "median ms", "GFLOP/s", "% call")
      << "types; attributes; location\n";
   for (auto [id, op] : llvm::enumerate(ops)) {
     const Row &row = rows[id];
+    if (!row.shown)
+      continue;
     os << llvm::format("%4d  ", static_cast<int>(id))
        << llvm::left_justify(op.name, nameWidth);
     if (!op.timed)
@@ -777,6 +786,8 @@ static llvm::Error profile(const Kernel &kernel,
       for (size_t id = 0; id < ops.size(); ++id) {
         const ProfiledOp &op = ops[id];
         const Row &row = rows[id];
+        if (!row.shown)
+          continue;
         json.object([&] {
           json.attribute("id", static_cast<int64_t>(id));
           json.attribute("op", op.name);

@@ -10,8 +10,8 @@
 namespace mlir::tconv {
 
 /// The module attribute in which tconv-tag-profiled-ops describes the ops it
-/// numbers: an array of dictionaries {name, types, attributes, location:
-/// strings, flops: f64}, indexed by id; tconv-instrument-ops adds `timed`
+/// numbers: an array of dictionaries {name, types, attributes, location,
+/// function: strings, flops: f64}, indexed by id; tconv-instrument-ops adds `timed`
 /// (bool: whether the op kept code of its own to bracket).
 inline constexpr llvm::StringLiteral kProfiledOpsAttrName =
     "tconv.profiled_ops";

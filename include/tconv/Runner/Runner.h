@@ -115,6 +115,8 @@ struct ProfiledOp {
   std::string attributes;
   /// Where it comes from in the source, e.g. "model.mlir:12:10".
   std::string location;
+  /// The function it is in.
+  std::string function;
   /// Floating-point operations of a call: 2 per multiply-add of an op with
   /// a reduction, 0 for data movement and elementwise ops.
   double flops = 0;
