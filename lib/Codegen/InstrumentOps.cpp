@@ -8,6 +8,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace mlir::tconv {
@@ -36,12 +37,22 @@ namespace {
 /// per run of such ops with the same name and location.
 class Bracketer {
 public:
-  Bracketer(MLIRContext *ctx, SmallVector<Attribute> &table)
-      : builder(ctx), table(table) {}
+  Bracketer(ModuleOp module, SmallVector<Attribute> &table)
+      : builder(module.getContext()), table(table) {
+    for (auto func : module.getOps<func::FuncOp>())
+      if (!func.isExternal())
+        definedFunctions.insert(func.getSymNameAttr());
+  }
 
   void visit(Operation *op) {
     if (!takesTime(op))
       return;
+    // A call (e.g. the loop over the images of a dynamic batch) is timed by
+    // the brackets in its callee: one around it would count that twice.
+    if (callsDefinedFunction(op)) {
+      close();
+      return;
+    }
     SmallVector<int64_t, 1> ids = tconv::getProfileIds(op->getLoc());
     int64_t id;
     if (!ids.empty()) {
@@ -60,7 +71,7 @@ public:
     }
     close();
     open = Run{id, !ids.empty(), op, op};
-    bracketed.insert(id);
+    ++brackets[id];
   }
 
   /// Ends the run in progress, if any, after its last op.
@@ -79,10 +90,20 @@ public:
     open.reset();
   }
 
-  /// The ids that got a bracket.
-  llvm::DenseSet<int64_t> bracketed;
+  /// How many brackets each id got.
+  llvm::DenseMap<int64_t, int64_t> brackets;
 
 private:
+  bool callsDefinedFunction(Operation *op) {
+    return op
+        ->walk([&](func::CallOp call) {
+          return definedFunctions.contains(call.getCalleeAttr().getAttr())
+                     ? WalkResult::interrupt()
+                     : WalkResult::advance();
+        })
+        .wasInterrupted();
+  }
+
   struct Run {
     int64_t id;
     bool tagged;
@@ -90,6 +111,7 @@ private:
   };
   OpBuilder builder;
   SmallVector<Attribute> &table;
+  llvm::DenseSet<StringAttr> definedFunctions;
   std::optional<Run> open;
 };
 
@@ -110,7 +132,7 @@ struct InstrumentOpsPass
     if (auto tagged =
             module->getAttrOfType<ArrayAttr>(tconv::kProfiledOpsAttrName))
       llvm::append_range(table, tagged);
-    Bracketer bracketer(ctx, table);
+    Bracketer bracketer(module, table);
     for (auto func : module.getOps<func::FuncOp>()) {
       for (Block &block : func.getBody()) {
         for (Operation &op : llvm::make_early_inc_range(block))
@@ -120,10 +142,12 @@ struct InstrumentOpsPass
     }
 
     // Ops without a bracket had their work folded into another op's loops
-    // (e.g. a bias into a convolution's tiles).
+    // (e.g. a bias into a convolution's tiles). The count tells the runner
+    // how many times an op ran: entries into its brackets / brackets.
     for (auto [id, entry] : llvm::enumerate(table)) {
       NamedAttrList fields(cast<DictionaryAttr>(entry));
-      fields.set("timed", builder.getBoolAttr(bracketer.bracketed.contains(id)));
+      fields.set("brackets",
+                 builder.getI64IntegerAttr(bracketer.brackets.lookup(id)));
       entry = fields.getDictionary(ctx);
     }
     module->setAttr(tconv::kProfiledOpsAttrName, builder.getArrayAttr(table));

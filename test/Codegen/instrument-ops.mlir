@@ -2,18 +2,19 @@
 
 // After bufferization: one bracket per run of top-level ops that take time
 // and carry the same id (views and constants neither open nor break a run);
-// work without an id gets a table entry of its own; an id left without code
-// is marked untimed; the ids leave the locations.
+// work without an id gets a table entry of its own; the table counts each
+// id's brackets (0: no code of its own); the ids leave the locations.
 
 #p0 = loc(fused<{tconv.profile_id = 0 : i64}>["m.mlir":3:8])
 #p1 = loc(fused<{tconv.profile_id = 1 : i64}>["m.mlir":5:8])
 #both = loc(fused["m.mlir":7:8, #p1, #p0])
 
 // CHECK-LABEL: module attributes {tconv.profiled_ops = [
-// CHECK-SAME:    {name = "linalg.generic", timed = true},
-// CHECK-SAME:    {name = "linalg.conv_2d_nhwc_hwcf", timed = true},
-// CHECK-SAME:    {name = "linalg.generic", timed = false},
-// CHECK-SAME:    {attributes = "", flops = 0.000000e+00 : f64, function = "f", location = "m.mlir:9:3", name = "memref.copy", timed = true, types = "4xf32, 4xf32"}]}
+// CHECK-SAME:    {brackets = 1 : i64, name = "linalg.generic"},
+// CHECK-SAME:    {brackets = 2 : i64, name = "linalg.conv_2d_nhwc_hwcf"},
+// CHECK-SAME:    {brackets = 0 : i64, name = "linalg.generic"},
+// CHECK-SAME:    {attributes = "", brackets = 1 : i64, flops = 0.000000e+00 : f64, function = "f", location = "m.mlir:9:3", name = "memref.copy", types = "4xf32, 4xf32"},
+// CHECK-SAME:    {attributes = "loops=4", brackets = 1 : i64, flops = 0.000000e+00 : f64, function = "callee", location = "m.mlir:11:3", name = "linalg.fill", types = "f32, 4xf32"}]}
 // CHECK-LABEL: func.func @f(
 // CHECK-SAME:      %[[A:[^:]*]]: memref<4xf32>{{.*}}, %[[B:[^:]*]]: memref<4xf32>{{.*}}, %[[WS:[^:]*]]: memref<64xi8>
 // CHECK:         %[[ID0:.*]] = arith.constant 0 : i64
@@ -31,6 +32,21 @@
 // CHECK-NEXT:    call @tconv_profile_begin(%[[ID3]]) : (i64) -> ()
 // CHECK-NEXT:    memref.copy %[[A]], %[[B]]
 // CHECK-NEXT:    call @tconv_profile_end(%[[ID3]]) : (i64) -> ()
+// CHECK-NEXT:    %[[ID1_AGAIN:.*]] = arith.constant 1 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[ID1_AGAIN]]) : (i64) -> ()
+// CHECK-NEXT:    linalg.fill
+// CHECK-NEXT:    call @tconv_profile_end(%[[ID1_AGAIN]]) : (i64) -> ()
+// A loop calling a function of the module: timed by the callee's brackets.
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         scf.for
+// CHECK-NEXT:      func.call @callee
+// CHECK-NEXT:    } loc("m.mlir":3:8)
+// CHECK-NEXT:    return
+// CHECK-LABEL: func.func private @callee(
+// CHECK:         %[[ID4:.*]] = arith.constant 4 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[ID4]])
+// CHECK-NEXT:    linalg.fill
+// CHECK-NEXT:    call @tconv_profile_end
 // CHECK-NEXT:    return
 // CHECK:       func.func private @tconv_profile_begin(i64)
 // CHECK:       func.func private @tconv_profile_end(i64)
@@ -49,6 +65,17 @@ module attributes {tconv.profiled_ops = [{name = "linalg.generic"},
     } loc(#p0)
     memref.copy %v, %b : memref<4xf32> to memref<4xf32> loc(#both)
     memref.copy %a, %b : memref<4xf32> to memref<4xf32> loc("m.mlir":9:3)
+    linalg.fill ins(%zero : f32) outs(%b : memref<4xf32>) loc(#p1)
+    %c2 = arith.constant 2 : index
+    %c1 = arith.constant 1 : index
+    scf.for %i = %c0 to %c2 step %c1 {
+      func.call @callee(%a) : (memref<4xf32>) -> ()
+    } loc(#p0)
+    return
+  }
+  func.func private @callee(%a: memref<4xf32>) {
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%a : memref<4xf32>) loc("m.mlir":11:3)
     return
   }
 }

@@ -9,21 +9,21 @@
 // The table, by id (what each bracket stands for); the bias was folded into
 // the convolution's tiles, so it has no loops of its own.
 // CHECK-LABEL: module attributes {tconv.profiled_ops = [
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "1x8x10x10xf32, 1x10x10x8xf32 -> 1x10x10x8xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = false, types = "16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "16x8x3x3xf32, 3x3x8x16xf32 -> 3x3x8x16xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.conv_2d_nhwc_hwcf", timed = true, types = "1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "1x8x8x16xf32, 1x16x8x8xf32 -> 1x16x8x8xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "tensor.pad", timed = true, types = "1x16x8x8xf32 -> 1x16x10x10xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "16x8x4x4xf32, 4x4x16x8xf32 -> 4x4x16x8xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", timed = true, types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", timed = true, types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", timed = true, types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.generic", timed = true, types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
-// CHECK-SAME:  {attributes = {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", timed = true, types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"}]}
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "1x8x10x10xf32, 1x10x10x8xf32 -> 1x10x10x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 0 : i64, {{[^}]*}} name = "linalg.generic", types = "16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "16x8x3x3xf32, 3x3x8x16xf32 -> 3x3x8x16xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nhwc_hwcf", types = "1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "1x8x8x16xf32, 1x16x8x8xf32 -> 1x16x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "tensor.pad", types = "1x16x8x8xf32 -> 1x16x10x10xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "16x8x4x4xf32, 4x4x16x8xf32 -> 4x4x16x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"}]}
 
 // Between brackets: views and constants only, no loop nest, fill or copy.
 // CHECK-LABEL: func.func @main(

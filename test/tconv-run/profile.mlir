@@ -9,11 +9,11 @@
 // RUN: tconv-run %s --random-inputs --profile=3 --profile-json=%t.json | FileCheck %s
 // CHECK:      profile: 3 calls (after 2 warm-up), median {{[0-9.]+}} ms per call
 // CHECK-NEXT: # op {{ *}}median ms  GFLOP/s  % call  types; attributes; location
-// CHECK:      linalg.generic {{ *}}- {{ *}}- {{ *}}- 16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; loops=1x8x8x16; {{.*}}profile.mlir:[[# @LINE + 34]]:8; no loops of its own: computed inside another op's
-// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}[[MS:[0-9]+\.[0-9]+]] {{ *}}[[GFLOPS:[0-9]+\.[0-9]+]] {{ *}}[[PCT:[0-9]+\.[0-9]]]% 1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; dilations=[1, 1] strides=[1, 1] loops=1x8x8x16x3rx3rx8r; {{.*}}profile.mlir:[[# @LINE + 33]]:8
-// CHECK:      tensor.pad {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% {{.*}}profile.mlir:[[# @LINE + 35]]:8
+// CHECK:      linalg.generic {{ *}}- {{ *}}- {{ *}}- 16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; loops=1x8x8x16; {{.*}}profile.mlir:[[# @LINE + 35]]:8; no loops of its own: computed inside another op's
+// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}[[MS:[0-9]+\.[0-9]+]] {{ *}}[[GFLOPS:[0-9]+\.[0-9]+]] {{ *}}[[PCT:[0-9]+\.[0-9]]]% 1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; dilations=[1, 1] strides=[1, 1] loops=1x8x8x16x3rx3rx8r; {{.*}}profile.mlir:[[# @LINE + 34]]:8
+// CHECK:      tensor.pad {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% {{.*}}profile.mlir:[[# @LINE + 36]]:8
 // The four phases of the transposed convolution.
-// CHECK-COUNT-4: linalg.conv_2d_{{n[a-z]+}}_{{[a-z]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x{{9x9x16|16x9x9}}xf32, {{.*}}; dilations=[1, 1] strides=[1, 1] loops={{.*}}; {{.*}}profile.mlir:[[# @LINE + 33]]:8
+// CHECK-COUNT-4: linalg.conv_2d_{{n[a-z]+}}_{{[a-z]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x{{9x9x16|16x9x9}}xf32, {{.*}}; dilations=[1, 1] strides=[1, 1] loops={{.*}}; {{.*}}profile.mlir:[[# @LINE + 34]]:8
 // Not the ops of a function that does not run.
 // CHECK-NOT:  1x2x5x5xf32
 // CHECK:      (rest) {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% outside the ops above: entering and leaving the call
@@ -33,6 +33,7 @@
 // JSON-NEXT: "attributes": "dilations=[1, 1] strides=[1, 1] loops=1x8x8x16x3rx3rx8r",
 // JSON-NEXT: "location": "{{.*}}profile.mlir:{{[0-9]+}}:8",
 // JSON-NEXT: "timed": true,
+// JSON-NEXT: "runs_per_call": 1,
 // JSON-NEXT: "median_ms": {{[0-9.e-]+}},
 // JSON-NEXT: "flops": 147456,
 // JSON-NOT:  1x2x5x5xf32

@@ -32,6 +32,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -729,22 +730,28 @@ static llvm::Error profile(const Kernel &kernel,
     double millis;
     std::optional<double> gflops;
     double percent;
+    // Times the op ran in a call: more than once in a function called in a
+    // loop (the per-image function of a dynamic batch).
+    int64_t runsPerCall;
     bool shown;
   };
+  // The entry's ops, and those of the functions it called.
+  llvm::StringSet<> calledFunctions = {kernel.getSignature().entry};
+  const ProfileSample &lastSample = samples->back();
+  for (auto [id, op] : llvm::enumerate(ops))
+    if (lastSample.opEntries[id] > 0)
+      calledFunctions.insert(op.function);
   std::vector<Row> rows;
   for (auto [id, op] : llvm::enumerate(ops)) {
     std::vector<double> times;
-    bool ran = false;
-    for (const ProfileSample &sample : *samples) {
+    for (const ProfileSample &sample : *samples)
       times.push_back(sample.opMillis[id]);
-      ran |= sample.opMillis[id] > 0;
-    }
-    // Ops of the module's other functions only if the entry called them.
     Row row{median(times), std::nullopt, 0,
-            ran || op.function == kernel.getSignature().entry};
+            op.brackets > 0 ? lastSample.opEntries[id] / op.brackets : 0,
+            calledFunctions.contains(op.function)};
     // Below a microsecond the clock's resolution dominates.
     if (op.flops > 0 && row.millis >= 1e-3)
-      row.gflops = op.flops / (row.millis * 1e6);
+      row.gflops = op.flops * row.runsPerCall / (row.millis * 1e6);
     if (callMedian > 0)
       row.percent = 100 * row.millis / callMedian;
     rows.push_back(row);
@@ -772,7 +779,7 @@ static llvm::Error profile(const Kernel &kernel,
       continue;
     os << llvm::format("%4d  ", static_cast<int>(id))
        << llvm::left_justify(op.name, nameWidth);
-    if (!op.timed)
+    if (op.brackets == 0)
       os << llvm::format("  %10s  %8s  %6s  ", "-", "-", "-");
     else if (row.gflops)
       os << llvm::format("  %10.4f  %8.2f  %5.1f%%  ", row.millis,
@@ -785,8 +792,10 @@ static llvm::Error profile(const Kernel &kernel,
       os << "; " << op.attributes;
     if (!op.location.empty())
       os << "; " << op.location;
-    if (!op.timed)
+    if (op.brackets == 0)
       os << "; no loops of its own: computed inside another op's";
+    else if (row.runsPerCall != 1)
+      os << "; ran " << row.runsPerCall << " times per call";
     os << "\n";
   }
   os << llvm::format("%4s  ", "") << llvm::left_justify("(rest)", nameWidth)
@@ -817,7 +826,8 @@ static llvm::Error profile(const Kernel &kernel,
           json.attribute("types", op.types);
           json.attribute("attributes", op.attributes);
           json.attribute("location", op.location);
-          json.attribute("timed", op.timed);
+          json.attribute("timed", op.brackets > 0);
+          json.attribute("runs_per_call", row.runsPerCall);
           json.attribute("median_ms", row.millis);
           json.attribute("flops", op.flops);
           json.attribute("gflops", row.gflops ? llvm::json::Value(*row.gflops)

@@ -11,8 +11,9 @@ namespace mlir::tconv {
 
 /// The module attribute in which tconv-tag-profiled-ops describes the ops it
 /// numbers: an array of dictionaries {name, types, attributes, location,
-/// function: strings, flops: f64}, indexed by id; tconv-instrument-ops adds `timed`
-/// (bool: whether the op kept code of its own to bracket).
+/// function: strings, flops: f64}, indexed by id; tconv-instrument-ops adds `brackets`
+/// (i64: how many brackets of timer calls the op's code got in its
+/// function; 0 if it kept no code of its own).
 inline constexpr llvm::StringLiteral kProfiledOpsAttrName =
     "tconv.profiled_ops";
 /// The functions it calls, with the op's id (i64).

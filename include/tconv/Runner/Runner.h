@@ -120,15 +120,19 @@ struct ProfiledOp {
   /// Floating-point operations of a call: 2 per multiply-add of an op with
   /// a reduction, 0 for data movement and elementwise ops.
   double flops = 0;
-  /// False if the op has no loops of its own after codegen (e.g. a bias
-  /// computed inside a convolution's tiles): its time counts in another op.
-  bool timed = true;
+  /// How many brackets of timer calls its code got (runs of loops apart in
+  /// the final code); 0 if it has no loops of its own (e.g. a bias computed
+  /// inside a convolution's tiles): its time counts in another op.
+  int64_t brackets = 1;
 };
 
-/// One profiled call: its wall time and the time of each ProfiledOp.
+/// One profiled call: its wall time, and for each ProfiledOp its time and
+/// how many times its brackets were entered (ProfiledOp::brackets per run
+/// of the op: more in a function called several times, e.g. per image).
 struct ProfileSample {
   double callMillis = 0;
   llvm::SmallVector<double> opMillis;
+  llvm::SmallVector<int64_t> opEntries;
 };
 
 /// Argument and result types of the entry function. An entry compiled for
@@ -143,6 +147,8 @@ struct Signature {
   bool hasDynamicBatch() const;
   /// The types of a call at batch `batch` (this signature if static).
   Signature forBatch(int64_t batch) const;
+  /// The N of a call with these arguments (1 if the batch is static).
+  int64_t getBatchOf(llvm::ArrayRef<HostTensor> arguments) const;
 };
 
 /// Wall time of the phases of Kernel::compile, in milliseconds.
