@@ -107,7 +107,7 @@ static void addFusedStage(OpPassManager &pm,
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
   if (options.profile)
-    pm.addPass(createTConvInstrumentOps());
+    pm.addPass(createTConvTagProfiledOps());
 }
 
 /// Convolutions are tiled, reduced to 1-D and vectorized; so are layout
@@ -175,6 +175,8 @@ static void addBufferizedStage(OpPassManager &pm,
   // The deallocation pipeline canonicalizes before its analysis and ends with
   // CSE and canonicalization: no cleanup of our own around it.
   bufferization::buildBufferDeallocationPipeline(pm);
+  if (options.profile)
+    pm.addPass(createTConvInstrumentOps());
 }
 
 /// Remaining linalg ops and vector ops become scf/affine loops; parallel

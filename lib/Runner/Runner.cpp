@@ -236,9 +236,8 @@ static llvm::SmallVector<int64_t, 11> makeDescriptor(const HostTensor &tensor) {
 
 /// The batch of a call: dim 0 of the first argument whose type has a
 /// dynamic batch (checkTypes then checks the others against it); 1 if none.
-static int64_t getCallBatch(const Signature &signature,
-                            llvm::ArrayRef<HostTensor> arguments) {
-  for (auto [type, tensor] : llvm::zip(signature.arguments, arguments))
+int64_t Signature::getBatchOf(llvm::ArrayRef<HostTensor> arguments) const {
+  for (auto [type, tensor] : llvm::zip(this->arguments, arguments))
     if (!type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize &&
         tensor.data() && !tensor.getShape().empty())
       return tensor.getShape()[0];
@@ -249,7 +248,7 @@ llvm::Expected<Kernel::BoundCall>
 Kernel::bind(llvm::ArrayRef<HostTensor> arguments,
              llvm::MutableArrayRef<HostTensor> results) const {
   const Signature signature =
-      impl->signature.forBatch(getCallBatch(impl->signature, arguments));
+      impl->signature.forBatch(impl->signature.getBatchOf(arguments));
   if (llvm::Error err =
           checkTypes(signature, "argument", signature.arguments, arguments))
     return std::move(err);
@@ -295,7 +294,7 @@ llvm::Error Kernel::run(llvm::ArrayRef<HostTensor> arguments,
 llvm::Expected<llvm::SmallVector<HostTensor>>
 Kernel::run(llvm::ArrayRef<HostTensor> arguments) const {
   llvm::SmallVector<HostTensor> results =
-      allocateResults(getCallBatch(impl->signature, arguments));
+      allocateResults(impl->signature.getBatchOf(arguments));
   if (llvm::Error err = run(arguments, results))
     return std::move(err);
   return std::move(results);

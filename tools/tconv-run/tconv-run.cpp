@@ -32,6 +32,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -733,57 +734,78 @@ static llvm::Error profile(const Kernel &kernel,
     double millis;
     std::optional<double> gflops;
     double percent;
+    // Times the op ran in a call: more than once in a function called in a
+    // loop (the per-image function of a dynamic batch).
+    int64_t runsPerCall;
+    bool shown;
   };
+  // The entry's ops, and those of the functions it called.
+  llvm::StringSet<> calledFunctions = {kernel.getSignature().entry};
+  const ProfileSample &lastSample = samples->back();
+  for (auto [id, op] : llvm::enumerate(ops))
+    if (lastSample.opEntries[id] > 0)
+      calledFunctions.insert(op.function);
   std::vector<Row> rows;
-  double opsTotal = 0;
   for (auto [id, op] : llvm::enumerate(ops)) {
     std::vector<double> times;
     for (const ProfileSample &sample : *samples)
       times.push_back(sample.opMillis[id]);
-    Row row{median(times), std::nullopt, 0};
-    // Below a microsecond the op's work was moved out of its brackets.
+    Row row{median(times), std::nullopt, 0,
+            op.brackets > 0 ? lastSample.opEntries[id] / op.brackets : 0,
+            calledFunctions.contains(op.function)};
+    // Below a microsecond the clock's resolution dominates.
     if (op.flops > 0 && row.millis >= 1e-3)
-      row.gflops = op.flops / (row.millis * 1e6);
+      row.gflops = op.flops * row.runsPerCall / (row.millis * 1e6);
     if (callMedian > 0)
       row.percent = 100 * row.millis / callMedian;
-    opsTotal += row.millis;
     rows.push_back(row);
   }
+  // Per call, not from the medians above, which need not add up.
+  std::vector<double> restTimes;
+  for (const ProfileSample &sample : *samples)
+    restTimes.push_back(sample.callMillis - llvm::sum_of(sample.opMillis));
+  double restMedian = median(restTimes);
 
   llvm::raw_ostream &os = llvm::outs();
   os << "profile: " << runs << " calls (after " << kWarmupRuns
      << " warm-up), median " << llvm::format("%.4f", callMedian)
      << " ms per call\n";
   size_t nameWidth = 2;
-  for (const ProfiledOp &op : ops)
-    nameWidth = std::max(nameWidth, op.name.size());
+  for (auto [id, op] : llvm::enumerate(ops))
+    if (rows[id].shown)
+      nameWidth = std::max(nameWidth, op.name.size());
   os << llvm::format("%4s  ", "#") << llvm::left_justify("op", nameWidth)
      << llvm::format("  %10s  %8s  %6s  ", "median ms", "GFLOP/s", "% call")
      << "types; attributes; location\n";
   for (auto [id, op] : llvm::enumerate(ops)) {
     const Row &row = rows[id];
+    if (!row.shown)
+      continue;
     os << llvm::format("%4d  ", static_cast<int>(id))
-       << llvm::left_justify(op.name, nameWidth)
-       << llvm::format("  %10.4f  ", row.millis);
-    if (row.gflops)
-      os << llvm::format("%8.2f", *row.gflops);
+       << llvm::left_justify(op.name, nameWidth);
+    if (op.brackets == 0)
+      os << llvm::format("  %10s  %8s  %6s  ", "-", "-", "-");
+    else if (row.gflops)
+      os << llvm::format("  %10.4f  %8.2f  %5.1f%%  ", row.millis,
+                         *row.gflops, row.percent);
     else
-      os << llvm::format("%8s", "-");
-    os << llvm::format("  %5.1f%%  ", row.percent) << op.types;
+      os << llvm::format("  %10.4f  %8s  %5.1f%%  ", row.millis, "-",
+                         row.percent);
+    os << op.types;
     if (!op.attributes.empty())
       os << "; " << op.attributes;
     if (!op.location.empty())
       os << "; " << op.location;
+    if (op.brackets == 0)
+      os << "; no loops of its own: computed inside another op's";
+    else if (row.runsPerCall != 1)
+      os << "; ran " << row.runsPerCall << " times per call";
     os << "\n";
   }
   os << llvm::format("%4s  ", "") << llvm::left_justify("(rest)", nameWidth)
-     << llvm::format("  %10.4f  %8s  %5.1f%%  ", callMedian - opsTotal, "-",
-                     callMedian > 0 ? 100 * (callMedian - opsTotal) /
-                                          callMedian
-                                    : 0.0)
-     << "outside the ops above: allocations, and work that later stages "
-        "moved out of its op (e.g. convolution phases written straight "
-        "into their consumer show ~0 ms above)\n";
+     << llvm::format("  %10.4f  %8s  %5.1f%%  ", restMedian, "-",
+                     callMedian > 0 ? 100 * restMedian / callMedian : 0.0)
+     << "outside the ops above: entering and leaving the call\n";
 
   if (profileJson.empty())
     return llvm::Error::success();
@@ -795,16 +817,21 @@ static llvm::Error profile(const Kernel &kernel,
   json.object([&] {
     json.attribute("calls", static_cast<int64_t>(runs));
     json.attribute("call_median_ms", callMedian);
+    json.attribute("rest_median_ms", restMedian);
     json.attributeArray("ops", [&] {
       for (size_t id = 0; id < ops.size(); ++id) {
         const ProfiledOp &op = ops[id];
         const Row &row = rows[id];
+        if (!row.shown)
+          continue;
         json.object([&] {
           json.attribute("id", static_cast<int64_t>(id));
           json.attribute("op", op.name);
           json.attribute("types", op.types);
           json.attribute("attributes", op.attributes);
           json.attribute("location", op.location);
+          json.attribute("timed", op.brackets > 0);
+          json.attribute("runs_per_call", row.runsPerCall);
           json.attribute("median_ms", row.millis);
           json.attribute("flops", op.flops);
           json.attribute("gflops", row.gflops ? llvm::json::Value(*row.gflops)

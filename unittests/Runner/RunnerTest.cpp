@@ -226,12 +226,16 @@ TEST(Runner, ProfilesEachComputation) {
   ASSERT_EQ(samples->size(), 3u);
   for (const ProfileSample &sample : *samples) {
     ASSERT_EQ(sample.opMillis.size(), ops.size());
+    ASSERT_EQ(sample.opEntries.size(), ops.size());
     double sum = 0;
     for (double millis : sample.opMillis) {
       EXPECT_GE(millis, 0);
       sum += millis;
     }
     EXPECT_LE(sum, sample.callMillis);
+    // Each op ran once: each of its brackets was entered once.
+    for (auto [op, entries] : llvm::zip(ops, sample.opEntries))
+      EXPECT_EQ(entries, op.brackets);
   }
   // Without the option nothing is instrumented.
   std::unique_ptr<Kernel> plain = compileOrDie(kSeed, RunnerOptions());

@@ -9,9 +9,11 @@
 
 namespace mlir::tconv {
 
-/// The module attribute in which tconv-instrument-ops describes the ops it
-/// brackets: an array of dictionaries {name, types, attributes, location:
-/// strings, flops: f64}, indexed by id.
+/// The module attribute in which tconv-tag-profiled-ops describes the ops it
+/// numbers: an array of dictionaries {name, types, attributes, location,
+/// function: strings, flops: f64}, indexed by id; tconv-instrument-ops adds `brackets`
+/// (i64: how many brackets of timer calls the op's code got in its
+/// function; 0 if it kept no code of its own).
 inline constexpr llvm::StringLiteral kProfiledOpsAttrName =
     "tconv.profiled_ops";
 /// The functions it calls, with the op's id (i64).

@@ -845,28 +845,63 @@ def TConvVectorizeDepthwiseRows
   ];
 }
 
-def TConvInstrumentOps : Pass<"tconv-instrument-ops", "::mlir::ModuleOp"> {
-  let summary = "Bracket each top-level computation with profiling calls";
+def TConvTagProfiledOps : Pass<"tconv-tag-profiled-ops", "::mlir::ModuleOp"> {
+  let summary = "Number the top-level computations that a profile times";
   let description = [{
-    For `tconv-run --profile` (the pipeline's `profile` option; never in the
-    default pipeline, so unprofiled code has no overhead). Each linalg op
-    (but fills, which convolutions fuse into their tiles) and tensor.pad at
-    the top level of a function body gets an id and is bracketed with calls
-    of two external functions that the runner provides:
+    First half of the instrumentation for `tconv-run --profile` (the
+    pipeline's `profile` option; never in the default pipeline). Run after
+    fusion (the `fused` stage), where each convolution, fused elementwise
+    group, layout change and pad is one op, the unit a user reads a profile
+    in. Each linalg op (but fills, which convolutions fuse into their tiles)
+    and tensor.pad at the top level of a function body gets an id, carried
+    in its location so that the loops, copies and fills later stages make of
+    it (which are new ops) inherit it:
+
+    ```mlir
+    %r = linalg.conv_2d_nhwc_fhwc ... loc("m.mlir":4:8)
+    ```
+
+    becomes
+
+    ```mlir
+    %r = linalg.conv_2d_nhwc_fhwc ...
+        loc(fused<{tconv.profile_id = 3 : i64}>["m.mlir":4:8])
+    ```
+
+    What each id stands for (op name, types, attributes, source location,
+    FLOPs) is kept in the module attribute `tconv.profiled_ops` (an array
+    indexed by id) for the runner to read and remove before translation.
+    `tconv-instrument-ops` places the timer calls.
+  }];
+}
+
+def TConvInstrumentOps : Pass<"tconv-instrument-ops", "::mlir::ModuleOp"> {
+  let summary = "Bracket the code of each profiled op with timer calls";
+  let description = [{
+    Second half of the instrumentation for `tconv-run --profile`, run after
+    bufferization: the top level of a function body is then the final
+    sequence of loop nests (scf.forall tiles, linalg ops on buffers that
+    become loops in place), copies and fills, in execution order. Placed
+    earlier, a bracket would miss the work that vectorization and
+    bufferization move out of its op (pads decomposed into fills, producers
+    writing into a consumer's buffer, packing of filters).
+
+    Each run of consecutive top-level ops that take time (regions, memory
+    effects; views and constants do not break a run) and carry the same
+    `tconv-tag-profiled-ops` id is bracketed with calls of two external
+    functions that the runner provides, and the ids are removed from the
+    locations:
 
     ```mlir
     %c3 = arith.constant 3 : i64
-    func.call @tconv_profile_begin(%c3) : (i64) -> ()
-    %r = linalg.conv_2d_nhwc_fhwc ...
-    func.call @tconv_profile_end(%c3) : (i64) -> ()
+    call @tconv_profile_begin(%c3) : (i64) -> ()
+    linalg.fill ... loc(fused<{tconv.profile_id = 3 : i64}>[#src])
+    scf.forall ... { ... } loc(fused<{tconv.profile_id = 3 : i64}>[#src])
+    call @tconv_profile_end(%c3) : (i64) -> ()
     ```
 
-    Run after fusion (the `fused` stage): a fused elementwise group is then
-    one op, and each op later becomes one loop nest in place, so the time
-    between the calls is the time of that computation. What each id stands
-    for (op name, types, attributes, source location, FLOPs) is kept in the
-    module attribute `tconv.profiled_ops` (an array indexed by id) for the
-    runner to read and remove before translation.
+    An op whose location merges several ids counts for the first. The calls
+    stay at the top level, on the calling thread, around the OpenMP regions.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -119,10 +119,11 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::init(8)};
   Option<bool> profile{
       *this, "profile",
-      llvm::cl::desc("Bracket each computation after the fused stage with "
-                     "calls of tconv_profile_begin/end(i64 id) "
-                     "(tconv-instrument-ops; tconv-run --profile provides "
-                     "them)"),
+      llvm::cl::desc("Time each computation of the fused stage: its loops "
+                     "are bracketed after bufferization with calls of "
+                     "tconv_profile_begin/end(i64 id) "
+                     "(tconv-tag-profiled-ops, tconv-instrument-ops; "
+                     "tconv-run --profile provides them)"),
       llvm::cl::init(false)};
   Option<bool> workspace{
       *this, "workspace",

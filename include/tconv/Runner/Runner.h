@@ -104,7 +104,8 @@ struct RunnerOptions {
 
 /// A computation that a profiled kernel times: an op of the IR after the
 /// pipeline's `fused` stage (a convolution, a fused elementwise group, a
-/// layout change, ...).
+/// layout change, ...), or work that later stages added without one (e.g.
+/// the copy of a result into its out-param), named by its own op.
 struct ProfiledOp {
   /// The op's name, e.g. "linalg.conv_2d_nhwc_fhwc".
   std::string name;
@@ -114,15 +115,24 @@ struct ProfiledOp {
   std::string attributes;
   /// Where it comes from in the source, e.g. "model.mlir:12:10".
   std::string location;
+  /// The function it is in.
+  std::string function;
   /// Floating-point operations of a call: 2 per multiply-add of an op with
   /// a reduction, 0 for data movement and elementwise ops.
   double flops = 0;
+  /// How many brackets of timer calls its code got (runs of loops apart in
+  /// the final code); 0 if it has no loops of its own (e.g. a bias computed
+  /// inside a convolution's tiles): its time counts in another op.
+  int64_t brackets = 1;
 };
 
-/// One profiled call: its wall time and the time of each ProfiledOp.
+/// One profiled call: its wall time, and for each ProfiledOp its time and
+/// how many times its brackets were entered (ProfiledOp::brackets per run
+/// of the op: more in a function called several times, e.g. per image).
 struct ProfileSample {
   double callMillis = 0;
   llvm::SmallVector<double> opMillis;
+  llvm::SmallVector<int64_t> opEntries;
 };
 
 /// Argument and result types of the entry function. An entry compiled for
@@ -137,6 +147,8 @@ struct Signature {
   bool hasDynamicBatch() const;
   /// The types of a call at batch `batch` (this signature if static).
   Signature forBatch(int64_t batch) const;
+  /// The N of a call with these arguments (1 if the batch is static).
+  int64_t getBatchOf(llvm::ArrayRef<HostTensor> arguments) const;
 };
 
 /// Wall time of the phases of Kernel::compile, in milliseconds.

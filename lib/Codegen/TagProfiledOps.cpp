@@ -1,0 +1,63 @@
+//===- TagProfiledOps.cpp - Number the computations to profile -----------===//
+
+#include "ProfileTags.h"
+#include "tconv/Codegen/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+
+namespace mlir::tconv {
+#define GEN_PASS_DEF_TCONVTAGPROFILEDOPS
+#include "tconv/Codegen/Passes.h.inc"
+} // namespace mlir::tconv
+
+using namespace mlir;
+
+/// The ops a profile lists: convolutions, fused groups, layout changes, pads.
+static bool isNumbered(Operation *op) {
+  return (isa<linalg::LinalgOp>(op) && !isa<linalg::FillOp>(op)) ||
+         isa<tensor::PadOp>(op);
+}
+
+/// The first op in the block that uses `fill` and has an id: the
+/// accumulator a fill initializes is part of that op's work.
+static Operation *getTaggedUser(linalg::FillOp fill) {
+  Operation *first = nullptr;
+  for (Operation *user : fill->getUsers()) {
+    if (user->getBlock() != fill->getBlock() ||
+        tconv::getProfileIds(user->getLoc()).empty())
+      continue;
+    if (!first || user->isBeforeInBlock(first))
+      first = user;
+  }
+  return first;
+}
+
+namespace {
+struct TagProfiledOpsPass
+    : public tconv::impl::TConvTagProfiledOpsBase<TagProfiledOpsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    Builder builder(&getContext());
+    SmallVector<Attribute> table;
+    for (auto func : module.getOps<func::FuncOp>()) {
+      if (func.isExternal())
+        continue;
+      for (Operation &op : func.front()) {
+        if (!isNumbered(&op))
+          continue;
+        int64_t id = table.size();
+        table.push_back(tconv::describeProfiledOp(&op));
+        op.setLoc(tconv::tagWithProfileId(op.getLoc(), id));
+      }
+      for (auto fill : func.front().getOps<linalg::FillOp>())
+        if (Operation *user = getTaggedUser(fill))
+          fill->setLoc(tconv::tagWithProfileId(
+              fill.getLoc(), tconv::getProfileIds(user->getLoc()).front()));
+    }
+    module->setAttr(tconv::kProfiledOpsAttrName, builder.getArrayAttr(table));
+  }
+};
+} // namespace

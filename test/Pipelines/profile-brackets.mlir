@@ -1,0 +1,138 @@
+// RUN: tconv-opt %s --tconv-lower-to-llvm="stop-after=bufferized profile=true vector-width=8 f-tile=16" | FileCheck %s
+
+// With `profile`, every loop nest of the final code sits inside one bracket
+// of timer calls whose id is the fused-stage op it was made from, so that
+// the per-op times of tconv-run --profile add up to the call. Here: a
+// convolution with bias and ReLU, then a stride-2 transposed convolution
+// (four phase convolutions, each with its filter gather).
+
+// The table, by id (what each bracket stands for); the bias was folded into
+// the convolution's tiles, so it has no loops of its own.
+// CHECK-LABEL: module attributes {tconv.profiled_ops = [
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "1x8x10x10xf32, 1x10x10x8xf32 -> 1x10x10x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 0 : i64, {{[^}]*}} name = "linalg.generic", types = "16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "16x8x3x3xf32, 3x3x8x16xf32 -> 3x3x8x16xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nhwc_hwcf", types = "1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "1x8x8x16xf32, 1x16x8x8xf32 -> 1x16x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "tensor.pad", types = "1x16x8x8xf32 -> 1x16x10x10xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "16x8x4x4xf32, 4x4x16x8xf32 -> 4x4x16x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.generic", types = "4x4x16x8xf32, 8x16x2x2xf32 -> 8x16x2x2xf32"},
+// CHECK-SAME:  {attributes = {{[^}]*}}, brackets = 1 : i64, {{[^}]*}} name = "linalg.conv_2d_nchw_fchw", types = "1x16x9x9xf32, 8x16x2x2xf32, 1x8x8x8xf32 -> 1x8x8x8xf32"}]}
+
+// Between brackets: views and constants only, no loop nest, fill or copy.
+// CHECK-LABEL: func.func @main(
+// CHECK-SAME:      %[[X:[^:]*]]: memref<1x8x10x10xf32>
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// The input to channels-last (id 0), in two column blocks.
+// CHECK:         %[[I0:.*]] = arith.constant 0 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I0]])
+// CHECK-NEXT:    scf.forall (%{{.*}}) in (10)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         scf.forall (%{{.*}}) in (10)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I0]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// The filter to HWCF (id 2).
+// CHECK:         %[[I2:.*]] = arith.constant 2 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I2]])
+// CHECK-NEXT:    scf.forall ({{.*}}) = (0, 0, 0) to (3, 8, 16)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I2]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// The convolution's tiles over 8x8 outputs (id 3), the bias inside.
+// CHECK:         %[[I3:.*]] = arith.constant 3 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I3]])
+// CHECK-NEXT:    scf.forall ({{.*}}) = (0, 0) to (8, 8)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I3]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// The border of the transposed convolution's padded input (id 5): its
+// fills, although the pad op itself is gone.
+// CHECK:         %[[I5:.*]] = arith.constant 5 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I5]])
+// CHECK-NEXT:    linalg.fill
+// CHECK-NOT:     call @tconv_profile
+// CHECK-COUNT-3: linalg.fill
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I5]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// ReLU and back to NCHW (id 4), written into the padded input's interior.
+// CHECK:         %[[I4:.*]] = arith.constant 4 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I4]])
+// CHECK-NEXT:    scf.forall ({{.*}}) = (0, 0) to (16, 8)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I4]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// The transposed filter (id 6), then per phase its sub-kernel (7, 9, 11,
+// 13) and its convolution (8, 10, 12, 14).
+// CHECK:         %[[I6:.*]] = arith.constant 6 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I6]])
+// CHECK-NEXT:    scf.forall (%{{.*}}) in (4, 16)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I6]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I7:.*]] = arith.constant 7 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I7]])
+// CHECK-NEXT:    linalg.generic {{.*}} outs(%{{.*}} : memref<8x16x2x2xf32>)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I7]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I8:.*]] = arith.constant 8 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I8]])
+// CHECK-NEXT:    scf.forall (%{{.*}}) in (2, 4)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I8]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I9:.*]] = arith.constant 9 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I9]])
+// CHECK-NEXT:    linalg.generic {{.*}} outs(%{{.*}} : memref<8x16x2x2xf32>)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I9]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I10:.*]] = arith.constant 10 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I10]])
+// CHECK-NEXT:    scf.forall (%{{.*}}) in (2, 4)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I10]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I11:.*]] = arith.constant 11 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I11]])
+// CHECK-NEXT:    linalg.generic {{.*}} outs(%{{.*}} : memref<8x16x2x2xf32>)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I11]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I12:.*]] = arith.constant 12 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I12]])
+// CHECK-NEXT:    scf.forall (%{{.*}}) in (2, 4)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I12]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I13:.*]] = arith.constant 13 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I13]])
+// CHECK-NEXT:    linalg.generic {{.*}} outs(%{{.*}} : memref<8x16x2x2xf32>)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I13]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         %[[I14:.*]] = arith.constant 14 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[I14]])
+// CHECK-NEXT:    scf.forall (%{{.*}}) in (2, 4)
+// CHECK-NOT:     call @tconv_profile
+// CHECK:         call @tconv_profile_end(%[[I14]])
+// CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
+// CHECK:         return
+func.func @main(%x: tensor<1x8x10x10xf32>, %w: tensor<16x8x3x3xf32>, %b: tensor<16xf32>,
+                %t: tensor<16x8x4x4xf32>) -> tensor<1x8x16x16xf32> {
+  %zero = arith.constant dense<0.0> : tensor<1x16x8x8xf32>
+  %y = tconv.conv %x, %w, %b
+      : (tensor<1x8x10x10xf32>, tensor<16x8x3x3xf32>, tensor<16xf32>) -> tensor<1x16x8x8xf32>
+  %r = arith.maximumf %y, %zero : tensor<1x16x8x8xf32>
+  %u = tconv.conv_transpose %r, %t strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x16x8x8xf32>, tensor<16x8x4x4xf32>) -> tensor<1x8x16x16xf32>
+  return %u : tensor<1x8x16x16xf32>
+}

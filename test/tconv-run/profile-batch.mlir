@@ -1,0 +1,17 @@
+// --profile with a dynamic batch: the entry loops over a per-image function
+// (tconv-outline-batch). Its ops are timed inside that function, ran once
+// per image (their GFLOP/s count every image); the loop itself has no
+// bracket of its own, so nothing is counted twice.
+
+// RUN: tconv-run %s --random-inputs --batch=3 --profile=2 | FileCheck %s
+// CHECK:      profile: 2 calls (after 2 warm-up), median {{[0-9.]+}} ms per call
+// CHECK-NOT:  scf.for
+// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x8x8x3xf32, 3x3x3x4xf32, 1x6x6x4xf32 -> 1x6x6x4xf32; {{.*}}; ran 3 times per call
+// CHECK-NOT:  scf.for
+// CHECK:      (rest)
+
+func.func @main(%x: tensor<?x3x6x6xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<?x4x6x6xf32> {
+  %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+      : (tensor<?x3x6x6xf32>, tensor<4x3x3x3xf32>) -> tensor<?x4x6x6xf32>
+  return %y : tensor<?x4x6x6xf32>
+}
