@@ -526,7 +526,9 @@ def TConvVectorizeLayoutChanges
     `tosa.transpose` lowers to, generalized first) whose output is written
     along a different innermost loop than one of its inputs is read into
     `tile` x `tile` blocks of those two loops (`scf.forall` over blocks,
-    remainders split off as smaller static blocks), drops the unit dims and
+    remainders split off as smaller static blocks, each a power of two
+    wide: LLVM 22's x86 backend lost a lane of a 4x6 f64 block on AVX-512),
+    drops the unit dims and
     vectorizes the block: contiguous vector reads, a `vector.transpose`
     lowered to shuffles, contiguous vector writes. `--tconv-lower-to-llvm`
     makes blocks as wide as its vectors (16 with AVX-512: a 16x16 block is
