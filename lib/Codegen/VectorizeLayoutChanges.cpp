@@ -24,6 +24,8 @@
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/bit.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVVECTORIZELAYOUTCHANGES
@@ -110,13 +112,22 @@ struct VectorizeLayoutChangesPass
           // A remainder one element wide is no transpose: plain loops.
           if (tiles[0] == 1 || tiles[1] == 1)
             continue;
-          FailureOr<linalg::GenericOp> block = tileAndDropUnitDims(
-              rewriter, part, inMinor, tiles[0], outMinor, tiles[1]);
-          if (failed(block)) {
-            part.emitError() << "tconv-vectorize-layout-changes: tiling failed";
-            return signalPassFailure();
+          for (auto [piece, pieceTiles] :
+               splitIntoPowersOfTwo(rewriter, part, inMinor, tiles[0],
+                                    outMinor, tiles[1])) {
+            if (pieceTiles.first == 1 || pieceTiles.second == 1)
+              continue;
+            FailureOr<linalg::GenericOp> block =
+                tileAndDropUnitDims(rewriter, piece, inMinor,
+                                    pieceTiles.first, outMinor,
+                                    pieceTiles.second);
+            if (failed(block)) {
+              part.emitError()
+                  << "tconv-vectorize-layout-changes: tiling failed";
+              return signalPassFailure();
+            }
+            blocks.push_back(*block);
           }
-          blocks.push_back(*block);
         }
     }
     for (linalg::GenericOp block : blocks) {
@@ -148,6 +159,49 @@ struct VectorizeLayoutChangesPass
   }
 
 private:
+  /// Splits a part tiled by `inTile` x `outTile` blocks until both block
+  /// sizes are powers of two (6 = 4 + 2), with the block sizes of each
+  /// piece. LLVM 22's x86 backend miscompiles some shuffles of vectors
+  /// of other lengths on AVX-512 (a 4x6 f64 block read partly from a
+  /// forwarded 8-wide store lost a lane: a silent wrong answer).
+  SmallVector<std::pair<linalg::LinalgOp, std::pair<int64_t, int64_t>>>
+  splitIntoPowersOfTwo(RewriterBase &rewriter, linalg::LinalgOp op,
+                       unsigned inMinor, int64_t inTile, unsigned outMinor,
+                       int64_t outTile) {
+    SmallVector<std::pair<linalg::LinalgOp, std::pair<int64_t, int64_t>>>
+        done, worklist = {{op, {inTile, outTile}}};
+    while (!worklist.empty()) {
+      auto [piece, tiles] = worklist.pop_back_val();
+      SmallVector<int64_t> ranges = piece.getStaticLoopRanges();
+      // Remainder blocks are one block wide; other tiles (a `tile` option
+      // that is no power of two) are kept.
+      auto splitDim = [&](unsigned dim, int64_t t, bool first) -> bool {
+        if (llvm::isPowerOf2_64(t) || ranges[dim] != t)
+          return false;
+        int64_t head = llvm::bit_floor(static_cast<uint64_t>(t));
+        rewriter.setInsertionPoint(piece);
+        auto [a, b] = linalg::splitOp(
+            rewriter, cast<TilingInterface>(piece.getOperation()), dim,
+            rewriter.getIndexAttr(head));
+        auto other = first ? tiles.second : tiles.first;
+        auto pair = [&](int64_t mine) {
+          return first ? std::make_pair(mine, other)
+                       : std::make_pair(other, mine);
+        };
+        worklist.push_back({cast<linalg::LinalgOp>(a.getOperation()),
+                            pair(head)});
+        worklist.push_back({cast<linalg::LinalgOp>(b.getOperation()),
+                            pair(t - head)});
+        return true;
+      };
+      if (splitDim(inMinor, tiles.first, true) ||
+          splitDim(outMinor, tiles.second, false))
+        continue;
+      done.push_back({piece, tiles});
+    }
+    return done;
+  }
+
   /// Tiles `op` with scf.forall into blocks of `inTile` x `outTile` over the
   /// two swapped dims (1 elsewhere) and makes the block a 2-D generic.
   FailureOr<linalg::GenericOp>

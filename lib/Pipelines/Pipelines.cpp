@@ -211,6 +211,8 @@ static void addLoopsStage(OpPassManager &pm,
 /// Everything to the LLVM dialect. memref before scf-to-cf: the OpenMP
 /// lowering leaves memref.alloca_scope inside scf regions.
 static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+  // LLVM's x86 backend aborts on some bf16 vectors; it gets i16 ones.
+  pm.addNestedPass<func::FuncOp>(createTConvExpandBF16Conversions());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());

@@ -715,6 +715,31 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return diagnostics.takeError("");
   if (options.profile)
     impl->profiledOps = takeProfiledOps(*module);
+  // One call's memory, checked before the workspace is allocated.
+  if (options.maxMemory) {
+    std::optional<uint64_t> needed = workspaceBytes.value_or(0);
+    Signature call = impl->signature.forBatch(1);
+    for (const auto *types : {&call.arguments, &call.results})
+      for (const HostTensorType &type : *types) {
+        std::optional<int64_t> bytes = checkedByteSize(
+            type.shape,
+            static_cast<int64_t>(getElementByteWidth(type.elementType)));
+        uint64_t sum;
+        if (!bytes || !needed ||
+            __builtin_add_overflow(*needed, static_cast<uint64_t>(*bytes),
+                                   &sum))
+          needed = std::nullopt;
+        else
+          needed = sum;
+      }
+    if (!needed || *needed > options.maxMemory)
+      return makeError("@" + options.entry + " needs " +
+                       (needed ? Twine(*needed) + " bytes"
+                               : Twine("more than 2^64 bytes")) +
+                       " for its arguments, results and workspace, more "
+                       "than the memory limit (" +
+                       Twine(options.maxMemory) + " bytes)");
+  }
   // Allocated now, reused by every call (WorkspacePool).
   if (workspaceBytes) {
     impl->workspaces = std::make_unique<WorkspacePool>(*workspaceBytes);

@@ -73,9 +73,18 @@ mlir::tconv::readFileWithLimit(llvm::StringRef path, uint64_t maxBytes) {
     return makeError(name + ": " + size + " than the limit of " +
                      Twine(maxBytes) + " bytes");
   };
-  if (std::optional<uint64_t> size = file->getRegularFileSize())
+  if (std::optional<uint64_t> size = file->getRegularFileSize()) {
     if (*size > maxBytes)
       return tooLarge(Twine(*size) + " bytes, more");
+    // A regular file of a checked size is mapped, not copied twice.
+    if (path != "-") {
+      auto mapped = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+      if (!mapped)
+        return makeError(path + ": cannot read: " +
+                         mapped.getError().message());
+      return std::move(*mapped);
+    }
+  }
   // Chunks up to the limit plus one byte, which tells a file of exactly the
   // limit from a larger one.
   constexpr size_t kChunk = size_t(1) << 20;

@@ -1,6 +1,7 @@
 //===- tconv-difftest.cpp - Random models against the reference -----------===//
 //
-// tconv-difftest [--seed=S] [--modules=N] [--chains=K] [--verbose]
+// tconv-difftest [--seed=S] [--modules=N] [--chains=K]
+//                [--transpose-strategy=S] [--element-type=T] [--verbose]
 //
 // Differential test of the optimizing pipeline: generates random modules of
 // tconv.conv / tconv.conv_transpose chains (1-3 spatial dims, every
@@ -44,6 +45,16 @@ static cl::opt<unsigned> numModules("modules", cl::init(50),
 static cl::opt<unsigned> numChains(
     "chains", cl::init(4),
     cl::desc("Independent chains of 1-3 ops per module (at least 1)"),
+    cl::cat(category));
+static cl::opt<std::string> forcedStrategy(
+    "transpose-strategy",
+    cl::desc("Use this --transpose-strategy in every module (default: a "
+             "random one per module)"),
+    cl::cat(category));
+static cl::opt<std::string> forcedElementType(
+    "element-type",
+    cl::desc("Use this element type (f32, f16, bf16 or f64) in every chain "
+             "(default: a random one per chain)"),
     cl::cat(category));
 static cl::opt<bool> verbose("verbose",
                              cl::desc("Print every module and its result"),
@@ -191,9 +202,13 @@ static GeneratedModule generateModule(uint64_t seed, unsigned chains) {
   static const char *const kStrategies[] = {"auto", "phase", "zero-insert"};
   GeneratedModule module;
   module.strategy = kStrategies[rng.uniform(0, 2)];
+  if (!forcedStrategy.empty())
+    module.strategy = forcedStrategy;
   llvm::SmallVector<std::string> arguments, results, resultTypes, body;
   for (unsigned c = 0; c < chains; ++c) {
     std::string type = kTypes[rng.uniform(0, 3)];
+    if (!forcedElementType.empty())
+      type = forcedElementType;
     unsigned n = rng.uniform(1, 3);
     llvm::SmallVector<int64_t> shape = {rng.uniform(1, 2),
                                         rng.skewed(4, 8)};
@@ -357,16 +372,34 @@ int main(int argc, char **argv) {
     llvm::errs() << "tconv-difftest: --chains needs at least 1\n";
     return 1;
   }
+  if (!forcedStrategy.empty() &&
+      !llvm::is_contained({"auto", "phase", "zero-insert"}, forcedStrategy)) {
+    llvm::errs() << "tconv-difftest: unknown --transpose-strategy '"
+                 << forcedStrategy << "'; expected auto, phase or zero-insert\n";
+    return 1;
+  }
+  if (!forcedElementType.empty() &&
+      !llvm::is_contained({"f32", "f16", "bf16", "f64"}, forcedElementType)) {
+    llvm::errs() << "tconv-difftest: unknown --element-type '"
+                 << forcedElementType << "'; expected f32, f16, bf16 or f64\n";
+    return 1;
+  }
   unsigned failures = 0, ops = 0;
   for (unsigned m = 0; m < numModules; ++m) {
     uint64_t seed = seedOption + m;
     GeneratedModule module = generateModule(seed, numChains);
     ops += module.numOps;
+    // Printed before the check, so that a crash shows its module.
+    if (verbose) {
+      llvm::outs() << "// seed " << seed << ", strategy " << module.strategy
+                   << "\n"
+                   << module.text;
+      llvm::outs().flush();
+    }
     std::string problem = check(module, seed);
     if (verbose)
-      llvm::outs() << "// seed " << seed << ", strategy " << module.strategy
-                   << ": " << (problem.empty() ? "ok" : "FAILED") << "\n"
-                   << module.text;
+      llvm::outs() << "// seed " << seed << ": "
+                   << (problem.empty() ? "ok" : "FAILED") << "\n";
     if (problem.empty())
       continue;
     ++failures;

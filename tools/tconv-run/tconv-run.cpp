@@ -989,6 +989,8 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
   options.target.cpu = targetCPU;
   options.target.features = targetFeatures;
   options.profile = profileCalls > 0;
+  // The workspace is allocated by compile(): it checks one call first.
+  options.maxMemory = memoryLimit;
   options.configurePassManager = [](mlir::PassManager &pm) {
     mlir::applyDefaultTimingPassManagerCLOptions(pm);
     return mlir::applyPassManagerCLOptions(pm);

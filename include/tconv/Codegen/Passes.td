@@ -632,7 +632,9 @@ def TConvVectorizeLayoutChanges
     `tosa.transpose` lowers to, generalized first) whose output is written
     along a different innermost loop than one of its inputs is read into
     `tile` x `tile` blocks of those two loops (`scf.forall` over blocks,
-    remainders split off as smaller static blocks), drops the unit dims and
+    remainders split off as smaller static blocks, each a power of two
+    wide: LLVM 22's x86 backend lost a lane of a 4x6 f64 block on AVX-512),
+    drops the unit dims and
     vectorizes the block: contiguous vector reads, a `vector.transpose`
     lowered to shuffles, contiguous vector writes. `--tconv-lower-to-llvm`
     makes blocks as wide as its vectors (16 with AVX-512: a 16x16 block is
@@ -907,6 +909,41 @@ def TConvInstrumentOps : Pass<"tconv-instrument-ops", "::mlir::ModuleOp"> {
     "::mlir::arith::ArithDialect",
     "::mlir::func::FuncDialect",
   ];
+}
+
+def TConvExpandBF16Conversions
+    : Pass<"tconv-expand-bf16-conversions", "::mlir::func::FuncOp"> {
+  let summary = "Rewrite bf16 <-> f32 conversions as integer bit operations";
+  let description = [{
+    LLVM 22's x86 backend has no bf16 vector type: it soft-promotes bf16
+    vectors, and aborts ("Do not know how to soft promote this operator's
+    operand") on vectors of odd length that GVN has partly forwarded, e.g.
+    a `<9 x bfloat>` row read by a row-vectorized convolution whose cropped
+    taps also read its first 8 elements as a bitcast of the same load.
+    bf16 is the upper half of an f32: extension is a shift of the 16 bits
+    (what LLVM emits anyway), and truncation of a vector whose length is not
+    a power of two rounds to nearest even with integer operations (the same
+    results as LLVM's `fptrunc`; register-sized vectors keep LLVM's single
+    instruction on AVX512-BF16). LLVM then only sees bf16 vectors it has a
+    register type for. Run before the conversion to LLVM.
+
+    Example:
+
+    ```mlir
+    %f = arith.extf %b : vector<9xbf16> to vector<9xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %c16 = arith.constant dense<16> : vector<9xi32>
+    %i = arith.bitcast %b : vector<9xbf16> to vector<9xi16>
+    %w = arith.extui %i : vector<9xi16> to vector<9xi32>
+    %s = arith.shli %w, %c16 : vector<9xi32>
+    %f = arith.bitcast %s : vector<9xi32> to vector<9xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
 #endif // TCONV_CODEGEN_PASSES_TD

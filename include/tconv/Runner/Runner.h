@@ -100,6 +100,10 @@ struct RunnerOptions {
   /// If not empty, a pass that crashes or fails writes the IR before it and
   /// the pipeline to this file (PassManager::enableCrashReproducerGeneration).
   std::string crashReproducer;
+  /// If not 0, compile() fails before it allocates anything for calls when
+  /// one call's arguments, results (at batch 1 if the batch is dynamic) and
+  /// workspace need more bytes than this.
+  uint64_t maxMemory = 0;
 };
 
 /// A computation that a profiled kernel times: an op of the IR after the

@@ -104,13 +104,27 @@ struct PrepareUpstreamOpsPass
 
   void runOnOperation() override {
     WalkResult unknown = getOperation()->walk([](Operation *op) {
-      if (isLowerableDialect(op->getName().getDialectNamespace()))
-        return WalkResult::advance();
-      op->emitError() << "'" << op->getName()
-                      << "' cannot be lowered by --tconv-lower-to-llvm (no "
-                         "lowering for the '"
-                      << op->getName().getDialectNamespace() << "' dialect)";
-      return WalkResult::interrupt();
+      if (!isLowerableDialect(op->getName().getDialectNamespace())) {
+        op->emitError() << "'" << op->getName()
+                        << "' cannot be lowered by --tconv-lower-to-llvm (no "
+                           "lowering for the '"
+                        << op->getName().getDialectNamespace()
+                        << "' dialect)";
+        return WalkResult::interrupt();
+      }
+      // Upstream lowerings (TOSA's) assume ranked tensors and crash on
+      // others.
+      auto isUnranked = [](Type type) {
+        return isa<UnrankedTensorType>(type);
+      };
+      if (llvm::any_of(op->getOperandTypes(), isUnranked) ||
+          llvm::any_of(op->getResultTypes(), isUnranked)) {
+        op->emitError() << "'" << op->getName()
+                        << "' on unranked tensors cannot be lowered by "
+                           "--tconv-lower-to-llvm (it needs ranked tensors)";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
     });
     if (unknown.wasInterrupted())
       return signalPassFailure();

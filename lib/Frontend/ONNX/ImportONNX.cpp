@@ -10,6 +10,7 @@
 #include "Importer.h"
 
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
+#include "tconv/Support/BoundedFile.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -876,11 +877,11 @@ mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
 llvm::Expected<OwningOpRef<ModuleOp>>
 mlir::tconv::importONNXFile(MLIRContext &context, StringRef path,
                             const ONNXImportOptions &options) {
-  auto file = llvm::MemoryBuffer::getFileOrSTDIN(path, /*IsText=*/false,
-                                                 /*RequiresNullTerminator=*/
-                                                 false);
+  // Bounded: protobuf parses at most INT_MAX bytes; a pipe or a device is
+  // not read past that.
+  auto file = readFileWithLimit(path, INT_MAX);
   if (!file)
-    return makeError(path + ": cannot read: " + file.getError().message());
+    return file.takeError();
   StringRef directory = llvm::sys::path::parent_path(path);
   return importONNXModel(context, (*file)->getBuffer(), path,
                          directory.empty() ? "." : directory, options);

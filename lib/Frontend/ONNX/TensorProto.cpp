@@ -2,6 +2,7 @@
 
 #include "Importer.h"
 
+#include "tconv/Support/BoundedFile.h"
 #include "tconv/Support/FloatConversions.h"
 
 #include "mlir/IR/BuiltinTypes.h"
@@ -195,6 +196,13 @@ readExternalData(const TensorProto &tensor, StringRef modelDirectory) {
                      "' must be relative to the model");
   SmallString<256> path(modelDirectory);
   llvm::sys::path::append(path, location);
+  // Only a regular file has a size to check offset and length against
+  // before reading (a device or a pipe could be read without end).
+  llvm::sys::fs::file_status status;
+  if (!llvm::sys::fs::status(path, status) &&
+      status.type() != llvm::sys::fs::file_type::regular_file)
+    return makeError("external data file '" + path +
+                     "' is not a regular file");
   auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                           /*RequiresNullTerminator=*/false);
   if (!file)
@@ -283,10 +291,10 @@ onnx_import::decodeTensor(const TensorProto &tensor, StringRef modelDirectory) {
 //===----------------------------------------------------------------------===//
 
 llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path) {
-  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                          /*RequiresNullTerminator=*/false);
+  // Bounded: protobuf parses at most INT_MAX bytes.
+  auto file = readFileWithLimit(path, INT_MAX);
   if (!file)
-    return makeError(path + ": cannot read: " + file.getError().message());
+    return file.takeError();
   StringRef contents = (*file)->getBuffer();
   TensorProto proto;
   if (contents.size() > static_cast<size_t>(INT_MAX) ||
