@@ -3,6 +3,7 @@
 #   make check   the same, then every test
 #   make check-sanitize   lit suite and unit tests on an ASan+UBSan build
 #   make fuzz    libFuzzer targets and the long differential test
+#   make bench-models   the example models against PyTorch (and ONNX Runtime)
 LLVM_PREFIX := /usr/lib/llvm-22
 BUILD_DIR   := build
 PREFIX      ?= /usr/local
@@ -18,7 +19,8 @@ CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DMLIR_DIR=$(LLVM_PREFIX)/lib/cmake/mlir \
                -DLLVM_EXTERNAL_LIT=$(LLVM_PREFIX)/bin/lit
 
-.PHONY: all deps configure build demo check check-sanitize fuzz bench clean install
+.PHONY: all deps configure build demo check check-sanitize fuzz bench bench-models clean \
+        install
 
 all: build
 
@@ -96,6 +98,16 @@ BENCH_FLAGS ?=
 bench: build
 	$(BUILD_DIR)/bin/tconv-bench --report=bench/results.md \
 	  --json=bench/results.json $(BENCH_FLAGS)
+
+# The example models (examples/onnx, examples/models) through tconv-run
+# against PyTorch 1.13 (Debian's python3-torch; Python is needed here only)
+# at 1 and 2 threads, interleaved rounds; writes bench/models.md. With
+# ORT=DIR (`npm install --ignore-scripts onnxruntime-node` in DIR, node from
+# Debian), ONNX Runtime too. Options, e.g. MODELS_FLAGS="--rounds=9".
+MODELS_FLAGS ?=
+bench-models: build
+	/usr/bin/python3 bench/models.py --tconv-run=$(BUILD_DIR)/bin/tconv-run \
+	  --report=bench/models.md $(if $(ORT),--ort=$(ORT)) $(MODELS_FLAGS)
 
 clean:
 	rm -rf $(BUILD_DIR)

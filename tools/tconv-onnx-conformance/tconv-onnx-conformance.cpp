@@ -1,21 +1,26 @@
 //===- tconv-onnx-conformance.cpp - ONNX backend test cases through tconv -===//
 //
-// tconv-onnx-conformance [--xfail=FILE] [--filter=SUBSTRING] DIR...
+// tconv-onnx-conformance [--xfail=FILE] [--filter=SUBSTRING] [--summary] DIR...
 //
 // Runs every ONNX backend test case under each DIR (DIR/<case>/model.onnx
 // with test_data_set_*/input_*.pb and output_*.pb) the way tconv-run does:
 // import, compile with --tconv-lower-to-llvm, run, and compare each output
 // with ONNX's tolerances (|got - expected| <= atol + rtol * |expected|, rtol
-// 1e-3, atol 1e-7). A case is skipped if one of its operators is not
-// supported (the operator is named) or if it takes or returns non-float
-// tensors (tconv-run's tensors are float). Prints one line per case and the
-// counts; exits 1 if a case fails that is not listed in the --xfail file
-// (one case name per line, '#' comments) or a listed case passes.
+// 1e-3, atol 1e-7; integers and bools exactly). A case is skipped if one of
+// its operators is not supported (the operator is named) or if it takes or
+// returns tensors of a type tconv-run does not hold (e.g. UINT8, INT16,
+// STRING; named). Prints one line per case (unless --summary) and a
+// summary: counts per directory, pass rates, skipped types and operators.
+// Exits 1 if a case fails that is not listed in the --xfail file (one case
+// name per line, '#' comments) or a listed case passes.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Frontend/ONNX/ImportONNX.h"
 #include "tconv/Runner/Runner.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/MLIRContext.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -30,6 +35,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <cmath>
+#include <cstring>
 #include <map>
 
 using namespace mlir::tconv;
@@ -40,6 +46,9 @@ static cl::list<std::string> directories(cl::Positional, cl::OneOrMore,
 static cl::opt<std::string> xfailFile("xfail",
                                       cl::desc("Cases expected to fail"),
                                       cl::value_desc("file"));
+static cl::opt<bool>
+    summaryOnly("summary",
+                cl::desc("Print the summary only, not one line per case"));
 static cl::opt<std::string>
     filter("filter", cl::desc("Only cases whose name contains this"),
            cl::value_desc("substring"));
@@ -48,37 +57,71 @@ static constexpr double kRelativeTolerance = 1e-3;
 static constexpr double kAbsoluteTolerance = 1e-7;
 
 namespace {
-enum class Outcome { Pass, Skip, Fail };
+enum class Outcome { Pass, SkipOperator, SkipType, Fail };
 struct Result {
   Outcome outcome;
+  /// Why, for skips and failures; which inputs were bound, for passes.
   std::string detail;
+  /// What the summary counts: the skipped operator or tensor type, whether
+  /// inputs were bound at import, whether the model has a convolution.
+  std::string skippedWhat{};
+  bool bound = false;
+  bool hasConv = false;
 };
 } // namespace
 
-static bool isFloatType(int32_t elemType) {
-  return elemType == onnx::TensorProto::FLOAT ||
-         elemType == onnx::TensorProto::DOUBLE ||
-         elemType == onnx::TensorProto::FLOAT16 ||
-         elemType == onnx::TensorProto::BFLOAT16;
+/// The data types tconv-run's tensors hold (HostTensor's element types).
+static bool isRunnableType(int32_t elemType) {
+  switch (elemType) {
+  case onnx::TensorProto::FLOAT:
+  case onnx::TensorProto::DOUBLE:
+  case onnx::TensorProto::FLOAT16:
+  case onnx::TensorProto::BFLOAT16:
+  case onnx::TensorProto::INT64:
+  case onnx::TensorProto::INT32:
+  case onnx::TensorProto::INT8:
+  case onnx::TensorProto::BOOL:
+    return true;
+  default:
+    return false;
+  }
 }
 
-/// Why the case cannot run through tconv-run, or an empty string.
-static std::string skipReason(const onnx::ModelProto &model) {
+static std::string typeName(int32_t elemType) {
+  if (onnx::TensorProto::DataType_IsValid(elemType))
+    return onnx::TensorProto::DataType_Name(
+        static_cast<onnx::TensorProto::DataType>(elemType));
+  return "type " + std::to_string(elemType);
+}
+
+/// A skip result if the case cannot run through tconv-run.
+static std::optional<Result> skipReason(const onnx::ModelProto &model) {
   for (const onnx::NodeProto &node : model.graph().node())
     if ((!node.domain().empty() && node.domain() != "ai.onnx") ||
         !isSupportedONNXOperator(node.op_type()))
-      return "unsupported operator " + node.op_type();
+      return Result{Outcome::SkipOperator,
+                    "unsupported operator " + node.op_type(), node.op_type()};
   llvm::StringSet<> initializers;
   for (const onnx::TensorProto &t : model.graph().initializer())
     initializers.insert(t.name());
+  auto check = [&](const onnx::ValueInfoProto &v,
+                   llvm::StringRef what) -> std::optional<Result> {
+    int32_t type = v.type().tensor_type().elem_type();
+    if (isRunnableType(type))
+      return std::nullopt;
+    return Result{Outcome::SkipType,
+                  "tensor type " + typeName(type) + " of " + what.str() +
+                      " '" + v.name() + "'",
+                  typeName(type)};
+  };
   for (const onnx::ValueInfoProto &v : model.graph().input())
-    if (!initializers.contains(v.name()) &&
-        !isFloatType(v.type().tensor_type().elem_type()))
-      return "non-float input '" + v.name() + "'";
+    if (!initializers.contains(v.name()))
+      if (auto skip = check(v, "input"))
+        return skip;
   for (const onnx::ValueInfoProto &v : model.graph().output())
-    if (!isFloatType(v.type().tensor_type().elem_type()))
-      return "non-float output '" + v.name() + "'";
-  return "";
+    if (auto skip = check(v, "output"))
+      return skip;
+  return std::nullopt;
 }
 
 /// Files dir/prefix0.pb, dir/prefix1.pb, ... in order.
@@ -94,6 +137,9 @@ static std::vector<std::string> numberedFiles(llvm::StringRef dir,
   }
 }
 
+static Result runModel(llvm::StringRef dir, const onnx::ModelProto &model,
+                       llvm::StringRef contents);
+
 static Result runCase(llvm::StringRef dir) {
   llvm::SmallString<256> modelPath(dir);
   llvm::sys::path::append(modelPath, "model.onnx");
@@ -105,18 +151,20 @@ static Result runCase(llvm::StringRef dir) {
   if (!model.ParseFromArray((*file)->getBufferStart(),
                             static_cast<int>((*file)->getBufferSize())))
     return {Outcome::Fail, "model.onnx does not parse"};
-  std::string reason = skipReason(model);
-  if (!reason.empty())
-    return {Outcome::Skip, reason};
+  Result result = runModel(dir, model, (*file)->getBuffer());
+  result.hasConv = llvm::any_of(model.graph().node(), [](const auto &node) {
+    return node.op_type() == "Conv" || node.op_type() == "ConvTranspose";
+  });
+  return result;
+}
 
-  auto source = loadModuleSource((*file)->getBuffer(), modelPath);
-  if (!source)
-    return {Outcome::Fail, llvm::toString(source.takeError())};
-  RunnerOptions options;
-  options.threads = 1;
-  auto kernel = Kernel::compile(*source, modelPath, options);
-  if (!kernel)
-    return {Outcome::Fail, llvm::toString(kernel.takeError())};
+/// Runs every data set of the parsed case.
+static Result runModel(llvm::StringRef dir, const onnx::ModelProto &model,
+                       llvm::StringRef contents) {
+  llvm::SmallString<256> modelPath(dir);
+  llvm::sys::path::append(modelPath, "model.onnx");
+  if (std::optional<Result> skip = skipReason(model))
+    return *skip;
 
   std::error_code ec;
   std::vector<std::string> dataSets;
@@ -127,6 +175,16 @@ static Result runCase(llvm::StringRef dir) {
   llvm::sort(dataSets);
   if (dataSets.empty())
     return {Outcome::Fail, "no test_data_set_* directory"};
+  // The graph inputs the data sets' input_<i>.pb files feed, in order.
+  llvm::StringSet<> initializers;
+  for (const onnx::TensorProto &t : model.graph().initializer())
+    initializers.insert(t.name());
+  std::vector<std::string> inputNames;
+  for (const onnx::ValueInfoProto &v : model.graph().input())
+    if (!initializers.contains(v.name()))
+      inputNames.push_back(v.name());
+
+  std::string bound;
   for (const std::string &set : dataSets) {
     llvm::SmallVector<HostTensor> inputs;
     for (const std::string &path : numberedFiles(set, "input_")) {
@@ -135,6 +193,33 @@ static Result runCase(llvm::StringRef dir) {
         return {Outcome::Fail, llvm::toString(tensor.takeError())};
       inputs.push_back(std::move(*tensor));
     }
+    // Operands that must be constants (shapes, axes, pads...) but are graph
+    // inputs in the test take the data set's values at import time: one
+    // import and compile per data set.
+    llvm::StringMap<HostTensor> inputValues;
+    for (auto [name, tensor] : llvm::zip(inputNames, inputs))
+      inputValues[name] = tensor.clone();
+    ONNXImportOptions importOptions;
+    importOptions.inputValues = &inputValues;
+    mlir::MLIRContext context;
+    auto module =
+        importONNXModel(context, contents, modelPath, dir, importOptions);
+    if (!module)
+      return {Outcome::Fail, llvm::toString(module.takeError())};
+    auto main = (*module)->lookupSymbol<mlir::func::FuncOp>("main");
+    bound.clear();
+    for (unsigned i = 0; i < main.getNumArguments(); ++i)
+      if (main.getArgAttr(i, "onnx.value_bound"))
+        bound += (bound.empty() ? "'" : ", '") + inputNames[i] + "'";
+    std::string source;
+    llvm::raw_string_ostream os(source);
+    (*module)->print(os);
+    RunnerOptions options;
+    options.threads = 1;
+    auto kernel = Kernel::compile(source, modelPath, options);
+    if (!kernel)
+      return {Outcome::Fail, llvm::toString(kernel.takeError())};
+
     auto results = (*kernel)->run(inputs);
     if (!results)
       return {Outcome::Fail, llvm::toString(results.takeError())};
@@ -154,14 +239,28 @@ static Result runCase(llvm::StringRef dir) {
                                    " has shape " + got.getType().shapeStr() +
                                    ", expected " +
                                    expected->getType().shapeStr()};
+      if (got.getElementType() != expected->getElementType())
+        return {Outcome::Fail,
+                "output " + std::to_string(index) + " has element type " +
+                    getElementTypeName(got.getElementType()).str() +
+                    ", expected " +
+                    getElementTypeName(expected->getElementType()).str()};
+      // Integers must be equal (compared as bytes: int64 values do not all
+      // fit a double); floats within ONNX's tolerances.
+      bool exact = isIntegerElementType(got.getElementType());
+      size_t width = getElementByteWidth(got.getElementType());
       for (int64_t i = 0, e = got.getNumElements(); i < e; ++i) {
         double a = got.getValue(i), b = expected->getValue(i);
-        if (std::isnan(a) && std::isnan(b))
+        if (exact) {
+          if (std::memcmp(got.bytes().data() + i * width,
+                          expected->bytes().data() + i * width, width) == 0)
+            continue;
+        } else if ((std::isnan(a) && std::isnan(b)) || a == b ||
+                   std::fabs(a - b) <=
+                       kAbsoluteTolerance + kRelativeTolerance * std::fabs(b)) {
           continue;
-        if (a == b)
-          continue;
-        if (!(std::fabs(a - b) <=
-              kAbsoluteTolerance + kRelativeTolerance * std::fabs(b))) {
+        }
+        {
           std::string text;
           llvm::raw_string_ostream os(text);
           os << llvm::sys::path::filename(set) << " output " << index
@@ -172,6 +271,8 @@ static Result runCase(llvm::StringRef dir) {
       }
     }
   }
+  if (!bound.empty())
+    return {Outcome::Pass, "input " + bound + " bound at import", "", true};
   return {Outcome::Pass, ""};
 }
 
@@ -195,8 +296,14 @@ int main(int argc, char **argv) {
     }
   }
 
-  int passed = 0, skipped = 0, failed = 0, xfailed = 0, xpassed = 0;
-  std::map<std::string, int> skippedOperators;
+  struct Counts {
+    int passed = 0, failed = 0, xfailed = 0, xpassed = 0, skippedType = 0,
+        skippedOperator = 0;
+  };
+  std::vector<std::pair<std::string, Counts>> groups;
+  Counts all;
+  int bound = 0, convCases = 0, convPassed = 0;
+  std::map<std::string, int> skippedOperators, skippedTypes;
   for (const std::string &root : directories) {
     std::error_code ec;
     std::vector<std::string> cases;
@@ -209,6 +316,7 @@ int main(int argc, char **argv) {
     }
     llvm::sort(cases);
     std::string group = llvm::sys::path::filename(root).str();
+    Counts counts;
     for (const std::string &dir : cases) {
       std::string name =
           group + "/" + llvm::sys::path::filename(dir).str();
@@ -220,35 +328,77 @@ int main(int argc, char **argv) {
       switch (r.outcome) {
       case Outcome::Pass:
         tag = expected ? "XPASS" : "PASS";
-        ++(expected ? xpassed : passed);
+        ++(expected ? counts.xpassed : counts.passed);
+        bound += r.bound && !expected;
         break;
-      case Outcome::Skip:
+      case Outcome::SkipOperator:
         tag = "SKIP";
-        ++skipped;
-        if (llvm::StringRef(r.detail).starts_with("unsupported operator "))
-          ++skippedOperators[r.detail.substr(21)];
-        else
-          ++skippedOperators["(" + r.detail.substr(0, r.detail.find(' ')) +
-                             " tensors)"];
+        ++counts.skippedOperator;
+        ++skippedOperators[r.skippedWhat];
+        break;
+      case Outcome::SkipType:
+        tag = "SKIP";
+        ++counts.skippedType;
+        ++skippedTypes[r.skippedWhat];
         break;
       case Outcome::Fail:
         tag = expected ? "XFAIL" : "FAIL";
-        ++(expected ? xfailed : failed);
+        ++(expected ? counts.xfailed : counts.failed);
         break;
       }
+      if (r.hasConv) {
+        ++convCases;
+        convPassed += r.outcome == Outcome::Pass && !expected;
+      }
+      if (summaryOnly)
+        continue;
       llvm::outs() << tag << ": " << name;
       if (!r.detail.empty())
         llvm::outs() << ": " << llvm::StringRef(r.detail).split('\n').first;
       llvm::outs() << "\n";
       llvm::outs().flush();
     }
+    groups.emplace_back(group, counts);
+    all.passed += counts.passed;
+    all.failed += counts.failed;
+    all.xfailed += counts.xfailed;
+    all.xpassed += counts.xpassed;
+    all.skippedType += counts.skippedType;
+    all.skippedOperator += counts.skippedOperator;
   }
-  llvm::outs() << "skipped operators:";
+
+  // The summary: counts per directory, the rates, what was skipped.
+  llvm::raw_ostream &os = llvm::outs();
+  os << llvm::format("%-18s %6s %6s %6s %6s %6s %6s\n", "", "pass", "fail",
+                     "xfail", "xpass", "skip-t", "skip-o");
+  groups.emplace_back("all", all);
+  for (const auto &[group, c] : groups)
+    os << llvm::format("%-18s %6d %6d %6d %6d %6d %6d\n", group.c_str(),
+                       c.passed, c.failed, c.xfailed, c.xpassed,
+                       c.skippedType, c.skippedOperator);
+  auto percent = [](int part, int whole) {
+    return whole ? 100.0 * part / whole : 0.0;
+  };
+  int runnable = all.passed + all.failed + all.xfailed + all.xpassed;
+  int supported = runnable + all.skippedType;
+  os << "cases with a Conv or ConvTranspose node: " << convPassed
+     << " passed of " << convCases << "\n";
+  os << "cases whose operators are all supported: " << all.passed
+     << " passed of " << supported
+     << llvm::format(" (%.1f%%)", percent(all.passed, supported))
+     << "; of those whose tensor types tconv-run holds: " << all.passed
+     << " of " << runnable
+     << llvm::format(" (%.1f%%)", percent(all.passed, runnable)) << "\n";
+  os << "passed with shape, axes, pads, sizes or scales inputs bound at "
+        "import: "
+     << bound << "\n";
+  os << "skipped for their tensor types (skip-t):";
+  for (const auto &[type, count] : skippedTypes)
+    os << " " << type << " (" << count << ")";
+  os << "\nskipped operators (skip-o):";
   for (const auto &[op, count] : skippedOperators)
-    llvm::outs() << " " << op << " (" << count << ")";
-  llvm::outs() << "\n";
-  llvm::outs() << "passed: " << passed << "\nskipped: " << skipped
-               << "\nfailed: " << failed << "\nexpected failures: " << xfailed
-               << "\nunexpected passes: " << xpassed << "\n";
+    os << " " << op << " (" << count << ")";
+  os << "\n";
+  int failed = all.failed, xpassed = all.xpassed;
   return failed || xpassed ? 1 : 0;
 }

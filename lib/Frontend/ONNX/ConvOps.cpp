@@ -238,6 +238,79 @@ static llvm::Error emitConv(NodeContext &ctx, bool transposed) {
   return llvm::Error::success();
 }
 
+/// MaxPool's Indices output: per output element, the flat index into the
+/// unpadded input of the first window element equal to the maximum, with
+/// the spatial dims in row-major order or, for storage_order = 1, in
+/// column-major order, after the batch and channel.
+static Value maxPoolIndices(NodeContext &ctx, Value padded, Value window,
+                            Value pooled,
+                            ArrayRef<AffineMap> poolMaps,
+                            ArrayRef<utils::IteratorType> iterators,
+                            const WindowAttrs &attrs, bool columnMajor) {
+  Importer &imp = ctx.importer;
+  OpBuilder &b = ctx.builder;
+  ArrayRef<int64_t> x = ctx.shape(0);
+  unsigned n = x.size() - 2;
+  auto outType = cast<RankedTensorType>(pooled.getType());
+  Value init = imp.filled(outType.getShape(), b.getI64Type(), -1);
+  // The spatial strides of the flat index.
+  SmallVector<int64_t> strides(n);
+  int64_t stride = 1;
+  for (unsigned k = 0; k < n; ++k) {
+    unsigned i = columnMajor ? k : n - 1 - k;
+    strides[i] = stride;
+    stride *= x[2 + i];
+  }
+  int64_t spatialSize = stride;
+  // Inputs: the padded input, the window (for its shape), the maxima;
+  // output: the index.
+  SmallVector<AffineMap> maps = {poolMaps[0], poolMaps[1], poolMaps[2],
+                                 poolMaps[2]};
+  return linalg::GenericOp::create(
+             b, ctx.loc, TypeRange{init.getType()},
+             ValueRange{padded, window, pooled},
+             ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Type i64 = nb.getI64Type();
+               auto index = [&](unsigned dim) -> Value {
+                 return arith::IndexCastOp::create(
+                     nb, l, i64, linalg::IndexOp::create(nb, l, dim));
+               };
+               auto constant = [&](int64_t v) -> Value {
+                 return arith::ConstantOp::create(nb, l,
+                                                  nb.getI64IntegerAttr(v));
+               };
+               // (batch * C + channel) * spatialSize + spatial offset.
+               Value flat = arith::AddIOp::create(
+                   nb, l, arith::MulIOp::create(nb, l, index(0), constant(x[1])),
+                   index(1));
+               flat = arith::MulIOp::create(nb, l, flat, constant(spatialSize));
+               for (unsigned i = 0; i < n; ++i) {
+                 // Input coordinate o * s + k * d - pad_begin.
+                 Value at = arith::AddIOp::create(
+                     nb, l,
+                     arith::MulIOp::create(nb, l, index(2 + i),
+                                           constant(attrs.strides[i])),
+                     arith::MulIOp::create(nb, l, index(2 + n + i),
+                                           constant(attrs.dilations[i])));
+                 at = arith::SubIOp::create(nb, l, at,
+                                            constant(attrs.padsBegin[i]));
+                 flat = arith::AddIOp::create(
+                     nb, l, flat,
+                     arith::MulIOp::create(nb, l, at, constant(strides[i])));
+               }
+               Value isMax = arith::CmpFOp::create(
+                   nb, l, arith::CmpFPredicate::OEQ, args[0], args[2]);
+               Value unset = arith::CmpIOp::create(
+                   nb, l, arith::CmpIPredicate::slt, args[3], constant(0));
+               Value take = arith::AndIOp::create(nb, l, isMax, unset);
+               Value chosen =
+                   arith::SelectOp::create(nb, l, take, flat, args[3]);
+               linalg::YieldOp::create(nb, l, chosen);
+             })
+      .getResult(0);
+}
+
 static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
   if (llvm::Error err = ctx.requireFloat(0))
     return err;
@@ -258,11 +331,7 @@ static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
     return err;
   bool ceilMode = ctx.intAttr("ceil_mode", 0) != 0;
   bool countIncludePad = !isMax && ctx.intAttr("count_include_pad", 0) != 0;
-  if (isMax) {
-    ctx.intAttr("storage_order", 0); // Only affects the Indices output.
-    if (ctx.hasOutput(1))
-      return ctx.error("output #1 (Indices) is not supported");
-  }
+  bool columnMajor = isMax && ctx.intAttr("storage_order", 0) != 0;
 
   SmallVector<int64_t> outShape(x.take_front(2));
   SmallVector<int64_t> low(2, 0), high(2, 0);
@@ -331,6 +400,10 @@ static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
           .getResult(0);
   if (isMax) {
     ctx.setOutput(0, pooled);
+    if (ctx.hasOutput(1))
+      ctx.setOutput(1, maxPoolIndices(ctx, input, window, pooled, maps,
+                                      iterators,
+                                      *attrs, columnMajor));
     return llvm::Error::success();
   }
 

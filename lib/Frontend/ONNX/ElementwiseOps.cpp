@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 
 #include <cmath>
+#include <numeric>
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -292,6 +293,30 @@ static llvm::Error emitSoftplus(NodeContext &ctx) {
 }
 
 static llvm::Error emitClip(NodeContext &ctx) {
+  if (ctx.opset() >= 11 && isa<IntegerType>(ctx.type(0).getElementType())) {
+    // Integer Clip (opset 12 on): min and max inputs of the same type.
+    for (unsigned i = 1; i < ctx.numInputs(); ++i)
+      if (ctx.hasInput(i) &&
+          ctx.type(i).getElementType() != ctx.type(0).getElementType())
+        return ctx.error("min and max must have the input's data type");
+    bool hasMin = ctx.hasInput(1), hasMax = ctx.hasInput(2);
+    SmallVector<Value> inputs = {ctx.input(0)};
+    for (unsigned i = 1; i < 3; ++i)
+      if (ctx.hasInput(i))
+        inputs.push_back(ctx.input(i));
+    ctx.setOutput(0, ctx.importer.elementwise(
+                         inputs, ctx.shape(0), ctx.type(0).getElementType(),
+                         [=](OpBuilder &b, Location l, Vals v) -> Value {
+                           Value x = v[0];
+                           unsigned next = 1;
+                           if (hasMin)
+                             x = arith::MaxSIOp::create(b, l, x, v[next++]);
+                           if (hasMax)
+                             x = arith::MinSIOp::create(b, l, x, v[next]);
+                           return x;
+                         }));
+    return llvm::Error::success();
+  }
   if (llvm::Error err = ctx.requireFloat(0))
     return err;
   if (ctx.opset() < 11) {
@@ -513,18 +538,24 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
 }
 
 static llvm::Error emitPow(NodeContext &ctx) {
-  if (llvm::Error err = ctx.requireFloat(0))
-    return err;
   auto shape = broadcastInputs(ctx);
   if (!shape)
     return shape.takeError();
-  // The exponent may be of another float or an integer type: converted.
+  // The result has the base's type; the exponent may be of another float or
+  // an integer type. Integer bases are raised in f64 (exact for results
+  // below 2^53) and converted back.
   Type elementType = ctx.type(0).getElementType();
+  if (elementType.isInteger(1))
+    return ctx.requireFloat(0);
+  Type computeType =
+      isa<FloatType>(elementType) ? elementType : ctx.builder.getF64Type();
   ctx.setOutput(0, ctx.importer.elementwise(
                        {operand(ctx, 0), operand(ctx, 1)}, *shape, elementType,
-                       [elementType](OpBuilder &b, Location l, Vals v) -> Value {
-                         return math::PowFOp::create(
-                             b, l, v[0], convertScalar(b, l, v[1], elementType));
+                       [=](OpBuilder &b, Location l, Vals v) -> Value {
+                         Value r = math::PowFOp::create(
+                             b, l, convertScalar(b, l, v[0], computeType),
+                             convertScalar(b, l, v[1], computeType));
+                         return convertScalar(b, l, r, elementType);
                        }));
   return llvm::Error::success();
 }
@@ -612,13 +643,25 @@ void onnx_import::registerElementwiseOps(EmitterTable &table) {
         foldBody<arith::DivFOp>(), foldBody<arith::DivSIOp>());
   };
   table["Max"] = [](NodeContext &ctx) {
-    return floatOp(ctx, foldBody<arith::MaximumFOp>());
+    return arithmeticOp(
+        ctx, [](ArrayRef<double> a) { return *llvm::max_element(a); },
+        [](ArrayRef<int64_t> a) { return *llvm::max_element(a); },
+        foldBody<arith::MaximumFOp>(), foldBody<arith::MaxSIOp>());
   };
   table["Min"] = [](NodeContext &ctx) {
-    return floatOp(ctx, foldBody<arith::MinimumFOp>());
+    return arithmeticOp(
+        ctx, [](ArrayRef<double> a) { return *llvm::min_element(a); },
+        [](ArrayRef<int64_t> a) { return *llvm::min_element(a); },
+        foldBody<arith::MinimumFOp>(), foldBody<arith::MinSIOp>());
   };
   table["Sum"] = [](NodeContext &ctx) {
-    return floatOp(ctx, foldBody<arith::AddFOp>());
+    return arithmeticOp(
+        ctx,
+        [](ArrayRef<double> a) { return std::accumulate(a.begin(), a.end(), 0.0); },
+        [](ArrayRef<int64_t> a) {
+          return std::accumulate(a.begin(), a.end(), int64_t(0));
+        },
+        foldBody<arith::AddFOp>(), foldBody<arith::AddIOp>());
   };
   table["Mean"] = emitMean;
   table["Equal"] = emitEqual;

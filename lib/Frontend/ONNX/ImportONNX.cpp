@@ -142,6 +142,61 @@ Value Importer::getValue(StringRef name) {
   return entry.value;
 }
 
+/// The MLIR element type of a HostTensor element type.
+static Type hostElementType(MLIRContext *context, ElementType type) {
+  switch (type) {
+  case ElementType::F16:
+    return Float16Type::get(context);
+  case ElementType::BF16:
+    return BFloat16Type::get(context);
+  case ElementType::F32:
+    return Float32Type::get(context);
+  case ElementType::F64:
+    return Float64Type::get(context);
+  case ElementType::I1:
+    return IntegerType::get(context, 1);
+  case ElementType::I8:
+    return IntegerType::get(context, 8);
+  case ElementType::I32:
+    return IntegerType::get(context, 32);
+  case ElementType::I64:
+    return IntegerType::get(context, 64);
+  }
+  return nullptr;
+}
+
+const Literal *Importer::bindInputValue(StringRef name) {
+  if (!options.inputValues)
+    return nullptr;
+  auto it = values.find(name);
+  auto given = options.inputValues->find(name);
+  if (it == values.end() || given == options.inputValues->end())
+    return nullptr;
+  Entry &entry = it->second;
+  auto argument = dyn_cast_or_null<BlockArgument>(entry.value);
+  const HostTensor &tensor = given->second;
+  if (!argument || entry.type.getShape() != tensor.getShape() ||
+      entry.type.getElementType() !=
+          hostElementType(context, tensor.getElementType()))
+    return nullptr;
+  Literal literal;
+  literal.dtype = getDType(entry.type.getElementType());
+  literal.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
+  for (int64_t i = 0, e = tensor.getNumElements(); i < e; ++i) {
+    if (literal.isFloat())
+      literal.floats.push_back(tensor.getValue(i));
+    else if (tensor.getElementType() == ElementType::I64)
+      literal.ints.push_back(static_cast<const int64_t *>(tensor.data())[i]);
+    else
+      literal.ints.push_back(static_cast<int64_t>(tensor.getValue(i)));
+  }
+  auto func = cast<func::FuncOp>(argument.getOwner()->getParentOp());
+  func.setArgAttr(argument.getArgNumber(), "onnx.value_bound",
+                  UnitAttr::get(context));
+  entry.literal = std::move(literal);
+  return &*entry.literal;
+}
+
 Value Importer::scalar(OpBuilder &b, Location loc, Type type, double value) {
   if (auto floatType = dyn_cast<FloatType>(type))
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
@@ -515,9 +570,15 @@ llvm::Error NodeContext::requireFloat(unsigned i) const {
                "; this operator is supported on float tensors only");
 }
 
+const Literal *NodeContext::knownLiteral(unsigned i) const {
+  if (const Literal *l = literal(i))
+    return l;
+  return hasInput(i) ? importer.bindInputValue(node.input(i)) : nullptr;
+}
+
 llvm::Expected<const Literal *>
 NodeContext::requireLiteral(unsigned i) const {
-  if (const Literal *l = literal(i))
+  if (const Literal *l = knownLiteral(i))
     return l;
   return error("input '" + node.input(i) +
                "' must be a constant (an initializer or computed from "

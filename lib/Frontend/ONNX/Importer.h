@@ -124,6 +124,9 @@ public:
   /// The IR value of `name`, materializing a literal as a constant.
   Value getValue(llvm::StringRef name);
   Value materialize(const Literal &literal);
+  /// The literal of graph input `name` from options.inputValues (recorded
+  /// in the value table, the argument marked), or null.
+  const Literal *bindInputValue(llvm::StringRef name);
   RankedTensorType literalType(const Literal &literal);
 
   // IR helpers; every shape is static.
@@ -207,6 +210,9 @@ public:
                               const llvm::Twine &value) const;
   /// Requires input i to be a float tensor.
   llvm::Error requireFloat(unsigned i) const;
+  /// The literal of input i, or the import-time value of the graph input
+  /// it is (ONNXImportOptions::inputValues), or null.
+  const Literal *knownLiteral(unsigned i) const;
   /// Requires input i to be known at import time.
   llvm::Expected<const Literal *> requireLiteral(unsigned i) const;
 

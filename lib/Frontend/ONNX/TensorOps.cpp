@@ -16,6 +16,7 @@
 
 #include "llvm/Support/CheckedArithmetic.h"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -68,6 +69,14 @@ gatherLiteral(const Literal &in, ArrayRef<int64_t> shape,
       index[d] = 0;
   }
   return out;
+}
+
+/// A tensor without elements, of `type`'s data type.
+static Literal emptyLiteral(RankedTensorType type, ArrayRef<int64_t> shape) {
+  Literal l;
+  l.dtype = getDType(type.getElementType());
+  l.shape.assign(shape.begin(), shape.end());
+  return l;
 }
 
 static Literal reshapeLiteral(const Literal &in, ArrayRef<int64_t> shape) {
@@ -170,11 +179,19 @@ static llvm::Error emitDropout(NodeContext &ctx) {
   ctx.floatAttr("ratio", 0.5);
   ctx.intAttr("seed", 0);
   ctx.intAttr("is_test", 0);
-  // Inference: the ratio and training_mode inputs do not matter unless
-  // training_mode is a true constant.
-  if (const Literal *training = ctx.literal(2))
-    if (training->size() == 1 && training->getInt(0))
-      return ctx.error("training_mode = true is not supported");
+  // Inference: the ratio input does not matter; training_mode must be a
+  // false constant.
+  if (ctx.hasInput(2)) {
+    auto training = ctx.requireLiteral(2);
+    if (!training)
+      return training.takeError();
+    // Training with ratio 0 keeps every element, as inference does.
+    const Literal *ratio = ctx.hasInput(1) ? ctx.knownLiteral(1) : nullptr;
+    bool keepsAll = ratio && ratio->size() == 1 && ratio->get(0) == 0;
+    if ((*training)->size() != 1 || ((*training)->getInt(0) && !keepsAll))
+      return ctx.error("training_mode = true is not supported (it draws "
+                       "random masks) unless ratio is a constant 0");
+  }
   if (ctx.hasOutput(1)) {
     SmallVector<int64_t> shape(ctx.shape(0));
     ctx.setOutput(1, Literal::makeInts(shape,
@@ -429,12 +446,17 @@ static llvm::Error emitGather(NodeContext &ctx) {
     }));
     return llvm::Error::success();
   }
-  if (!normalized)
-    return ctx.error("indices known only at run time are not supported");
   Importer &imp = ctx.importer;
   OpBuilder &b = ctx.builder;
   Value source = ctx.input(0);
-  Value indexTensor = imp.materialize(*normalized);
+  // Indices known only at run time wrap once if negative, as ONNX says, and
+  // are clamped into the dim: out-of-range ones (an error in ONNX) must not
+  // read outside the tensor.
+  bool runtimeIndices = !normalized;
+  if (runtimeIndices && extent == 0)
+    return ctx.error("cannot gather from an empty dim");
+  Value indexTensor =
+      runtimeIndices ? ctx.input(1) : imp.materialize(*normalized);
   Type elementType = ctx.type(0).getElementType();
   Value init = imp.emptyTensor(shape, elementType);
   SmallVector<AffineExpr> indexExprs;
@@ -454,8 +476,21 @@ static llvm::Error emitGather(NodeContext &ctx) {
             SmallVector<Value> at;
             for (int64_t d = 0; d < *axis; ++d)
               at.push_back(linalg::IndexOp::create(nb, l, d));
-            at.push_back(arith::IndexCastOp::create(nb, l, nb.getIndexType(),
-                                                    args[0]));
+            Value index = arith::IndexCastOp::create(
+                nb, l, nb.getIndexType(), args[0]);
+            if (runtimeIndices) {
+              Value zero = arith::ConstantIndexOp::create(nb, l, 0);
+              Value size = arith::ConstantIndexOp::create(nb, l, extent);
+              Value last = arith::ConstantIndexOp::create(nb, l, extent - 1);
+              Value negative = arith::CmpIOp::create(
+                  nb, l, arith::CmpIPredicate::slt, index, zero);
+              index = arith::SelectOp::create(
+                  nb, l, negative, arith::AddIOp::create(nb, l, index, size),
+                  index);
+              index = arith::MinSIOp::create(
+                  nb, l, arith::MaxSIOp::create(nb, l, index, zero), last);
+            }
+            at.push_back(index);
             for (int64_t d = *axis + 1; d < dataRank; ++d)
               at.push_back(linalg::IndexOp::create(nb, l, d + q - 1));
             Value v = tensor::ExtractOp::create(nb, l, source, at);
@@ -530,8 +565,11 @@ static llvm::Error emitSlice(NodeContext &ctx) {
     }));
     return llvm::Error::success();
   }
-  if (product(shape) == 0)
-    return ctx.error("empty slices are not supported");
+  // An empty slice is a constant: it has no values.
+  if (product(shape) == 0) {
+    ctx.setOutput(0, emptyLiteral(ctx.type(0), shape));
+    return llvm::Error::success();
+  }
   Importer &imp = ctx.importer;
   if (llvm::all_of(dims, [](const SliceDim &d) { return d.step > 0; })) {
     SmallVector<int64_t> offsets, strides;
@@ -571,7 +609,7 @@ static llvm::Error emitSplit(NodeContext &ctx) {
   }
   if (split.size() != outputs ||
       std::accumulate(split.begin(), split.end(), int64_t(0)) != in[*axis] ||
-      llvm::any_of(split, [](int64_t s) { return s <= 0; }))
+      llvm::any_of(split, [](int64_t s) { return s < 0; }))
     return ctx.error("split sizes do not partition the axis");
   int64_t offset = 0;
   for (unsigned i = 0; i < outputs; ++i) {
@@ -580,7 +618,9 @@ static llvm::Error emitSplit(NodeContext &ctx) {
     offsets[*axis] = offset;
     shape[*axis] = split[i];
     offset += split[i];
-    if (const Literal *l = ctx.literal(0)) {
+    if (product(shape) == 0) {
+      ctx.setOutput(i, emptyLiteral(ctx.type(0), shape));
+    } else if (const Literal *l = ctx.literal(0)) {
       SmallVector<int64_t> st = rowMajorStrides(in);
       ctx.setOutput(i, gatherLiteral(*l, shape, [&](ArrayRef<int64_t> index) {
         int64_t from = 0;
@@ -751,8 +791,10 @@ static double sourceCoordinate(StringRef mode, int64_t x, int64_t in,
     return (x + 0.5) / scale - 0.5;
   if (mode == "pytorch_half_pixel")
     return out > 1 ? (x + 0.5) / scale - 0.5 : 0.0;
+  // ONNX's resized length is in * scale, not rounded to the output size
+  // (they differ when downscaling by scales).
   if (mode == "align_corners")
-    return out == 1 ? 0.0 : x * double(in - 1) / double(out - 1);
+    return out == 1 ? 0.0 : x * double(in - 1) / (in * scale - 1);
   if (mode == "tf_half_pixel_for_nn")
     return (x + 0.5) / scale;
   return x / scale; // asymmetric
@@ -772,70 +814,131 @@ static int64_t nearestIndex(StringRef mode, double coordinate, int64_t in) {
   return std::clamp<int64_t>(static_cast<int64_t>(r), 0, in - 1);
 }
 
+/// The four weights of ONNX's cubic convolution kernel (coefficient `a`) for
+/// the source indices floor(c) - 1 .. floor(c) + 2, t = c - floor(c).
+static std::array<double, 4> cubicWeights(double t, double a) {
+  auto near = [a](double x) { return ((a + 2) * x - (a + 3)) * x * x + 1; };
+  auto far = [a](double x) { return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a; };
+  return {far(t + 1), near(t), near(1 - t), far(2 - t)};
+}
+
 static llvm::Error resizeWith(NodeContext &ctx, ArrayRef<double> scales,
                               ArrayRef<int64_t> outShape, StringRef mode,
-                              StringRef transform, StringRef nearestMode) {
+                              StringRef transform, StringRef nearestMode,
+                              double cubicA, bool excludeOutside,
+                              ArrayRef<double> roi, double extrapolation) {
   ArrayRef<int64_t> in = ctx.shape(0);
   Importer &imp = ctx.importer;
   OpBuilder &b = ctx.builder;
   Value x = ctx.input(0);
   Type elementType = ctx.type(0).getElementType();
   unsigned rank = in.size();
-  bool linear = mode == "linear";
+  bool linear = mode == "linear", cubic = mode == "cubic";
+  unsigned taps = cubic ? 4 : linear ? 2 : 1;
   SmallVector<int64_t> current(in);
+  bool crop = transform == "tf_crop_and_resize";
   for (unsigned d = 0; d < rank; ++d) {
-    if (outShape[d] == in[d] && scales[d] == 1.0)
+    if (outShape[d] == in[d] && scales[d] == 1.0 &&
+        (!crop || (roi[d] == 0 && roi[rank + d] == 1)))
       continue;
-    if (linear && d < rank - 2 && rank > 2)
-      return ctx.error("linear resizing of a non-spatial dim is not supported");
-    // Per output index: two source indices and the weight of the second.
-    std::vector<int64_t> first(outShape[d]), second(outShape[d]);
-    std::vector<double> weight(outShape[d]);
+    if (taps > 1 && d < rank - 2 && rank > 2)
+      return ctx.error(mode + " resizing of a non-spatial dim is not "
+                              "supported");
+    // Per output index and tap: a source index and its weight.
+    std::vector<std::vector<int64_t>> index(taps,
+                                            std::vector<int64_t>(outShape[d]));
+    std::vector<std::vector<double>> weight(taps,
+                                            std::vector<double>(outShape[d]));
+    // tf_crop_and_resize: coordinates outside the input take the
+    // extrapolation value.
+    std::vector<int64_t> outside(outShape[d], 0);
+    int64_t last = in[d] - 1;
     for (int64_t o = 0; o < outShape[d]; ++o) {
-      double c = sourceCoordinate(transform, o, in[d], outShape[d], scales[d]);
-      if (!linear) {
-        first[o] = second[o] = nearestIndex(nearestMode, c, in[d]);
-        continue;
+      double c;
+      if (crop) {
+        double start = roi[d], end = roi[rank + d];
+        c = outShape[d] > 1
+                ? start * last + o * (end - start) * last / (outShape[d] - 1)
+                : 0.5 * (start + end) * last;
+        outside[o] = c < 0 || c > last;
+      } else {
+        c = sourceCoordinate(transform, o, in[d], outShape[d], scales[d]);
       }
-      c = std::clamp(c, 0.0, double(in[d] - 1));
-      first[o] = static_cast<int64_t>(std::floor(c));
-      second[o] = std::min(first[o] + 1, in[d] - 1);
-      weight[o] = c - first[o];
+      if (linear) {
+        // Linear as a + w * (c - a): weight[1] is the second tap's.
+        c = std::clamp(c, 0.0, double(last));
+        index[0][o] = static_cast<int64_t>(std::floor(c));
+        index[1][o] = std::min(index[0][o] + 1, last);
+        weight[1][o] = c - index[0][o];
+      } else if (cubic) {
+        double f = std::floor(c);
+        std::array<double, 4> w = cubicWeights(c - f, cubicA);
+        double sum = 0;
+        for (unsigned k = 0; k < 4; ++k) {
+          int64_t i = static_cast<int64_t>(f) - 1 + k;
+          if (excludeOutside && (i < 0 || i > last))
+            w[k] = 0;
+          sum += w[k];
+          // Outside the input, the edge value (ONNX pads by the edge).
+          index[k][o] = std::clamp<int64_t>(i, 0, last);
+        }
+        for (unsigned k = 0; k < 4; ++k)
+          weight[k][o] = excludeOutside ? w[k] / sum : w[k];
+      } else {
+        index[0][o] = nearestIndex(nearestMode, c, in[d]);
+      }
     }
     current[d] = outShape[d];
-    Value firstT = imp.materialize(Literal::makeInts({outShape[d]}, first));
-    Value secondT = imp.materialize(Literal::makeInts({outShape[d]}, second));
-    Value weightT = imp.materialize(Literal::makeFloats(
-        getDType(elementType), {outShape[d]}, weight));
+    SmallVector<Value> operands;
+    for (unsigned k = 0; k < taps; ++k)
+      operands.push_back(
+          imp.materialize(Literal::makeInts({outShape[d]}, index[k])));
+    if (taps > 1)
+      for (unsigned k = linear ? 1 : 0; k < taps; ++k)
+        operands.push_back(imp.materialize(Literal::makeFloats(
+            getDType(elementType), {outShape[d]}, weight[k])));
+    bool extrapolates = llvm::is_contained(outside, 1);
+    if (extrapolates)
+      operands.push_back(imp.materialize(Literal::makeInts(
+          {outShape[d]}, outside, onnx::TensorProto::BOOL)));
     AffineMap dimMap =
         AffineMap::get(rank, 0, b.getAffineDimExpr(d), b.getContext());
     Value init = imp.emptyTensor(current, elementType);
-    SmallVector<AffineMap> maps = {dimMap, dimMap, dimMap,
-                                   b.getMultiDimIdentityMap(rank)};
+    SmallVector<AffineMap> maps(operands.size(), dimMap);
+    maps.push_back(b.getMultiDimIdentityMap(rank));
     Value source = x;
     x = linalg::GenericOp::create(
-            b, ctx.loc, TypeRange{init.getType()},
-            ValueRange{firstT, secondT, weightT}, ValueRange{init}, maps,
+            b, ctx.loc, TypeRange{init.getType()}, operands, ValueRange{init},
+            maps,
             SmallVector<utils::IteratorType>(rank,
                                              utils::IteratorType::parallel),
             [&](OpBuilder &nb, Location l, ValueRange args) {
               SmallVector<Value> at;
               for (unsigned k = 0; k < rank; ++k)
                 at.push_back(linalg::IndexOp::create(nb, l, k));
-              at[d] = arith::IndexCastOp::create(nb, l, nb.getIndexType(),
-                                                 args[0]);
-              Value a = tensor::ExtractOp::create(nb, l, source, at);
-              if (!linear) {
-                linalg::YieldOp::create(nb, l, a);
-                return;
+              SmallVector<Value> values;
+              for (unsigned k = 0; k < taps; ++k) {
+                at[d] = arith::IndexCastOp::create(nb, l, nb.getIndexType(),
+                                                   args[k]);
+                values.push_back(tensor::ExtractOp::create(nb, l, source, at));
               }
-              at[d] = arith::IndexCastOp::create(nb, l, nb.getIndexType(),
-                                                 args[1]);
-              Value c = tensor::ExtractOp::create(nb, l, source, at);
-              // a + w * (c - a)
-              Value diff = arith::SubFOp::create(nb, l, c, a);
-              Value r = arith::AddFOp::create(
-                  nb, l, a, arith::MulFOp::create(nb, l, args[2], diff));
+              Value r = values[0];
+              if (linear) {
+                // a + w * (c - a)
+                Value diff = arith::SubFOp::create(nb, l, values[1], r);
+                r = arith::AddFOp::create(
+                    nb, l, r, arith::MulFOp::create(nb, l, args[2], diff));
+              } else if (cubic) {
+                r = arith::MulFOp::create(nb, l, args[4], values[0]);
+                for (unsigned k = 1; k < 4; ++k)
+                  r = arith::AddFOp::create(
+                      nb, l, r,
+                      arith::MulFOp::create(nb, l, args[4 + k], values[k]));
+              }
+              if (extrapolates)
+                r = arith::SelectOp::create(
+                    nb, l, args[operands.size() - 1],
+                    Importer::scalar(nb, l, elementType, extrapolation), r);
               linalg::YieldOp::create(nb, l, r);
             })
             .getResult(0);
@@ -850,20 +953,23 @@ static llvm::Error emitResize(NodeContext &ctx, bool upsample) {
   std::string mode = ctx.stringAttr("mode", "nearest");
   if (mode == "bilinear" || mode == "trilinear")
     mode = "linear";
-  if (mode != "nearest" && mode != "linear")
+  // Cubic from Resize-11 on.
+  bool cubicAllowed = !upsample && ctx.opset() >= 11;
+  if (mode != "nearest" && mode != "linear" &&
+      !(mode == "cubic" && cubicAllowed))
     return ctx.unsupportedAttr("mode", "'" + mode + "'");
   std::string transform = "asymmetric", nearestMode = "floor";
+  double cubicA = -0.75, extrapolation = 0;
+  bool excludeOutside = false;
   if (!upsample && ctx.opset() >= 11) {
     transform = ctx.stringAttr("coordinate_transformation_mode", "half_pixel");
     nearestMode = ctx.stringAttr("nearest_mode", "round_prefer_floor");
-    ctx.floatAttr("cubic_coeff_a", -0.75);
-    if (ctx.intAttr("exclude_outside", 0) != 0)
-      return ctx.unsupportedAttr("exclude_outside", "1");
-    ctx.floatAttr("extrapolation_value", 0.0);
-    if (transform == "tf_crop_and_resize" ||
-        !llvm::is_contained({"half_pixel", "pytorch_half_pixel",
+    cubicA = ctx.floatAttr("cubic_coeff_a", -0.75);
+    excludeOutside = ctx.intAttr("exclude_outside", 0) != 0;
+    extrapolation = ctx.floatAttr("extrapolation_value", 0.0);
+    if (!llvm::is_contained({"half_pixel", "pytorch_half_pixel",
                              "align_corners", "asymmetric",
-                             "tf_half_pixel_for_nn"},
+                             "tf_half_pixel_for_nn", "tf_crop_and_resize"},
                             transform))
       return ctx.unsupportedAttr("coordinate_transformation_mode",
                                  "'" + transform + "'");
@@ -880,7 +986,7 @@ static llvm::Error emitResize(NodeContext &ctx, bool upsample) {
   } else {
     unsigned scalesInput = upsample || ctx.opset() < 11 ? 1 : 2;
     unsigned sizesInput = 3;
-    const Literal *s = ctx.literal(scalesInput);
+    const Literal *s = ctx.knownLiteral(scalesInput);
     if (ctx.hasInput(scalesInput) && !s)
       return ctx.error("scales must be a constant");
     if (s && s->size() > 0) {
@@ -905,7 +1011,20 @@ static llvm::Error emitResize(NodeContext &ctx, bool upsample) {
       outShape.push_back(static_cast<int64_t>(std::floor(d * s)));
   if (llvm::any_of(outShape, [](int64_t d) { return d < 1; }))
     return ctx.error("the output would be empty");
-  return resizeWith(ctx, scales, outShape, mode, transform, nearestMode);
+  // The region of interest (starts, then ends, normalized) of
+  // tf_crop_and_resize.
+  SmallVector<double> roi;
+  if (transform == "tf_crop_and_resize") {
+    auto roiLiteral = ctx.requireLiteral(1);
+    if (!roiLiteral)
+      return roiLiteral.takeError();
+    if ((*roiLiteral)->size() != 2 * static_cast<int64_t>(in.size()))
+      return ctx.error("roi must have two values per dim");
+    for (int64_t i = 0; i < (*roiLiteral)->size(); ++i)
+      roi.push_back((*roiLiteral)->get(i));
+  }
+  return resizeWith(ctx, scales, outShape, mode, transform, nearestMode,
+                    cubicA, excludeOutside, roi, extrapolation);
 }
 
 void onnx_import::registerTensorOps(EmitterTable &table) {

@@ -12,6 +12,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstring>
+#include <type_traits>
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -318,17 +319,46 @@ llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path) {
   case TensorProto::BFLOAT16:
     elementType = ElementType::BF16;
     break;
+  case TensorProto::INT64:
+    elementType = ElementType::I64;
+    break;
+  case TensorProto::INT32:
+    elementType = ElementType::I32;
+    break;
+  case TensorProto::INT8:
+    elementType = ElementType::I8;
+    break;
+  case TensorProto::BOOL:
+    elementType = ElementType::I1;
+    break;
   default:
     return makeError(path + ": data type " + dtypeName(proto.data_type()) +
-                     " is not supported (FLOAT, DOUBLE, FLOAT16, BFLOAT16)");
+                     " is not supported (FLOAT, DOUBLE, FLOAT16, BFLOAT16, "
+                     "INT64, INT32, INT8, BOOL)");
   }
   SmallString<128> directory(llvm::sys::path::parent_path(path));
   llvm::Expected<Literal> literal = decodeTensor(proto, directory);
   if (!literal)
     return makeError(path + ": " + llvm::toString(literal.takeError()));
   HostTensor tensor(HostTensorType{elementType, literal->shape});
-  for (int64_t i = 0, e = literal->size(); i < e; ++i)
-    tensor.setValue(i, literal->floats[i]);
+  int64_t count = literal->size();
+  if (literal->isFloat()) {
+    for (int64_t i = 0; i < count; ++i)
+      tensor.setValue(i, literal->floats[i]);
+    return tensor;
+  }
+  // Integers are stored directly: int64 values do not all fit a double.
+  auto store = [&](auto *data) {
+    for (int64_t i = 0; i < count; ++i)
+      data[i] = static_cast<std::remove_pointer_t<decltype(data)>>(
+          literal->ints[i]);
+  };
+  if (elementType == ElementType::I64)
+    store(static_cast<int64_t *>(tensor.data()));
+  else if (elementType == ElementType::I32)
+    store(static_cast<int32_t *>(tensor.data()));
+  else
+    store(static_cast<int8_t *>(tensor.data()));
   return tensor;
 }
 
@@ -347,6 +377,18 @@ llvm::Error mlir::tconv::writeTensorProtoFile(StringRef path,
     break;
   case ElementType::BF16:
     proto.set_data_type(TensorProto::BFLOAT16);
+    break;
+  case ElementType::I1:
+    proto.set_data_type(TensorProto::BOOL);
+    break;
+  case ElementType::I8:
+    proto.set_data_type(TensorProto::INT8);
+    break;
+  case ElementType::I32:
+    proto.set_data_type(TensorProto::INT32);
+    break;
+  case ElementType::I64:
+    proto.set_data_type(TensorProto::INT64);
     break;
   }
   for (int64_t d : tensor.getShape())

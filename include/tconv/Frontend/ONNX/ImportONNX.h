@@ -25,6 +25,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
@@ -41,6 +42,13 @@ struct ONNXImportOptions {
   /// `dense_resource` blobs (printed at the end of the module, so that the
   /// IR stays readable); 0 keeps every constant inline as `dense<...>`.
   int64_t resourceMinElements = 0;
+  /// Values of graph inputs known before the import (not owned; may be
+  /// null). Where an operator needs a constant (a shape, axes, pads, sizes,
+  /// scales...) and gets one of these inputs, it uses the value from here;
+  /// the input stays an argument, marked `onnx.value_bound`, and the module
+  /// is then only valid for that value. ONNX's backend tests pass such
+  /// operands as inputs; exported models have them as constants.
+  const llvm::StringMap<HostTensor> *inputValues = nullptr;
 };
 
 /// Imports the ModelProto in `contents`. `name` prefixes error messages;
@@ -71,8 +79,9 @@ llvm::Expected<std::string> loadModuleSource(llvm::StringRef contents,
 bool isSupportedONNXOperator(llvm::StringRef opType);
 
 /// ONNX TensorProto files (.pb), as in ONNX's backend test data: FLOAT,
-/// DOUBLE, FLOAT16 and BFLOAT16 tensors (UINT16 ones are read as BFLOAT16
-/// bit patterns, the form of ONNX's bfloat16 test data).
+/// DOUBLE, FLOAT16, BFLOAT16, INT64, INT32, INT8 and BOOL tensors (UINT16
+/// ones are read as BFLOAT16 bit patterns, the form of ONNX's bfloat16 test
+/// data).
 llvm::Expected<HostTensor> readTensorProtoFile(llvm::StringRef path);
 llvm::Error writeTensorProtoFile(llvm::StringRef path,
                                  const HostTensor &tensor);

@@ -126,11 +126,9 @@ def main():
                [tensor("X", [1, 1, 2]), tensor("W", [1, 8, 2]),
                 tensor("R", [1, 8, 2])], [tensor("Y", None)]),
          "bad_operator.onnx")
-    save(model([helper.make_node("Resize", ["X", "", "scales"], ["Y"],
-                                 name="up", mode="cubic")],
-               [tensor("X", [1, 1, 2, 2])], [tensor("Y", [1, 1, 4, 4])],
-               [numpy_helper.from_array(np.array([1, 1, 2, 2], np.float32),
-                                        "scales")]),
+    save(model([helper.make_node("Cast", ["X"], ["Y"], name="narrow",
+                                 to=TensorProto.UINT8)],
+               [tensor("X", [2])], [tensor("Y", [2], TensorProto.UINT8)]),
          "bad_attribute_value.onnx")
     save(model([helper.make_node("Relu", ["X"], ["Y"], name="act",
                                  not_an_onnx_attribute=3)],
