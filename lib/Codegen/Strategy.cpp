@@ -206,17 +206,16 @@ static constexpr int64_t kMaxOwScale = 4;
 
 /// Whether a reduction step that unrolls all `kernelWidth` taps fits in 32
 /// vector registers: besides the accumulators (`positions` x `fVectors`),
-/// it holds the inputs its taps share (`positions` + taps - 1 per input
-/// channel: broadcasts, or for depthwise ones a vector per vector of
-/// channels) and a filter vector per tap, channel and vector of channels.
-/// More would spill: LLVM schedules a step's loads first.
+/// it holds the inputs its taps share (`positions` + taps - 1: broadcasts,
+/// or for depthwise ones a vector per vector of channels) and a filter
+/// vector per tap and vector of channels, for each input channel of the
+/// step; LLVM interleaves the channels of a step, so one channel's operands
+/// count. More would spill (14 x 2 accumulators with 3 taps do).
 static bool tapsFitRegisters(int64_t positions, int64_t fVectors,
-                             int64_t kernelWidth, int64_t cTile,
-                             bool depthwise) {
+                             int64_t kernelWidth, bool depthwise) {
   constexpr int64_t kRegisters = 32;
-  int64_t inputs = cTile * (positions + kernelWidth - 1) *
-                   (depthwise ? fVectors : 1);
-  int64_t filterVectors = cTile * kernelWidth * fVectors;
+  int64_t inputs = (positions + kernelWidth - 1) * (depthwise ? fVectors : 1);
+  int64_t filterVectors = kernelWidth * fVectors;
   return positions * fVectors + inputs + filterVectors <= kRegisters;
 }
 
@@ -252,8 +251,7 @@ mlir::tconv::selectChannelsLastSchedule(Type accType, int64_t outChannels,
     int64_t positions = ow.splitPoint == 0 ? ow.tile : schedule.owTile;
     int64_t fVectors = llvm::divideCeil(
         f.splitPoint == 0 ? f.tile : schedule.fTile, lanes);
-    if (!tapsFitRegisters(positions, fVectors, schedule.kwTile,
-                          std::max<int64_t>(schedule.cTile, 1), depthwise))
+    if (!tapsFitRegisters(positions, fVectors, schedule.kwTile, depthwise))
       schedule.kwTile = 1;
   }
   return schedule;
