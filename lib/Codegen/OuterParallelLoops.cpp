@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVOUTERPARALLELLOOPS
@@ -24,12 +25,29 @@ static std::optional<int64_t> tripCount(scf::ParallelOp loop, unsigned d) {
   return std::max<int64_t>(0, llvm::divideCeil(*ub - *lb, *step));
 }
 
+/// Iterations of all dims of `loop`, nullopt if some are not static.
+static std::optional<uint64_t> totalIterations(scf::ParallelOp loop) {
+  uint64_t total = 1;
+  for (unsigned d = 0, e = loop.getNumLoops(); d < e; ++d) {
+    std::optional<int64_t> trips = tripCount(loop, d);
+    if (!trips)
+      return std::nullopt;
+    total = llvm::SaturatingMultiply<uint64_t>(total, *trips);
+  }
+  return total;
+}
+
 /// How many leading dims of `loop` stay parallel.
-static unsigned parallelPrefix(scf::ParallelOp loop, int64_t minIterations) {
+static unsigned parallelPrefix(scf::ParallelOp loop, int64_t minIterations,
+                               int64_t minWork) {
   // Inside a parallel tile the threads are busy already.
   if (loop->getParentOfType<scf::ForallOp>() ||
       loop->getParentOfType<scf::ParallelOp>())
     return 0;
+  // Too little work to pay for waking the threads and the barrier after.
+  if (std::optional<uint64_t> total = totalIterations(loop))
+    if (minWork > 0 && *total < static_cast<uint64_t>(minWork))
+      return 0;
   unsigned rank = loop.getNumLoops();
   unsigned prefix = 1;
   int64_t iterations = tripCount(loop, 0).value_or(minIterations);
@@ -85,7 +103,7 @@ struct OuterParallelLoopsPass
     IRRewriter rewriter(&getContext());
     // Post-order: inner loops are rewritten before the loops around them.
     for (scf::ParallelOp loop : loops) {
-      unsigned prefix = parallelPrefix(loop, minParallelIterations);
+      unsigned prefix = parallelPrefix(loop, minParallelIterations, minParallelWork);
       if (prefix < loop.getNumLoops())
         splitLoop(rewriter, loop, prefix);
     }

@@ -145,6 +145,20 @@ int64_t mlir::tconv::defaultFTile(int64_t vectorWidth) {
   return 2 * vectorWidth;
 }
 
+/// Vector registers of the target: AVX-512 (16 f32 lanes) has 32, AVX2
+/// and narrower 16.
+static int64_t vectorRegisters(int64_t vectorWidth) {
+  return vectorWidth >= 16 ? 32 : 16;
+}
+
+int64_t mlir::tconv::defaultOwTile(int64_t vectorWidth) {
+  return vectorRegisters(vectorWidth) >= 32 ? 14 : 4;
+}
+
+int64_t mlir::tconv::defaultCTile(int64_t vectorWidth) {
+  return vectorRegisters(vectorWidth) >= 32 ? 1 : 4;
+}
+
 int64_t mlir::tconv::widthAccumulators(int64_t vectorWidth) {
   return vectorWidth >= 16 ? 16 : 8;
 }
@@ -190,9 +204,25 @@ static int64_t cTileFor(int64_t kernelWidth, int64_t cTile) {
 /// convolutions with few output channels.
 static constexpr int64_t kMaxOwScale = 4;
 
+/// Whether a reduction step that unrolls all `kernelWidth` taps fits in 32
+/// vector registers: besides the accumulators (`positions` x `fVectors`),
+/// it holds the inputs its taps share (`positions` + taps - 1: broadcasts,
+/// or for depthwise ones a vector per vector of channels) and a filter
+/// vector per tap and vector of channels, for each input channel of the
+/// step; LLVM interleaves the channels of a step, so one channel's operands
+/// count. More would spill (14 x 2 accumulators with 3 taps do).
+static bool tapsFitRegisters(int64_t positions, int64_t fVectors,
+                             int64_t kernelWidth, bool depthwise) {
+  constexpr int64_t kRegisters = 32;
+  int64_t inputs = (positions + kernelWidth - 1) * (depthwise ? fVectors : 1);
+  int64_t filterVectors = kernelWidth * fVectors;
+  return positions * fVectors + inputs + filterVectors <= kRegisters;
+}
+
 ConvSchedule
 mlir::tconv::selectChannelsLastSchedule(Type accType, int64_t outChannels,
-                                        int64_t kernelWidth, bool depthwise,
+                                        int64_t outWidth, int64_t kernelWidth,
+                                        bool depthwise,
                                         const StrategyOptions &options) {
   ConvSchedule schedule;
   schedule.kind = ScheduleKind::ChannelsLast;
@@ -213,6 +243,17 @@ mlir::tconv::selectChannelsLastSchedule(Type accType, int64_t outChannels,
   schedule.kwTile = kwTileFor(kernelWidth);
   if (!depthwise)
     schedule.cTile = cTileFor(kernelWidth, options.cTile);
+  // With 32 registers the tiles hold up to 28 accumulators, and a step
+  // unrolls the kernel row only if its operands still fit (8 x 2
+  // accumulators with 2 taps do): one tap at a time always does.
+  if (vectorRegisters(options.vectorWidth) >= 32) {
+    DimPlan ow = planDim(outWidth, schedule.owTile, 1);
+    int64_t positions = ow.splitPoint == 0 ? ow.tile : schedule.owTile;
+    int64_t fVectors = llvm::divideCeil(
+        f.splitPoint == 0 ? f.tile : schedule.fTile, lanes);
+    if (!tapsFitRegisters(positions, fVectors, schedule.kwTile, depthwise))
+      schedule.kwTile = 1;
+  }
   return schedule;
 }
 
@@ -284,8 +325,8 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     return schedule;
   }
   Type accType = accumulatorType(op.getOutput().getType().getElementType());
-  return selectChannelsLastSchedule(accType, result[1], filterShape.back(),
-                                    depthwise, options);
+  return selectChannelsLastSchedule(accType, result[1], result.back(),
+                                    filterShape.back(), depthwise, options);
 }
 
 std::optional<ConvSchedule>

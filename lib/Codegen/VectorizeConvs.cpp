@@ -166,7 +166,8 @@ private:
     SmallVector<int64_t> ranges = conv.getStaticLoopRanges();
     if (!*recorded)
       return std::optional<ConvSchedule>(selectChannelsLastSchedule(
-          accType, ranges[loops.outChannel], ranges[loops.kw()],
+          accType, ranges[loops.outChannel], ranges[loops.ow()],
+          ranges[loops.kw()],
           loops.kind == ConvKind::Depthwise,
           StrategyOptions{fVector, owTile, fTile, cTile}));
     ConvSchedule schedule = **recorded;

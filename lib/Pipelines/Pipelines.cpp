@@ -253,6 +253,8 @@ void mlir::tconv::setNativeVectorWidth(tconv::LowerToLLVMOptions &options,
                                        int64_t lanes) {
   options.vectorWidth = lanes;
   options.fTile = defaultFTile(options.vectorWidth);
+  options.owTile = defaultOwTile(options.vectorWidth);
+  options.cTile = defaultCTile(options.vectorWidth);
 }
 
 LogicalResult mlir::tconv::verifyLowerToLLVMOptions(

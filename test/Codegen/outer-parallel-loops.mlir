@@ -26,17 +26,17 @@ func.func @outer_dim_enough(%buf: memref<64x34x128xf32>, %v: f32) {
 // 1 x 34 = 34 iterations: two parallel dims; the innermost is never one.
 
 // CHECK-LABEL: func.func @two_outer_dims(
-//  CHECK-SAME:     %[[BUF:.*]]: memref<1x34x128xf32>
+//  CHECK-SAME:     %[[BUF:.*]]: memref<1x34x512xf32>
 //       CHECK:   scf.parallel (%[[I:.*]], %[[J:.*]]) = (%{{.*}}, %{{.*}}) to (%{{.*}}, %{{.*}}) step (%{{.*}}, %{{.*}}) {
 //       CHECK:     scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step
 //       CHECK:       memref.store %{{.*}}, %[[BUF]][%[[I]], %[[J]], %[[K]]]
-func.func @two_outer_dims(%buf: memref<1x34x128xf32>, %v: f32) {
+func.func @two_outer_dims(%buf: memref<1x34x512xf32>, %v: f32) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c34 = arith.constant 34 : index
-  %c128 = arith.constant 128 : index
-  scf.parallel (%i, %j, %k) = (%c0, %c0, %c0) to (%c1, %c34, %c128) step (%c1, %c1, %c1) {
-    memref.store %v, %buf[%i, %j, %k] : memref<1x34x128xf32>
+  %c512 = arith.constant 512 : index
+  scf.parallel (%i, %j, %k) = (%c0, %c0, %c0) to (%c1, %c34, %c512) step (%c1, %c1, %c1) {
+    memref.store %v, %buf[%i, %j, %k] : memref<1x34x512xf32>
   }
   return
 }
@@ -73,13 +73,13 @@ func.func @inside_tile(%buf: memref<4x8x16xf32>, %v: f32) {
 //       CHECK:     memref.store
 //       CHECK:   scf.parallel (%{{.*}}, %{{.*}}) = {{.*}} init (%{{.*}}) -> f32
 //       CHECK:     scf.reduce
-func.func @untouched(%buf: memref<256xf32>, %m: memref<4x4xf32>, %v: f32) -> f32 {
+func.func @untouched(%buf: memref<16384xf32>, %m: memref<4x4xf32>, %v: f32) -> f32 {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c4 = arith.constant 4 : index
-  %c256 = arith.constant 256 : index
-  scf.parallel (%i) = (%c0) to (%c256) step (%c1) {
-    memref.store %v, %buf[%i] : memref<256xf32>
+  %c16384 = arith.constant 16384 : index
+  scf.parallel (%i) = (%c0) to (%c16384) step (%c1) {
+    memref.store %v, %buf[%i] : memref<16384xf32>
   }
   %sum = scf.parallel (%i, %j) = (%c0, %c0) to (%c4, %c4) step (%c1, %c1) init (%v) -> f32 {
     %x = memref.load %m[%i, %j] : memref<4x4xf32>
@@ -90,4 +90,28 @@ func.func @untouched(%buf: memref<256xf32>, %m: memref<4x4xf32>, %v: f32) -> f32
     }
   }
   return %sum : f32
+}
+
+// -----
+
+// 58 x 64 = 3712 iterations in all (a pad's border row), fewer than
+// min-parallel-work: no parallel dim at all.
+
+// CHECK-LABEL: func.func @too_little_work(
+//  CHECK-SAME:     %[[BUF:.*]]: memref<1x58x64xf32>
+//   CHECK-NOT:   scf.parallel
+//       CHECK:   scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:     scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:       scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:         memref.store %{{.*}}, %[[BUF]][%[[I]], %[[J]], %[[K]]]
+//   CHECK-NOT:   scf.parallel
+func.func @too_little_work(%buf: memref<1x58x64xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c58 = arith.constant 58 : index
+  %c64 = arith.constant 64 : index
+  scf.parallel (%i, %j, %k) = (%c0, %c0, %c0) to (%c1, %c58, %c64) step (%c1, %c1, %c1) {
+    memref.store %v, %buf[%i, %j, %k] : memref<1x58x64xf32>
+  }
+  return
 }

@@ -1,18 +1,22 @@
 // RUN: tconv-opt %s -split-input-file --tconv-select-strategy="vector-width=8 f-tile=16" | FileCheck %s --check-prefix=AVX2
-// RUN: tconv-opt %s -split-input-file --tconv-select-strategy="vector-width=16 f-tile=32" | FileCheck %s --check-prefix=AVX512
+// RUN: tconv-opt %s -split-input-file --tconv-select-strategy="vector-width=16 f-tile=32 ow-tile=14 c-tile=1" | FileCheck %s --check-prefix=AVX512
 
 // The schedule each convolution gets on AVX2 (8 f32 lanes) and AVX-512 (16),
-// with the f-tile of two vectors that tconv-run and tconv-compile pick for
-// each. Only the recorded decisions are checked: the passes carrying them
-// out have their own tests.
+// with the tiles tconv-run and tconv-compile pick for each: two vectors of
+// output channels; 4 output positions and 4 input channels per step with
+// AVX2's 16 registers, up to 14 positions (28 accumulators) and 1 channel
+// with AVX-512's 32. Only the recorded decisions are checked: the passes
+// carrying them out have their own tests.
 
 // C2: 64 -> 64 channels, 3x3: channels-last, two vectors of output
-// channels per tile, 4 input channels per step, the whole kernel row unrolled.
+// channels per tile; with AVX2 4 input channels per step, the whole kernel row
+// unrolled; with AVX-512 14 x 2 accumulators, one tap per step (the row's 16
+// broadcasts and 6 filter vectors would not fit next to them).
 
 // AVX2-LABEL: func.func @c2_3x3(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @c2_3x3(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
 func.func @c2_3x3(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tensor<1x64x56x56xf32> {
   %y = tconv.conv %x, %w pads = [1, 1, 1, 1] : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x56x56xf32>
   return %y : tensor<1x64x56x56xf32>
@@ -21,12 +25,13 @@ func.func @c2_3x3(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tens
 // -----
 
 // A phase of T1 (512 -> 256 channels, stride-2 4x4 transposed): kernels 2
-// wide take one input channel per step.
+// wide take one input channel per step; on AVX-512 the 8 outputs of a row
+// x 2 vectors leave room for both taps.
 
 // AVX2-LABEL: func.func @t1_phase(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @t1_phase(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
 func.func @t1_phase(%x: tensor<8x512x9x9xf32>, %w: tensor<256x512x2x2xf32>) -> tensor<8x256x8x8xf32> {
   %y = tconv.conv %x, %w : (tensor<8x512x9x9xf32>, tensor<256x512x2x2xf32>) -> tensor<8x256x8x8xf32>
   return %y : tensor<8x256x8x8xf32>
@@ -40,7 +45,7 @@ func.func @t1_phase(%x: tensor<8x512x9x9xf32>, %w: tensor<256x512x2x2xf32>) -> t
 // AVX2-LABEL: func.func @three_channels_strided(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @three_channels_strided(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
 func.func @three_channels_strided(%x: tensor<1x16x33x33xf32>, %w: tensor<3x16x3x3xf32>) -> tensor<1x3x16x16xf32> {
   %y = tconv.conv %x, %w strides = [2, 2] : (tensor<1x16x33x33xf32>, tensor<3x16x3x3xf32>) -> tensor<1x3x16x16xf32>
   return %y : tensor<1x3x16x16xf32>
@@ -68,7 +73,7 @@ func.func @three_channels_wide(%x: tensor<1x16x18x18xf32>, %w: tensor<3x16x3x3xf
 // AVX2-LABEL: func.func @sixteen_channels_strided(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @sixteen_channels_strided(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
 func.func @sixteen_channels_strided(%x: tensor<1x8x33x33xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x16x16xf32> {
   %y = tconv.conv %x, %w strides = [2, 2] : (tensor<1x8x33x33xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x16x16xf32>
   return %y : tensor<1x16x16x16xf32>
@@ -104,15 +109,16 @@ func.func @four_channels_1d(%x: tensor<1x8x66xf32>, %w: tensor<4x8x3xf32>) -> te
 
 // -----
 
-// 1-D, wide kernels (vocoder-like): 16 taps are unrolled with 3 input
-// channels per step (at most 48 products), 17 taps one at a time.
+// 1-D, wide kernels (vocoder-like): on AVX2 16 taps are unrolled with 3
+// input channels per step (at most 48 products), 17 taps one at a time;
+// AVX-512's 28 accumulators take one tap at a time.
 
 // AVX2-LABEL: func.func @wide_kernel_1d(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 3 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 16 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @wide_kernel_1d(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 3 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 16 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
 func.func @wide_kernel_1d(%x: tensor<1x64x115xf32>, %w: tensor<100x64x16xf32>, %w17: tensor<100x64x17xf32>) -> (tensor<1x100x100xf32>, tensor<1x100x99xf32>) {
   %a = tconv.conv %x, %w : (tensor<1x64x115xf32>, tensor<100x64x16xf32>) -> tensor<1x100x100xf32>
   %b = tconv.conv %x, %w17 : (tensor<1x64x115xf32>, tensor<100x64x17xf32>) -> tensor<1x100x99xf32>
@@ -121,14 +127,15 @@ func.func @wide_kernel_1d(%x: tensor<1x64x115xf32>, %w: tensor<100x64x16xf32>, %
 
 // -----
 
-// Depthwise: channels-last without an input-channel tile; with a channel
+// Depthwise: channels-last without an input-channel tile (on AVX-512 one
+// tap per step: each tap's input vectors are its own); with a channel
 // multiplier: channels-last loops.
 
 // AVX2-LABEL: func.func @depthwise(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {kind = "channels-last-loops"}}
 // AVX512-LABEL: func.func @depthwise(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
 //       AVX512:   tconv.conv {{.*}} {tconv.schedule = {kind = "channels-last-loops"}}
 func.func @depthwise(%x: tensor<1x32x16x16xf32>, %w: tensor<32x1x3x3xf32>, %wm: tensor<64x1x3x3xf32>) -> (tensor<1x32x14x14xf32>, tensor<1x64x14x14xf32>) {
   %a = tconv.conv %x, %w group = 32 : (tensor<1x32x16x16xf32>, tensor<32x1x3x3xf32>) -> tensor<1x32x14x14xf32>
@@ -157,8 +164,8 @@ func.func @grouped(%x: tensor<1x8x16x16xf32>, %w: tensor<8x4x3x3xf32>) -> tensor
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 8 : i64}}
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @half(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 16 : i64}}
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
 func.func @half(%x: tensor<1x16x18x18xf16>, %w: tensor<3x16x3x3xf16>, %xb: tensor<1x16x18x18xbf16>, %wb: tensor<64x16x3x3xbf16>) -> (tensor<1x3x16x16xf16>, tensor<1x64x16x16xbf16>) {
   %a = tconv.conv %x, %w : (tensor<1x16x18x18xf16>, tensor<3x16x3x3xf16>) -> tensor<1x3x16x16xf16>
   %b = tconv.conv %xb, %wb : (tensor<1x16x18x18xbf16>, tensor<64x16x3x3xbf16>) -> tensor<1x64x16x16xbf16>
@@ -172,7 +179,7 @@ func.func @half(%x: tensor<1x16x18x18xf16>, %w: tensor<3x16x3x3xf16>, %xb: tenso
 // AVX2-LABEL: func.func @double(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 8 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 4 : i64}}
 // AVX512-LABEL: func.func @double(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 14 : i64, vector_width = 8 : i64}}
 func.func @double(%x: tensor<1x16x18x18xf64>, %w: tensor<64x16x3x3xf64>) -> tensor<1x64x16x16xf64> {
   %y = tconv.conv %x, %w : (tensor<1x16x18x18xf64>, tensor<64x16x3x3xf64>) -> tensor<1x64x16x16xf64>
   return %y : tensor<1x64x16x16xf64>

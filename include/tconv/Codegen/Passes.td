@@ -532,7 +532,12 @@ def TConvOuterParallelLoops
     innermost dim. This pass keeps the fewest outer dims that give at least
     `min-parallel-iterations` iterations to share among the threads (never
     the innermost one) and turns the other dims into an `scf.for` nest.
-    Loops nested in a parallel region (an output tile) become sequential.
+    Loops nested in a parallel region (an output tile) become sequential,
+    and so do loops of fewer than `min-parallel-work` iterations in all (a
+    pad's border rows, a phase's filter gather): waking the threads and
+    the barrier after cost more than they share, and a thread that another
+    process holds stalls every barrier (on a busy 2-vCPU machine, 13 of the
+    3-D T6's 21 parallel regions were such loops).
 
     Example (`min-parallel-iterations=32`):
 
@@ -559,6 +564,10 @@ def TConvOuterParallelLoops
     Option<"minParallelIterations", "min-parallel-iterations", "int64_t",
            /*default=*/"32",
            "Fewest iterations the parallel outer dims must have">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"16384",
+           "Fewest iterations (all dims) for a loop to run in parallel at "
+           "all">,
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }

@@ -94,6 +94,12 @@ struct StrategyOptions {
 /// Output channels per tile for `vectorWidth`: two vectors, so that a tile
 /// keeps ow-tile x 2 accumulators in registers on AVX2 and AVX-512 alike.
 int64_t defaultFTile(int64_t vectorWidth);
+/// Output positions per tile for `vectorWidth`: 4 (8 accumulators) with
+/// AVX2's 16 vector registers, 14 (28) with AVX-512's 32.
+int64_t defaultOwTile(int64_t vectorWidth);
+/// Input channels per reduction step for `vectorWidth`: 4 with AVX2, 1
+/// with AVX-512, whose tiles take their reuse from more accumulators.
+int64_t defaultCTile(int64_t vectorWidth);
 /// Accumulators of the width schedule: AVX-512's 32 vector registers hold
 /// twice AVX2's 16.
 int64_t widthAccumulators(int64_t vectorWidth);
@@ -118,10 +124,12 @@ std::optional<ConvSchedule>
 selectTransposeSchedule(ConvTransposeOp op, const StrategyOptions &options);
 
 /// The channels-last schedule of a convolution with `outChannels` output
-/// channels and a kernel `kernelWidth` taps wide, accumulating in
-/// `accType`; depthwise ones have no input-channel tile.
+/// channels, `outWidth` outputs along the width and a kernel `kernelWidth`
+/// taps wide, accumulating in `accType`; depthwise ones have no
+/// input-channel tile.
 ConvSchedule selectChannelsLastSchedule(Type accType, int64_t outChannels,
-                                        int64_t kernelWidth, bool depthwise,
+                                        int64_t outWidth, int64_t kernelWidth,
+                                        bool depthwise,
                                         const StrategyOptions &options);
 
 /// The width schedule of an NCHW convolution of `rank` spatial dims with

@@ -141,9 +141,10 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
 /// Sets the schedule for the target CPU's widest vector registers of
 /// `lanes` f32 (tconv::getVectorLanes in tconv/Target/TargetMachine.h: 16
 /// with AVX-512, 8 with AVX2, 4 with SSE or NEON); f-tile = two vectors, so that a tile keeps
-/// ow-tile x 2 accumulators in registers (8 with the defaults) on AVX2 and
-/// AVX-512 alike (defaultFTile in tconv/Codegen/Strategy.h). Tools that
-/// compile for a known CPU call it before applying user options.
+/// ow-tile x 2 accumulators in registers: 8 on AVX2, up to 28 with
+/// AVX-512's 32 registers, which also take one input channel per step
+/// (defaultFTile, defaultOwTile, defaultCTile in tconv/Codegen/Strategy.h).
+/// Tools that compile for a known CPU call it before applying user options.
 void setNativeVectorWidth(LowerToLLVMOptions &options, int64_t lanes);
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
