@@ -66,7 +66,8 @@ std::string ConvProblem::describe() const {
 }
 
 llvm::Expected<std::string>
-ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter) const {
+ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter,
+                         bool dynamicBatch) const {
   mlir::MLIRContext context;
   context.loadDialect<mlir::arith::ArithDialect, mlir::func::FuncDialect,
                       mlir::tconv::TConvDialect>();
@@ -79,9 +80,12 @@ ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter) const {
   mlir::OpBuilder b(&context);
   mlir::Location loc = mlir::NameLoc::get(b.getStringAttr(id));
   mlir::Type f32 = b.getF32Type();
-  auto inputType = mlir::RankedTensorType::get(inputShape, f32);
+  llvm::SmallVector<int64_t> inputDims(inputShape), resultDims(resultShape());
+  if (dynamicBatch)
+    inputDims[0] = resultDims[0] = mlir::ShapedType::kDynamic;
+  auto inputType = mlir::RankedTensorType::get(inputDims, f32);
   auto filterType = mlir::RankedTensorType::get(filterShape, f32);
-  auto resultType = mlir::RankedTensorType::get(resultShape(), f32);
+  auto resultType = mlir::RankedTensorType::get(resultDims, f32);
 
   mlir::OwningOpRef<mlir::ModuleOp> module = mlir::ModuleOp::create(loc);
   b.setInsertionPointToEnd(module->getBody());

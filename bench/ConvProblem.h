@@ -42,10 +42,12 @@ struct ConvProblem {
   /// The func.func @main(input, filter) -> result holding one tconv op, or
   /// @main(input) -> result with `constantFilter` (its values, in filter
   /// order) compiled in as an arith.constant, as in a model with fixed
-  /// weights. Fails with the dialect verifier's message on an invalid
+  /// weights. With `dynamicBatch` the input and result take any N (dim 0
+  /// is '?'). Fails with the dialect verifier's message on an invalid
   /// problem.
   llvm::Expected<std::string>
-  buildModule(llvm::ArrayRef<float> constantFilter = {}) const;
+  buildModule(llvm::ArrayRef<float> constantFilter = {},
+              bool dynamicBatch = false) const;
 };
 
 /// Entry point of the module built by ConvProblem::buildModule.

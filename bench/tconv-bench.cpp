@@ -45,6 +45,7 @@ struct Contender {
   Timed timed;
   std::function<llvm::Expected<std::vector<float>>()> result;
   std::optional<double> error; // checked relative error
+  std::optional<int64_t> workspaceBytes; // tconv's compiled code
   std::string failure;         // why it has no time
   bool wrong = false;          // failed the check
 };
@@ -150,6 +151,10 @@ public:
   /// Runs one problem at every thread count; false if anything failed.
   bool runProblem(const ConvProblem &p);
   void printHeader();
+  /// The tables under the main one: dynamic batch and upstream forms
+  /// against the tconv op, then memory.
+  void printFormsTable();
+  void printMemoryTable();
   const std::vector<Row> &getRows() const { return rows; }
 
 private:
@@ -182,7 +187,28 @@ static std::vector<std::string> columnKeys() {
   return keys;
 }
 
+/// tconv compiled for any batch, called at the problem's N.
+static constexpr llvm::StringLiteral kDynamicBatchKey = "tconv:dyn-batch";
+
+/// Keys of the forms table: tconv's model variants other than the tconv op
+/// at a static shape, timed against "tconv:auto".
+static std::vector<std::string> formKeys() {
+  std::vector<std::string> keys;
+  if (!opts.tconv)
+    return keys;
+  if (opts.dynamicBatch)
+    keys.push_back(kDynamicBatchKey.str());
+  for (const std::string &form : opts.upstreamForms)
+    keys.push_back("upstream:" + form);
+  return keys;
+}
+
 static std::string columnLabel(llvm::StringRef key) {
+  if (key.consume_front("upstream:")) {
+    if (key == "tosa")
+      return "tosa";
+    return (key == "zero-insert" ? "torch-mlir " : "linalg ") + key.str();
+  }
   if (key.consume_front("tconv:"))
     return ("tconv " + key).str();
   return key == "onednn:nchw" ? "oneDNN nchw" : "oneDNN blocked";
@@ -270,6 +296,90 @@ void Bench::printRow(const Row &row) {
   table.flush();
 }
 
+void Bench::printFormsTable() {
+  std::vector<std::string> keys = formKeys();
+  if (keys.empty())
+    return;
+  table << "\nThe same problem compiled for any batch (`?`, called at the "
+           "problem's N) and written as other frontends write it, against "
+           "the tconv op (tconv auto), same run:\n\n| id | thr | tconv auto "
+           "ms |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " ms |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " / tconv auto |";
+  table << "\n|---|---:|---:|";
+  for (size_t i = 0; i < 2 * keys.size(); ++i)
+    table << "---:|";
+  table << "\n";
+  for (const Row &row : rows) {
+    std::optional<double> base = medianOf(row.find("tconv:auto"));
+    table << "| " << row.problem->id << " | " << row.threads << " | "
+          << (base ? llvm::formatv("{0:f3}", *base * 1e3).str() : "—")
+          << " |";
+    for (const std::string &k : keys) {
+      const Contender *c = row.find(k);
+      if (auto m = medianOf(c))
+        table << llvm::formatv(" {0:f3} |", *m * 1e3);
+      else
+        table << " " << (c && !c->failure.empty() ? c->failure : "—") << " |";
+    }
+    for (const std::string &k : keys) {
+      auto m = medianOf(row.find(k));
+      if (m && base)
+        table << llvm::formatv(" {0:f2} |", *m / *base);
+      else
+        table << " — |";
+    }
+    table << "\n";
+  }
+  table.flush();
+}
+
+/// Minor page faults per timed call, if the contender was timed.
+static std::optional<double> faultsPerCall(const Contender *c) {
+  if (!c || !c->failure.empty() || c->timed.samples.empty())
+    return std::nullopt;
+  return double(c->timed.minorFaults) / c->timed.samples.size();
+}
+
+void Bench::printMemoryTable() {
+  std::vector<std::string> keys = columnKeys(), workspaceKeys;
+  llvm::append_range(keys, formKeys());
+  for (const std::string &k : keys)
+    if (!llvm::StringRef(k).starts_with("onednn:"))
+      workspaceKeys.push_back(k);
+  table << "\nMemory: minor page faults per timed call (getrusage around "
+           "the timed calls) and the workspace of tconv's compiled code "
+           "(KiB):\n\n| id | thr |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " faults |";
+  for (const std::string &k : workspaceKeys)
+    table << " " << columnLabel(k) << " KiB |";
+  table << "\n|---|---:|";
+  for (size_t i = 0; i < keys.size() + workspaceKeys.size(); ++i)
+    table << "---:|";
+  table << "\n";
+  for (const Row &row : rows) {
+    table << "| " << row.problem->id << " | " << row.threads << " |";
+    for (const std::string &k : keys) {
+      if (auto f = faultsPerCall(row.find(k)))
+        table << llvm::formatv(" {0:f1} |", *f);
+      else
+        table << " — |";
+    }
+    for (const std::string &k : workspaceKeys) {
+      const Contender *c = row.find(k);
+      if (c && c->workspaceBytes)
+        table << llvm::formatv(" {0:f1} |", *c->workspaceBytes / 1024.0);
+      else
+        table << " — |";
+    }
+    table << "\n";
+  }
+  table.flush();
+}
+
 bool Bench::runProblem(const ConvProblem &p) {
   unsigned seed = std::hash<std::string>()(p.id);
   std::vector<float> input = randomTensor(product(p.inputShape), seed);
@@ -326,17 +436,16 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   if (opts.onednnBlocked)
     addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
 
-  auto addTConv = [&](llvm::StringRef key, llvm::StringRef strategy,
-                      bool constantFilter) {
+  auto addTConv = [&](llvm::StringRef key, const TConvVariant &variant) {
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(c->key);
     c->timed.name = c->label;
-    if (auto tc = TConvContender::create(p, strategy, opts.pipelineOptions,
-                                         threads, input, filter,
-                                         constantFilter)) {
+    if (auto tc = TConvContender::create(p, variant, opts.pipelineOptions,
+                                         threads, input, filter)) {
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
+      c->workspaceBytes = shared->workspaceBytes();
       c->timed.enter = [shared] { return shared->enter(); };
       c->timed.call = [shared] { shared->run(); };
       c->result = [shared] { return shared->result(); };
@@ -351,10 +460,30 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     // The strategy only changes transposed convolutions.
     if (!p.isTransposed() && strategy != opts.strategies.front())
       continue;
-    addTConv("tconv:" + strategy, strategy, /*constantFilter=*/false);
+    TConvVariant variant;
+    variant.strategy = strategy;
+    addTConv("tconv:" + strategy, variant);
   }
-  if (opts.tconv && opts.constantFilter)
-    addTConv(kConstantFilterKey, "auto", /*constantFilter=*/true);
+  if (opts.tconv && opts.constantFilter) {
+    TConvVariant variant;
+    variant.constantFilter = true;
+    addTConv(kConstantFilterKey, variant);
+  }
+  if (opts.tconv && opts.dynamicBatch) {
+    TConvVariant variant;
+    variant.dynamicBatch = true;
+    addTConv(kDynamicBatchKey, variant);
+  }
+  for (const std::string &name : opts.upstreamForms) {
+    if (!opts.tconv)
+      break;
+    // A form that cannot hold the problem (not 2-D, grouped, ...) has no
+    // contender: its cell shows "—".
+    TConvVariant variant;
+    variant.form = parseUpstreamForm(name);
+    if (buildUpstreamModel(p, *variant.form))
+      addTConv("upstream:" + name, variant);
+  }
 
   // The oracle: oneDNN on NCHW memory, itself checked against loop nests
   // when those are affordable.
@@ -446,7 +575,11 @@ static llvm::json::Value toJson(const Row &row) {
       o["gflops"] = p.flops() / s.median * 1e-9;
       if (c->timed.wallSeconds > 0)
         o["cpus"] = c->timed.cpuSeconds / c->timed.wallSeconds;
+      o["minor_faults_per_call"] =
+          double(c->timed.minorFaults) / c->timed.samples.size();
     }
+    if (c->workspaceBytes)
+      o["workspace_bytes"] = *c->workspaceBytes;
     contenders.push_back(std::move(o));
   }
   return llvm::json::Object{
@@ -607,6 +740,18 @@ static llvm::Expected<std::vector<ConvProblem>> selectedProblems() {
       return p.takeError();
     selected.push_back(std::move(*p));
   }
+  for (ConvProblem &p : selected) {
+    if (!opts.batch)
+      break;
+    p.inputShape[0] = opts.batch;
+    // The bound of parseProblem (every buffer exists several times).
+    for (int64_t elements : {product(p.inputShape), product(p.resultShape())})
+      if (elements > (int64_t(1) << 28))
+        return llvm::createStringError(
+            llvm::formatv("--batch={0}: problem {1} would have tensors of "
+                          "more than 2^28 elements",
+                          opts.batch, p.id));
+  }
   llvm::StringSet<> ids;
   for (const ConvProblem &p : selected)
     if (!ids.insert(p.id).second)
@@ -681,6 +826,8 @@ int main(int argc, char **argv) {
   bool ok = true;
   for (const ConvProblem &p : *problems)
     ok &= bench.runProblem(p);
+  bench.printFormsTable();
+  bench.printMemoryTable();
 
   std::string loadAfter = loadAverage();
   // Problems, implementations and errors, below the table.
