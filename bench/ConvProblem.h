@@ -53,7 +53,8 @@ struct ConvProblem {
 /// Entry point of the module built by ConvProblem::buildModule.
 inline constexpr llvm::StringLiteral kEntryName = "main";
 
-/// The shapes of the benchmark table (T1..T8, C1, C2).
+/// The shapes of the benchmark table (T1..T8, C1, C2, then T1, T2, T3 and
+/// C2 at another N: T1n1, T2n8, T3n8, C2n8).
 const std::vector<ConvProblem> &standardProblems();
 
 /// Parses "ID:OP:INPUT:FILTER[:key=value...]", e.g.

@@ -256,6 +256,16 @@ static std::optional<double> medianOf(const Contender *c) {
   return summarize(c->timed.samples).median;
 }
 
+/// A median in ms, or what became of the contender: ok (checked, not
+/// timed), WRONG, FAILED, unchecked, or — (none).
+static std::string timeCell(const Contender *c) {
+  if (auto m = medianOf(c))
+    return llvm::formatv("{0:f3}", *m * 1e3);
+  if (!c)
+    return "—";
+  return c->failure.empty() ? "ok" : c->failure;
+}
+
 void Bench::printRow(const Row &row) {
   std::vector<std::string> keys = columnKeys();
   double flops = row.problem->flops();
@@ -270,15 +280,8 @@ void Bench::printRow(const Row &row) {
                            cpu / wall < 0.9 * row.threads ? " (!)" : "");
   else
     table << " — |";
-  for (const std::string &k : keys) {
-    const Contender *c = row.find(k);
-    if (auto m = medianOf(c))
-      table << llvm::formatv(" {0:f3} |", *m * 1e3);
-    else if (!c)
-      table << " — |";
-    else
-      table << " " << (c->failure.empty() ? "ok" : c->failure) << " |";
-  }
+  for (const std::string &k : keys)
+    table << " " << timeCell(row.find(k)) << " |";
   for (const std::string &k : keys) {
     if (auto m = medianOf(row.find(k)))
       table << llvm::formatv(" {0:f1} |", flops / *m * 1e-9);
@@ -315,15 +318,9 @@ void Bench::printFormsTable() {
   for (const Row &row : rows) {
     std::optional<double> base = medianOf(row.find("tconv:auto"));
     table << "| " << row.problem->id << " | " << row.threads << " | "
-          << (base ? llvm::formatv("{0:f3}", *base * 1e3).str() : "—")
-          << " |";
-    for (const std::string &k : keys) {
-      const Contender *c = row.find(k);
-      if (auto m = medianOf(c))
-        table << llvm::formatv(" {0:f3} |", *m * 1e3);
-      else
-        table << " " << (c && !c->failure.empty() ? c->failure : "—") << " |";
-    }
+          << timeCell(row.find("tconv:auto")) << " |";
+    for (const std::string &k : keys)
+      table << " " << timeCell(row.find(k)) << " |";
     for (const std::string &k : keys) {
       auto m = medianOf(row.find(k));
       if (m && base)
@@ -682,7 +679,10 @@ static std::string methodText() {
   tconv's temporaries (layout copies, per-phase results) live in a
   workspace planned at compile time and allocated once per kernel: the
   timed call allocates nothing. The environment is not tuned (no
-  `GLIBC_TUNABLES`, no `mallopt`).
+  `GLIBC_TUNABLES`, no `mallopt`). The memory table gives, per contender,
+  the process's minor page faults (`getrusage`) during its timed bursts
+  divided by its calls (about 0 when a call maps no fresh memory), and the
+  workspace of tconv's compiled code (`Kernel::getWorkspaceBytes`).
 - **Threads.** Both run on one OpenMP runtime, LLVM's libomp: tconv-bench
   links it ahead of libdnnl, so oneDNN's `GOMP_*`/`omp_*` calls bind to
   libomp's GNU-compatible entry points instead of libgomp's. With two
@@ -699,6 +699,42 @@ static std::string methodText() {
   not absolute times across runs.
 )",
       opts.tolerance, opts.naiveMaxGflop, opts.minTime);
+}
+
+/// How the second table was made: the dynamic-batch model and the upstream
+/// forms (this replaces the hand-run rounds of bench/upstream-forms).
+static std::string formsMethodText() {
+  return R"(## Dynamic batch and upstream forms
+
+The second table times other models of the same problem against *tconv
+auto* (the tconv op, filter as an argument, strategy auto), in the same
+interleaved rounds as every other contender, so that a ratio compares
+times taken under the same load. Each is compiled by the same TConvRunner
+pipeline, strategy auto, checked against oneDNN nchw like the others.
+
+- *tconv dyn-batch*: the one-op model with input and result
+  `tensor<?x...>`, compiled once for any N and called at the problem's N
+  (the runner takes N from the arguments). T1n1, T2n8, T3n8 and C2n8 are
+  T1, T2, T3 and C2 at their other batch size; `--batch=N` runs every
+  selected problem at N.
+- *Upstream forms*: the 2-D layer as other frontends write it, raised to
+  tconv ops by `tconv-raise-convolutions`, the pipeline's first pass (the
+  legend says "raised to tconv", or why not):
+  *tosa*: `tosa.conv2d` / `tosa.transpose_conv2d` (TFLite, onnx-mlir and
+  torch-mlir's TOSA path) on an NHWC input and result, filter OHWI
+  (convolution) or MHWC (transposed); *linalg nhwc_fhwc*: `tensor.pad` +
+  `linalg.conv_2d_nhwc_fhwc`; *linalg ngchw*: `tensor.pad` +
+  `linalg.conv_2d_ngchw_gfchw` on the NCHW tensors seen as NGCHW (any
+  group); *torch-mlir zero-insert*: torch-mlir's transposed convolution,
+  the input inserted with strides into zeros (`tensor.insert_slice`), the
+  filter flipped by a `linalg.generic`, then `linalg.conv_2d_nchw_fchw`.
+  Each form gets its operands in its own layout (an NHWC user holds NHWC
+  tensors), converted once before timing; its result is converted back to
+  NCHW for the check only. `—`: the frontend has no one-op form of the
+  problem (not 2-D, grouped for tosa and nhwc_fhwc, dilated TOSA
+  transposed convolution, pads beyond the kernel's reach).
+  bench/upstream-forms holds the C2 and T2 forms as files for `tconv-run`.
+)";
 }
 
 static bool writeFile(llvm::StringRef path,
@@ -886,7 +922,8 @@ int main(int argc, char **argv) {
          << "- " << oneDnnDescription() << "\n"
          << "- " << TConvContender::runtimeInfo() << "\n\n"
          << tableText << legend << "\n"
-         << methodText();
+         << methodText() << "\n"
+         << formsMethodText();
     });
   }
   return ok ? 0 : 1;
