@@ -123,6 +123,10 @@ const std::vector<Flag> &flags() {
        "Also run oneDNN on its own blocked layouts, reorders untimed "
        "(default: true)",
        setBool(&BenchOptions::onednnBlocked)},
+      {"xnnpack", Kind::Bool,
+       "Also run XNNPACK's convolution / deconvolution (2-D problems) on "
+       "NHWC tensors, as its users hold them (default: true)",
+       setBool(&BenchOptions::xnnpack)},
       {"constant-filter", Kind::Bool,
        "Also time tconv with the filter compiled into the model as a "
        "constant (packed at compile time, as with a model's fixed weights; "

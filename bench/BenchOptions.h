@@ -28,6 +28,8 @@ struct BenchOptions {
   double naiveMaxGflop = 0.3;
   bool checkOnly = false;
   bool onednnBlocked = true;
+  /// Also run XNNPACK (2-D problems, NHWC tensors).
+  bool xnnpack = true;
   /// Also time tconv with the filter compiled in (strategy auto).
   bool constantFilter = true;
   /// Also time the model compiled for any batch ('?'), at the problem's N.

@@ -1,11 +1,13 @@
-//===- tconv-bench.cpp - tconv against oneDNN, side by side --------------===//
+//===- tconv-bench.cpp - tconv against oneDNN and XNNPACK, side by side --===//
 //
 // For each problem and thread count: compiles the one-op tconv model with
-// the pipeline tconv-run uses (each transpose strategy asked for), builds
-// oneDNN primitives on plain NCHW memory (what a user holding NCHW tensors
-// calls) and on oneDNN's own blocked layouts, checks every result against
-// oneDNN's NCHW result (and oneDNN against a loop-nest reference when that is
-// cheap), then times the kernel calls, interleaved, and prints medians.
+// the pipeline tconv-run uses (each transpose strategy asked for, with the
+// filter compiled in, for any batch, and the layer as other frontends write
+// it), builds oneDNN primitives on plain NCHW memory (what a user holding
+// NCHW tensors calls) and on oneDNN's own blocked layouts, and XNNPACK's
+// NHWC operators, checks every result against oneDNN's NCHW result (and
+// oneDNN against a loop-nest reference when that is cheap), then times the
+// kernel calls, interleaved, and prints medians, page faults and workspaces.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,7 @@
 #include "NaiveConv.h"
 #include "OneDnnConv.h"
 #include "TConvContender.h"
+#include "XnnpackConv.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -172,6 +175,9 @@ private:
 /// tconv with the filter compiled in (strategy auto).
 static constexpr llvm::StringLiteral kConstantFilterKey = "tconv:const-filter";
 
+/// XNNPACK on NHWC tensors (2-D problems).
+static constexpr llvm::StringLiteral kXnnpackKey = "xnnpack:nhwc";
+
 /// Column keys in table order.
 static std::vector<std::string> columnKeys() {
   std::vector<std::string> keys;
@@ -184,6 +190,8 @@ static std::vector<std::string> columnKeys() {
   keys.push_back("onednn:nchw");
   if (opts.onednnBlocked)
     keys.push_back("onednn:blocked");
+  if (opts.xnnpack)
+    keys.push_back(kXnnpackKey.str());
   return keys;
 }
 
@@ -211,6 +219,8 @@ static std::string columnLabel(llvm::StringRef key) {
   }
   if (key.consume_front("tconv:"))
     return ("tconv " + key).str();
+  if (key == kXnnpackKey)
+    return "XNNPACK nhwc";
   return key == "onednn:nchw" ? "oneDNN nchw" : "oneDNN blocked";
 }
 
@@ -230,6 +240,8 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
     ratios.push_back({keys[1], keys[0]});
   if (opts.constantFilter && opts.onednnBlocked)
     ratios.push_back({kConstantFilterKey.str(), "onednn:blocked"});
+  if (opts.xnnpack)
+    ratios.push_back({keys[0], kXnnpackKey.str()});
   return ratios;
 }
 
@@ -343,9 +355,9 @@ static std::optional<double> faultsPerCall(const Contender *c) {
 void Bench::printMemoryTable() {
   std::vector<std::string> keys = columnKeys(), workspaceKeys;
   llvm::append_range(keys, formKeys());
-  for (const std::string &k : keys)
-    if (!llvm::StringRef(k).starts_with("onednn:"))
-      workspaceKeys.push_back(k);
+  for (llvm::StringRef k : keys)
+    if (k.starts_with("tconv:") || k.starts_with("upstream:"))
+      workspaceKeys.push_back(k.str());
   table << "\nMemory: minor page faults per timed call (getrusage around "
            "the timed calls) and the workspace of tconv's compiled code "
            "(KiB):\n\n| id | thr |";
@@ -432,6 +444,26 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   addOneDnn("onednn:nchw", OneDnnConv::Layout::Plain);
   if (opts.onednnBlocked)
     addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
+  if (opts.xnnpack && XnnpackConv::supports(p)) {
+    auto c = std::make_unique<Contender>();
+    c->key = kXnnpackKey.str();
+    c->label = columnLabel(kXnnpackKey);
+    c->timed.name = c->label;
+    // Its thread pool has the row's threads already.
+    c->timed.enter = [] { return llvm::Error::success(); };
+    if (auto x = XnnpackConv::create(p, threads, input, filter)) {
+      std::shared_ptr<XnnpackConv> shared = std::move(*x);
+      c->detail = "NHWC input and result, " +
+                  (threads > 1 ? "pthreadpool of " + std::to_string(threads) +
+                                     " threads"
+                               : std::string("the calling thread"));
+      c->timed.call = [shared] { shared->run(); };
+      c->result = [shared] { return shared->result(); };
+    } else {
+      fail(*c, x.takeError());
+    }
+    row.contenders.push_back(std::move(c));
+  }
 
   auto addTConv = [&](llvm::StringRef key, const TConvVariant &variant) {
     auto c = std::make_unique<Contender>();
@@ -659,6 +691,16 @@ static std::string methodText() {
   *oneDNN blocked*: the same primitive on the layouts oneDNN picks itself
   (`format_tag::any`), reorders done before timing: what a framework that
   keeps tensors blocked would see.
+  *XNNPACK nhwc* (2-D problems): XNNPACK's `convolution2d_nhwc_f32` /
+  `deconvolution2d_nhwc_f32` operators. XNNPACK only takes NHWC tensors, so
+  it is timed on NHWC input and result as its users hold them (converted
+  from the problem's NCHW once, untimed; the result goes back to NCHW for
+  the check only), filter packed when the operator is created (untimed),
+  `xnn_run_operator` timed, with a pthreadpool of the row's threads (none
+  at 1 thread). Its pool is not libomp's: at 2 threads, libomp's idle
+  worker spins for up to 200 ms after a tconv or oneDNN burst and competes
+  with XNNPACK's worker for the 2 CPUs, which can make XNNPACK's 2-thread
+  times pessimistic on a 2-CPU machine.
 - **Checks.** Before any timing, every result is compared with oneDNN nchw's
   (max |x - ref| / max |ref| <= {0}); oneDNN nchw's is compared with loop
   nests written from the definitions (NaiveConv.cpp) when the problem has at
@@ -910,7 +952,7 @@ int main(int argc, char **argv) {
   if (!opts.report.empty()) {
     std::string command = llvm::join(llvm::ArrayRef(argv, argc), " ");
     ok &= writeFile(opts.report, [&](llvm::raw_ostream &os) {
-      os << "# tconv vs oneDNN\n\n"
+      os << "# tconv vs oneDNN and XNNPACK\n\n"
          << "Generated by `make bench` (bench/tconv-bench.cpp); do not edit.\n\n"
          << "- machine: " << cpuModel() << ", "
          << std::thread::hardware_concurrency() << " logical CPUs\n"
