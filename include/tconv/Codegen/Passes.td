@@ -340,7 +340,10 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     transposes that keep dim 0 in place, and any pure op on batch-free
     values only (constants, weight transposes). Any other op reading a
     batched value is an error naming it. Every batched argument must have
-    the same N at run time; results take that N.
+    the same N at run time; results take that N. A function marked
+    `tconv.batch_loop` already is such a loop (the ONNX importer builds it
+    for a dynamic-batch model with `BatchLoop.h`; so does this pass, which
+    is therefore idempotent) and is left alone.
 
     Example:
 
