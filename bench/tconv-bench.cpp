@@ -262,10 +262,17 @@ void Bench::printHeader() {
   table.flush();
 }
 
-static std::optional<double> medianOf(const Contender *c) {
+/// The contender's timed calls, if it passed its check and was timed.
+static const Timed *timedCalls(const Contender *c) {
   if (!c || !c->failure.empty() || c->timed.samples.empty())
-    return std::nullopt;
-  return summarize(c->timed.samples).median;
+    return nullptr;
+  return &c->timed;
+}
+
+static std::optional<double> medianOf(const Contender *c) {
+  if (const Timed *t = timedCalls(c))
+    return summarize(t->samples).median;
+  return std::nullopt;
 }
 
 /// A median in ms, or what became of the contender: ok (checked, not
@@ -347,9 +354,9 @@ void Bench::printFormsTable() {
 
 /// Minor page faults per timed call, if the contender was timed.
 static std::optional<double> faultsPerCall(const Contender *c) {
-  if (!c || !c->failure.empty() || c->timed.samples.empty())
-    return std::nullopt;
-  return double(c->timed.minorFaults) / c->timed.samples.size();
+  if (const Timed *t = timedCalls(c))
+    return double(t->minorFaults) / t->samples.size();
+  return std::nullopt;
 }
 
 void Bench::printMemoryTable() {
