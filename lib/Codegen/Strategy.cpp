@@ -257,6 +257,11 @@ bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
          g.dilations.back() == 1;
 }
 
+bool mlir::tconv::shouldSplitGroups(ConvOp op) {
+  return op.getGeometry().group > 1 &&
+         op.getFilter().getType().getDimSize(1) > 1;
+}
+
 ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
                                          const StrategyOptions &options) {
   ConvGeometry g = op.getGeometry();
