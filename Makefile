@@ -10,7 +10,8 @@ PREFIX      ?= /usr/local
 PACKAGES    := cmake ninja-build llvm-22-dev llvm-22-tools libmlir-22-dev \
                mlir-22-tools clang-22 lld-22 libomp-22-dev libdnnl-dev \
                libpng-dev libgtest-dev libbenchmark-dev \
-               libonnx-dev libprotobuf-dev libonnx-testdata libclang-rt-22-dev
+               libonnx-dev libprotobuf-dev libonnx-testdata libclang-rt-22-dev \
+               libxnnpack-dev libpthreadpool-dev
 CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DCMAKE_C_COMPILER=$(LLVM_PREFIX)/bin/clang \
                -DCMAKE_CXX_COMPILER=$(LLVM_PREFIX)/bin/clang++ \
@@ -90,7 +91,8 @@ fuzz: build
 install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
-# tconv against oneDNN on the shapes of bench/README.md; minutes of run time.
+# tconv against oneDNN and XNNPACK on the shapes of bench/README.md; about ten
+# minutes of run time.
 # Writes bench/results.md and bench/results.json. Options, e.g.:
 #   make bench BENCH_FLAGS="--shapes=T1,C2 --threads=1 --min-time=0.5"
 # No environment tuning: the numbers are what a user gets.

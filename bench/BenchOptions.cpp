@@ -1,6 +1,7 @@
 //===- BenchOptions.cpp - Command line of tconv-bench --------------------===//
 
 #include "BenchOptions.h"
+#include "UpstreamForms.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -122,12 +123,50 @@ const std::vector<Flag> &flags() {
        "Also run oneDNN on its own blocked layouts, reorders untimed "
        "(default: true)",
        setBool(&BenchOptions::onednnBlocked)},
+      {"xnnpack", Kind::Bool,
+       "Also run XNNPACK's convolution / deconvolution (2-D problems) on "
+       "NHWC tensors, as its users hold them (default: true)",
+       setBool(&BenchOptions::xnnpack)},
       {"constant-filter", Kind::Bool,
        "Also time tconv with the filter compiled into the model as a "
        "constant (packed at compile time, as with a model's fixed weights; "
        "strategy auto), next to oneDNN blocked whose weight reorder is not "
        "timed either (default: true)",
        setBool(&BenchOptions::constantFilter)},
+      {"dynamic-batch", Kind::Bool,
+       "Also time tconv compiled for any batch (input and result "
+       "tensor<?x...>), called at the problem's N, next to the static code "
+       "(default: true)",
+       setBool(&BenchOptions::dynamicBatch)},
+      {"upstream-forms", Kind::Value,
+       "The same 2-D layer as other frontends write it, raised and compiled "
+       "by tconv: tosa (tosa.conv2d / tosa.transpose_conv2d, NHWC), "
+       "nhwc_fhwc and ngchw (tensor.pad + linalg), zero-insert (torch-mlir's "
+       "transposed convolution); none for no form (default: all four)",
+       [](BenchOptions &o, llvm::StringRef text) -> llvm::Error {
+         o.upstreamForms = splitList(text);
+         if (o.upstreamForms == std::vector<std::string>{"none"}) {
+           o.upstreamForms.clear();
+           return llvm::Error::success();
+         }
+         for (const std::string &f : o.upstreamForms)
+           if (!parseUpstreamForm(f))
+             return flagError("upstream-forms",
+                              "expected tosa, nhwc_fhwc, ngchw, zero-insert "
+                              "or none, got '" +
+                                  f + "'");
+         return llvm::Error::success();
+       }},
+      {"batch", Kind::Value,
+       "Run every selected problem at this N instead of its own (default: "
+       "the problem's)",
+       [](BenchOptions &o, llvm::StringRef text) -> llvm::Error {
+         if (text.getAsInteger(10, o.batch) || o.batch < 1 ||
+             o.batch > 4096)
+           return flagError("batch", "expected an integer in [1, 4096], got '" +
+                                         text + "'");
+         return llvm::Error::success();
+       }},
       {"tconv", Kind::Bool,
        "Run tconv; false runs oneDNN alone (default: true)",
        setBool(&BenchOptions::tconv)},

@@ -28,8 +28,17 @@ struct BenchOptions {
   double naiveMaxGflop = 0.3;
   bool checkOnly = false;
   bool onednnBlocked = true;
+  /// Also run XNNPACK (2-D problems, NHWC tensors).
+  bool xnnpack = true;
   /// Also time tconv with the filter compiled in (strategy auto).
   bool constantFilter = true;
+  /// Also time the model compiled for any batch ('?'), at the problem's N.
+  bool dynamicBatch = true;
+  /// UpstreamForms.h names of the forms also timed (tconv-raised).
+  std::vector<std::string> upstreamForms = {"tosa", "nhwc_fhwc", "ngchw",
+                                            "zero-insert"};
+  /// If not 0, the N of every selected problem.
+  int64_t batch = 0;
   bool tconv = true;
   /// How the plain oneDNN contender gets a transposed-convolution filter:
   /// "iohw" (as stored, in-major) or "oihw" (repacked out-major).

@@ -66,7 +66,8 @@ std::string ConvProblem::describe() const {
 }
 
 llvm::Expected<std::string>
-ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter) const {
+ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter,
+                         bool dynamicBatch) const {
   mlir::MLIRContext context;
   context.loadDialect<mlir::arith::ArithDialect, mlir::func::FuncDialect,
                       mlir::tconv::TConvDialect>();
@@ -79,9 +80,12 @@ ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter) const {
   mlir::OpBuilder b(&context);
   mlir::Location loc = mlir::NameLoc::get(b.getStringAttr(id));
   mlir::Type f32 = b.getF32Type();
-  auto inputType = mlir::RankedTensorType::get(inputShape, f32);
+  llvm::SmallVector<int64_t> inputDims(inputShape), resultDims(resultShape());
+  if (dynamicBatch)
+    inputDims[0] = resultDims[0] = mlir::ShapedType::kDynamic;
+  auto inputType = mlir::RankedTensorType::get(inputDims, f32);
   auto filterType = mlir::RankedTensorType::get(filterShape, f32);
-  auto resultType = mlir::RankedTensorType::get(resultShape(), f32);
+  auto resultType = mlir::RankedTensorType::get(resultDims, f32);
 
   mlir::OwningOpRef<mlir::ModuleOp> module = mlir::ModuleOp::create(loc);
   b.setInsertionPointToEnd(module->getBody());
@@ -160,6 +164,15 @@ const std::vector<ConvProblem> &tconv::bench::standardProblems() {
                   1),
       makeProblem("C1", "FCNN-CR9", C, {1, 32, 64, 64}, {64, 32, 9, 9}, 1, 4),
       makeProblem("C2", "3x3", C, {1, 64, 56, 56}, {64, 64, 3, 3}, 1, 1),
+      // The other batch of T1, T2, T3 and C2, for the dynamic-batch code
+      // at N = 1 and 8.
+      makeProblem("T1n1", "DCGAN-G4 N=1", T, {1, 512, 8, 8}, {512, 256, 4, 4},
+                  2, 1),
+      makeProblem("T2n8", "DCGAN-G2 N=8", T, {8, 128, 32, 32},
+                  {128, 64, 4, 4}, 2, 1),
+      makeProblem("T3n8", "FCNN-TR N=8", T, {8, 32, 64, 64}, {32, 32, 4, 4}, 2,
+                  1),
+      makeProblem("C2n8", "3x3 N=8", C, {8, 64, 56, 56}, {64, 64, 3, 3}, 1, 1),
   };
   return problems;
 }

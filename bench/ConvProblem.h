@@ -42,16 +42,19 @@ struct ConvProblem {
   /// The func.func @main(input, filter) -> result holding one tconv op, or
   /// @main(input) -> result with `constantFilter` (its values, in filter
   /// order) compiled in as an arith.constant, as in a model with fixed
-  /// weights. Fails with the dialect verifier's message on an invalid
+  /// weights. With `dynamicBatch` the input and result take any N (dim 0
+  /// is '?'). Fails with the dialect verifier's message on an invalid
   /// problem.
   llvm::Expected<std::string>
-  buildModule(llvm::ArrayRef<float> constantFilter = {}) const;
+  buildModule(llvm::ArrayRef<float> constantFilter = {},
+              bool dynamicBatch = false) const;
 };
 
 /// Entry point of the module built by ConvProblem::buildModule.
 inline constexpr llvm::StringLiteral kEntryName = "main";
 
-/// The shapes of the benchmark table (T1..T8, C1, C2).
+/// The shapes of the benchmark table (T1..T8, C1, C2, then T1, T2, T3 and
+/// C2 at another N: T1n1, T2n8, T3n8, C2n8).
 const std::vector<ConvProblem> &standardProblems();
 
 /// Parses "ID:OP:INPUT:FILTER[:key=value...]", e.g.

@@ -2,6 +2,8 @@
 
 #include "Measure.h"
 
+#include "tconv/Runner/Runner.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -75,15 +77,21 @@ llvm::Error tconv::bench::measure(std::vector<Timed *> contenders,
     callsPerBurst.push_back(
         std::max(1, static_cast<int>(std::lround(burst / std::max(e, 1e-9)))));
 
+  // Room for every sample beforehand: growing the vector inside a burst
+  // would add the harness's page faults to the contender's.
+  for (auto [t, calls] : llvm::zip_equal(contenders, callsPerBurst))
+    t->samples.reserve(t->samples.size() + size_t(rounds) * calls);
   for (int round = 0; round < rounds; ++round)
     for (auto [t, calls] : llvm::zip_equal(contenders, callsPerBurst)) {
       if (llvm::Error err = t->enter())
         return err;
+      long faults = mlir::tconv::getMinorPageFaults();
       double wall = now(), cpu = processCpuTime();
       for (int i = 0; i < calls; ++i)
         t->samples.push_back(timeCall(*t));
       t->wallSeconds += now() - wall;
       t->cpuSeconds += processCpuTime() - cpu;
+      t->minorFaults += mlir::tconv::getMinorPageFaults() - faults;
     }
   return llvm::Error::success();
 }

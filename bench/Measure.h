@@ -31,6 +31,9 @@ struct Timed {
   /// machine, fewer when other work took some.
   double wallSeconds = 0;
   double cpuSeconds = 0;
+  /// Minor page faults of the process during the timed bursts: per call,
+  /// how much fresh memory a call touches.
+  long minorFaults = 0;
 };
 
 struct MeasureOptions {

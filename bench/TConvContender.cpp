@@ -4,6 +4,7 @@
 
 #include "tconv/Runner/Runner.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cstring>
@@ -21,8 +22,9 @@ struct TConvContender::State {
   llvm::SmallVector<HostTensor> arguments;
   llvm::SmallVector<HostTensor> results;
   std::optional<Kernel::BoundCall> call;
-  std::string strategy;
-  bool constantFilter = false;
+  TConvVariant variant;
+  /// The form's operand layouts and what it is, for a form.
+  std::optional<UpstreamModel> model;
   int threads = 0;
 };
 
@@ -42,32 +44,52 @@ static HostTensor makeTensor(llvm::ArrayRef<int64_t> shape,
 }
 
 llvm::Expected<std::unique_ptr<TConvContender>>
-TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
+TConvContender::create(const ConvProblem &problem, const TConvVariant &variant,
                        llvm::StringRef pipelineOptions, int threads,
                        const std::vector<float> &input,
-                       const std::vector<float> &filter, bool constantFilter) {
-  auto module = problem.buildModule(
-      constantFilter ? llvm::ArrayRef<float>(filter) : llvm::ArrayRef<float>());
-  if (!module)
-    return module.takeError();
+                       const std::vector<float> &filter) {
+  auto state = std::make_unique<State>();
+  std::string source;
+  if (variant.form) {
+    state->model = buildUpstreamModel(problem, *variant.form);
+    if (!state->model)
+      return llvm::createStringError(
+          llvm::Twine(upstreamFormName(*variant.form)) +
+          " cannot write this problem");
+    source = state->model->source;
+  } else {
+    auto module = problem.buildModule(
+        variant.constantFilter ? llvm::ArrayRef<float>(filter)
+                               : llvm::ArrayRef<float>(),
+        variant.dynamicBatch);
+    if (!module)
+      return module.takeError();
+    source = std::move(*module);
+  }
   mlir::tconv::RunnerOptions options;
   options.entry = kEntryName.str();
-  options.transposeStrategy = strategy.str();
+  options.transposeStrategy = variant.strategy;
   options.pipelineOptions = pipelineOptions.str();
   options.threads = threads;
-  auto kernel = Kernel::compile(*module, problem.id + ".mlir", options);
+  auto kernel = Kernel::compile(source, problem.id + ".mlir", options);
   if (!kernel)
     return kernel.takeError();
 
-  auto state = std::make_unique<State>();
   state->kernel = std::move(*kernel);
-  state->strategy = strategy.str();
-  state->constantFilter = constantFilter;
+  state->variant = variant;
   state->threads = threads;
-  state->arguments.push_back(makeTensor(problem.inputShape, input));
-  if (!constantFilter)
-    state->arguments.push_back(makeTensor(problem.filterShape, filter));
-  state->results = state->kernel->allocateResults();
+  if (state->model) {
+    const UpstreamModel &m = *state->model;
+    state->arguments.push_back(makeTensor(
+        m.input.shape, toFormLayout(input, problem.inputShape, m.input)));
+    state->arguments.push_back(makeTensor(
+        m.filter.shape, toFormLayout(filter, problem.filterShape, m.filter)));
+  } else {
+    state->arguments.push_back(makeTensor(problem.inputShape, input));
+    if (!variant.constantFilter)
+      state->arguments.push_back(makeTensor(problem.filterShape, filter));
+  }
+  state->results = state->kernel->allocateResults(problem.inputShape[0]);
   // bind() checks the arguments and results against the entry's signature.
   auto call = state->kernel->bind(state->arguments, state->results);
   if (!call)
@@ -86,14 +108,34 @@ void TConvContender::run() { (*state->call)(); }
 llvm::Expected<std::vector<float>> TConvContender::result() {
   const HostTensor &r = state->results.front();
   const float *data = static_cast<const float *>(r.data());
-  return std::vector<float>(data, data + r.getNumElements());
+  std::vector<float> values(data, data + r.getNumElements());
+  if (state->model)
+    return fromFormLayout(values, state->model->result);
+  return values;
 }
 
 std::string TConvContender::description() const {
-  return llvm::formatv("strategy {0}{1}, compiled in {2:f0} ms",
-                       state->strategy,
-                       state->constantFilter ? ", constant filter" : "",
-                       state->kernel->getCompileMillis());
+  const TConvVariant &v = state->variant;
+  std::string what;
+  if (state->model) {
+    // A form left to upstream's lowering is not the tconv op's speed.
+    const mlir::tconv::ConvolutionCounts &counts =
+        state->kernel->getConvolutionCounts();
+    what = state->model->description +
+           (counts.notRaised ? ", NOT raised: " +
+                                   llvm::join(counts.whyNotRaised, "; ")
+                             : ", raised to tconv") +
+           ", ";
+  }
+  return llvm::formatv(
+      "{0}strategy {1}{2}{3}, compiled in {4:f0} ms", what, v.strategy,
+      v.constantFilter ? ", constant filter" : "",
+      v.dynamicBatch ? ", dynamic batch" : "",
+      state->kernel->getCompileMillis());
+}
+
+int64_t TConvContender::workspaceBytes() const {
+  return state->kernel->getWorkspaceBytes();
 }
 
 std::string TConvContender::runtimeInfo() {

@@ -9,26 +9,38 @@
 #define TCONV_BENCH_TCONVCONTENDER_H
 
 #include "ConvProblem.h"
+#include "UpstreamForms.h"
 
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace tconv::bench {
 
+/// Which model of a problem TConvRunner compiles.
+struct TConvVariant {
+  /// --tconv-decompose-transpose strategy: auto, phase or zero-insert.
+  std::string strategy = "auto";
+  /// The filter compiled into the model (packed at compile time) instead of
+  /// being an argument.
+  bool constantFilter = false;
+  /// The input and result take any N ('?'); called at the problem's N.
+  bool dynamicBatch = false;
+  /// The layer as another frontend writes it, instead of the tconv op.
+  std::optional<UpstreamForm> form;
+};
+
 class TConvContender {
 public:
-  /// Compiles the problem's model with a transpose strategy (auto, phase or
-  /// zero-insert) for a thread count, and copies the operands in. With
-  /// `constantFilter` the filter is compiled into the model (packed at
-  /// compile time) instead of being an argument.
+  /// Compiles the variant of the problem's model for a thread count and
+  /// copies the operands in (in the form's layouts).
   static llvm::Expected<std::unique_ptr<TConvContender>>
-  create(const ConvProblem &problem, llvm::StringRef strategy,
+  create(const ConvProblem &problem, const TConvVariant &variant,
          llvm::StringRef pipelineOptions, int threads,
-         const std::vector<float> &input, const std::vector<float> &filter,
-         bool constantFilter = false);
+         const std::vector<float> &input, const std::vector<float> &filter);
   ~TConvContender();
 
   /// Makes the next calls use this contender's thread count.
@@ -37,8 +49,10 @@ public:
   void run();
   /// The last result, NCHW.
   llvm::Expected<std::vector<float>> result();
-  /// Strategy, threads and compile time, for the legend.
+  /// Strategy, form and compile time, for the legend.
   std::string description() const;
+  /// Bytes of the workspace the compiled code keeps its temporaries in.
+  int64_t workspaceBytes() const;
 
   /// What the runner runs on (OpenMP runtime), for the report.
   static std::string runtimeInfo();

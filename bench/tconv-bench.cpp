@@ -1,11 +1,13 @@
-//===- tconv-bench.cpp - tconv against oneDNN, side by side --------------===//
+//===- tconv-bench.cpp - tconv against oneDNN and XNNPACK, side by side --===//
 //
 // For each problem and thread count: compiles the one-op tconv model with
-// the pipeline tconv-run uses (each transpose strategy asked for), builds
-// oneDNN primitives on plain NCHW memory (what a user holding NCHW tensors
-// calls) and on oneDNN's own blocked layouts, checks every result against
-// oneDNN's NCHW result (and oneDNN against a loop-nest reference when that is
-// cheap), then times the kernel calls, interleaved, and prints medians.
+// the pipeline tconv-run uses (each transpose strategy asked for, with the
+// filter compiled in, for any batch, and the layer as other frontends write
+// it), builds oneDNN primitives on plain NCHW memory (what a user holding
+// NCHW tensors calls) and on oneDNN's own blocked layouts, and XNNPACK's
+// NHWC operators, checks every result against oneDNN's NCHW result (and
+// oneDNN against a loop-nest reference when that is cheap), then times the
+// kernel calls, interleaved, and prints medians, page faults and workspaces.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,7 @@
 #include "NaiveConv.h"
 #include "OneDnnConv.h"
 #include "TConvContender.h"
+#include "XnnpackConv.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -45,6 +48,7 @@ struct Contender {
   Timed timed;
   std::function<llvm::Expected<std::vector<float>>()> result;
   std::optional<double> error; // checked relative error
+  std::optional<int64_t> workspaceBytes; // tconv's compiled code
   std::string failure;         // why it has no time
   bool wrong = false;          // failed the check
 };
@@ -150,6 +154,10 @@ public:
   /// Runs one problem at every thread count; false if anything failed.
   bool runProblem(const ConvProblem &p);
   void printHeader();
+  /// The tables under the main one: dynamic batch and upstream forms
+  /// against the tconv op, then memory.
+  void printFormsTable();
+  void printMemoryTable();
   const std::vector<Row> &getRows() const { return rows; }
 
 private:
@@ -167,6 +175,9 @@ private:
 /// tconv with the filter compiled in (strategy auto).
 static constexpr llvm::StringLiteral kConstantFilterKey = "tconv:const-filter";
 
+/// XNNPACK on NHWC tensors (2-D problems).
+static constexpr llvm::StringLiteral kXnnpackKey = "xnnpack:nhwc";
+
 /// Column keys in table order.
 static std::vector<std::string> columnKeys() {
   std::vector<std::string> keys;
@@ -179,12 +190,37 @@ static std::vector<std::string> columnKeys() {
   keys.push_back("onednn:nchw");
   if (opts.onednnBlocked)
     keys.push_back("onednn:blocked");
+  if (opts.xnnpack)
+    keys.push_back(kXnnpackKey.str());
+  return keys;
+}
+
+/// tconv compiled for any batch, called at the problem's N.
+static constexpr llvm::StringLiteral kDynamicBatchKey = "tconv:dyn-batch";
+
+/// Keys of the forms table: tconv's model variants other than the tconv op
+/// at a static shape, timed against "tconv:auto".
+static std::vector<std::string> formKeys() {
+  std::vector<std::string> keys;
+  if (!opts.tconv)
+    return keys;
+  if (opts.dynamicBatch)
+    keys.push_back(kDynamicBatchKey.str());
+  for (const std::string &form : opts.upstreamForms)
+    keys.push_back("upstream:" + form);
   return keys;
 }
 
 static std::string columnLabel(llvm::StringRef key) {
+  if (key.consume_front("upstream:")) {
+    if (key == "tosa")
+      return "tosa";
+    return (key == "zero-insert" ? "torch-mlir " : "linalg ") + key.str();
+  }
   if (key.consume_front("tconv:"))
     return ("tconv " + key).str();
+  if (key == kXnnpackKey)
+    return "XNNPACK nhwc";
   return key == "onednn:nchw" ? "oneDNN nchw" : "oneDNN blocked";
 }
 
@@ -204,6 +240,8 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
     ratios.push_back({keys[1], keys[0]});
   if (opts.constantFilter && opts.onednnBlocked)
     ratios.push_back({kConstantFilterKey.str(), "onednn:blocked"});
+  if (opts.xnnpack)
+    ratios.push_back({keys[0], kXnnpackKey.str()});
   return ratios;
 }
 
@@ -224,10 +262,27 @@ void Bench::printHeader() {
   table.flush();
 }
 
-static std::optional<double> medianOf(const Contender *c) {
+/// The contender's timed calls, if it passed its check and was timed.
+static const Timed *timedCalls(const Contender *c) {
   if (!c || !c->failure.empty() || c->timed.samples.empty())
-    return std::nullopt;
-  return summarize(c->timed.samples).median;
+    return nullptr;
+  return &c->timed;
+}
+
+static std::optional<double> medianOf(const Contender *c) {
+  if (const Timed *t = timedCalls(c))
+    return summarize(t->samples).median;
+  return std::nullopt;
+}
+
+/// A median in ms, or what became of the contender: ok (checked, not
+/// timed), WRONG, FAILED, unchecked, or — (none).
+static std::string timeCell(const Contender *c) {
+  if (auto m = medianOf(c))
+    return llvm::formatv("{0:f3}", *m * 1e3);
+  if (!c)
+    return "—";
+  return c->failure.empty() ? "ok" : c->failure;
 }
 
 void Bench::printRow(const Row &row) {
@@ -244,15 +299,8 @@ void Bench::printRow(const Row &row) {
                            cpu / wall < 0.9 * row.threads ? " (!)" : "");
   else
     table << " — |";
-  for (const std::string &k : keys) {
-    const Contender *c = row.find(k);
-    if (auto m = medianOf(c))
-      table << llvm::formatv(" {0:f3} |", *m * 1e3);
-    else if (!c)
-      table << " — |";
-    else
-      table << " " << (c->failure.empty() ? "ok" : c->failure) << " |";
-  }
+  for (const std::string &k : keys)
+    table << " " << timeCell(row.find(k)) << " |";
   for (const std::string &k : keys) {
     if (auto m = medianOf(row.find(k)))
       table << llvm::formatv(" {0:f1} |", flops / *m * 1e-9);
@@ -267,6 +315,84 @@ void Bench::printRow(const Row &row) {
       table << " — |";
   }
   table << "\n";
+  table.flush();
+}
+
+void Bench::printFormsTable() {
+  std::vector<std::string> keys = formKeys();
+  if (keys.empty())
+    return;
+  table << "\nThe same problem compiled for any batch (`?`, called at the "
+           "problem's N) and written as other frontends write it, against "
+           "the tconv op (tconv auto), same run:\n\n| id | thr | tconv auto "
+           "ms |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " ms |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " / tconv auto |";
+  table << "\n|---|---:|---:|";
+  for (size_t i = 0; i < 2 * keys.size(); ++i)
+    table << "---:|";
+  table << "\n";
+  for (const Row &row : rows) {
+    std::optional<double> base = medianOf(row.find("tconv:auto"));
+    table << "| " << row.problem->id << " | " << row.threads << " | "
+          << timeCell(row.find("tconv:auto")) << " |";
+    for (const std::string &k : keys)
+      table << " " << timeCell(row.find(k)) << " |";
+    for (const std::string &k : keys) {
+      auto m = medianOf(row.find(k));
+      if (m && base)
+        table << llvm::formatv(" {0:f2} |", *m / *base);
+      else
+        table << " — |";
+    }
+    table << "\n";
+  }
+  table.flush();
+}
+
+/// Minor page faults per timed call, if the contender was timed.
+static std::optional<double> faultsPerCall(const Contender *c) {
+  if (const Timed *t = timedCalls(c))
+    return double(t->minorFaults) / t->samples.size();
+  return std::nullopt;
+}
+
+void Bench::printMemoryTable() {
+  std::vector<std::string> keys = columnKeys(), workspaceKeys;
+  llvm::append_range(keys, formKeys());
+  for (llvm::StringRef k : keys)
+    if (k.starts_with("tconv:") || k.starts_with("upstream:"))
+      workspaceKeys.push_back(k.str());
+  table << "\nMemory: minor page faults per timed call (getrusage around "
+           "the timed calls) and the workspace of tconv's compiled code "
+           "(KiB):\n\n| id | thr |";
+  for (const std::string &k : keys)
+    table << " " << columnLabel(k) << " faults |";
+  for (const std::string &k : workspaceKeys)
+    table << " " << columnLabel(k) << " KiB |";
+  table << "\n|---|---:|";
+  for (size_t i = 0; i < keys.size() + workspaceKeys.size(); ++i)
+    table << "---:|";
+  table << "\n";
+  for (const Row &row : rows) {
+    table << "| " << row.problem->id << " | " << row.threads << " |";
+    for (const std::string &k : keys) {
+      if (auto f = faultsPerCall(row.find(k)))
+        table << llvm::formatv(" {0:f1} |", *f);
+      else
+        table << " — |";
+    }
+    for (const std::string &k : workspaceKeys) {
+      const Contender *c = row.find(k);
+      if (c && c->workspaceBytes)
+        table << llvm::formatv(" {0:f1} |", *c->workspaceBytes / 1024.0);
+      else
+        table << " — |";
+    }
+    table << "\n";
+  }
   table.flush();
 }
 
@@ -325,18 +451,37 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   addOneDnn("onednn:nchw", OneDnnConv::Layout::Plain);
   if (opts.onednnBlocked)
     addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
+  if (opts.xnnpack && XnnpackConv::supports(p)) {
+    auto c = std::make_unique<Contender>();
+    c->key = kXnnpackKey.str();
+    c->label = columnLabel(kXnnpackKey);
+    c->timed.name = c->label;
+    // Its thread pool has the row's threads already.
+    c->timed.enter = [] { return llvm::Error::success(); };
+    if (auto x = XnnpackConv::create(p, threads, input, filter)) {
+      std::shared_ptr<XnnpackConv> shared = std::move(*x);
+      c->detail = "NHWC input and result, " +
+                  (threads > 1 ? "pthreadpool of " + std::to_string(threads) +
+                                     " threads"
+                               : std::string("the calling thread"));
+      c->timed.call = [shared] { shared->run(); };
+      c->result = [shared] { return shared->result(); };
+    } else {
+      fail(*c, x.takeError());
+    }
+    row.contenders.push_back(std::move(c));
+  }
 
-  auto addTConv = [&](llvm::StringRef key, llvm::StringRef strategy,
-                      bool constantFilter) {
+  auto addTConv = [&](llvm::StringRef key, const TConvVariant &variant) {
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(c->key);
     c->timed.name = c->label;
-    if (auto tc = TConvContender::create(p, strategy, opts.pipelineOptions,
-                                         threads, input, filter,
-                                         constantFilter)) {
+    if (auto tc = TConvContender::create(p, variant, opts.pipelineOptions,
+                                         threads, input, filter)) {
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
+      c->workspaceBytes = shared->workspaceBytes();
       c->timed.enter = [shared] { return shared->enter(); };
       c->timed.call = [shared] { shared->run(); };
       c->result = [shared] { return shared->result(); };
@@ -351,10 +496,30 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     // The strategy only changes transposed convolutions.
     if (!p.isTransposed() && strategy != opts.strategies.front())
       continue;
-    addTConv("tconv:" + strategy, strategy, /*constantFilter=*/false);
+    TConvVariant variant;
+    variant.strategy = strategy;
+    addTConv("tconv:" + strategy, variant);
   }
-  if (opts.tconv && opts.constantFilter)
-    addTConv(kConstantFilterKey, "auto", /*constantFilter=*/true);
+  if (opts.tconv && opts.constantFilter) {
+    TConvVariant variant;
+    variant.constantFilter = true;
+    addTConv(kConstantFilterKey, variant);
+  }
+  if (opts.tconv && opts.dynamicBatch) {
+    TConvVariant variant;
+    variant.dynamicBatch = true;
+    addTConv(kDynamicBatchKey, variant);
+  }
+  for (const std::string &name : opts.upstreamForms) {
+    if (!opts.tconv)
+      break;
+    // A form that cannot hold the problem (not 2-D, grouped, ...) has no
+    // contender: its cell shows "—".
+    TConvVariant variant;
+    variant.form = parseUpstreamForm(name);
+    if (buildUpstreamModel(p, *variant.form))
+      addTConv("upstream:" + name, variant);
+  }
 
   // The oracle: oneDNN on NCHW memory, itself checked against loop nests
   // when those are affordable.
@@ -446,7 +611,11 @@ static llvm::json::Value toJson(const Row &row) {
       o["gflops"] = p.flops() / s.median * 1e-9;
       if (c->timed.wallSeconds > 0)
         o["cpus"] = c->timed.cpuSeconds / c->timed.wallSeconds;
+      o["minor_faults_per_call"] =
+          double(c->timed.minorFaults) / c->timed.samples.size();
     }
+    if (c->workspaceBytes)
+      o["workspace_bytes"] = *c->workspaceBytes;
     contenders.push_back(std::move(o));
   }
   return llvm::json::Object{
@@ -529,6 +698,16 @@ static std::string methodText() {
   *oneDNN blocked*: the same primitive on the layouts oneDNN picks itself
   (`format_tag::any`), reorders done before timing: what a framework that
   keeps tensors blocked would see.
+  *XNNPACK nhwc* (2-D problems): XNNPACK's `convolution2d_nhwc_f32` /
+  `deconvolution2d_nhwc_f32` operators. XNNPACK only takes NHWC tensors, so
+  it is timed on NHWC input and result as its users hold them (converted
+  from the problem's NCHW once, untimed; the result goes back to NCHW for
+  the check only), filter packed when the operator is created (untimed),
+  `xnn_run_operator` timed, with a pthreadpool of the row's threads (none
+  at 1 thread). Its pool is not libomp's: at 2 threads, libomp's idle
+  worker spins for up to 200 ms after a tconv or oneDNN burst and competes
+  with XNNPACK's worker for the 2 CPUs, which can make XNNPACK's 2-thread
+  times pessimistic on a 2-CPU machine.
 - **Checks.** Before any timing, every result is compared with oneDNN nchw's
   (max |x - ref| / max |ref| <= {0}); oneDNN nchw's is compared with loop
   nests written from the definitions (NaiveConv.cpp) when the problem has at
@@ -549,7 +728,10 @@ static std::string methodText() {
   tconv's temporaries (layout copies, per-phase results) live in a
   workspace planned at compile time and allocated once per kernel: the
   timed call allocates nothing. The environment is not tuned (no
-  `GLIBC_TUNABLES`, no `mallopt`).
+  `GLIBC_TUNABLES`, no `mallopt`). The memory table gives, per contender,
+  the process's minor page faults (`getrusage`) during its timed bursts
+  divided by its calls (about 0 when a call maps no fresh memory), and the
+  workspace of tconv's compiled code (`Kernel::getWorkspaceBytes`).
 - **Threads.** Both run on one OpenMP runtime, LLVM's libomp: tconv-bench
   links it ahead of libdnnl, so oneDNN's `GOMP_*`/`omp_*` calls bind to
   libomp's GNU-compatible entry points instead of libgomp's. With two
@@ -566,6 +748,42 @@ static std::string methodText() {
   not absolute times across runs.
 )",
       opts.tolerance, opts.naiveMaxGflop, opts.minTime);
+}
+
+/// How the second table was made: the dynamic-batch model and the upstream
+/// forms (this replaces the hand-run rounds of bench/upstream-forms).
+static std::string formsMethodText() {
+  return R"(## Dynamic batch and upstream forms
+
+The second table times other models of the same problem against *tconv
+auto* (the tconv op, filter as an argument, strategy auto), in the same
+interleaved rounds as every other contender, so that a ratio compares
+times taken under the same load. Each is compiled by the same TConvRunner
+pipeline, strategy auto, checked against oneDNN nchw like the others.
+
+- *tconv dyn-batch*: the one-op model with input and result
+  `tensor<?x...>`, compiled once for any N and called at the problem's N
+  (the runner takes N from the arguments). T1n1, T2n8, T3n8 and C2n8 are
+  T1, T2, T3 and C2 at their other batch size; `--batch=N` runs every
+  selected problem at N.
+- *Upstream forms*: the 2-D layer as other frontends write it, raised to
+  tconv ops by `tconv-raise-convolutions`, the pipeline's first pass (the
+  legend says "raised to tconv", or why not):
+  *tosa*: `tosa.conv2d` / `tosa.transpose_conv2d` (TFLite, onnx-mlir and
+  torch-mlir's TOSA path) on an NHWC input and result, filter OHWI
+  (convolution) or MHWC (transposed); *linalg nhwc_fhwc*: `tensor.pad` +
+  `linalg.conv_2d_nhwc_fhwc`; *linalg ngchw*: `tensor.pad` +
+  `linalg.conv_2d_ngchw_gfchw` on the NCHW tensors seen as NGCHW (any
+  group); *torch-mlir zero-insert*: torch-mlir's transposed convolution,
+  the input inserted with strides into zeros (`tensor.insert_slice`), the
+  filter flipped by a `linalg.generic`, then `linalg.conv_2d_nchw_fchw`.
+  Each form gets its operands in its own layout (an NHWC user holds NHWC
+  tensors), converted once before timing; its result is converted back to
+  NCHW for the check only. `—`: the frontend has no one-op form of the
+  problem (not 2-D, grouped for tosa and nhwc_fhwc, dilated TOSA
+  transposed convolution, pads beyond the kernel's reach).
+  bench/upstream-forms holds the C2 and T2 forms as files for `tconv-run`.
+)";
 }
 
 static bool writeFile(llvm::StringRef path,
@@ -606,6 +824,18 @@ static llvm::Expected<std::vector<ConvProblem>> selectedProblems() {
     if (!p)
       return p.takeError();
     selected.push_back(std::move(*p));
+  }
+  for (ConvProblem &p : selected) {
+    if (!opts.batch)
+      break;
+    p.inputShape[0] = opts.batch;
+    // The bound of parseProblem (every buffer exists several times).
+    for (int64_t elements : {product(p.inputShape), product(p.resultShape())})
+      if (elements > (int64_t(1) << 28))
+        return llvm::createStringError(
+            llvm::formatv("--batch={0}: problem {1} would have tensors of "
+                          "more than 2^28 elements",
+                          opts.batch, p.id));
   }
   llvm::StringSet<> ids;
   for (const ConvProblem &p : selected)
@@ -681,6 +911,8 @@ int main(int argc, char **argv) {
   bool ok = true;
   for (const ConvProblem &p : *problems)
     ok &= bench.runProblem(p);
+  bench.printFormsTable();
+  bench.printMemoryTable();
 
   std::string loadAfter = loadAverage();
   // Problems, implementations and errors, below the table.
@@ -727,7 +959,7 @@ int main(int argc, char **argv) {
   if (!opts.report.empty()) {
     std::string command = llvm::join(llvm::ArrayRef(argv, argc), " ");
     ok &= writeFile(opts.report, [&](llvm::raw_ostream &os) {
-      os << "# tconv vs oneDNN\n\n"
+      os << "# tconv vs oneDNN and XNNPACK\n\n"
          << "Generated by `make bench` (bench/tconv-bench.cpp); do not edit.\n\n"
          << "- machine: " << cpuModel() << ", "
          << std::thread::hardware_concurrency() << " logical CPUs\n"
@@ -739,7 +971,8 @@ int main(int argc, char **argv) {
          << "- " << oneDnnDescription() << "\n"
          << "- " << TConvContender::runtimeInfo() << "\n\n"
          << tableText << legend << "\n"
-         << methodText();
+         << methodText() << "\n"
+         << formsMethodText();
     });
   }
   return ok ? 0 : 1;

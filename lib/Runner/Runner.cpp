@@ -37,6 +37,7 @@
 #include <cstdlib>
 #include <cmath>
 #include <mutex>
+#include <sys/resource.h>
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -871,4 +872,10 @@ void mlir::tconv::fillUniform(HostTensor &tensor, uint64_t seed) {
     else
       tensor.setValue(i, 2.0 * unit - 1.0);
   }
+}
+
+long mlir::tconv::getMinorPageFaults() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
 }

@@ -49,8 +49,6 @@
 
 #include <unistd.h>
 
-#include <sys/resource.h>
-
 using namespace mlir::tconv;
 using llvm::Twine;
 namespace cl = llvm::cl;
@@ -608,13 +606,6 @@ compareWithExpected(llvm::ArrayRef<HostTensor> results) {
     ok &= pass;
   }
   return ok;
-}
-
-/// Minor page faults of this process so far.
-static long getMinorPageFaults() {
-  struct rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_minflt;
 }
 
 /// Times `runs` calls of the kernel on preallocated buffers.

@@ -299,6 +299,11 @@ Comparison compareTensors(const HostTensor &actual, const HostTensor &expected);
 /// sqrt(reductionLength), the growth of rounding errors in a sum.
 double getRelativeTolerance(ElementType elementType, int64_t reductionLength);
 
+/// Minor page faults of this process so far (getrusage). Their difference
+/// around timed calls, divided by the calls, says how much fresh memory each
+/// call touches: about 0 when temporaries come from a reused workspace.
+long getMinorPageFaults();
+
 /// Fills `tensor` with values uniform in [-1, 1) (integers: in [-16, 16),
 /// i1: 0 or 1), deterministic for `seed`.
 void fillUniform(HostTensor &tensor, uint64_t seed);
