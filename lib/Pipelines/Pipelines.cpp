@@ -54,6 +54,7 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
   strategy.owTile = options.owTile;
   strategy.fTile = options.fTile;
   strategy.cTile = options.cTile;
+  strategy.bf16Dot = options.bf16Dot;
   return strategy;
 }
 
@@ -199,14 +200,17 @@ static void addLoopsStage(OpPassManager &pm,
 
 /// Everything to the LLVM dialect. memref before scf-to-cf: the OpenMP
 /// lowering leaves memref.alloca_scope inside scf regions.
-static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+static void addLLVMStage(OpPassManager &pm,
+                         const tconv::LowerToLLVMOptions &options) {
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createSCFToControlFlowPass());
   // Vector ops first: this pass also lowers multi-dimensional vector ops to
   // 1-D ones, which the dialect interfaces below do not.
-  pm.addPass(createConvertVectorToLLVMPass());
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.x86Vector = options.bf16Dot; // vdpbf16ps
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // Math, arith, OpenMP, func, cf and ub in one conversion through their
   // ConvertToLLVMPatternInterface (registered by registerAllExtensions), a
   // single walk instead of one pass each over the expanded IR.

@@ -531,6 +531,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   if (llvm::Error err = checkRunsOnHost(**targetMachine))
     return std::move(err);
   setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
+  pipelineOptions.bf16Dot = hasBF16Dot(**targetMachine);
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "

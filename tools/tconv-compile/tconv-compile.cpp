@@ -136,6 +136,7 @@ int main(int argc, char **argv) {
   options.parallel = parallel;
   // The widest vector registers of the target CPU.
   tconv::setNativeVectorWidth(options, tconv::getVectorLanes(**machine));
+  options.bf16Dot = tconv::hasBF16Dot(**machine);
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);
   if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {

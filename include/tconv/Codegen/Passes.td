@@ -101,6 +101,9 @@ def TConvSelectStrategy
            "multiple of vector-width)">,
     Option<"cTile", "c-tile", "int64_t", /*default=*/"4",
            "Channels-last: input channels per reduction step (at most)">,
+    Option<"bf16Dot", "bf16-dot", "bool", /*default=*/"false",
+           "The target has AVX512_BF16: bf16 convolutions multiply pairs "
+           "of input channels with vdpbf16ps (`dot_width = 2`)">,
   ];
 }
 
@@ -189,6 +192,7 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     "::mlir::tensor::TensorDialect",
     "::mlir::ub::UBDialect",
     "::mlir::vector::VectorDialect",
+    "::mlir::x86vector::X86VectorDialect",
   ];
   let options = [
     Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",

@@ -292,6 +292,9 @@ struct ConvInfo {
   unsigned numSpatial;
   Type elementType;
   Type accType;
+  /// Channels-last input and filter copies: the accumulator type, or the
+  /// element type for schedules that multiply it directly (vdpbf16ps).
+  Type operandType;
   ArrayRef<int64_t> inputShape;  // N x C x D...
   ArrayRef<int64_t> filterShape; // M x C/G x K...
   ArrayRef<int64_t> resultShape; // N x M x O...
@@ -315,6 +318,7 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
     info.numSpatial = op.getNumSpatialDims();
     info.elementType = op.getInput().getType().getElementType();
     info.accType = accumulatorType(info.elementType);
+    info.operandType = info.accType;
     info.inputShape = op.getInput().getType().getShape();
     info.filterShape = op.getFilter().getType().getShape();
     info.resultShape = op.getOutput().getType().getShape();
@@ -328,6 +332,8 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
     bool layoutChannelsLast;
     if (std::optional<ConvSchedule> schedule = *getSchedule(op)) {
       layoutChannelsLast = isChannelsLast(schedule->kind);
+      if (schedule->dotWidth)
+        info.operandType = info.elementType;
     } else {
       bool depthwise = info.inPerGroup == 1 && info.group > 1;
       bool widthVectors =
@@ -408,7 +414,8 @@ private:
       kernelFirst.push_back(i);
     kernelFirst.append({1, 0});
 
-    Value input = relayout(b, loc, adaptor.getInput(), toLast, info.accType);
+    Value input =
+        relayout(b, loc, adaptor.getInput(), toLast, info.operandType);
     input =
         padSpatial(b, loc, input, 1, info.kernel(), info.outputSpatial(), g);
     SmallVector<int64_t> accShape = applyPermutation(info.resultShape, toLast);
@@ -417,7 +424,7 @@ private:
     Value result;
     if (info.group == 1) {
       Value filter =
-          relayout(b, loc, adaptor.getFilter(), kernelFirst, info.accType);
+          relayout(b, loc, adaptor.getFilter(), kernelFirst, info.operandType);
       static const NamedConvBuilder builders[] = {
           namedConv<linalg::Conv1DNwcWcfOp>,
           namedConv<linalg::Conv2DNhwcHwcfOp>,
