@@ -79,6 +79,9 @@ struct VectorizeConvsPass
     llvm::DenseMap<std::pair<Value, int64_t>, Value> blockedCopies;
     // Innermost convolution tiles and the initializer tiles fused with them.
     SmallVector<linalg::LinalgOp> tiles;
+    // Whether vdpbf16ps tiles were emitted (their accumulators are hoisted
+    // with the others').
+    bool dotTiles = false;
     for (linalg::LinalgOp conv : convs) {
       ConvLoops loops = *scheduledConv(conv);
       FailureOr<std::optional<ConvSchedule>> schedule = scheduleOf(conv, loops);
@@ -153,6 +156,8 @@ struct VectorizeConvsPass
         else if (failed(emitBF16DotTile(rewriter, *conv1d, filter,
                                         filterPairs)))
           return signalPassFailure();
+        else
+          dotTiles = true;
       }
       if (packing.packed && !packing.readInPlace)
         fusePacking(rewriter, packing.packed);
@@ -170,7 +175,7 @@ struct VectorizeConvsPass
       }
       rewriter.replaceOp(tile, result->replacements);
     }
-    if (tiles.empty())
+    if (tiles.empty() && !dotTiles)
       return;
     if (failed(lowerToFMAs(rewriter, func, [&](Type type) {
           auto it = scheduledLanes.find(type);

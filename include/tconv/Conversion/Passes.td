@@ -19,6 +19,9 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
       `linalg.generic` for the remaining grouped 1-D and 3-D ones;
     * f16 and bf16 accumulate in f32 (the named ops extend their inputs to the
       accumulator type) and a final `arith.truncf` restores the element type.
+      Channels-last copies of the operands are made in f32, the extension
+      fused into the layout change, except under a schedule with
+      `dot_width` (vdpbf16ps), whose bf16 operands stay bf16.
 
     With `channels-last`, ungrouped and depthwise convolutions run on
     channels-last copies of their operands (NWC/NHWC/NDHWC input, WCF/HWCF/
