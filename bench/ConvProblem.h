@@ -42,10 +42,11 @@ struct ConvProblem {
   /// The func.func @main(input, filter) -> result holding one tconv op, or
   /// @main(input) -> result with `constantFilter` (its values, in filter
   /// order) compiled in as an arith.constant, as in a model with fixed
-  /// weights. Fails with the dialect verifier's message on an invalid
-  /// problem.
+  /// weights; in bf16 instead of f32 with `bf16`. Fails with the dialect
+  /// verifier's message on an invalid problem.
   llvm::Expected<std::string>
-  buildModule(llvm::ArrayRef<float> constantFilter = {}) const;
+  buildModule(llvm::ArrayRef<float> constantFilter = {},
+              bool bf16 = false) const;
 };
 
 /// Entry point of the module built by ConvProblem::buildModule.

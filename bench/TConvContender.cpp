@@ -3,6 +3,7 @@
 #include "TConvContender.h"
 
 #include "tconv/Runner/Runner.h"
+#include "tconv/Support/FloatConversions.h"
 
 #include "llvm/Support/FormatVariadic.h"
 
@@ -23,6 +24,7 @@ struct TConvContender::State {
   std::optional<Kernel::BoundCall> call;
   std::string strategy;
   bool constantFilter = false;
+  bool bf16 = false;
   int threads = 0;
 };
 
@@ -32,12 +34,18 @@ TConvContender::TConvContender(std::unique_ptr<State> state)
 TConvContender::~TConvContender() = default;
 
 static HostTensor makeTensor(llvm::ArrayRef<int64_t> shape,
-                             const std::vector<float> &values) {
+                             const std::vector<float> &values, bool bf16) {
   HostTensorType type;
-  type.elementType = ElementType::F32;
+  type.elementType = bf16 ? ElementType::BF16 : ElementType::F32;
   type.shape.assign(shape.begin(), shape.end());
   HostTensor tensor(type);
-  std::memcpy(tensor.data(), values.data(), tensor.getSizeInBytes());
+  if (!bf16) {
+    std::memcpy(tensor.data(), values.data(), tensor.getSizeInBytes());
+    return tensor;
+  }
+  auto *bits = static_cast<uint16_t *>(tensor.data());
+  for (size_t i = 0; i < values.size(); ++i)
+    bits[i] = mlir::tconv::floatToBfloat16Bits(values[i]);
   return tensor;
 }
 
@@ -45,9 +53,11 @@ llvm::Expected<std::unique_ptr<TConvContender>>
 TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
                        llvm::StringRef pipelineOptions, int threads,
                        const std::vector<float> &input,
-                       const std::vector<float> &filter, bool constantFilter) {
+                       const std::vector<float> &filter, bool constantFilter,
+                       bool bf16) {
   auto module = problem.buildModule(
-      constantFilter ? llvm::ArrayRef<float>(filter) : llvm::ArrayRef<float>());
+      constantFilter ? llvm::ArrayRef<float>(filter) : llvm::ArrayRef<float>(),
+      bf16);
   if (!module)
     return module.takeError();
   mlir::tconv::RunnerOptions options;
@@ -63,10 +73,11 @@ TConvContender::create(const ConvProblem &problem, llvm::StringRef strategy,
   state->kernel = std::move(*kernel);
   state->strategy = strategy.str();
   state->constantFilter = constantFilter;
+  state->bf16 = bf16;
   state->threads = threads;
-  state->arguments.push_back(makeTensor(problem.inputShape, input));
+  state->arguments.push_back(makeTensor(problem.inputShape, input, bf16));
   if (!constantFilter)
-    state->arguments.push_back(makeTensor(problem.filterShape, filter));
+    state->arguments.push_back(makeTensor(problem.filterShape, filter, bf16));
   state->results = state->kernel->allocateResults();
   // bind() checks the arguments and results against the entry's signature.
   auto call = state->kernel->bind(state->arguments, state->results);
@@ -85,13 +96,20 @@ void TConvContender::run() { (*state->call)(); }
 
 llvm::Expected<std::vector<float>> TConvContender::result() {
   const HostTensor &r = state->results.front();
+  if (state->bf16) {
+    const auto *bits = static_cast<const uint16_t *>(r.data());
+    std::vector<float> values(r.getNumElements());
+    for (size_t i = 0; i < values.size(); ++i)
+      values[i] = mlir::tconv::bfloat16BitsToFloat(bits[i]);
+    return values;
+  }
   const float *data = static_cast<const float *>(r.data());
   return std::vector<float>(data, data + r.getNumElements());
 }
 
 std::string TConvContender::description() const {
-  return llvm::formatv("strategy {0}{1}, compiled in {2:f0} ms",
-                       state->strategy,
+  return llvm::formatv("{0}strategy {1}{2}, compiled in {3:f0} ms",
+                       state->bf16 ? "bf16, " : "", state->strategy,
                        state->constantFilter ? ", constant filter" : "",
                        state->kernel->getCompileMillis());
 }

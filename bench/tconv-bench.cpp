@@ -111,16 +111,20 @@ int64_t product(llvm::ArrayRef<int64_t> shape) {
   return p;
 }
 
+/// The bf16 contenders: their operands and result are rounded to bf16.
+bool isBF16(llvm::StringRef key) { return key.ends_with(":bf16"); }
+
 /// Reports a failed check on stderr and marks the contender.
 void reportWrong(Contender &c, const ConvProblem &p, int threads,
                  llvm::StringRef oracle, const std::vector<float> &got,
-                 const std::vector<float> &ref, Comparison cmp) {
+                 const std::vector<float> &ref, Comparison cmp,
+                 double tolerance) {
   c.wrong = true;
   c.failure = "WRONG";
   llvm::errs() << llvm::formatv(
       "error: {0} at {1} thread(s): {2} differs from {3}: max rel error "
       "{4:e} > {5:e}, worst at {6}: got {7}, expected {8}\n",
-      p.id, threads, c.label, oracle, cmp.relError, opts.tolerance,
+      p.id, threads, c.label, oracle, cmp.relError, tolerance,
       indexString(p.resultShape(), cmp.worst), got[cmp.worst],
       ref[cmp.worst]);
 }
@@ -179,13 +183,20 @@ static std::vector<std::string> columnKeys() {
   keys.push_back("onednn:nchw");
   if (opts.onednnBlocked)
     keys.push_back("onednn:blocked");
+  if (opts.bf16) {
+    if (opts.tconv)
+      keys.push_back("tconv:bf16");
+    keys.push_back("onednn:bf16");
+  }
   return keys;
 }
 
 static std::string columnLabel(llvm::StringRef key) {
   if (key.consume_front("tconv:"))
     return ("tconv " + key).str();
-  return key == "onednn:nchw" ? "oneDNN nchw" : "oneDNN blocked";
+  return key == "onednn:nchw"    ? "oneDNN nchw"
+         : key == "onednn:bf16" ? "oneDNN bf16"
+                                : "oneDNN blocked";
 }
 
 /// Time ratios shown, numerator and denominator keys.
@@ -204,6 +215,11 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
     ratios.push_back({keys[1], keys[0]});
   if (opts.constantFilter && opts.onednnBlocked)
     ratios.push_back({kConstantFilterKey.str(), "onednn:blocked"});
+  // bf16 against oneDNN's, and against tconv's own f32 time.
+  if (opts.bf16) {
+    ratios.push_back({"tconv:bf16", "onednn:bf16"});
+    ratios.push_back({"tconv:bf16", keys[0]});
+  }
   return ratios;
 }
 
@@ -300,7 +316,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   auto weights = opts.onednnDeconvWeights == "iohw"
                      ? OneDnnConv::DeconvWeights::InMajor
                      : OneDnnConv::DeconvWeights::OutMajor;
-  auto addOneDnn = [&](llvm::StringRef key, OneDnnConv::Layout layout) {
+  auto addOneDnn = [&](llvm::StringRef key, OneDnnConv::Layout layout,
+                       bool bf16 = false) {
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(key);
@@ -310,7 +327,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     if (llvm::Error err = enter()) {
       fail(*c, std::move(err));
     } else if (auto conv = OneDnnConv::create(p, layout, weights, input,
-                                              filter)) {
+                                              filter, bf16)) {
       std::shared_ptr<OneDnnConv> shared = std::move(*conv);
       c->detail = shared->implementation();
       if (p.isTransposed() && layout == OneDnnConv::Layout::Plain)
@@ -325,16 +342,18 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   addOneDnn("onednn:nchw", OneDnnConv::Layout::Plain);
   if (opts.onednnBlocked)
     addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
+  if (opts.bf16)
+    addOneDnn("onednn:bf16", OneDnnConv::Layout::Blocked, /*bf16=*/true);
 
   auto addTConv = [&](llvm::StringRef key, llvm::StringRef strategy,
-                      bool constantFilter) {
+                      bool constantFilter, bool bf16 = false) {
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(c->key);
     c->timed.name = c->label;
     if (auto tc = TConvContender::create(p, strategy, opts.pipelineOptions,
                                          threads, input, filter,
-                                         constantFilter)) {
+                                         constantFilter, bf16)) {
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
       c->timed.enter = [shared] { return shared->enter(); };
@@ -355,6 +374,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   }
   if (opts.tconv && opts.constantFilter)
     addTConv(kConstantFilterKey, "auto", /*constantFilter=*/true);
+  if (opts.tconv && opts.bf16)
+    addTConv("tconv:bf16", "auto", /*constantFilter=*/false, /*bf16=*/true);
 
   // The oracle: oneDNN on NCHW memory, itself checked against loop nests
   // when those are affordable.
@@ -368,7 +389,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
         oracle.error = cmp.relError;
         if (!(cmp.relError <= opts.tolerance)) {
           reportWrong(oracle, p, threads, "the loop-nest reference",
-                      reference, *naive, cmp);
+                      reference, *naive, cmp, opts.tolerance);
           ok = false;
         }
       }
@@ -399,8 +420,10 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
       }
       Comparison cmp = compare(*result, reference);
       c->error = cmp.relError;
-      if (!(cmp.relError <= opts.tolerance)) {
-        reportWrong(*c, p, threads, "oneDNN nchw", *result, reference, cmp);
+      double tolerance = isBF16(c->key) ? opts.bf16Tolerance : opts.tolerance;
+      if (!(cmp.relError <= tolerance)) {
+        reportWrong(*c, p, threads, "oneDNN nchw", *result, reference, cmp,
+                    tolerance);
         ok = false;
         continue;
       }
@@ -528,9 +551,14 @@ static std::string methodText() {
   the ONNX `C x M/g x k` filter, described as `io*`/`gio*`, not copied).
   *oneDNN blocked*: the same primitive on the layouts oneDNN picks itself
   (`format_tag::any`), reorders done before timing: what a framework that
-  keeps tensors blocked would see.
+  keeps tensors blocked would see. *tconv bf16*, *oneDNN bf16*: the
+  problem in bf16 (operands rounded to nearest even, f32 accumulation,
+  bf16 result): tconv's model (strategy auto; vdpbf16ps when the CPU has
+  AVX512_BF16) against the oneDNN primitive on its blocked bf16 layouts,
+  conversions in the untimed reorders; *tconv bf16 / tconv {3}* is the
+  speedup of bf16 over tconv's own f32.
 - **Checks.** Before any timing, every result is compared with oneDNN nchw's
-  (max |x - ref| / max |ref| <= {0}); oneDNN nchw's is compared with loop
+  (max |x - ref| / max |ref| <= {0}; {4} for bf16 results); oneDNN nchw's is compared with loop
   nests written from the definitions (NaiveConv.cpp) when the problem has at
   most {1} GFLOP. Inputs are uniform in [-1, 1).
 - **Timing.** Only the kernel call: tconv's JIT-compiled entry with bound,
@@ -565,7 +593,8 @@ static std::string methodText() {
   measurement moves by 15-20% between runs. Compare ratios within a row,
   not absolute times across runs.
 )",
-      opts.tolerance, opts.naiveMaxGflop, opts.minTime);
+      opts.tolerance, opts.naiveMaxGflop, opts.minTime,
+      opts.strategies.front(), opts.bf16Tolerance);
 }
 
 static bool writeFile(llvm::StringRef path,
