@@ -48,7 +48,8 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
 
     With `channels-last`, a result inserted (`tensor.insert_slice`,
     strides allowed) into a tensor.empty, fill, broadcast or an earlier such
-    insert is inserted before its layout change back, into a channels-last
+    insert is inserted before its layout change back (also one that rounds
+    f32 accumulators to f16/bf16: the dest is then f32), into a channels-last
     dest, and its convolution starts from that slice of the dest. The phases
     of a decomposed transposed convolution then fill one NHWC output in
     place, with contiguous channel vectors, and a single layout change
