@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -225,7 +226,9 @@ struct PlanWorkspacePass
     passWorkspaceAtCalls(func, workspaceType);
   }
 
-  /// Each call of `func` gets a workspace allocated right before it.
+  /// Each call of `func` gets a workspace allocated right before it, or
+  /// before the outermost sequential loop around it (the image loop of a
+  /// dynamic batch): one allocation serves every iteration.
   void passWorkspaceAtCalls(func::FuncOp func, MemRefType workspaceType) {
     std::optional<SymbolTable::UseRange> uses =
         SymbolTable::getSymbolUses(func, getOperation());
@@ -235,7 +238,14 @@ struct PlanWorkspacePass
       auto call = dyn_cast<func::CallOp>(use.getUser());
       if (!call)
         continue;
-      OpBuilder builder(call);
+      Operation *before = call;
+      for (Operation *op = call->getParentOp(); op && !isa<func::FuncOp>(op);
+           op = op->getParentOp()) {
+        if (!isa<scf::ForOp>(op))
+          break;
+        before = op;
+      }
+      OpBuilder builder(before);
       Value workspace = memref::AllocOp::create(
           builder, call.getLoc(), workspaceType, builder.getI64IntegerAttr(alignment));
       call->insertOperands(call->getNumOperands(), workspace);

@@ -61,6 +61,8 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
 /// tconv.conv_transpose -> tconv.conv.
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
+  // A dynamic batch becomes a loop over a static per-image function.
+  pm.addPass(createTConvOutlineBatch());
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
   funcPm.addPass(createTConvRaiseConvolutions());
@@ -162,6 +164,10 @@ static void addBufferizedStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  // A dynamic batch: results built in place, the per-image buffers of its
+  // loop allocated once per call.
+  pm.nest<func::FuncOp>().addPass(createTConvForwardResultCopies());
+  pm.nest<func::FuncOp>().addPass(bufferization::createBufferLoopHoistingPass());
   if (options.workspace)
     pm.addPass(createTConvPlanWorkspace());
   // The deallocation pipeline canonicalizes before its analysis and ends with

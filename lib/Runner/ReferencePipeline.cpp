@@ -14,12 +14,15 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
+#include "tconv/Codegen/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Conversion/TConvToReference/Passes.h"
 
 using namespace mlir;
 
 void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
+  // The scalar loops below are static: a dynamic batch loops over images.
+  pm.addPass(createTConvOutlineBatch());
   // Tensor level: tconv ops to scalar loops, everything else to linalg.
   OpPassManager &tensors = pm.nest<func::FuncOp>();
   tensors.addPass(createTConvLowerToReferencePass());

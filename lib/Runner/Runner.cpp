@@ -91,8 +91,26 @@ private:
 };
 } // namespace
 
+bool Signature::hasDynamicBatch() const {
+  auto dynamic = [](const HostTensorType &type) {
+    return !type.shape.empty() &&
+           type.shape[0] == HostTensorType::kDynamicSize;
+  };
+  return llvm::any_of(arguments, dynamic) || llvm::any_of(results, dynamic);
+}
+
+Signature Signature::forBatch(int64_t batch) const {
+  Signature resolved = *this;
+  for (auto *types : {&resolved.arguments, &resolved.results})
+    for (HostTensorType &type : *types)
+      if (!type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize)
+        type.shape[0] = batch;
+  return resolved;
+}
+
 struct Kernel::Impl {
   Signature signature;
+  /// Per image if the signature has a dynamic batch.
   double flops = 0;
   int64_t maxReductionLength = 1;
   ConvolutionCounts convolutions;
@@ -144,7 +162,10 @@ Kernel::Kernel(std::unique_ptr<Impl> impl) : impl(std::move(impl)) {}
 Kernel::~Kernel() = default;
 
 const Signature &Kernel::getSignature() const { return impl->signature; }
-double Kernel::getFlops() const { return impl->flops; }
+double Kernel::getFlops(int64_t batch) const {
+  return impl->signature.hasDynamicBatch() ? impl->flops * batch
+                                           : impl->flops;
+}
 const ConvolutionCounts &Kernel::getConvolutionCounts() const {
   return impl->convolutions;
 }
@@ -165,9 +186,9 @@ int64_t Kernel::getWorkspaceBytes() const {
 }
 int64_t Kernel::getTemporaryBytes() const { return impl->temporaryBytes; }
 
-llvm::SmallVector<HostTensor> Kernel::allocateResults() const {
+llvm::SmallVector<HostTensor> Kernel::allocateResults(int64_t batch) const {
   llvm::SmallVector<HostTensor> results;
-  for (const HostTensorType &type : impl->signature.results)
+  for (const HostTensorType &type : impl->signature.forBatch(batch).results)
     results.emplace_back(type);
   return results;
 }
@@ -207,10 +228,22 @@ static llvm::SmallVector<int64_t, 11> makeDescriptor(const HostTensor &tensor) {
   return descriptor;
 }
 
+/// The batch of a call: dim 0 of the first argument whose type has a
+/// dynamic batch (checkTypes then checks the others against it); 1 if none.
+static int64_t getCallBatch(const Signature &signature,
+                            llvm::ArrayRef<HostTensor> arguments) {
+  for (auto [type, tensor] : llvm::zip(signature.arguments, arguments))
+    if (!type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize &&
+        tensor.data() && !tensor.getShape().empty())
+      return tensor.getShape()[0];
+  return 1;
+}
+
 llvm::Expected<Kernel::BoundCall>
 Kernel::bind(llvm::ArrayRef<HostTensor> arguments,
              llvm::MutableArrayRef<HostTensor> results) const {
-  const Signature &signature = impl->signature;
+  const Signature signature =
+      impl->signature.forBatch(getCallBatch(impl->signature, arguments));
   if (llvm::Error err =
           checkTypes(signature, "argument", signature.arguments, arguments))
     return std::move(err);
@@ -255,7 +288,8 @@ llvm::Error Kernel::run(llvm::ArrayRef<HostTensor> arguments,
 
 llvm::Expected<llvm::SmallVector<HostTensor>>
 Kernel::run(llvm::ArrayRef<HostTensor> arguments) const {
-  llvm::SmallVector<HostTensor> results = allocateResults();
+  llvm::SmallVector<HostTensor> results =
+      allocateResults(getCallBatch(impl->signature, arguments));
   if (llvm::Error err = run(arguments, results))
     return std::move(err);
   return std::move(results);
@@ -324,10 +358,13 @@ static DialectRegistry makeRegistry() {
 }
 
 /// The HostTensorType of a builtin tensor type tconv-run can feed: ranked,
-/// static, f16/bf16/f32/f64 or signless i1/i8/i32/i64.
+/// static but for a dynamic batch (dim 0), f16/bf16/f32/f64 or signless
+/// i1/i8/i32/i64.
 static std::optional<HostTensorType> toHostTensorType(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor || !tensor.hasStaticShape())
+  if (!tensor || llvm::any_of(llvm::enumerate(tensor.getShape()), [](auto dim) {
+        return dim.index() > 0 && ShapedType::isDynamic(dim.value());
+      }))
     return std::nullopt;
   Type element = tensor.getElementType();
   ElementType elementType;
@@ -349,7 +386,10 @@ static std::optional<HostTensorType> toHostTensorType(Type type) {
     elementType = ElementType::I64;
   else
     return std::nullopt;
-  return HostTensorType{elementType, llvm::to_vector(tensor.getShape())};
+  SmallVector<int64_t> shape(tensor.getShape());
+  if (!shape.empty() && ShapedType::isDynamic(shape[0]))
+    shape[0] = HostTensorType::kDynamicSize;
+  return HostTensorType{elementType, shape};
 }
 
 /// An error naming the function bodies of the module, when `name` is none.
@@ -386,8 +426,9 @@ static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
         return entry.emitError()
                << "entry @" << name << " " << what << " #" << index
                << " has type " << type
-               << "; expected a ranked tensor of static shape with f16, "
-                  "bf16, f32, f64, i1, i8, i32 or i64 elements";
+               << "; expected a ranked tensor of static shape (but for a "
+                  "dynamic batch, dim 0) with f16, bf16, f32, f64, i1, i8, "
+                  "i32 or i64 elements";
       out.push_back(*tensorType);
     }
     return success();
@@ -407,13 +448,21 @@ static void measureConvolutions(ModuleOp module, double &flops,
       p *= v;
     return p;
   };
+  // A dynamic batch counts one image.
+  auto perImage = [](ArrayRef<int64_t> shape) {
+    SmallVector<int64_t> image(shape);
+    if (ShapedType::isDynamic(image[0]))
+      image[0] = 1;
+    return image;
+  };
   module.walk([&](Operation *op) {
     if (auto conv = dyn_cast<ConvOp>(op)) {
       ArrayRef<int64_t> filter = conv.getFilter().getType().getShape();
-      flops += convFlops(filter, conv.getOutput().getType().getShape());
+      flops += convFlops(filter, perImage(conv.getOutput().getType().getShape()));
       maxReduction = std::max(maxReduction, product(filter.drop_front(1)));
     } else if (auto convT = dyn_cast<ConvTransposeOp>(op)) {
-      ArrayRef<int64_t> input = convT.getInput().getType().getShape();
+      SmallVector<int64_t> input =
+          perImage(convT.getInput().getType().getShape());
       ArrayRef<int64_t> filter = convT.getFilter().getType().getShape();
       flops += convTransposeFlops(input, filter);
       int64_t channelsPerGroup = input[1] / convT.getGeometry().group;

@@ -108,7 +108,15 @@ std::string HostTensorType::shapeStr() const {
     return "scalar";
   std::string result;
   llvm::raw_string_ostream os(result);
-  llvm::interleave(shape, os, "x");
+  llvm::interleave(
+      shape, os,
+      [&](int64_t size) {
+        if (size == kDynamicSize)
+          os << "?";
+        else
+          os << size;
+      },
+      "x");
   return result;
 }
 
@@ -117,7 +125,7 @@ std::string HostTensorType::str() const {
   llvm::raw_string_ostream os(result);
   os << "tensor<";
   for (int64_t size : shape)
-    os << size << "x";
+    os << (size == kDynamicSize ? "?" : std::to_string(size)) << "x";
   os << getElementTypeName(elementType) << ">";
   return result;
 }

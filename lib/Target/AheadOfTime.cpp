@@ -6,6 +6,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
+#include "tconv/Codegen/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Pipelines/Pipelines.h"
 
@@ -33,6 +34,13 @@ LogicalResult mlir::tconv::compileAheadOfTime(
              << entry.mlirName << "': '" << checkName
              << "' is the CPU check's name (use --prefix or rename the "
                 "function)";
+  // A dynamic batch becomes a loop over a per-image function before the
+  // entries take memref arguments (the pipeline's own outlining then finds
+  // no tensor arguments left).
+  PassManager outline(module.getContext());
+  outline.addPass(createTConvOutlineBatch());
+  if (failed(outline.run(module)))
+    return failure();
   buildCEntryImpls(module, *entries);
   if (failed(verify(module)))
     return failure();

@@ -75,6 +75,12 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
      << " * this CPU lacks features the code was compiled for ("
      << info.checkCpuName << "()\n"
      << " * says which, on stderr).\n";
+  if (llvm::any_of(entries, [](const CEntry &e) { return e.hasDynamicBatch(); }))
+    os << " *\n"
+       << " * A function whose first parameter is `int64_t n` takes any batch:\n"
+       << " * every array of shape [n]... holds n images (<NAME>_IMAGE_NUMEL\n"
+       << " * elements each), results too. The workspace size does not depend\n"
+       << " * on n. Returns " << kBatchOutOfRange << " if n < 1.\n";
   if (deps.mutableGlobals)
     os << " * NOT reentrant: the code keeps state in global variables; do not\n"
        << " * run two calls at the same time.\n";
@@ -144,6 +150,20 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
         continue;
       }
       std::string name = macro + "_" + StringRef(param.name).upper();
+      if (!param.shape.empty() && ShapedType::isDynamic(param.shape[0])) {
+        ArrayRef<int64_t> image = ArrayRef(param.shape).drop_front();
+        int64_t numel = 1;
+        for (int64_t size : image)
+          numel *= size;
+        os << "#define " << name << "_RANK " << param.shape.size() << "\n";
+        if (!image.empty()) {
+          os << "#define " << name << "_IMAGE_SHAPE {";
+          llvm::interleaveComma(image, os);
+          os << "}\n";
+        }
+        os << "#define " << name << "_IMAGE_NUMEL " << numel << "\n";
+        continue;
+      }
       int64_t numel = 1;
       for (int64_t size : param.shape)
         numel *= size;
@@ -155,7 +175,7 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
       }
       os << "#define " << name << "_NUMEL " << numel << "\n";
     }
-    os << "int " << entry.cName << "(";
+    os << "int " << entry.cName << "(" << (entry.hasDynamicBatch() ? "int64_t n, " : "");
     llvm::interleave(
         entry.params, os,
         [&](const CParam &param) {
@@ -172,8 +192,12 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
              << " /* ";
           if (param.shape.empty())
             os << "scalar";
-          for (int64_t size : param.shape)
-            os << "[" << size << "]";
+          for (int64_t size : param.shape) {
+            if (ShapedType::isDynamic(size))
+              os << "[n]";
+            else
+              os << "[" << size << "]";
+          }
           os << " */";
         },
         ", ");

@@ -53,10 +53,12 @@ static LogicalResult describeParam(func::FuncOp func, Type type, bool isOutput,
   param.name = (Twine(isOutput ? "out" : "in") + Twine(index)).str();
   param.isOutput = isOutput;
   if (auto tensor = dyn_cast<RankedTensorType>(type)) {
-    if (!tensor.hasStaticShape())
+    // A dynamic batch (dim 0) is the C function's `n`.
+    if (tensor.getNumDynamicDims() > (tensor.isDynamicDim(0) ? 1 : 0))
       return emitError(func.getLoc(), "entry '")
              << func.getSymName() << "': " << param.name << " has type " << type
-             << "; the C interface needs static shapes";
+             << "; the C interface needs static shapes (but for a dynamic "
+                "batch, dim 0)";
     param.elementType = tensor.getElementType();
     llvm::append_range(param.shape, tensor.getShape());
   } else if (type.isIntOrFloat()) {
@@ -262,6 +264,8 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
              << implType << " for entry '" << entry.mlirName << "'";
 
     SmallVector<Type> cTypes;
+    if (entry.hasDynamicBatch())
+      cTypes.push_back(i64);
     for (const CParam &param : entry.params)
       cTypes.push_back(param.byValue ? param.elementType : Type(ptrType));
     Location loc = impl.getLoc();
@@ -273,14 +277,19 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
     Block *fail = builder.createBlock(&wrapper.getBody());
 
     // Any NULL array pointer (an empty workspace may be NULL): return 1. A
-    // misaligned workspace: return 2.
+    // misaligned workspace: return 2. A batch n < 1: kBatchOutOfRange.
     builder.setInsertionPointToEnd(check);
+    ValueRange cArgs = check->getArguments();
+    Value batch;
+    if (entry.hasDynamicBatch()) {
+      batch = cArgs.front();
+      cArgs = cArgs.drop_front();
+    }
     Value null = LLVM::ZeroOp::create(builder, loc, ptrType);
     Value anyNull =
         LLVM::ConstantOp::create(builder, loc, i1, builder.getBoolAttr(false));
     Value misaligned = anyNull;
-    for (auto [param, arg] :
-         llvm::zip_equal(entry.params, check->getArguments())) {
+    for (auto [param, arg] : llvm::zip_equal(entry.params, cArgs)) {
       if (param.byValue || (param.isWorkspace && workspaceBytes == 0))
         continue;
       Value isNull = LLVM::ICmpOp::create(builder, loc, LLVM::ICmpPredicate::eq,
@@ -306,6 +315,18 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
         LLVM::ConstantOp::create(builder, loc, i32,
                                  builder.getI32IntegerAttr(2)));
     Value bad = LLVM::OrOp::create(builder, loc, anyNull, misaligned);
+    if (batch) {
+      Value badBatch = LLVM::ICmpOp::create(
+          builder, loc, LLVM::ICmpPredicate::slt, batch,
+          LLVM::ConstantOp::create(builder, loc, i64,
+                                   builder.getI64IntegerAttr(1)));
+      code = LLVM::SelectOp::create(
+          builder, loc, badBatch,
+          LLVM::ConstantOp::create(builder, loc, i32,
+                                   builder.getI32IntegerAttr(kBatchOutOfRange)),
+          code);
+      bad = LLVM::OrOp::create(builder, loc, bad, badBatch);
+    }
     LLVM::CondBrOp::create(builder, loc, bad, fail, call);
     builder.setInsertionPointToEnd(fail);
     LLVM::ReturnOp::create(builder, loc, code);
@@ -317,8 +338,7 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
                                       builder.getI64IntegerAttr(v));
     };
     SmallVector<Value> args;
-    for (auto [param, arg] :
-         llvm::zip_equal(entry.params, check->getArguments())) {
+    for (auto [param, arg] : llvm::zip_equal(entry.params, cArgs)) {
       if (param.byValue) {
         args.push_back(arg);
         continue;
@@ -327,12 +347,14 @@ LogicalResult mlir::tconv::buildCWrappers(ModuleOp module,
         continue;
       args.append({arg, arg, constant(0)});
       for (int64_t size : param.shape)
-        args.push_back(constant(size));
+        args.push_back(ShapedType::isDynamic(size) ? batch : constant(size));
+      // Only dim 0 may be n: no stride depends on it.
       int64_t stride = 1;
       SmallVector<Value> strides(param.shape.size());
       for (int64_t d = param.shape.size() - 1; d >= 0; --d) {
         strides[d] = constant(stride);
-        stride *= param.shape[d];
+        if (d > 0)
+          stride *= param.shape[d];
       }
       llvm::append_range(args, strides);
     }

@@ -7,7 +7,7 @@
 //           [--transpose-strategy=NAME] [--mcpu=NAME] [--mattr=+a,-b]
 //           [--dump-ir=STAGE|all [--dump-ir-dir=DIR]] [--reference]
 //           [--mlir-timing] [--max-memory=BYTES]
-//           [--mlir-pass-pipeline-crash-reproducer=FILE]
+//           [--mlir-pass-pipeline-crash-reproducer=FILE] [--batch=N]
 //
 // Compiles the entry function with --tconv-lower-to-llvm, JIT-compiles it for
 // the host CPU and calls it on tensors from .npy/.png/.pb files, values on
@@ -81,6 +81,11 @@ static cl::opt<std::string> randomInputs(
     cl::desc("Fill the arguments not given by --input with values uniform in "
              "[-1, 1), reproducible for a seed (default 0)"),
     cl::value_desc("seed"), cl::cat(category));
+static cl::opt<int64_t> batchSize(
+    "batch", cl::init(1),
+    cl::desc("N of the random arguments of an entry with a dynamic batch "
+             "(dim 0 of type '?'); --input files give their own (default 1)"),
+    cl::value_desc("N"), cl::cat(category));
 static cl::list<std::string>
     outputFiles("output",
                 cl::desc("Write a result to a .npy file (bf16 as '<f4'), an "
@@ -226,8 +231,13 @@ static std::string describe(const Signature &signature, size_t index,
 static llvm::Expected<HostTensor>
 readArgument(llvm::StringRef path, const Signature &signature, size_t index,
              uint64_t maxBytes) {
-  const HostTensorType &type = signature.arguments[index];
+  HostTensorType type = signature.arguments[index];
   std::string target = describe(signature, index, "argument");
+  bool dynamicBatch =
+      !type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize;
+  // A PNG image is one image.
+  if (dynamicBatch && isPng(path))
+    type.shape[0] = 1;
   if (isPng(path)) {
     llvm::ArrayRef<int64_t> shape = type.shape;
     if (!isImageShape(shape))
@@ -261,6 +271,8 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index,
                      (type.elementType == ElementType::BF16
                           ? " (bf16 is read from float32 '<f4' files)"
                           : ""));
+  if (dynamicBatch && !tensor->getShape().empty())
+    type.shape[0] = tensor->getShape()[0];
   if (tensor->getShape() != llvm::ArrayRef<int64_t>(type.shape))
     return makeError(path + ": shape " + tensor->getType().shapeStr() +
                      " does not match " + target);
@@ -390,11 +402,22 @@ static llvm::Expected<HostTensor> readInput(const InputSpec &spec,
   auto literal = splitLiteral(value);
   if (!literal)
     return readArgument(value, signature, index, maxBytes);
-  const HostTensorType &type = signature.arguments[index];
+  HostTensorType type = signature.arguments[index];
+  // A dynamic batch takes the literal's N.
+  if (!type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize &&
+      literal->first.shape.size() == type.shape.size() &&
+      literal->first.shape[0] >= 1)
+    type.shape[0] = literal->first.shape[0];
   // Checked before allocating: the literal's shape could be anything.
   if (literal->first != type)
     return makeError(spec.flag + ": a " + literal->first.str() + " for " +
                      describe(signature, index, "argument"));
+  std::optional<int64_t> bytes = checkedByteSize(
+      type.shape, static_cast<int64_t>(getElementByteWidth(type.elementType)));
+  if (!bytes || static_cast<uint64_t>(*bytes) > maxBytes)
+    return makeError(spec.flag + ": a " + type.str() +
+                     " is larger than --max-memory (" + Twine(maxBytes) +
+                     " bytes)");
   return parseLiteralValues(spec, type, literal->second);
 }
 
@@ -596,8 +619,8 @@ static long getMinorPageFaults() {
 /// Times `runs` calls of the kernel on preallocated buffers.
 static llvm::Error benchmark(const Kernel &kernel,
                              llvm::ArrayRef<HostTensor> arguments,
-                             unsigned runs) {
-  llvm::SmallVector<HostTensor> results = kernel.allocateResults();
+                             int64_t batch, unsigned runs) {
+  llvm::SmallVector<HostTensor> results = kernel.allocateResults(batch);
   auto call = kernel.bind(arguments, results);
   if (!call)
     return call.takeError();
@@ -619,7 +642,7 @@ static llvm::Error benchmark(const Kernel &kernel,
   double median = runs % 2 ? millis[runs / 2]
                            : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
   double minMs = millis.front(), maxMs = millis.back();
-  double flops = kernel.getFlops();
+  double flops = kernel.getFlops(batch);
   std::optional<double> gflops;
   if (flops > 0 && median > 0)
     gflops = flops / (median * 1e6);
@@ -879,6 +902,9 @@ static llvm::Error checkFlags(const cl::opt<unsigned> &threads,
   if (useReference && transposeStrategy.getNumOccurrences())
     return makeError("--transpose-strategy applies to --tconv-lower-to-llvm, "
                      "not to --reference");
+  if (batchSize < 1)
+    return makeError("--batch needs a batch size >= 1, got " +
+                     Twine(batchSize));
   if (randomInputs.getNumOccurrences()) {
     uint64_t value = 0;
     if (!randomInputs.empty() &&
@@ -998,13 +1024,44 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
                      " given, but @" + signature.entry + " returns " +
                      pluralize(numResults, "result"));
 
+  // N of a dynamic batch: from the --input values, else --batch. Each input
+  // is bounded by --max-memory as it is read.
+  auto isDynamicBatch = [](const HostTensorType &type) {
+    return !type.shape.empty() && type.shape[0] == HostTensorType::kDynamicSize;
+  };
+  std::optional<int64_t> batch;
+  llvm::SmallVector<std::optional<HostTensor>> givenArguments(numArgs);
+  for (size_t i = 0; i < numArgs; ++i) {
+    if (!argumentInputs[i])
+      continue;
+    auto tensor = readInput(*argumentInputs[i], signature, i, memoryLimit);
+    if (!tensor)
+      return tensor.takeError();
+    if (isDynamicBatch(signature.arguments[i])) {
+      const std::string &flag = argumentInputs[i]->flag;
+      int64_t n = tensor->getShape()[0];
+      if (batch && *batch != n)
+        return makeError(flag + ": batch " + Twine(n) +
+                         " differs from the batch " + Twine(*batch) +
+                         " of the previous --input values");
+      if (batchSize.getNumOccurrences() && batchSize != n)
+        return makeError(flag + ": batch " + Twine(n) +
+                         " differs from --batch=" + Twine(batchSize));
+      batch = n;
+    }
+    givenArguments[i] = std::move(*tensor);
+  }
+  if (!batch)
+    batch = batchSize;
+  Signature call = signature.forBatch(*batch);
+
   // Check PNG outputs before the work that would be lost.
   for (auto [index, path] : llvm::enumerate(outputFiles)) {
-    if (isPng(path) && !isImageShape(signature.results[index].shape))
+    if (isPng(path) && !isImageShape(call.results[index].shape))
       return makeError(path +
                        ": a PNG image needs a 1x3xHxW or 1x1xHxW "
                        "result, but " +
-                       describe(signature, index, "result") +
+                       describe(call, index, "result") +
                        " is not of that form");
   }
 
@@ -1027,9 +1084,9 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     int64_t width = static_cast<int64_t>(getElementByteWidth(type.elementType));
     addBytes(checkedByteSize(type.shape, width), copies);
   };
-  for (const HostTensorType &type : signature.arguments)
+  for (const HostTensorType &type : call.arguments)
     add(type, 1);
-  for (const HostTensorType &type : signature.results)
+  for (const HostTensorType &type : call.results)
     add(type, resultCopies);
   addBytes((*kernel)->getWorkspaceBytes(), bench ? 2 : 1);
   if (!needed || *needed > memoryLimit)
@@ -1043,14 +1100,11 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
 
   llvm::SmallVector<HostTensor> arguments;
   for (size_t i = 0; i < numArgs; ++i) {
-    if (argumentInputs[i]) {
-      auto tensor = readInput(*argumentInputs[i], signature, i, memoryLimit);
-      if (!tensor)
-        return tensor.takeError();
-      arguments.push_back(std::move(*tensor));
+    if (givenArguments[i]) {
+      arguments.push_back(std::move(*givenArguments[i]));
       continue;
     }
-    HostTensor tensor(signature.arguments[i]);
+    HostTensor tensor(call.arguments[i]);
     // A different stream per argument, reproducible for the seed.
     fillUniform(tensor, *seed * 0x9e3779b97f4a7c15ULL + i);
     arguments.push_back(std::move(tensor));
@@ -1101,7 +1155,7 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     return 1;
   }
   if (benchRuns.getNumOccurrences())
-    if (llvm::Error err = benchmark(**kernel, arguments, benchRuns))
+    if (llvm::Error err = benchmark(**kernel, arguments, *batch, benchRuns))
       return std::move(err);
   if (profileCalls > 0)
     if (llvm::Error err = profile(**kernel, arguments, profileCalls))

@@ -339,6 +339,108 @@ def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
   ];
 }
 
+def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
+  let summary = "Run a dynamic-batch function as a loop over images of a "
+                "static per-image function";
+  let description = [{
+    A public function whose tensor arguments and results have a dynamic
+    batch (dim 0, all the others static) is compiled once for any N. Rather
+    than carrying the dynamic size through every schedule, its body moves to
+    a private `@<name>.image` function on batch-1 types, which the rest of
+    the pipeline compiles like any static function (the same vectorized
+    kernels, the same workspace plan), and the public function becomes an
+    `scf.for` over the N images that calls it on `1 x ...` slices. The loop
+    is sequential: the convolutions inside each image already share the
+    OpenMP threads, and one image workspace then serves every iteration.
+
+    The rewrite is only valid if each op computes each image separately:
+    `tconv.conv` / `tconv.conv_transpose` (filter and bias batch-free), the
+    elementwise arith/math ops, TOSA elementwise ops (batch-free operands
+    broadcast along a dim 0 of 1), TOSA pooling, resize, convolutions and
+    transposes that keep dim 0 in place, and any pure op on batch-free
+    values only (constants, weight transposes). Any other op reading a
+    batched value is an error naming it. Every batched argument must have
+    the same N at run time; results take that N.
+
+    Example:
+
+    ```mlir
+    func.func @f(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>)
+        -> tensor<?x4x6x6xf32> {
+      %y = tconv.conv %x, %w : (tensor<?x3x8x8xf32>, tensor<4x3x3x3xf32>)
+          -> tensor<?x4x6x6xf32>
+      return %y : tensor<?x4x6x6xf32>
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>)
+        -> tensor<?x4x6x6xf32> {
+      %n = tensor.dim %x, %c0 : tensor<?x3x8x8xf32>
+      %init = tensor.empty(%n) : tensor<?x4x6x6xf32>
+      %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init)
+          -> (tensor<?x4x6x6xf32>) {
+        %xi = tensor.extract_slice %x[%i, 0, 0, 0] [1, 3, 8, 8] [1, 1, 1, 1]
+            : tensor<?x3x8x8xf32> to tensor<1x3x8x8xf32>
+        %yi = func.call @f.image(%xi, %w) : (tensor<1x3x8x8xf32>,
+            tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+        %next = tensor.insert_slice %yi into %acc[%i, 0, 0, 0] [1, 4, 6, 6]
+            [1, 1, 1, 1] : tensor<1x4x6x6xf32> into tensor<?x4x6x6xf32>
+        scf.yield %next : tensor<?x4x6x6xf32>
+      }
+      return %r : tensor<?x4x6x6xf32>
+    }
+    func.func private @f.image(%x: tensor<1x3x8x8xf32>,
+        %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> { ... }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def TConvForwardResultCopies
+    : Pass<"tconv-forward-result-copies", "::mlir::func::FuncOp"> {
+  let summary = "Build dynamically shaped results of an entry point in its "
+                "out-params";
+  let description = [{
+    `--buffer-results-to-out-params` writes a static result in place but
+    builds a dynamic one (a dynamic batch) in a fresh `memref.alloc` that it
+    then copies into the out-param: a full copy of the output and a large
+    allocation that page-faults on every call. In a public function, when
+    an out-param's only use is that copy from an allocation of the same type
+    used only before it (directly or through loops that update it in
+    place), the allocation is the out-param. The entry-point
+    ABI (Pipelines.h) makes the sizes equal: a result's dynamic batch is
+    the arguments'. Run it after `--buffer-results-to-out-params`.
+
+    Example:
+
+    ```mlir
+    func.func @f(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
+      %n = memref.dim %x, %c0 : memref<?x4xf32>
+      %a = memref.alloc(%n) : memref<?x4xf32>
+      linalg.copy ins(%x : memref<?x4xf32>) outs(%a : memref<?x4xf32>)
+      memref.copy %a, %out : memref<?x4xf32> to memref<?x4xf32>
+      return
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
+      %n = memref.dim %x, %c0 : memref<?x4xf32>
+      linalg.copy ins(%x : memref<?x4xf32>) outs(%out : memref<?x4xf32>)
+      return
+    }
+    ```
+  }];
+}
+
 def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
   let summary = "Serve every static temporary of a function from one "
                 "workspace argument laid out at compile time";
@@ -359,8 +461,9 @@ def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
     lifetimes do not overlap share bytes (largest first, first fit, offsets
     aligned to `alignment`). A buffer that escapes (returned or turned into
     a tensor) keeps its `memref.alloc`; so do dynamic ones and those inside
-    loops. Calls inside the module pass the callee a
-    workspace allocated in the caller, which the caller's own plan then
+    loops. Calls inside the module pass the callee a workspace allocated in
+    the caller (before the sequential loops around the call: the image loop
+    of a dynamic batch allocates once), which the caller's own plan then
     serves. Run it after bufferization, before the deallocation pipeline.
 
     Example (`%a` dies before `%b` is born, so both start at offset 0):

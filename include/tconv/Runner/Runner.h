@@ -125,11 +125,18 @@ struct ProfileSample {
   llvm::SmallVector<double> opMillis;
 };
 
-/// Argument and result types of the entry function.
+/// Argument and result types of the entry function. An entry compiled for
+/// any batch has HostTensorType::kDynamicSize as dim 0 of its batched
+/// arguments and results: a call takes N from its arguments (all batched
+/// ones the same N) and its results have that N.
 struct Signature {
   std::string entry;
   llvm::SmallVector<HostTensorType> arguments;
   llvm::SmallVector<HostTensorType> results;
+
+  bool hasDynamicBatch() const;
+  /// The types of a call at batch `batch` (this signature if static).
+  Signature forBatch(int64_t batch) const;
 };
 
 /// Wall time of the phases of Kernel::compile, in milliseconds.
@@ -178,8 +185,9 @@ public:
   const Signature &getSignature() const;
   /// Useful floating-point operations of one call: convFlops and
   /// convTransposeFlops summed over the module's tconv ops (each op counted
-  /// once, whether or not it runs).
-  double getFlops() const;
+  /// once, whether or not it runs), for `batch` images if the entry takes
+  /// a dynamic batch.
+  double getFlops(int64_t batch = 1) const;
   /// Largest number of products summed into one output element over the
   /// module's tconv ops (input channels per group times kernel taps); 1 if
   /// there are none. Scales comparison tolerances.
@@ -199,8 +207,9 @@ public:
   /// would allocate if they did not share memory.
   int64_t getTemporaryBytes() const;
 
-  /// Zero-filled tensors of the result types.
-  llvm::SmallVector<HostTensor> allocateResults() const;
+  /// Zero-filled tensors of the result types (at batch `batch` if the entry
+  /// takes a dynamic batch).
+  llvm::SmallVector<HostTensor> allocateResults(int64_t batch = 1) const;
 
   /// Calls the entry after checking the argument and result types.
   llvm::Error run(llvm::ArrayRef<HostTensor> arguments,

@@ -35,6 +35,9 @@ bool isIntegerElementType(ElementType type);
 
 /// Shape and element type of a tensor.
 struct HostTensorType {
+  /// A size only known at run time: dim 0 (the batch) of an entry's type
+  /// that takes any batch (Runner.h). A HostTensor's shape never holds it.
+  static constexpr int64_t kDynamicSize = -1;
   ElementType elementType = ElementType::F32;
   llvm::SmallVector<int64_t> shape;
 

@@ -64,6 +64,14 @@ struct CEntry {
   std::string implName;
   std::string mlirSignature;
   SmallVector<CParam> params;
+  /// Whether some arrays have a dynamic batch (shape[0] is
+  /// ShapedType::kDynamic): the C function takes `int64_t n` first, their
+  /// dim 0.
+  bool hasDynamicBatch() const {
+    return llvm::any_of(params, [](const CParam &param) {
+      return !param.shape.empty() && ShapedType::isDynamic(param.shape[0]);
+    });
+  }
 };
 
 /// The C spelling of a supported element type, or nullopt.
@@ -122,6 +130,8 @@ void writeCHeader(llvm::raw_ostream &os, ArrayRef<CEntry> entries,
 /// What an entry point returns when the CPU lacks features the code was
 /// compiled for (0: success, 1: a NULL array, 2: a misaligned workspace).
 inline constexpr int kCpuCheckFailed = 3;
+/// What an entry point with a dynamic batch returns when n < 1.
+inline constexpr int kBatchOutOfRange = 4;
 
 /// The ISA features that <prefix>check_cpu() tests on `machine`'s target:
 /// every x86 extension beyond x86-64's baseline that `machine` enables (on

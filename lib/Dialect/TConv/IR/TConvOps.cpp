@@ -127,12 +127,16 @@ static LogicalResult verifyArrayAttr(Operation *op, StringRef name,
 }
 
 /// A tensor of `shape` (an operand, the result or an intermediate tensor of a
-/// decomposition) must fit the byte limit of ConvGeometry.h.
+/// decomposition) must fit the byte limit of ConvGeometry.h; with a dynamic
+/// batch, each image must (the batch is checked where N is known).
 static LogicalResult verifyTensorBytes(Operation *op, StringRef name,
                                        ArrayRef<int64_t> shape,
                                        Type elementType) {
+  SmallVector<int64_t> perImage(shape);
+  if (!perImage.empty() && ShapedType::isDynamic(perImage[0]))
+    perImage[0] = 1;
   std::optional<int64_t> bytes =
-      checkedByteSize(shape, elementType.getIntOrFloatBitWidth() / 8);
+      checkedByteSize(perImage, elementType.getIntOrFloatBitWidth() / 8);
   if (bytes && *bytes <= kMaxTensorBytes)
     return success();
   std::string type;
@@ -149,13 +153,20 @@ static LogicalResult verifyTensorBytes(Operation *op, StringRef name,
               << " bytes (2^40)";
 }
 
-/// Shapes must be fully static with non-empty dimensions.
+/// Shapes must be static with non-empty dimensions, except for a dynamic
+/// batch (dim 0) where `dynamicBatch` allows it: the per-image work is
+/// then still fully known.
 static LogicalResult verifyTensorShape(Operation *op, StringRef name,
-                                       RankedTensorType type) {
+                                       RankedTensorType type,
+                                       bool dynamicBatch = false) {
   for (auto [dim, size] : llvm::enumerate(type.getShape())) {
+    if (ShapedType::isDynamic(size) && dim == 0 && dynamicBatch)
+      continue;
     if (ShapedType::isDynamic(size))
-      return op->emitOpError() << "expects a static " << name << " shape, got "
-                               << type << " (dim " << dim << " is dynamic)";
+      return op->emitOpError()
+             << "expects a static " << name << " shape, got " << type
+             << " (dim " << dim << " is dynamic"
+             << (dynamicBatch ? "; only the batch, dim 0, may be)" : ")");
     if (size < 1)
       return op->emitOpError()
              << "expects every " << name << " dimension to be >= 1, got "
@@ -203,7 +214,8 @@ verifyConvLike(OpTy op, std::optional<ArrayRef<int64_t>> outputPad) {
     return op.emitOpError() << "expects a result of rank " << rank
                             << " like the input, got rank "
                             << resultType.getRank();
-  if (failed(verifyTensorShape(raw, "input", inputType)) ||
+  if (failed(verifyTensorShape(raw, "input", inputType,
+                               /*dynamicBatch=*/true)) ||
       failed(verifyTensorShape(raw, "filter", filterType)))
     return failure();
 

@@ -451,16 +451,33 @@ func.func @conv_transpose_result_rank(%x: tensor<1x1x2x2xf32>, %w: tensor<1x1x3x
 // Shapes
 //===----------------------------------------------------------------------===//
 
-func.func @conv_dynamic_input(%x: tensor<?x1x4xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x2xf32> {
-  // expected-error @+1 {{'tconv.conv' op expects a static input shape, got 'tensor<?x1x4xf32>' (dim 0 is dynamic)}}
+func.func @conv_dynamic_channels(%x: tensor<1x?x4xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x2xf32> {
+  // expected-error @+1 {{'tconv.conv' op expects a static input shape, got 'tensor<1x?x4xf32>' (dim 1 is dynamic; only the batch, dim 0, may be)}}
+  %y = tconv.conv %x, %w : (tensor<1x?x4xf32>, tensor<1x1x3xf32>) -> tensor<1x1x2xf32>
+  return %y : tensor<1x1x2xf32>
+}
+
+// -----
+
+// A dynamic batch stays dynamic in the result.
+func.func @conv_dynamic_batch_static_result(%x: tensor<?x1x4xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x2xf32> {
+  // expected-error @+1 {{'tconv.conv' op result type 'tensor<1x1x2xf32>' differs from the inferred type 'tensor<?x1x2xf32>'}}
   %y = tconv.conv %x, %w : (tensor<?x1x4xf32>, tensor<1x1x3xf32>) -> tensor<1x1x2xf32>
   return %y : tensor<1x1x2xf32>
 }
 
 // -----
 
+func.func @conv_transpose_dynamic_batch_wrong_width(%x: tensor<?x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<?x1x5xf32> {
+  // expected-error @+1 {{'tconv.conv_transpose' op result type 'tensor<?x1x5xf32>' differs from the inferred type 'tensor<?x1x4xf32>'}}
+  %y = tconv.conv_transpose %x, %w : (tensor<?x1x2xf32>, tensor<1x1x3xf32>) -> tensor<?x1x5xf32>
+  return %y : tensor<?x1x5xf32>
+}
+
+// -----
+
 func.func @conv_transpose_dynamic_input(%x: tensor<1x1x?xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x4xf32> {
-  // expected-error @+1 {{'tconv.conv_transpose' op expects a static input shape, got 'tensor<1x1x?xf32>' (dim 2 is dynamic)}}
+  // expected-error @+1 {{'tconv.conv_transpose' op expects a static input shape, got 'tensor<1x1x?xf32>' (dim 2 is dynamic; only the batch, dim 0, may be)}}
   %y = tconv.conv_transpose %x, %w : (tensor<1x1x?xf32>, tensor<1x1x3xf32>) -> tensor<1x1x4xf32>
   return %y : tensor<1x1x4xf32>
 }

@@ -303,3 +303,22 @@ func.func @conv_transpose_attr_dict(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>
       : (tensor<1x1x2xf32>, tensor<1x1x3xf32>) -> tensor<1x1x6xf32>
   return %y : tensor<1x1x6xf32>
 }
+
+// -----
+
+// A dynamic batch (dim 0) is allowed; channels and spatial dims stay static.
+// CHECK-LABEL: func.func @conv_dynamic_batch(
+// CHECK:         tconv.conv %{{.+}}, %{{.+}}, %{{.+}} strides = [2, 2] pads = [1, 1, 1, 1] group = 2 : (tensor<?x4x8x8xf32>, tensor<6x2x3x3xf32>, tensor<6xf32>) -> tensor<?x6x4x4xf32>
+func.func @conv_dynamic_batch(%x: tensor<?x4x8x8xf32>, %w: tensor<6x2x3x3xf32>, %b: tensor<6xf32>) -> tensor<?x6x4x4xf32> {
+  %y = tconv.conv %x, %w, %b strides = [2, 2] pads = [1, 1, 1, 1] group = 2 : (tensor<?x4x8x8xf32>, tensor<6x2x3x3xf32>, tensor<6xf32>) -> tensor<?x6x4x4xf32>
+  return %y : tensor<?x6x4x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @conv_transpose_dynamic_batch(
+// CHECK:         tconv.conv_transpose %{{.+}}, %{{.+}} strides = [2] output_padding = [1] : (tensor<?x1x2xf32>, tensor<1x3x3xf32>) -> tensor<?x3x6xf32>
+func.func @conv_transpose_dynamic_batch(%x: tensor<?x1x2xf32>, %w: tensor<1x3x3xf32>) -> tensor<?x3x6xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2] output_padding = [1] : (tensor<?x1x2xf32>, tensor<1x3x3xf32>) -> tensor<?x3x6xf32>
+  return %y : tensor<?x3x6xf32>
+}

@@ -1,0 +1,55 @@
+// RUN: tconv-opt %s -split-input-file --tconv-forward-result-copies | FileCheck %s
+
+// A dynamic result built in an allocation, updated in place by a loop,
+// then copied into the out-param: built in the out-param instead.
+// CHECK-LABEL: func.func @loop(
+// CHECK-SAME:      %[[X:[^:]+]]: memref<?x4xf32>, %[[OUT:[^:]+]]: memref<?x4xf32>)
+// CHECK-NOT:     memref.alloc
+// CHECK:         scf.for {{.+}} iter_args(%[[ACC:.+]] = %[[OUT]])
+// CHECK:           linalg.copy ins(%[[X]] : memref<?x4xf32>) outs(%[[ACC]] : memref<?x4xf32>)
+// CHECK-NOT:     memref.copy
+// CHECK:         return
+func.func @loop(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = memref.dim %x, %c0 : memref<?x4xf32>
+  %a = memref.alloc(%n) : memref<?x4xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %a) -> (memref<?x4xf32>) {
+    linalg.copy ins(%x : memref<?x4xf32>) outs(%acc : memref<?x4xf32>)
+    scf.yield %acc : memref<?x4xf32>
+  }
+  memref.copy %r, %out : memref<?x4xf32> to memref<?x4xf32>
+  return
+}
+
+// -----
+
+// Read after the copy: kept.
+// CHECK-LABEL: func.func @used_after(
+// CHECK:         %[[A:.+]] = memref.alloc
+// CHECK:         memref.copy %[[A]]
+func.func @used_after(%x: memref<?x4xf32>, %out: memref<?x4xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %x, %c0 : memref<?x4xf32>
+  %a = memref.alloc(%n) : memref<?x4xf32>
+  linalg.copy ins(%x : memref<?x4xf32>) outs(%a : memref<?x4xf32>)
+  memref.copy %a, %out : memref<?x4xf32> to memref<?x4xf32>
+  %v = memref.load %a[%c0, %c0] : memref<?x4xf32>
+  return %v : f32
+}
+
+// -----
+
+// Private functions are not entry points: their out-params' sizes are the
+// caller's business.
+// CHECK-LABEL: func.func private @private(
+// CHECK:         memref.alloc
+// CHECK:         memref.copy
+func.func private @private(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %x, %c0 : memref<?x4xf32>
+  %a = memref.alloc(%n) : memref<?x4xf32>
+  linalg.copy ins(%x : memref<?x4xf32>) outs(%a : memref<?x4xf32>)
+  memref.copy %a, %out : memref<?x4xf32> to memref<?x4xf32>
+  return
+}
