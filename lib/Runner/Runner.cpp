@@ -591,6 +591,9 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
       return makeError("invalid pipeline options '" + options.pipelineOptions +
                        "'" +
                        (message.empty() ? "" : ": " + llvm::StringRef(message).trim()));
+    if (pipelineOptions.bf16Dot && !hasBF16Dot(**targetMachine))
+      return makeError("pipeline option bf16-dot needs a target CPU with "
+                       "avx512bf16");
   }
   if (!reference) {
     std::string message;

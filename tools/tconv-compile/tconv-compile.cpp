@@ -146,6 +146,11 @@ int main(int argc, char **argv) {
     llvm::errs() << "\n";
     return 1;
   }
+  if (options.bf16Dot && !tconv::hasBF16Dot(**machine)) {
+    toolError() << "--pipeline-options: bf16-dot needs a target CPU with "
+                   "avx512bf16\n";
+    return 1;
+  }
   if (failed(tconv::verifyLowerToLLVMOptions(options, [](const Twine &message) {
         toolError() << message << "\n";
       })))
