@@ -67,26 +67,51 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
     }
   }
 
+  // A permutation of the filter with C and F split, (k.., cp, ci, fb, fi)
+  // -> (fb, k.., cp, fi, ci), which the layout-change vectorizer copies in
+  // whole vectors, then viewed with (fi, ci) as one dim.
   MLIRContext *ctx = rewriter.getContext();
-  unsigned numLoops = packedShape.size();
+  unsigned taps = rank - 2;
+  SmallVector<int64_t> expandedShape(shape.begin(), shape.end() - 2);
+  expandedShape.append({channels / 2, 2, shape.back() / kLanes, kLanes});
+  SmallVector<ReassociationIndices> split;
+  for (unsigned d = 0; d < taps; ++d)
+    split.push_back({int64_t(d)});
+  split.push_back({int64_t(taps), int64_t(taps) + 1});
+  split.push_back({int64_t(taps) + 2, int64_t(taps) + 3});
+  Value expanded = tensor::ExpandShapeOp::create(
+      rewriter, loc,
+      RankedTensorType::get(expandedShape, type.getElementType()), filter,
+      split);
+  unsigned numLoops = taps + 4;
   auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
   SmallVector<AffineExpr> inputExprs;
-  for (unsigned d = 1; d + 1 < rank; ++d)
+  for (unsigned d = 1; d <= taps; ++d)
     inputExprs.push_back(dim(d));
-  inputExprs.push_back(dim(rank - 1) * 2 + dim(rank) % 2);
-  inputExprs.push_back(dim(0) * kLanes + dim(rank).floorDiv(2));
-  Value init = tensor::EmptyOp::create(rewriter, loc, packedShape,
+  inputExprs.append(
+      {dim(taps + 1), dim(taps + 3), dim(0), dim(taps + 2)});
+  SmallVector<int64_t> blockedShape(packedShape.begin(),
+                                    packedShape.end() - 1);
+  blockedShape.append({kLanes, 2});
+  Value init = tensor::EmptyOp::create(rewriter, loc, blockedShape,
                                        type.getElementType());
-  return linalg::GenericOp::create(
-             rewriter, loc, packedType, filter, init,
-             {AffineMap::get(numLoops, 0, inputExprs, ctx),
-              AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
-             SmallVector<utils::IteratorType>(numLoops,
-                                              utils::IteratorType::parallel),
-             [](OpBuilder &b, Location l, ValueRange args) {
-               linalg::YieldOp::create(b, l, args[0]);
-             })
-      .getResult(0);
+  Value blocked =
+      linalg::GenericOp::create(
+          rewriter, loc, init.getType(), expanded, init,
+          {AffineMap::get(numLoops, 0, inputExprs, ctx),
+           AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
+          SmallVector<utils::IteratorType>(numLoops,
+                                           utils::IteratorType::parallel),
+          [](OpBuilder &b, Location l, ValueRange args) {
+            linalg::YieldOp::create(b, l, args[0]);
+          })
+          .getResult(0);
+  SmallVector<ReassociationIndices> merge;
+  for (unsigned d = 0; d < taps + 2; ++d)
+    merge.push_back({int64_t(d)});
+  merge.push_back({int64_t(taps) + 2, int64_t(taps) + 3});
+  return tensor::CollapseShapeOp::create(rewriter, loc, packedType, blocked,
+                                         merge);
 }
 
 /// The offsets in `root` of element 0 of `tile`, which unit-stride

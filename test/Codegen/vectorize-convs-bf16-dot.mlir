@@ -2,15 +2,18 @@
 
 // A bf16 convolution with a vdpbf16ps schedule (dot_width = 2): the filter
 // is packed as F/16 x KH x KW x C/2 x 32 (16 output channels times a pair of
-// input channels per vector); each step broadcasts a pair of input channels
+// input channels per vector: a permutation of the filter with C and F split,
+// which the layout-change vectorizer copies in vectors); each step broadcasts a pair of input channels
 // as one 32-bit value and adds its dot products with a packed filter vector
 // to f32 accumulators held in vector iter_args: 6 positions x 2 vectors x 3
 // taps = 36 per step of one channel pair (6 channels: tiles of 2).
 
-//   CHECK-DAG: #[[PACK:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d1, d2, d3 * 2 + d4 mod 2, d0 * 16 + d4 floordiv 2)>
+//   CHECK-DAG: #[[PACK:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d2, d3, d5, d0, d4)>
 // CHECK-LABEL: func.func @conv2d_bf16(
 //  CHECK-SAME:     %[[X:.*]]: tensor<1x4x14x6xbf16>, %[[W:.*]]: tensor<3x3x6x32xbf16>
-//       CHECK:   %[[PAIRS:.*]] = linalg.generic {indexing_maps = [#[[PACK]], {{.*}}]{{.*}} ins(%[[W]] : tensor<3x3x6x32xbf16>) outs(%{{.*}} : tensor<2x3x3x3x32xbf16>)
+//       CHECK:   %[[SPLIT:.*]] = tensor.expand_shape %[[W]] {{\[\[}}0], [1], [2, 3], [4, 5]] output_shape [3, 3, 3, 2, 2, 16]
+//       CHECK:   %[[BLOCKED:.*]] = linalg.generic {indexing_maps = [#[[PACK]], {{.*}}]{{.*}} ins(%[[SPLIT]] : tensor<3x3x3x2x2x16xbf16>) outs(%{{.*}} : tensor<2x3x3x3x16x2xbf16>)
+//       CHECK:   %[[PAIRS:.*]] = tensor.collapse_shape %[[BLOCKED]] {{\[\[}}0], [1], [2], [3], [4, 5]] : tensor<2x3x3x3x16x2xbf16> into tensor<2x3x3x3x32xbf16>
 //       CHECK:   scf.forall ({{.*}}) = (0, 0) to (2, 12) step (1, 6)
 //       CHECK:     scf.for %[[KH:.*]] = {{.*}} iter_args({{.*}}) -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
 //       CHECK:       scf.for %[[C:.*]] = %c0 to %c6 step %c2 iter_args({{.*}}) -> (vector<16xf32>,
