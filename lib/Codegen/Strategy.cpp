@@ -300,6 +300,11 @@ static ConvSchedule selectBF16DotSchedule(int64_t outChannels,
   return schedule;
 }
 
+bool mlir::tconv::shouldSplitGroups(ConvOp op) {
+  return op.getGeometry().group > 1 &&
+         op.getFilter().getType().getDimSize(1) > 1;
+}
+
 ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
                                          const StrategyOptions &options) {
   ConvGeometry g = op.getGeometry();

@@ -75,6 +75,9 @@ static void addDecomposeStage(OpPassManager &pm,
   }
   funcPm.addPass(createDecomposeTransposePass(
       DecomposeTransposePassOptions{options.transposeStrategy}));
+  // Grouped convolutions take the ungrouped schedules, one per group.
+  if (options.vectorize)
+    funcPm.addPass(createTConvSplitGroups());
   addCleanup(funcPm);
 }
 

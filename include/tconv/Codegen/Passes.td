@@ -360,7 +360,10 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     transposes that keep dim 0 in place, and any pure op on batch-free
     values only (constants, weight transposes). Any other op reading a
     batched value is an error naming it. Every batched argument must have
-    the same N at run time; results take that N.
+    the same N at run time; results take that N. A function marked
+    `tconv.batch_loop` already is such a loop (the ONNX importer builds it
+    for a dynamic-batch model with `BatchLoop.h`; so does this pass, which
+    is therefore idempotent) and is left alone.
 
     Example:
 
@@ -688,6 +691,46 @@ def TConvVectorizeLayoutChanges
            "Block size along each of the two transposed dims (the vector "
            "width of the target is best)">,
   ];
+}
+
+def TConvSplitGroups : Pass<"tconv-split-groups", "::mlir::func::FuncOp"> {
+  let summary = "Grouped convolutions as one ungrouped convolution per group";
+  let description = [{
+    The vectorized schedules cover ungrouped and depthwise convolutions; a
+    grouped convolution with several channels per group (ResNeXt, grouped
+    layers from PyTorch, `linalg.conv_2d_ngchw_*`) would otherwise run as
+    plain loops, 50-100x slower than the same FLOPs ungrouped. This pass
+    rewrites each `tconv.conv` the strategy (`shouldSplitGroups` in
+    `Strategy.h`) picks into one `tconv.conv` per group on channel slices of
+    the input, filter and bias, whose results are inserted into the output:
+    each gets the ungrouped schedule, and empty-tensor elimination makes
+    each write its slice of the output in place. Run it after
+    `--tconv-decompose-transpose` (grouped transposed convolutions become
+    grouped convolutions there) and before `--tconv-select-strategy`.
+
+    Example (2 groups of 32 channels):
+
+    ```mlir
+    %y = tconv.conv %x, %w pads = [1, 1, 1, 1] group = 2
+        : (tensor<1x64x56x56xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x56x56xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %x0 = tensor.extract_slice %x[0, 0, 0, 0] [1, 32, 56, 56] [1, 1, 1, 1]
+    %w0 = tensor.extract_slice %w[0, 0, 0, 0] [32, 32, 3, 3] [1, 1, 1, 1]
+    %y0 = tconv.conv %x0, %w0 pads = [1, 1, 1, 1]
+        : (tensor<1x32x56x56xf32>, tensor<32x32x3x3xf32>) -> tensor<1x32x56x56xf32>
+    %x1 = tensor.extract_slice %x[0, 32, 0, 0] [1, 32, 56, 56] [1, 1, 1, 1]
+    %w1 = tensor.extract_slice %w[32, 0, 0, 0] [32, 32, 3, 3] [1, 1, 1, 1]
+    %y1 = tconv.conv %x1, %w1 pads = [1, 1, 1, 1] : ...
+    %e = tensor.empty() : tensor<1x64x56x56xf32>
+    %r0 = tensor.insert_slice %y0 into %e[0, 0, 0, 0] [1, 32, 56, 56] [1, 1, 1, 1]
+    %y = tensor.insert_slice %y1 into %r0[0, 32, 0, 0] [1, 32, 56, 56] [1, 1, 1, 1]
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
 def TConvLowerDepthwiseTranspose

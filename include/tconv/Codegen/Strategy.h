@@ -45,6 +45,11 @@ enum class ScheduleKind {
   DepthwiseRows,
 };
 
+/// Whether `op` should run as one ungrouped convolution per group
+/// (tconv-split-groups): grouped with several input channels per group,
+/// which no vector schedule covers (depthwise ones have their own).
+bool shouldSplitGroups(ConvOp op);
+
 /// The names `kind` takes in the attribute: "channels-last",
 /// "channels-last-loops", "width", "plain", "depthwise-rows".
 llvm::StringRef stringifyScheduleKind(ScheduleKind kind);

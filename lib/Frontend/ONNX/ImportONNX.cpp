@@ -557,6 +557,12 @@ public:
   }
 
   llvm::Expected<OwningOpRef<ModuleOp>> run();
+  int64_t getOpset() const { return imp.opset; }
+  /// The type `name` was imported with; null if none.
+  RankedTensorType getValueType(StringRef valueName) const {
+    auto it = imp.values.find(valueName);
+    return it == imp.values.end() ? RankedTensorType() : it->second.type;
+  }
 
 private:
   llvm::Error error(const Twine &message) {
@@ -839,8 +845,32 @@ mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
   ScopedDiagnosticHandler silence(&context, [](Diagnostic &) {
     return success();
   });
+  auto batch = findDynamicBatch(model);
+  if (!batch)
+    return makeError(name + ": " + llvm::toString(batch.takeError()));
+  // A dynamic batch: import one image, then loop over the images.
+  onnx::ModelProto original;
+  if (*batch) {
+    original = model;
+    setBatch(model, **batch, 1);
+  }
   GraphImporter importer(context, model, name, modelDirectory, options);
-  return importer.run();
+  llvm::Expected<OwningOpRef<ModuleOp>> module = importer.run();
+  if (!module || !*batch)
+    return module;
+  setBatch(original, **batch, kProbeBatch);
+  GraphImporter probe(context, original, name, modelDirectory, options);
+  llvm::Expected<OwningOpRef<ModuleOp>> probeModule = probe.run();
+  if (!probeModule)
+    return makeError(llvm::toString(probeModule.takeError()) + " (importing " +
+                     "the dynamic batch at N = " + Twine(kProbeBatch) + ")");
+  if (llvm::Error err = checkPerImage(
+          original.graph(), **batch, importer.getOpset(),
+          [&](StringRef value) { return probe.getValueType(value); }))
+    return makeError(name + ": " + llvm::toString(std::move(err)));
+  if (llvm::Error err = loopOverImages(**module, **batch))
+    return makeError(name + ": " + llvm::toString(std::move(err)));
+  return module;
 }
 
 llvm::Expected<OwningOpRef<ModuleOp>>

@@ -13,6 +13,7 @@
 #include "tconv/Frontend/ONNX/ImportONNX.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -68,6 +69,30 @@ std::optional<std::string> inferShapes(onnx::ModelProto &model);
 /// that required inputs are not left empty); an error message on failure.
 std::optional<std::string> checkArity(const onnx::NodeProto &node,
                                       int64_t opset);
+
+/// The graph inputs with a dynamic batch: a symbolic (or unknown) dim 0 and
+/// static other dims; all must have the same symbol.
+struct DynamicBatch {
+  std::string symbol;
+  llvm::SmallVector<std::string> inputs;
+};
+/// The model's dynamic batch, if any; an error if inputs disagree on it.
+llvm::Expected<std::optional<DynamicBatch>>
+findDynamicBatch(const onnx::ModelProto &model);
+/// Fixes the batch of `batch`'s inputs at `n` and forgets the shapes ONNX
+/// inferred or the exporter wrote below them.
+void setBatch(onnx::ModelProto &model, const DynamicBatch &batch, int64_t n);
+/// The N at which a dynamic-batch model is imported a second time to check
+/// that it computes each image separately: unlikely to be a static size.
+inline constexpr int64_t kProbeBatch = 7919;
+/// Checks that `graph` computes each image separately (see
+/// DynamicBatch.cpp), from the value types of its import at kProbeBatch.
+llvm::Error checkPerImage(const onnx::GraphProto &graph,
+                          const DynamicBatch &batch, int64_t opset,
+                          function_ref<RankedTensorType(StringRef)> probeType);
+/// Turns `module`'s @main, imported at N = 1, into the private
+/// @main.image and a public @main with a dynamic batch that loops over it.
+llvm::Error loopOverImages(ModuleOp module, const DynamicBatch &batch);
 
 /// Numpy-style broadcast of two shapes; std::nullopt if incompatible.
 std::optional<llvm::SmallVector<int64_t>>

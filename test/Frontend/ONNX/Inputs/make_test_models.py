@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes the small ONNX models the lit tests in test/Frontend/ONNX import.
 
-Run with Debian's /usr/bin/python3 (python3-onnx, numpy) from this directory:
+Run with Debian's /usr/bin/python3 (python3-onnx, numpy, python3-torch) from
+this directory:
     /usr/bin/python3 make_test_models.py
 The .onnx files are committed; the tests do not need Python.
 """
@@ -136,8 +137,24 @@ def main():
                [tensor("X", [2])], [tensor("Y", [2])]),
          "bad_attribute_name.onnx")
     save(model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
-               [tensor("X", ["batch", 3])], [tensor("Y", ["batch", 3])]),
+               [tensor("X", [2, "width"])], [tensor("Y", [2, "width"])]),
          "bad_dim_param.onnx")
+    # Dynamic batches that mix the images: refused, naming the node.
+    save(model([helper.make_node("Reshape", ["X", "shape"], ["Y"],
+                                 name="flatten_all")],
+               [tensor("X", ["batch", 2, 3])], [tensor("Y", [1, "total"])],
+               [numpy_helper.from_array(np.array([1, -1], np.int64),
+                                        "shape")]),
+         "bad_batch_reshape.onnx")
+    save(model([helper.make_node("Softmax", ["X"], ["Y"], name="over_batch",
+                                 axis=0)],
+               [tensor("X", ["batch", 4])], [tensor("Y", ["batch", 4])]),
+         "bad_batch_softmax.onnx")
+    save(model([helper.make_node("Relu", ["X"], ["Y"], name="a"),
+                helper.make_node("Relu", ["Z"], ["W"], name="b")],
+               [tensor("X", ["batch", 4]), tensor("Z", ["n", 4])],
+               [tensor("Y", ["batch", 4]), tensor("W", ["n", 4])]),
+         "bad_batch_symbols.onnx")
     save(model([helper.make_node("Identity", ["X"], ["Y"], name="id")],
                [tensor("X", [2], TensorProto.STRING)],
                [tensor("Y", [2], TensorProto.STRING)]),
@@ -184,6 +201,36 @@ def main():
     x = np.random.default_rng(2).uniform(-1, 1, [1, 2, 5, 5]).astype(np.float32)
     with open("conv_input.pb", "wb") as f:
         f.write(numpy_helper.from_array(x, "X").SerializeToString())
+
+    dynamic_batch()
+
+
+def dynamic_batch():
+    """PyTorch's export with dynamic_axes: dim 0 is the symbol 'batch'. The
+    input and PyTorch's output at N = 3 go with it."""
+    import torch
+
+    torch.manual_seed(0)
+
+    class Net(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(3, 4, 3, padding=1)
+            self.up = torch.nn.ConvTranspose2d(4, 2, 4, stride=2, padding=1)
+
+        def forward(self, x):
+            y = torch.nn.functional.leaky_relu(self.conv(x), 0.2)
+            y = torch.nn.functional.pad(y, (1, 1, 1, 1), mode="reflect")
+            return torch.tanh(self.up(y))
+
+    net = Net().eval()
+    x = torch.rand(3, 3, 8, 8) * 2 - 1
+    torch.onnx.export(net, x, "dynamic_batch.onnx", input_names=["x"],
+                      output_names=["y"], opset_version=13,
+                      dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+    with torch.no_grad():
+        np.save("dynamic_batch_x3.npy", x.numpy())
+        np.save("dynamic_batch_y3.npy", net(x).numpy())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,38 @@
+//===- BatchLoop.h - A dynamic batch as a loop over images ------*- C++ -*-===//
+//
+// Shared by `--tconv-outline-batch` and importers that build the per-image
+// function themselves (the ONNX importer imports a dynamic-batch model at
+// N = 1): the public function with a dynamic dim 0 loops over its images and
+// calls the static per-image function on each.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef TCONV_CODEGEN_BATCHLOOP_H
+#define TCONV_CODEGEN_BATCHLOOP_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace mlir::tconv {
+
+/// Marks a public function whose body already is the loop over images, so
+/// that `--tconv-outline-batch` leaves it alone.
+inline constexpr llvm::StringLiteral kBatchLoopAttrName = "tconv.batch_loop";
+
+/// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
+bool isBatchedType(Type type);
+
+/// The type of one image of a batched type (dim 0 of 1); others unchanged.
+Type getImageType(Type type);
+
+/// Gives `driver` (bodiless, with at least one batched argument) a body that
+/// loops over the N images of its batched arguments, calls `image` on each
+/// (batch-free arguments as they are) and inserts each image of the results,
+/// which must all be batched. `image` must take and return the image types
+/// of `driver`'s. It reads each image in place (a strided layout at a
+/// dynamic offset for bufferization). Marks `driver` with kBatchLoopAttrName.
+void buildBatchLoop(func::FuncOp driver, func::FuncOp image);
+
+} // namespace mlir::tconv
+
+#endif // TCONV_CODEGEN_BATCHLOOP_H

@@ -1,0 +1,98 @@
+//===- BatchLoop.cpp - A dynamic batch as a loop over images --------------===//
+
+#include "tconv/Codegen/BatchLoop.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+bool tconv::isBatchedType(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getRank() >= 1 && tensor.isDynamicDim(0) &&
+         tensor.getNumDynamicDims() == 1;
+}
+
+Type tconv::getImageType(Type type) {
+  if (!isBatchedType(type))
+    return type;
+  auto tensor = cast<RankedTensorType>(type);
+  SmallVector<int64_t> shape(tensor.getShape());
+  shape[0] = 1;
+  return tensor.clone(shape);
+}
+
+void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
+  MLIRContext *ctx = driver.getContext();
+  // Callers outside a pass (importers) may not have loaded them.
+  ctx->loadDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                   scf::SCFDialect, tensor::TensorDialect>();
+  // The image of a batched input is read in place, a contiguous slice at a
+  // dynamic offset: no copy into a buffer of its own.
+  for (auto [index, type] :
+       llvm::enumerate(driver.getFunctionType().getInputs())) {
+    if (!isBatchedType(type))
+      continue;
+    auto imageType = cast<RankedTensorType>(getImageType(type));
+    SmallVector<int64_t> strides(imageType.getRank(), 1);
+    for (int64_t d = imageType.getRank() - 2; d >= 0; --d)
+      strides[d] = strides[d + 1] * imageType.getDimSize(d + 1);
+    image.setArgAttr(index,
+                     bufferization::BufferizationDialect::kBufferLayoutAttrName,
+                     StridedLayoutAttr::get(ctx, ShapedType::kDynamic, strides));
+  }
+
+  Location loc = driver.getLoc();
+  Block *body = driver.addEntryBlock();
+  OpBuilder builder = OpBuilder::atBlockBegin(body);
+  Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  Value firstBatched = *llvm::find_if(driver.getArguments(), [](Value v) {
+    return isBatchedType(v.getType());
+  });
+  Value n = tensor::DimOp::create(builder, loc, firstBatched, 0);
+  SmallVector<Value> inits;
+  for (Type result : driver.getFunctionType().getResults())
+    inits.push_back(tensor::EmptyOp::create(
+        builder, loc, cast<RankedTensorType>(result), ValueRange{n}));
+  auto loop = scf::ForOp::create(
+      builder, loc, zero, n, one, inits,
+      [&](OpBuilder &b, Location loc, Value i, ValueRange accs) {
+        auto sliceOf = [&](RankedTensorType full) {
+          SmallVector<OpFoldResult> offsets(full.getRank(), b.getIndexAttr(0));
+          offsets[0] = i;
+          SmallVector<OpFoldResult> sizes = llvm::map_to_vector(
+              cast<RankedTensorType>(getImageType(full)).getShape(),
+              [&](int64_t size) -> OpFoldResult {
+                return b.getIndexAttr(size);
+              });
+          SmallVector<OpFoldResult> strides(full.getRank(), b.getIndexAttr(1));
+          return std::make_tuple(offsets, sizes, strides);
+        };
+        SmallVector<Value> operands;
+        for (Value arg : driver.getArguments()) {
+          if (!isBatchedType(arg.getType())) {
+            operands.push_back(arg);
+            continue;
+          }
+          auto full = cast<RankedTensorType>(arg.getType());
+          auto [offsets, sizes, strides] = sliceOf(full);
+          operands.push_back(tensor::ExtractSliceOp::create(
+              b, loc, cast<RankedTensorType>(getImageType(full)), arg, offsets,
+              sizes, strides));
+        }
+        auto call = func::CallOp::create(b, loc, image, operands);
+        SmallVector<Value> next;
+        for (auto [result, acc] : llvm::zip(call.getResults(), accs)) {
+          auto [offsets, sizes, strides] =
+              sliceOf(cast<RankedTensorType>(acc.getType()));
+          next.push_back(tensor::InsertSliceOp::create(b, loc, result, acc,
+                                                       offsets, sizes, strides));
+        }
+        scf::YieldOp::create(b, loc, next);
+      });
+  func::ReturnOp::create(builder, loc, loop.getResults());
+  driver->setAttr(kBatchLoopAttrName, UnitAttr::get(ctx));
+}
