@@ -26,7 +26,7 @@ struct SelectStrategyPass
              "multiple of vector-width";
       return signalPassFailure();
     }
-    StrategyOptions options{vectorWidth, owTile, fTile, cTile};
+    StrategyOptions options{vectorWidth, owTile, fTile, cTile, bf16Dot};
     getOperation().walk([&](ConvOp op) {
       op->setAttr(kScheduleAttrName,
                   selectSchedule(op, options).toAttr(&getContext()));

@@ -48,6 +48,9 @@ bool mlir::tconv::isChannelsLast(ScheduleKind kind) {
 // The attribute
 //===----------------------------------------------------------------------===//
 
+/// f32 accumulators per vdpbf16ps (zmm).
+static constexpr int64_t kBF16DotLanes = 16;
+
 namespace {
 /// The integer entries of the attribute and the field each one fills.
 struct SizeEntry {
@@ -64,6 +67,7 @@ static constexpr SizeEntry kSizeEntries[] = {
     {"kw_tile", &ConvSchedule::kwTile},
     {"row_tile", &ConvSchedule::rowTile},
     {"vec_tile", &ConvSchedule::vecTile},
+    {"dot_width", &ConvSchedule::dotWidth},
 };
 
 DictionaryAttr ConvSchedule::toAttr(MLIRContext *ctx) const {
@@ -134,6 +138,12 @@ FailureOr<std::optional<ConvSchedule>> mlir::tconv::getSchedule(Operation *op) {
   if (schedule.kind == ScheduleKind::ChannelsLast &&
       schedule.fTile % schedule.vectorWidth != 0)
     return fail("f_tile must be a multiple of vector_width");
+  if (schedule.dotWidth &&
+      (schedule.kind != ScheduleKind::ChannelsLast || schedule.dotWidth != 2 ||
+       schedule.vectorWidth != kBF16DotLanes ||
+       schedule.cTile % schedule.dotWidth != 0))
+    return fail("dot_width must be 2, on a channels-last schedule with "
+                "vector_width 16 and an even c_tile");
   return std::optional<ConvSchedule>(schedule);
 }
 
@@ -298,6 +308,39 @@ bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
          g.dilations.back() == 1;
 }
 
+/// Whether `op` can run on vdpbf16ps: ungrouped, bf16, input channels in
+/// pairs and output channels in whole vectors (the tiles read the filter
+/// packed as pairs of input channels per vector lane).
+static bool fitsBF16Dot(ConvOp op, const StrategyOptions &options) {
+  ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
+  auto isBF16 = [](Value v) {
+    return cast<ShapedType>(v.getType()).getElementType().isBF16();
+  };
+  return options.bf16Dot && options.vectorWidth == kBF16DotLanes &&
+         op.getGeometry().group == 1 && isBF16(op.getInput()) &&
+         isBF16(op.getFilter()) && isBF16(op.getOutput()) &&
+         filterShape[1] % 2 == 0 && filterShape[0] % kBF16DotLanes == 0;
+}
+
+/// The vdpbf16ps schedule: each step multiplies a pair of input channels
+/// (one 32-bit broadcast) by 16 output channels, so a tile holds more
+/// accumulators than the FMA one (32 zmm: ow-tile x f-tile/16 of them plus
+/// the filter vectors) and reduces several pairs per step.
+static ConvSchedule selectBF16DotSchedule(int64_t outChannels,
+                                          int64_t kernelWidth) {
+  constexpr int64_t kOwTile = 6, kFTile = 64, kMaxPairTaps = 12;
+  ConvSchedule schedule;
+  schedule.kind = ScheduleKind::ChannelsLast;
+  schedule.vectorWidth = kBF16DotLanes;
+  schedule.dotWidth = 2;
+  schedule.fTile = std::min(kFTile, outChannels);
+  schedule.owTile = kOwTile;
+  schedule.kwTile = kwTileFor(kernelWidth);
+  schedule.cTile =
+      2 * std::clamp<int64_t>(kMaxPairTaps / schedule.kwTile, 1, 4);
+  return schedule;
+}
+
 bool mlir::tconv::shouldSplitGroups(ConvOp op) {
   return op.getGeometry().group > 1 &&
          op.getFilter().getType().getDimSize(1) > 1;
@@ -324,6 +367,8 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     schedule.kind = ScheduleKind::ChannelsLastLoops;
     return schedule;
   }
+  if (fitsBF16Dot(op, options))
+    return selectBF16DotSchedule(result[1], filterShape.back());
   Type accType = accumulatorType(op.getOutput().getType().getElementType());
   return selectChannelsLastSchedule(accType, result[1], result.back(),
                                     filterShape.back(), depthwise, options);

@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/X86Vector/X86VectorDialect.h"
 #include "tconv/Codegen/Strategy.h"
 
 namespace mlir::tconv {
@@ -30,10 +31,20 @@ namespace mlir::tconv {
 using namespace mlir;
 using namespace mlir::tconv;
 
+/// bf16 operands into f32 accumulators: only for vdpbf16ps schedules.
+static bool isBF16IntoF32(linalg::LinalgOp op) {
+  return getElementTypeOrSelf(op.getDpsInits()[0].getType()).isF32() &&
+         llvm::all_of(op.getDpsInputs(), [](Value input) {
+           return getElementTypeOrSelf(input.getType()).isBF16();
+         });
+}
+
 static bool isSchedulable(linalg::LinalgOp op) {
   if (!scheduledConv(op) || !op.hasPureTensorSemantics() ||
       op.hasDynamicShape())
     return false;
+  if (isBF16IntoF32(op))
+    return true;
   Type elementType = getElementTypeOrSelf(op.getDpsInits()[0].getType());
   if (!elementType.isF32() && !elementType.isF64())
     return false;
@@ -68,13 +79,17 @@ struct VectorizeConvsPass
     llvm::DenseMap<std::pair<Value, int64_t>, Value> blockedCopies;
     // Innermost convolution tiles and the initializer tiles fused with them.
     SmallVector<linalg::LinalgOp> tiles;
+    // Whether vdpbf16ps tiles were emitted (their accumulators are hoisted
+    // with the others').
+    bool dotTiles = false;
     for (linalg::LinalgOp conv : convs) {
       ConvLoops loops = *scheduledConv(conv);
       FailureOr<std::optional<ConvSchedule>> schedule = scheduleOf(conv, loops);
       if (failed(schedule))
         return signalPassFailure();
-      // Another kind of schedule: left to its own pass.
-      if (!*schedule)
+      // Another kind of schedule: left to its own pass. bf16 operands
+      // without vdpbf16ps: plain loops.
+      if (!*schedule || ((*schedule)->dotWidth == 0) == isBF16IntoF32(conv))
         continue;
       giveOwnInitializer(rewriter, conv);
       int64_t lanes = (*schedule)->vectorWidth;
@@ -85,7 +100,14 @@ struct VectorizeConvsPass
       // Several whole blocks of output channels: each reads a packed,
       // contiguous filter slice.
       PackedFilter packing;
-      if (loops.kind == ConvKind::Full) {
+      // vdpbf16ps tiles read pairs of input channels from a filter packed
+      // for them (VectorizeConvsBF16Dot.cpp).
+      Value filterPairs;
+      if ((*schedule)->dotWidth) {
+        rewriter.setInsertionPoint(conv);
+        filterPairs = packFilterPairs(rewriter, conv.getLoc(),
+                                      conv.getDpsInputs()[1]);
+      } else if (loops.kind == ConvKind::Full) {
         if (f.splitPoint == 0 && f.tile < channels) {
           packing.filter = conv.getDpsInputs()[1];
           packing.block = f.tile;
@@ -111,8 +133,10 @@ struct VectorizeConvsPass
           }
         }
       }
-      for (auto [part, plan] :
-           splitConvIntoTileableParts(rewriter, conv, loops, target, lanes)) {
+      Value filter = conv.getDpsInputs()[1];
+      int64_t pairQuantum = filterPairs ? 2 : 1;
+      for (auto [part, plan] : splitConvIntoTileableParts(
+               rewriter, conv, loops, target, lanes, pairQuantum)) {
         FailureOr<TiledPart> tiled =
             tilePart(rewriter, part, loops, plan, packing);
         if (failed(tiled)) {
@@ -127,10 +151,18 @@ struct VectorizeConvsPass
         }
         if (tiled->initializer)
           tiles.push_back(tiled->initializer);
-        tiles.push_back(*conv1d);
+        if (!filterPairs)
+          tiles.push_back(*conv1d);
+        else if (failed(emitBF16DotTile(rewriter, *conv1d, filter,
+                                        filterPairs)))
+          return signalPassFailure();
+        else
+          dotTiles = true;
       }
       if (packing.packed && !packing.readInPlace)
         fusePacking(rewriter, packing.packed);
+      if (filterPairs)
+        fusePacking(rewriter, filterPairs);
     }
 
     for (linalg::LinalgOp tile : tiles) {
@@ -143,7 +175,7 @@ struct VectorizeConvsPass
       }
       rewriter.replaceOp(tile, result->replacements);
     }
-    if (tiles.empty())
+    if (tiles.empty() && !dotTiles)
       return;
     if (failed(lowerToFMAs(rewriter, func, [&](Type type) {
           auto it = scheduledLanes.find(type);

@@ -112,7 +112,7 @@ linalg::LinalgOp getElementwiseProducer(Value value);
 SmallVector<std::pair<linalg::LinalgOp, TilePlan>>
 splitConvIntoTileableParts(RewriterBase &rewriter, linalg::LinalgOp op,
                            ConvLoops loops, const TilePlan &target,
-                           int64_t quantum);
+                           int64_t quantum, int64_t inChannelQuantum = 1);
 
 /// Gives `conv` an initializer of its own (CSE shares one bias broadcast
 /// among the phases of a transposed convolution) and, when the convolution
@@ -142,6 +142,25 @@ FailureOr<TiledPart> tilePart(RewriterBase &rewriter, linalg::LinalgOp part,
 /// linalg.depthwise_conv_1d_nwc_wc) on rank-reduced slices.
 FailureOr<linalg::LinalgOp> reduceTo1D(RewriterBase &rewriter,
                                        linalg::LinalgOp conv, ConvLoops loops);
+
+//===----------------------------------------------------------------------===//
+// bf16 tiles on vdpbf16ps (VectorizeConvsBF16Dot.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The bf16 filter of a full convolution, K.. x C x F (C even, F a multiple
+/// of 16), packed as F/16 x K.. x C/2 x 32 (16 output channels x a pair of
+/// input channels, pair innermost): the operand of one
+/// vdpbf16ps, 16 output channels times a pair of input channels, is one
+/// contiguous vector. Constant filters are packed now.
+Value packFilterPairs(RewriterBase &rewriter, Location loc, Value filter);
+
+/// Replaces the 1-D bf16 convolution tile `conv` (linalg.conv_1d_nwc_wcf,
+/// f32 accumulators), whose filter is a slice of `filter`, by vdpbf16ps
+/// that read the filter from `pairs` (packFilterPairs of `filter`): the
+/// accumulators are read once, updated for every tap and pair of input
+/// channels, and written back.
+LogicalResult emitBF16DotTile(RewriterBase &rewriter, linalg::LinalgOp conv,
+                              Value filter, Value pairs);
 
 //===----------------------------------------------------------------------===//
 // FMA emission (VectorizeConvsFMA.cpp)

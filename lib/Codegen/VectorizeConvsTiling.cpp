@@ -71,11 +71,12 @@ SmallVector<std::pair<linalg::LinalgOp, TilePlan>>
 mlir::tconv::splitConvIntoTileableParts(RewriterBase &rewriter,
                                         linalg::LinalgOp op, ConvLoops loops,
                                         const TilePlan &target,
-                                        int64_t quantum) {
+                                        int64_t quantum,
+                                        int64_t inChannelQuantum) {
   SmallVector<tconv::TileTarget> targets = {
       {loops.ow(), target.ow}, {loops.outChannel, target.outChannel, quantum}};
   if (loops.inChannel)
-    targets.push_back({*loops.inChannel, target.inChannel});
+    targets.push_back({*loops.inChannel, target.inChannel, inChannelQuantum});
   SmallVector<std::pair<linalg::LinalgOp, TilePlan>> parts;
   for (auto [part, tiles] :
        tconv::splitIntoTileableParts(rewriter, op, targets))

@@ -54,6 +54,7 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
   strategy.owTile = options.owTile;
   strategy.fTile = options.fTile;
   strategy.cTile = options.cTile;
+  strategy.bf16Dot = options.bf16Dot;
   return strategy;
 }
 
@@ -210,7 +211,8 @@ static void addLoopsStage(OpPassManager &pm,
 
 /// Everything to the LLVM dialect. memref before scf-to-cf: the OpenMP
 /// lowering leaves memref.alloca_scope inside scf regions.
-static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
+static void addLLVMStage(OpPassManager &pm,
+                         const tconv::LowerToLLVMOptions &options) {
   // LLVM's x86 backend aborts on some bf16 vectors; it gets i16 ones.
   pm.addNestedPass<func::FuncOp>(createTConvExpandBF16Conversions());
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -219,7 +221,9 @@ static void addLLVMStage(OpPassManager &pm, const tconv::LowerToLLVMOptions &) {
   pm.addPass(createSCFToControlFlowPass());
   // Vector ops first: this pass also lowers multi-dimensional vector ops to
   // 1-D ones, which the dialect interfaces below do not.
-  pm.addPass(createConvertVectorToLLVMPass());
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.x86Vector = options.bf16Dot; // vdpbf16ps
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   // Math, arith, OpenMP, func, cf and ub in one conversion through their
   // ConvertToLLVMPatternInterface (registered by registerAllExtensions), a
   // single walk instead of one pass each over the expanded IR.

@@ -586,6 +586,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   if (llvm::Error err = checkRunsOnHost(**targetMachine))
     return std::move(err);
   setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
+  pipelineOptions.bf16Dot = hasBF16Dot(**targetMachine);
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "
@@ -596,6 +597,9 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
       return makeError("invalid pipeline options '" + options.pipelineOptions +
                        "'" +
                        (message.empty() ? "" : ": " + llvm::StringRef(message).trim()));
+    if (pipelineOptions.bf16Dot && !hasBF16Dot(**targetMachine))
+      return makeError("pipeline option bf16-dot needs a target CPU with "
+                       "avx512bf16");
   }
   if (!reference) {
     std::string message;

@@ -111,6 +111,11 @@ int64_t mlir::tconv::getVectorLanes(const llvm::TargetMachine &machine) {
   return 4;
 }
 
+bool mlir::tconv::hasBF16Dot(const llvm::TargetMachine &machine) {
+  return machine.getTargetTriple().isX86() &&
+         machine.getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512bf16");
+}
+
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,
                                            llvm::TargetMachine &machine) {
   module.setTargetTriple(machine.getTargetTriple());

@@ -48,6 +48,24 @@ func.func @partial_vectors(%x: tensor<1x6x6x3xf32>, %w: tensor<3x3x3x8xf32>, %i:
 
 // -----
 
+func.func @dot_odd_channel_tile(%x: tensor<1x6x6x4xbf16>, %w: tensor<3x3x4x16xbf16>, %i: tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32> {
+  // expected-error @below {{bad tconv.schedule: dot_width must be 2, on a channels-last schedule with vector_width 16 and an even c_tile}}
+  %y = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 16, c_tile = 3, kw_tile = 3, dot_width = 2}}
+      ins(%x, %w : tensor<1x6x6x4xbf16>, tensor<3x3x4x16xbf16>) outs(%i : tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  return %y : tensor<1x4x4x16xf32>
+}
+
+// -----
+
+func.func @dot_odd_channels(%x: tensor<1x6x6x3xbf16>, %w: tensor<3x3x3x16xbf16>, %i: tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32> {
+  // expected-error @below {{tconv-vectorize-convs: a vdpbf16ps tile needs input channels in pairs and output channels in vectors of 16}}
+  %y = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 16, c_tile = 2, kw_tile = 3, dot_width = 2}}
+      ins(%x, %w : tensor<1x6x6x3xbf16>, tensor<3x3x3x16xbf16>) outs(%i : tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  return %y : tensor<1x4x4x16xf32>
+}
+
+// -----
+
 func.func @no_channel_tile(%x: tensor<1x6x6x3xf32>, %w: tensor<3x3x3x8xf32>, %i: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
   // expected-error @below {{tconv-vectorize-convs: the schedule of a full convolution needs c_tile}}
   %y = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "channels-last", vector_width = 8, ow_tile = 4, f_tile = 8, kw_tile = 3}}

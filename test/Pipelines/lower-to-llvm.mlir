@@ -19,7 +19,7 @@
 //       CHECK:       llvm.intr.tanh
 // CHECK-LABEL: llvm.func @_mlir_ciface_model(
 //  CHECK-SAME:     %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
-//  CHECK-SAME:     attributes {llvm.emit_c_interface, tconv.temporary_bytes = {{[0-9]+}} : i64, tconv.workspace_size = {{[0-9]+}} : i64}
+//  CHECK-SAME:     attributes {llvm.emit_c_interface, tconv.largest_live_pair_bytes = {{[0-9]+}} : i64, tconv.peak_live_bytes = {{[0-9]+}} : i64, tconv.temporary_bytes = {{[0-9]+}} : i64, tconv.workspace_size = {{[0-9]+}} : i64}
 func.func @model(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x8x8xf32> {
   %y = tconv.conv %x, %w, %b pads = [1, 1, 1, 1]
       : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x8x8xf32>

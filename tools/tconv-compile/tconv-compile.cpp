@@ -136,6 +136,7 @@ int main(int argc, char **argv) {
   options.parallel = parallel;
   // The widest vector registers of the target CPU.
   tconv::setNativeVectorWidth(options, tconv::getVectorLanes(**machine));
+  options.bf16Dot = tconv::hasBF16Dot(**machine);
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);
   if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {
@@ -143,6 +144,11 @@ int main(int argc, char **argv) {
     if (!optionError.empty())
       llvm::errs() << ": " << llvm::StringRef(optionError).trim();
     llvm::errs() << "\n";
+    return 1;
+  }
+  if (options.bf16Dot && !tconv::hasBF16Dot(**machine)) {
+    toolError() << "--pipeline-options: bf16-dot needs a target CPU with "
+                   "avx512bf16\n";
     return 1;
   }
   if (failed(tconv::verifyLowerToLLVMOptions(options, [](const Twine &message) {

@@ -58,6 +58,12 @@ def TConvSelectStrategy
       channels scale `ow_tile` up (by up to 4) to keep as many accumulators;
       wide kernels take fewer input channels per step (at most 48 unrolled
       products), kernels at most 2 wide one;
+      with `bf16-dot` (a target with AVX512_BF16), ungrouped bf16 ones whose
+      input channels come in pairs and output channels in vectors of 16
+      get `dot_width = 2`: their operands stay bf16 and vdpbf16ps adds a
+      pair of input channels per instruction to f32 accumulators, twice
+      the products of an f32 FMA (4 vectors x 6 positions per tile, up to
+      12 tap x channel-pair steps unrolled);
     * `channels-last-loops`: depthwise convolutions with a channel
       multiplier, channels-last, no vector schedule;
     * `plain`: other grouped convolutions, NCHW, no vector schedule;
@@ -101,13 +107,16 @@ def TConvSelectStrategy
            "multiple of vector-width)">,
     Option<"cTile", "c-tile", "int64_t", /*default=*/"4",
            "Channels-last: input channels per reduction step (at most)">,
+    Option<"bf16Dot", "bf16-dot", "bool", /*default=*/"false",
+           "The target has AVX512_BF16: bf16 convolutions multiply pairs "
+           "of input channels with vdpbf16ps (`dot_width = 2`)">,
   ];
 }
 
 def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> {
   let summary = "Tile channels-last convolutions and vectorize them into FMAs";
   let description = [{
-    The schedule of the tconv pipeline for static f32/f64
+    The schedule of the tconv pipeline for static f32/f64 (and bf16, see below)
     `linalg.conv_{1,2,3}d_n*c_*cf` and `linalg.depthwise_conv_{1,2,3}d_n*c_*c`
     on tensors (what `--tconv-convert-to-linalg=channels-last` produces). The
     linalg vectorizer only handles 1-D convolutions, and only with static
@@ -153,6 +162,16 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     With the defaults a tile keeps 4 x 16 outputs in 8 AVX2 vector registers
     (4 AVX-512 ones with `f-vector=16`), which leaves room for the operands.
 
+    A bf16 convolution whose schedule has `dot_width = 2` (its operands bf16,
+    its accumulators f32) takes steps 1-4 too, with its filter packed as
+    F/16 x K.. x C/2 x 32 (16 output channels times a pair of input
+    channels, the pair innermost; constants at compile time) and input
+    channels tiled in pairs; each 1-D tile then becomes
+    `x86vector.avx512.dot` (vdpbf16ps) of a broadcast input pair (one
+    32-bit value) and a packed filter vector into the f32 accumulators,
+    which are hoisted like the FMA ones. bf16 convolutions without it are
+    left alone.
+
     A convolution carrying a `tconv.schedule` (`--tconv-select-strategy`)
     takes its tile sizes and vector width from it instead of the options,
     and is left alone if the schedule is of another kind; the options serve
@@ -189,6 +208,7 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     "::mlir::tensor::TensorDialect",
     "::mlir::ub::UBDialect",
     "::mlir::vector::VectorDialect",
+    "::mlir::x86vector::X86VectorDialect",
   ];
   let options = [
     Option<"owTile", "ow-tile", "int64_t", /*default=*/"4",

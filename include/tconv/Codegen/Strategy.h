@@ -71,6 +71,11 @@ struct ConvSchedule {
   int64_t owTile = 0, fTile = 0, cTile = 0, kwTile = 0;
   /// Width: output rows (2-D and 3-D) or width vectors (1-D) per tile.
   int64_t rowTile = 0, vecTile = 0;
+  /// ChannelsLast: input channels each accumulator lane sums per
+  /// instruction: 2 for bf16 with AVX512_BF16's vdpbf16ps (operands stay
+  /// bf16, input channels in pairs); 0 (absent): one FMA per channel in the
+  /// accumulator type.
+  int64_t dotWidth = 0;
 
   /// e.g. {kind = "channels-last", vector_width = 8 : i64, ow_tile = 4 : i64,
   /// f_tile = 16 : i64, c_tile = 4 : i64, kw_tile = 3 : i64}.
@@ -89,6 +94,8 @@ struct StrategyOptions {
   int64_t owTile = 4;
   int64_t fTile = 16;
   int64_t cTile = 4;
+  /// The target has AVX512_BF16 (vdpbf16ps).
+  bool bf16Dot = false;
 };
 
 /// Output channels per tile for `vectorWidth`: two vectors, so that a tile

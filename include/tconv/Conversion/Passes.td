@@ -19,6 +19,9 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
       `linalg.generic` for the remaining grouped 1-D and 3-D ones;
     * f16 and bf16 accumulate in f32 (the named ops extend their inputs to the
       accumulator type) and a final `arith.truncf` restores the element type.
+      Channels-last copies of the operands are made in f32, the extension
+      fused into the layout change, except under a schedule with
+      `dot_width` (vdpbf16ps), whose bf16 operands stay bf16.
 
     With `channels-last`, ungrouped and depthwise convolutions run on
     channels-last copies of their operands (NWC/NHWC/NDHWC input, WCF/HWCF/
@@ -45,7 +48,8 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
 
     With `channels-last`, a result inserted (`tensor.insert_slice`,
     strides allowed) into a tensor.empty, fill, broadcast or an earlier such
-    insert is inserted before its layout change back, into a channels-last
+    insert is inserted before its layout change back (also one that rounds
+    f32 accumulators to f16/bf16: the dest is then f32), into a channels-last
     dest, and its convolution starts from that slice of the dest. The phases
     of a decomposed transposed convolution then fill one NHWC output in
     place, with contiguous channel vectors, and a single layout change

@@ -117,6 +117,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "AVX2, 16 for AVX-512; tconv-run and tconv-compile "
                      "pick the target CPU's)"),
       llvm::cl::init(8)};
+  Option<bool> bf16Dot{
+      *this, "bf16-dot",
+      llvm::cl::desc("bf16 convolutions multiply pairs of input channels "
+                     "with AVX512_BF16's vdpbf16ps (the target must have "
+                     "it; tconv-run and tconv-compile set it from the "
+                     "target CPU)"),
+      llvm::cl::init(false)};
   Option<bool> profile{
       *this, "profile",
       llvm::cl::desc("Time each computation of the fused stage: its loops "

@@ -60,6 +60,9 @@ llvm::Error checkRunsOnHost(const llvm::TargetMachine &machine);
 /// 8 with AVX, 4 otherwise (SSE, NEON).
 int64_t getVectorLanes(const llvm::TargetMachine &machine);
 
+/// Whether `machine` has AVX512_BF16 (vdpbf16ps on 512-bit vectors).
+bool hasBF16Dot(const llvm::TargetMachine &machine);
+
 /// Sets the triple, data layout and per-function CPU and features of
 /// `machine` on `module`.
 void configureModuleForTarget(llvm::Module &module,

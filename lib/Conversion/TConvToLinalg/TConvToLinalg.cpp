@@ -292,6 +292,9 @@ struct ConvInfo {
   unsigned numSpatial;
   Type elementType;
   Type accType;
+  /// Channels-last input and filter copies: the accumulator type, or the
+  /// element type for schedules that multiply it directly (vdpbf16ps).
+  Type operandType;
   ArrayRef<int64_t> inputShape;  // N x C x D...
   ArrayRef<int64_t> filterShape; // M x C/G x K...
   ArrayRef<int64_t> resultShape; // N x M x O...
@@ -315,6 +318,7 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
     info.numSpatial = op.getNumSpatialDims();
     info.elementType = op.getInput().getType().getElementType();
     info.accType = accumulatorType(info.elementType);
+    info.operandType = info.accType;
     info.inputShape = op.getInput().getType().getShape();
     info.filterShape = op.getFilter().getType().getShape();
     info.resultShape = op.getOutput().getType().getShape();
@@ -328,6 +332,8 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
     bool layoutChannelsLast;
     if (std::optional<ConvSchedule> schedule = *getSchedule(op)) {
       layoutChannelsLast = isChannelsLast(schedule->kind);
+      if (schedule->dotWidth)
+        info.operandType = info.elementType;
     } else {
       bool depthwise = info.inPerGroup == 1 && info.group > 1;
       bool widthVectors =
@@ -408,7 +414,8 @@ private:
       kernelFirst.push_back(i);
     kernelFirst.append({1, 0});
 
-    Value input = relayout(b, loc, adaptor.getInput(), toLast, info.accType);
+    Value input =
+        relayout(b, loc, adaptor.getInput(), toLast, info.operandType);
     input =
         padSpatial(b, loc, input, 1, info.kernel(), info.outputSpatial(), g);
     SmallVector<int64_t> accShape = applyPermutation(info.resultShape, toLast);
@@ -417,7 +424,7 @@ private:
     Value result;
     if (info.group == 1) {
       Value filter =
-          relayout(b, loc, adaptor.getFilter(), kernelFirst, info.accType);
+          relayout(b, loc, adaptor.getFilter(), kernelFirst, info.operandType);
       static const NamedConvBuilder builders[] = {
           namedConv<linalg::Conv1DNwcWcfOp>,
           namedConv<linalg::Conv2DNhwcHwcfOp>,
@@ -465,16 +472,22 @@ private:
 };
 
 /// The permutation (result dim i is source dim perm[i]) of a linalg.generic
-/// that only copies its one input, as `relayout` builds them.
-static std::optional<SmallVector<int64_t>> copyPermutation(Value value) {
+/// that only copies its one input, as `relayout` builds them; with
+/// `converting`, also one that converts the elements on the way (f32
+/// accumulators to a bf16 or f16 result).
+static std::optional<SmallVector<int64_t>>
+copyPermutation(Value value, bool converting = false) {
   auto copy = value.getDefiningOp<linalg::GenericOp>();
   if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
       copy.getNumReductionLoops() != 0 ||
       !copy.getDpsInits()[0].getDefiningOp<tensor::EmptyOp>())
     return std::nullopt;
   Block &body = copy.getRegion().front();
-  if (body.getOperations().size() != 1 ||
-      body.getTerminator()->getOperand(0) != body.getArgument(0))
+  Value yielded = body.getTerminator()->getOperand(0);
+  if (converting && body.getOperations().size() == 2)
+    if (auto truncate = yielded.getDefiningOp<arith::TruncFOp>())
+      yielded = truncate.getIn();
+  if (yielded != body.getArgument(0))
     return std::nullopt;
   SmallVector<AffineMap> maps = copy.getIndexingMapsArray();
   if (!maps[0].isPermutation() || !maps[1].isIdentity())
@@ -485,18 +498,25 @@ static std::optional<SmallVector<int64_t>> copyPermutation(Value value) {
   return invertPermutationVector(inverse);
 }
 
-/// `dest` in the layout `perm` when that costs no pass over memory: a
+/// `dest` in the layout `perm` and with `elementType` (the element type
+/// before a truncating relayout) when that costs no pass over memory: a
 /// tensor.empty, fill or broadcast rebuilt in that layout, or the source of
 /// a relayout by the inverse permutation. Null otherwise.
 static Value permutedForFree(OpBuilder &b, Location loc, Value dest,
-                             ArrayRef<int64_t> perm) {
+                             ArrayRef<int64_t> perm, Type elementType) {
   auto type = cast<RankedTensorType>(dest.getType());
   SmallVector<int64_t> shape = applyPermutation(type.getShape(), perm);
   if (dest.getDefiningOp<tensor::EmptyOp>())
-    return tensor::EmptyOp::create(b, loc, shape, type.getElementType());
-  if (std::optional<SmallVector<int64_t>> inverse = copyPermutation(dest))
-    if (invertPermutationVector(*inverse) == perm)
-      return dest.getDefiningOp<linalg::GenericOp>().getDpsInputs()[0];
+    return tensor::EmptyOp::create(b, loc, shape, elementType);
+  if (std::optional<SmallVector<int64_t>> inverse =
+          copyPermutation(dest, /*converting=*/true)) {
+    Value source = dest.getDefiningOp<linalg::GenericOp>().getDpsInputs()[0];
+    if (invertPermutationVector(*inverse) == perm &&
+        getElementTypeOrSelf(source.getType()) == elementType)
+      return source;
+  }
+  if (type.getElementType() != elementType)
+    return nullptr;
   if (auto fill = dest.getDefiningOp<linalg::FillOp>()) {
     Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
     return linalg::FillOp::create(b, loc, fill.value(), empty).getResult(0);
@@ -544,7 +564,8 @@ struct InsertBeforeRelayout : public OpRewritePattern<tensor::InsertSliceOp> {
 
   LogicalResult matchAndRewrite(tensor::InsertSliceOp op,
                                 PatternRewriter &rewriter) const override {
-    std::optional<SmallVector<int64_t>> perm = copyPermutation(op.getSource());
+    std::optional<SmallVector<int64_t>> perm =
+        copyPermutation(op.getSource(), /*converting=*/true);
     if (!perm || !op.getSource().hasOneUse() ||
         op.getSourceType().getRank() != op.getDestType().getRank())
       return rewriter.notifyMatchFailure(op, "source is no lone relayout");
@@ -554,11 +575,12 @@ struct InsertBeforeRelayout : public OpRewritePattern<tensor::InsertSliceOp> {
     // computation.
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointAfterValue(op.getDest());
-    Value dest = permutedForFree(rewriter, loc, op.getDest(), inverse);
-    if (!dest)
-      return rewriter.notifyMatchFailure(op, "dest is costly to relayout");
     Value source =
         op.getSource().getDefiningOp<linalg::GenericOp>().getDpsInputs()[0];
+    Value dest = permutedForFree(rewriter, loc, op.getDest(), inverse,
+                                 getElementTypeOrSelf(source.getType()));
+    if (!dest)
+      return rewriter.notifyMatchFailure(op, "dest is costly to relayout");
     auto permuted = [&](SmallVector<OpFoldResult> values) {
       return applyPermutation(values, inverse);
     };

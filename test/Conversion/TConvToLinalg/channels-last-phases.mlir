@@ -30,6 +30,30 @@ func.func @two_phases(%x: tensor<1x4x8xf32>, %w0: tensor<8x4x1xf32>,
 
 // -----
 
+// bf16 phases: the accumulators (f32) land in one NWC f32 tensor and the
+// single layout change at the end also rounds to bf16.
+
+// CHECK-LABEL: func.func @two_phases_bf16
+//       CHECK:   %[[EMPTY:.*]] = tensor.empty() : tensor<1x16x8xf32>
+//       CHECK:   %[[S0:.*]] = tensor.extract_slice %[[EMPTY]][0, 0, 0] [1, 8, 8] [1, 2, 1] : tensor<1x16x8xf32> to tensor<1x8x8xf32>
+//       CHECK:   %[[I0:.*]] = tensor.insert_slice %{{.*}} into %[[EMPTY]][0, 0, 0] [1, 8, 8] [1, 2, 1] : tensor<1x8x8xf32> into tensor<1x16x8xf32>
+//       CHECK:   %[[I1:.*]] = tensor.insert_slice %{{.*}} into %[[I0]][0, 1, 0] [1, 8, 8] [1, 2, 1] : tensor<1x8x8xf32> into tensor<1x16x8xf32>
+//  CHECK-NEXT:   %[[E:.*]] = tensor.empty() : tensor<1x8x16xbf16>
+//  CHECK-NEXT:   %[[OUT:.*]] = linalg.generic {{.*}} ins(%[[I1]] : tensor<1x16x8xf32>) outs(%[[E]] : tensor<1x8x16xbf16>)
+//       CHECK:     arith.truncf %{{.*}} : f32 to bf16
+//       CHECK:   return %[[OUT]] : tensor<1x8x16xbf16>
+func.func @two_phases_bf16(%x: tensor<1x4x8xbf16>, %w0: tensor<8x4x1xbf16>,
+                           %w1: tensor<8x4x1xbf16>) -> tensor<1x8x16xbf16> {
+  %empty = tensor.empty() : tensor<1x8x16xbf16>
+  %c0 = tconv.conv %x, %w0 : (tensor<1x4x8xbf16>, tensor<8x4x1xbf16>) -> tensor<1x8x8xbf16>
+  %i0 = tensor.insert_slice %c0 into %empty[0, 0, 0] [1, 8, 8] [1, 1, 2] : tensor<1x8x8xbf16> into tensor<1x8x16xbf16>
+  %c1 = tconv.conv %x, %w1 : (tensor<1x4x8xbf16>, tensor<8x4x1xbf16>) -> tensor<1x8x8xbf16>
+  %i1 = tensor.insert_slice %c1 into %i0[0, 0, 1] [1, 8, 8] [1, 1, 2] : tensor<1x8x8xbf16> into tensor<1x8x16xbf16>
+  return %i1 : tensor<1x8x16xbf16>
+}
+
+// -----
+
 // Phases without taps keep the bias: the broadcast is rebuilt channels-last
 // (channel dim 3 of NHWC kept, the others broadcast).
 
