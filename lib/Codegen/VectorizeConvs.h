@@ -59,6 +59,15 @@ struct PackedFilter {
   bool readInPlace = false;
 };
 
+/// A constant `filter` packed into `packedType` at compile time: packed
+/// element `index` is the filter's element at linear offset
+/// `sourceOf(index, filter strides)`; a splat stays a splat. Null if
+/// `filter` is not a constant with readable float values.
+Value foldPackedFilter(
+    RewriterBase &rewriter, Location loc, Value filter,
+    RankedTensorType packedType,
+    function_ref<int64_t(ArrayRef<int64_t>, ArrayRef<int64_t>)> sourceOf);
+
 /// The filter of a full convolution, K.. x C x F, packed as
 /// F/block x K.. x C x block: the slice an output-channel tile reads is then
 /// contiguous instead of `block` values every F. Constant filters are packed

@@ -16,10 +16,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
-#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -40,32 +38,17 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
   packedShape.append({channels / 2, 2 * kLanes});
   auto packedType = RankedTensorType::get(packedShape, type.getElementType());
 
-  ElementsAttr constant;
-  if (matchPattern(filter, m_Constant(&constant))) {
-    if (auto dense = dyn_cast<DenseElementsAttr>(constant);
-        dense && dense.isSplat())
-      return arith::ConstantOp::create(rewriter, loc, packedType,
-                                       dense.resizeSplat(packedType));
-    if (auto values = constant.tryGetValues<APFloat>()) {
-      SmallVector<int64_t> strides = computeStrides(shape);
-      SmallVector<int64_t> packedStrides = computeStrides(packedShape);
-      SmallVector<APFloat> packed;
-      packed.reserve(constant.getNumElements());
-      for (int64_t i = 0, e = constant.getNumElements(); i < e; ++i) {
-        SmallVector<int64_t> index = delinearize(i, packedStrides);
-        int64_t pair = index[rank - 1], lane = index[rank];
-        int64_t source =
-            (index[0] * kLanes + lane / 2) * strides.back() +
-            (2 * pair + lane % 2) * strides[rank - 2];
-        for (unsigned d = 0; d + 2 < rank; ++d)
-          source += index[1 + d] * strides[d];
-        packed.push_back((*values)[source]);
-      }
-      return arith::ConstantOp::create(
-          rewriter, loc, packedType,
-          DenseElementsAttr::get(packedType, packed));
-    }
-  }
+  if (Value folded = foldPackedFilter(
+          rewriter, loc, filter, packedType,
+          [&](ArrayRef<int64_t> index, ArrayRef<int64_t> strides) {
+            int64_t pair = index[rank - 1], lane = index[rank];
+            int64_t source = (index[0] * kLanes + lane / 2) * strides.back() +
+                             (2 * pair + lane % 2) * strides[rank - 2];
+            for (unsigned d = 0; d + 2 < rank; ++d)
+              source += index[1 + d] * strides[d];
+            return source;
+          }))
+    return folded;
 
   // A permutation of the filter with C and F split, (k.., cp, ci, fb, fi)
   // -> (fb, k.., cp, fi, ci), which the layout-change vectorizer copies in

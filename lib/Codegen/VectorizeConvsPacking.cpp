@@ -40,6 +40,33 @@ static Value createGather(OpBuilder &b, Location loc, Value source,
       .getResult(0);
 }
 
+Value mlir::tconv::foldPackedFilter(
+    RewriterBase &rewriter, Location loc, Value filter,
+    RankedTensorType packedType,
+    function_ref<int64_t(ArrayRef<int64_t>, ArrayRef<int64_t>)> sourceOf) {
+  ElementsAttr constant;
+  if (!matchPattern(filter, m_Constant(&constant)))
+    return {};
+  // A splat stays a splat, whatever its element count.
+  if (auto dense = dyn_cast<DenseElementsAttr>(constant);
+      dense && dense.isSplat())
+    return arith::ConstantOp::create(rewriter, loc, packedType,
+                                     dense.resizeSplat(packedType));
+  auto values = constant.tryGetValues<APFloat>();
+  if (!values)
+    return {};
+  SmallVector<int64_t> strides =
+      computeStrides(cast<ShapedType>(filter.getType()).getShape());
+  SmallVector<int64_t> packedStrides = computeStrides(packedType.getShape());
+  SmallVector<APFloat> packed;
+  packed.reserve(constant.getNumElements());
+  for (int64_t i = 0, e = constant.getNumElements(); i < e; ++i)
+    packed.push_back(
+        (*values)[sourceOf(delinearize(i, packedStrides), strides)]);
+  return arith::ConstantOp::create(rewriter, loc, packedType,
+                                   DenseElementsAttr::get(packedType, packed));
+}
+
 Value mlir::tconv::packFilter(RewriterBase &rewriter, Location loc,
                               Value filter, int64_t block) {
   auto type = cast<RankedTensorType>(filter.getType());
@@ -50,31 +77,16 @@ Value mlir::tconv::packFilter(RewriterBase &rewriter, Location loc,
   packedShape.push_back(block);
   auto packedType = RankedTensorType::get(packedShape, type.getElementType());
 
-  ElementsAttr constant;
-  if (matchPattern(filter, m_Constant(&constant))) {
-    // A splat stays a splat, whatever its element count.
-    if (auto dense = dyn_cast<DenseElementsAttr>(constant);
-        dense && dense.isSplat())
-      return arith::ConstantOp::create(rewriter, loc, packedType,
-                                       dense.resizeSplat(packedType));
-    if (auto values = constant.tryGetValues<APFloat>()) {
-      SmallVector<int64_t> strides = computeStrides(shape);
-      SmallVector<APFloat> packed;
-      packed.reserve(constant.getNumElements());
-      // Row-major walk of the packed shape: (fb, k.., c, fi).
-      SmallVector<int64_t> packedStrides = computeStrides(packedShape);
-      for (int64_t i = 0, e = constant.getNumElements(); i < e; ++i) {
-        SmallVector<int64_t> index = delinearize(i, packedStrides);
-        int64_t source = (index[0] * block + index.back()) * strides.back();
-        for (unsigned d = 0; d + 1 < rank; ++d)
-          source += index[1 + d] * strides[d];
-        packed.push_back((*values)[source]);
-      }
-      return arith::ConstantOp::create(
-          rewriter, loc, packedType,
-          DenseElementsAttr::get(packedType, packed));
-    }
-  }
+  // Row-major walk of the packed shape: (fb, k.., c, fi).
+  if (Value folded = foldPackedFilter(
+          rewriter, loc, filter, packedType,
+          [&](ArrayRef<int64_t> index, ArrayRef<int64_t> strides) {
+            int64_t source = (index[0] * block + index.back()) * strides.back();
+            for (unsigned d = 0; d + 1 < rank; ++d)
+              source += index[1 + d] * strides[d];
+            return source;
+          }))
+    return folded;
 
   // Loops (fb, k.., c, fi) read the filter at (k.., c, fb * block + fi).
   MLIRContext *ctx = rewriter.getContext();
