@@ -50,13 +50,23 @@ Summary tconv::bench::summarize(std::vector<double> samples) {
   return s;
 }
 
+/// Before `next` runs, puts the workers of `previous` to sleep when they
+/// belong to another runtime.
+static void switchRuntime(Timed *previous, const Timed &next) {
+  if (previous && previous->runtime != next.runtime && previous->release)
+    previous->release();
+}
+
 llvm::Error tconv::bench::measure(std::vector<Timed *> contenders,
                                   const MeasureOptions &options) {
   // Warm-up: first calls pay for page faults, lazy binding, cold caches and
   // thread-pool start-up. Three calls or 50 ms each, whichever is longer;
   // the median of the last estimates the call time.
   std::vector<double> estimate;
+  Timed *previous = nullptr;
   for (Timed *t : contenders) {
+    switchRuntime(previous, *t);
+    previous = t;
     if (llvm::Error err = t->enter())
       return err;
     std::vector<double> warm;
@@ -83,6 +93,8 @@ llvm::Error tconv::bench::measure(std::vector<Timed *> contenders,
     t->samples.reserve(t->samples.size() + size_t(rounds) * calls);
   for (int round = 0; round < rounds; ++round)
     for (auto [t, calls] : llvm::zip_equal(contenders, callsPerBurst)) {
+      switchRuntime(previous, *t);
+      previous = t;
       if (llvm::Error err = t->enter())
         return err;
       long faults = mlir::tconv::getMinorPageFaults();
@@ -93,5 +105,7 @@ llvm::Error tconv::bench::measure(std::vector<Timed *> contenders,
       t->cpuSeconds += processCpuTime() - cpu;
       t->minorFaults += mlir::tconv::getMinorPageFaults() - faults;
     }
+  if (previous && previous->release)
+    previous->release();
   return llvm::Error::success();
 }

@@ -24,6 +24,13 @@ struct Timed {
   std::function<llvm::Error()> enter;
   /// The timed call.
   std::function<void()> call;
+  /// The thread runtime the calls run on ("openmp", "pthreadpool", ...).
+  /// Runtimes keep idle workers spinning after a call (libomp ~200 ms,
+  /// pthreadpool far longer); a burst of another runtime would share the
+  /// CPUs with them. So before a burst of another runtime, `release` runs,
+  /// untimed, and puts this runtime's workers to sleep.
+  std::string runtime;
+  std::function<void()> release;
   /// Seconds per call, one per timed call.
   std::vector<double> samples;
   /// Wall and process CPU seconds over the timed bursts: their ratio is the

@@ -13,6 +13,7 @@ using namespace tconv::bench;
 struct XnnpackConv::State {
   xnn_operator_t op = nullptr;
   pthreadpool_t pool = nullptr;
+  int threads = 1;
   std::vector<float> input, filter, result; // NHWC, XNNPACK's OHWI
   OperandLayout resultLayout;
 
@@ -55,6 +56,7 @@ XnnpackConv::create(const ConvProblem &p, int threads,
   state->input = toFormLayout(input, in, {{}, {0, 2, 3, 1}});
   state->resultLayout = {{out[0], out[2], out[3], out[1]}, {0, 2, 3, 1}};
   state->result.assign(out[0] * out[1] * out[2] * out[3], 0.0f);
+  state->threads = threads;
   if (threads > 1 && !(state->pool = pthreadpool_create(threads)))
     return llvm::createStringError("cannot create XNNPACK's thread pool");
 
@@ -92,6 +94,19 @@ XnnpackConv::create(const ConvProblem &p, int threads,
   if (status != xnn_status_success)
     return xnnError("operator setup", status);
   return std::unique_ptr<XnnpackConv>(new XnnpackConv(std::move(state)));
+}
+
+llvm::Error XnnpackConv::acquireThreads() {
+  if (state->threads > 1 && !state->pool &&
+      !(state->pool = pthreadpool_create(state->threads)))
+    return llvm::createStringError("cannot create XNNPACK's thread pool");
+  return llvm::Error::success();
+}
+
+void XnnpackConv::releaseThreads() {
+  if (state->pool)
+    pthreadpool_destroy(state->pool);
+  state->pool = nullptr;
 }
 
 void XnnpackConv::run() { xnn_run_operator(state->op, state->pool); }

@@ -31,6 +31,11 @@ public:
          const std::vector<float> &input, const std::vector<float> &filter);
   ~XnnpackConv();
 
+  /// Creates the thread pool if it has none (before a burst, untimed).
+  llvm::Error acquireThreads();
+  /// Destroys the thread pool: its idle workers spin for seconds and would
+  /// take the CPUs from whatever runs next in the process.
+  void releaseThreads();
   /// Runs the operator: the timed call.
   void run();
   /// The last result, NCHW.

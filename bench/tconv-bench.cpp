@@ -16,6 +16,7 @@
 #include "Measure.h"
 #include "NaiveConv.h"
 #include "OneDnnConv.h"
+#include "OpenMPWorkers.h"
 #include "TConvContender.h"
 #include "XnnpackConv.h"
 
@@ -430,9 +431,15 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(key);
-    auto enter = [threads] { return setOneDnnThreads(threads); };
+    auto enter = [threads] {
+      llvm::Error err = setOneDnnThreads(threads);
+      startOpenMPWorkers(threads);
+      return err;
+    };
     c->timed.name = c->label;
     c->timed.enter = enter;
+    c->timed.runtime = "openmp";
+    c->timed.release = stopOpenMPWorkers;
     if (llvm::Error err = enter()) {
       fail(*c, std::move(err));
     } else if (auto conv = OneDnnConv::create(p, layout, weights, input,
@@ -456,10 +463,11 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     c->key = kXnnpackKey.str();
     c->label = columnLabel(kXnnpackKey);
     c->timed.name = c->label;
-    // Its thread pool has the row's threads already.
-    c->timed.enter = [] { return llvm::Error::success(); };
+    c->timed.runtime = "pthreadpool";
     if (auto x = XnnpackConv::create(p, threads, input, filter)) {
       std::shared_ptr<XnnpackConv> shared = std::move(*x);
+      c->timed.enter = [shared] { return shared->acquireThreads(); };
+      c->timed.release = [shared] { shared->releaseThreads(); };
       c->detail = "NHWC input and result, " +
                   (threads > 1 ? "pthreadpool of " + std::to_string(threads) +
                                      " threads"
@@ -482,7 +490,12 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
       c->workspaceBytes = shared->workspaceBytes();
-      c->timed.enter = [shared] { return shared->enter(); };
+      c->timed.enter = [shared, threads] {
+        startOpenMPWorkers(threads);
+        return shared->enter();
+      };
+      c->timed.runtime = "openmp";
+      c->timed.release = stopOpenMPWorkers;
       c->timed.call = [shared] { shared->run(); };
       c->result = [shared] { return shared->result(); };
     } else {
