@@ -70,7 +70,7 @@ check-sanitize: deps
 FUZZ_DIR     := build-fuzz
 FUZZ_SECONDS ?= 60
 DIFF_MODULES ?= 500
-FUZZ_TARGETS := npy png module
+FUZZ_TARGETS := npy png module onnx
 fuzz: build
 	cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DTCONV_ENABLE_FUZZERS=ON \
 	  -DLLVM_USE_SANITIZER='Address;Undefined' -DLLVM_USE_SANITIZE_COVERAGE=ON
