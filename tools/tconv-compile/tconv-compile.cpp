@@ -68,6 +68,12 @@ llvm::cl::list<std::string>
                               "function); repeat or separate with commas"),
                llvm::cl::CommaSeparated, llvm::cl::value_desc("name"),
                llvm::cl::cat(toolCategory));
+llvm::cl::list<std::string> fixedShapes(
+    "fix-shape",
+    llvm::cl::desc("Import an ONNX model for this shape of graph input NAME, "
+                   "e.g. x:8x3x224x224: its symbolic dims (a dynamic batch, a "
+                   "dynamic size) take these sizes; repeatable"),
+    llvm::cl::value_desc("NAME:SHAPE"), llvm::cl::cat(toolCategory));
 llvm::cl::opt<std::string>
     symbolPrefix("prefix",
                  llvm::cl::desc("Prefix of the exported C function names"),
@@ -186,8 +192,14 @@ int main(int argc, char **argv) {
     return 1;
   }
   // An ONNX model is imported to MLIR first.
-  llvm::Expected<std::string> source =
-      tconv::loadModuleSource((*file)->getBuffer(), inputFilename);
+  tconv::ONNXImportOptions importOptions;
+  for (const std::string &spec : fixedShapes)
+    if (llvm::Error err = tconv::parseFixedShape(spec, importOptions)) {
+      toolError() << llvm::toString(std::move(err)) << "\n";
+      return 1;
+    }
+  llvm::Expected<std::string> source = tconv::loadModuleSource(
+      (*file)->getBuffer(), inputFilename, importOptions);
   if (!source) {
     toolError() << llvm::toString(source.takeError()) << "\n";
     return 1;

@@ -1,6 +1,7 @@
 //===- tconv-import-onnx.cpp - ONNX model to tconv MLIR -------------------===//
 //
 // tconv-import-onnx model.onnx [-o model.mlir | -o -] [--resource-min-elements=N]
+//                   [--fix-shape=NAME:SHAPE ...]
 //
 // Writes the model as an MLIR module whose @main takes the graph inputs and
 // returns the graph outputs (ImportONNX.h). Every error is one message on
@@ -27,6 +28,12 @@ static cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
 static cl::opt<std::string>
     outputFilename("o", cl::desc("Output file, - for stdout (default)"),
                    cl::value_desc("file"), cl::init("-"), cl::cat(category));
+static cl::list<std::string> fixedShapes(
+    "fix-shape",
+    cl::desc("Import the model for this shape of graph input NAME, e.g. "
+             "x:8x3x224x224: its symbolic dims (a dynamic batch, a dynamic "
+             "size) take these sizes; repeatable"),
+    cl::value_desc("NAME:SHAPE"), cl::cat(category));
 static cl::opt<int64_t> resourceMinElements(
     "resource-min-elements",
     cl::desc("Write constants with at least N elements as dense_resource "
@@ -46,6 +53,12 @@ int main(int argc, char **argv) {
   MLIRContext context;
   tconv::ONNXImportOptions options;
   options.resourceMinElements = resourceMinElements;
+  for (const std::string &spec : fixedShapes)
+    if (llvm::Error err = tconv::parseFixedShape(spec, options)) {
+      llvm::errs() << "tconv-import-onnx: " << llvm::toString(std::move(err))
+                   << "\n";
+      return 1;
+    }
   auto module = tconv::importONNXFile(context, inputFilename, options);
   if (!module) {
     llvm::errs() << "tconv-import-onnx: " << llvm::toString(module.takeError())

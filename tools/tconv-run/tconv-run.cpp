@@ -80,6 +80,12 @@ static cl::opt<std::string> randomInputs(
     cl::desc("Fill the arguments not given by --input with values uniform in "
              "[-1, 1), reproducible for a seed (default 0)"),
     cl::value_desc("seed"), cl::cat(category));
+static cl::list<std::string> fixedShapes(
+    "fix-shape",
+    cl::desc("Import an ONNX model for this shape of graph input NAME, e.g. "
+             "x:8x3x224x224: its symbolic dims (a dynamic batch, a dynamic "
+             "size) take these sizes; repeatable"),
+    cl::value_desc("NAME:SHAPE"), cl::cat(category));
 static cl::opt<int64_t> batchSize(
     "batch", cl::init(1),
     cl::desc("N of the random arguments of an entry with a dynamic batch "
@@ -962,7 +968,12 @@ static llvm::Expected<int> runTool(const cl::opt<unsigned> &threads) {
     return file.takeError();
   llvm::StringRef bufferName =
       inputFilename == "-" ? llvm::StringRef("<stdin>") : inputFilename;
-  auto loaded = loadModuleSource((*file)->getBuffer(), inputFilename);
+  ONNXImportOptions importOptions;
+  for (const std::string &spec : fixedShapes)
+    if (llvm::Error err = parseFixedShape(spec, importOptions))
+      return std::move(err);
+  auto loaded =
+      loadModuleSource((*file)->getBuffer(), inputFilename, importOptions);
   if (!loaded)
     return loaded.takeError();
   llvm::StringRef source = *loaded;

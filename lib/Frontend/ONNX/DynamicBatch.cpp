@@ -99,8 +99,10 @@ llvm::Error onnx_import::checkPerImage(
   llvm::StringSet<> batched;
   for (const std::string &input : batch.inputs)
     batched.insert(input);
-  std::string fix = "; export the model with a fixed batch (torch.onnx.export "
-                    "without dynamic_axes on dim 0)";
+  std::string fix = "; compile it for one batch with --fix-shape=" +
+                    batch.inputs.front() + ":SHAPE, or export the model "
+                    "with a fixed batch (torch.onnx.export without "
+                    "dynamic_axes on dim 0)";
   for (const onnx::NodeProto &node : graph.node()) {
     auto batchedInput = llvm::find_if(node.input(), [&](const std::string &in) {
       return batched.contains(in);

@@ -677,7 +677,9 @@ GraphImporter::getStaticType(const onnx::ValueInfoProto &info,
                  dtypeName(tensor.elem_type()) + ", which is not supported");
   if (!tensor.has_shape())
     return error(what + " '" + info.name() +
-                 "' has no shape; export the model with a fixed input shape");
+                 "' has no shape; give it one with --fix-shape=" +
+                 info.name() + ":SHAPE or export the model with a fixed "
+                 "input shape");
   SmallVector<int64_t> shape;
   for (const onnx::TensorShapeProto::Dimension &dim : tensor.shape().dim()) {
     if (dim.has_dim_value() && dim.dim_value() >= 0) {
@@ -688,10 +690,9 @@ GraphImporter::getStaticType(const onnx::ValueInfoProto &info,
                                              : std::string("unknown");
     return error(what + " '" + info.name() + "' has a dynamic dimension " +
                  symbol + " (dim " + Twine(shape.size()) +
-                 "); tconv needs static shapes: export the model with a "
-                 "fixed shape (e.g. torch.onnx.export without "
-                 "dynamic_axes) or fix it with "
-                 "onnx.tools.update_model_dims");
+                 "); tconv needs static shapes: give them with --fix-shape=" +
+                 info.name() + ":SHAPE, or export the model with a fixed "
+                 "shape (e.g. torch.onnx.export without dynamic_axes)");
   }
   return RankedTensorType::get(shape, elementType);
 }
@@ -913,6 +914,8 @@ mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
   ScopedDiagnosticHandler silence(&context, [](Diagnostic &) {
     return success();
   });
+  if (llvm::Error err = applyFixedShapes(model, options.fixedShapes))
+    return makeError(name + ": " + llvm::toString(std::move(err)));
   auto batch = findDynamicBatch(model);
   if (!batch)
     return makeError(name + ": " + llvm::toString(batch.takeError()));
@@ -962,14 +965,19 @@ bool mlir::tconv::isONNXModel(StringRef contents, StringRef path) {
   return !contents.empty() && contents.front() == '\x08';
 }
 
-llvm::Expected<std::string> mlir::tconv::loadModuleSource(StringRef contents,
-                                                          StringRef path) {
-  if (!isONNXModel(contents, path))
+llvm::Expected<std::string>
+mlir::tconv::loadModuleSource(StringRef contents, StringRef path,
+                              const ONNXImportOptions &options) {
+  if (!isONNXModel(contents, path)) {
+    if (!options.fixedShapes.empty())
+      return makeError(path + ": --fix-shape applies to ONNX models; an MLIR "
+                              "module states its shapes in its types");
     return contents.str();
+  }
   MLIRContext context;
   StringRef directory = llvm::sys::path::parent_path(path);
   auto module = importONNXModel(context, contents, path,
-                                directory.empty() ? "." : directory, {});
+                                directory.empty() ? "." : directory, options);
   if (!module)
     return module.takeError();
   std::string source;

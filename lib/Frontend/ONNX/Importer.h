@@ -82,6 +82,11 @@ findDynamicBatch(const onnx::ModelProto &model);
 /// Fixes the batch of `batch`'s inputs at `n` and forgets the shapes ONNX
 /// inferred or the exporter wrote below them.
 void setBatch(onnx::ModelProto &model, const DynamicBatch &batch, int64_t n);
+/// Gives the graph inputs named in `shapes` those shapes (FixedShapes.cpp);
+/// an error naming the input if one does not exist or disagrees with a dim
+/// the model fixes.
+llvm::Error applyFixedShapes(onnx::ModelProto &model,
+                             const llvm::StringMap<SmallVector<int64_t>> &shapes);
 /// The N at which a dynamic-batch model is imported a second time to check
 /// that it computes each image separately: unlikely to be a static size.
 inline constexpr int64_t kProbeBatch = 7919;

@@ -25,6 +25,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
@@ -49,7 +50,17 @@ struct ONNXImportOptions {
   /// is then only valid for that value. ONNX's backend tests pass such
   /// operands as inputs; exported models have them as constants.
   const llvm::StringMap<HostTensor> *inputValues = nullptr;
+  /// Shapes for graph inputs, applied before the import (`--fix-shape`):
+  /// dims the model leaves symbolic (a `dim_param`, such as a dynamic
+  /// batch, or unknown) take the given sizes and the model is imported for
+  /// them alone; dims the model fixes must match.
+  llvm::StringMap<llvm::SmallVector<int64_t>> fixedShapes;
 };
+
+/// Parses a `--fix-shape` value, "NAME:D0xD1x...", into `options`. Fails
+/// naming the flag on bad syntax, a size < 1 or > 2^31 - 1, or a name given
+/// twice.
+llvm::Error parseFixedShape(llvm::StringRef spec, ONNXImportOptions &options);
 
 /// Imports the ModelProto in `contents`. `name` prefixes error messages;
 /// external tensor data (data_location = EXTERNAL) is read relative to
@@ -72,8 +83,9 @@ bool isONNXModel(llvm::StringRef contents, llvm::StringRef path);
 /// The MLIR source of a model file for tools that take `.mlir`: the
 /// contents themselves if they are MLIR, else the imported ONNX model
 /// printed (constants inline so that the pipeline can fold them).
-llvm::Expected<std::string> loadModuleSource(llvm::StringRef contents,
-                                             llvm::StringRef path);
+llvm::Expected<std::string>
+loadModuleSource(llvm::StringRef contents, llvm::StringRef path,
+                 const ONNXImportOptions &options = {});
 
 /// True if the importer handles ONNX operator `opType` (default domain).
 bool isSupportedONNXOperator(llvm::StringRef opType);
