@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 
@@ -56,19 +57,30 @@ static bool isZeroBox(Value value, const Box &box, unsigned depth = 0) {
         ShapedType::isDynamicShape(sizes) ||
         insert.getSourceType().getRank() != insert.getDestType().getRank())
       return false;
-    Box inSource;
-    bool within = true;
-    for (auto [range, offset, size] : llvm::zip_equal(box, offsets, sizes)) {
-      inSource.push_back({std::max(range.first - offset, int64_t(0)),
-                          std::min(range.second - offset, size)});
-      within &= range.first >= offset && range.second <= offset + size;
+    // The box outside the slice, as slabs below and above it dim by dim,
+    // is the destination's; the rest is the source's.
+    Box rest = box;
+    for (auto [d, offset, size] : llvm::enumerate(offsets, sizes)) {
+      auto [first, second] = rest[d];
+      if (first < offset) {
+        Box below = rest;
+        below[d] = {first, std::min(second, offset)};
+        if (!isZeroBox(insert.getDest(), below, depth + 1))
+          return false;
+      }
+      if (second > offset + size) {
+        Box above = rest;
+        above[d] = {std::max(first, offset + size), second};
+        if (!isZeroBox(insert.getDest(), above, depth + 1))
+          return false;
+      }
+      rest[d] = {std::max(first, offset), std::min(second, offset + size)};
+      if (isEmpty(rest))
+        return true;
     }
-    if (isEmpty(inSource))
-      return isZeroBox(insert.getDest(), box, depth + 1);
-    // Partly covered: the source's part and (conservatively) all of the
-    // box in the destination.
-    return isZeroBox(insert.getSource(), inSource, depth + 1) &&
-           (within || isZeroBox(insert.getDest(), box, depth + 1));
+    for (auto [range, offset] : llvm::zip_equal(rest, offsets))
+      range = {range.first - offset, range.second - offset};
+    return isZeroBox(insert.getSource(), rest, depth + 1);
   }
   if (auto extract = dyn_cast<tensor::ExtractSliceOp>(def)) {
     ArrayRef<int64_t> offsets = extract.getStaticOffsets();
@@ -164,4 +176,79 @@ void mlir::tconv::skipZeroRowTaps(RewriterBase &rewriter, const TapRows &tap,
     loop.setLowerBound(from);
     loop.setUpperBound(to);
   });
+}
+
+/// The one value of a scf.forall or scf.for induction variable whose range
+/// is a single step.
+static std::optional<int64_t> singleIterationValue(Value value) {
+  auto arg = dyn_cast<BlockArgument>(value);
+  if (!arg)
+    return std::nullopt;
+  Operation *loop = arg.getOwner()->getParentOp();
+  std::optional<int64_t> lower, upper, step;
+  if (auto forall = dyn_cast<scf::ForallOp>(loop)) {
+    unsigned i = arg.getArgNumber();
+    if (i >= forall.getRank())
+      return std::nullopt;
+    lower = getConstantIntValue(forall.getMixedLowerBound()[i]);
+    upper = getConstantIntValue(forall.getMixedUpperBound()[i]);
+    step = getConstantIntValue(forall.getMixedStep()[i]);
+  } else if (auto forOp = dyn_cast<scf::ForOp>(loop)) {
+    if (arg != forOp.getInductionVar())
+      return std::nullopt;
+    lower = getConstantIntValue(forOp.getLowerBound());
+    upper = getConstantIntValue(forOp.getUpperBound());
+    step = getConstantIntValue(forOp.getStep());
+  }
+  if (!lower || !upper || !step || *upper - *lower > *step)
+    return std::nullopt;
+  return lower;
+}
+
+std::optional<int64_t> mlir::tconv::getStaticOffset(OpFoldResult offset) {
+  if (std::optional<int64_t> constant = getConstantIntValue(offset))
+    return constant;
+  Value value = cast<Value>(offset);
+  if (std::optional<int64_t> single = singleIterationValue(value))
+    return single;
+  auto apply = value.getDefiningOp<affine::AffineApplyOp>();
+  if (!apply)
+    return std::nullopt;
+  SmallVector<Attribute> operands;
+  Builder b(value.getContext());
+  for (Value operand : apply.getMapOperands()) {
+    std::optional<int64_t> known = getConstantIntValue(operand);
+    if (!known)
+      known = singleIterationValue(operand);
+    if (!known)
+      return std::nullopt;
+    operands.push_back(b.getIndexAttr(*known));
+  }
+  SmallVector<Attribute> folded;
+  if (failed(apply.getAffineMap().constantFold(operands, folded)) ||
+      folded.size() != 1)
+    return std::nullopt;
+  return cast<IntegerAttr>(folded.front()).getInt();
+}
+
+SmallVector<linalg::LinalgOp>
+mlir::tconv::splitBorderTiles(RewriterBase &rewriter, linalg::LinalgOp conv,
+                              unsigned widthDim, unsigned inputDim,
+                              int64_t tile) {
+  int64_t width = conv.getStaticLoopRanges()[widthDim];
+  Value input = conv.getDpsInputs()[0];
+  ZeroBorder border = knownZeroBorder(
+      input, inputDim, cast<RankedTensorType>(input.getType()).getDimSize(inputDim));
+  if ((border.leading == 0 && border.trailing == 0) || width < 3 * tile)
+    return {conv};
+  rewriter.setInsertionPoint(conv);
+  auto [first, rest] = linalg::splitOp(
+      rewriter, cast<TilingInterface>(conv.getOperation()), widthDim,
+      rewriter.getIndexAttr(tile));
+  rewriter.setInsertionPoint(rest);
+  auto [middle, last] = linalg::splitOp(rewriter, rest, widthDim,
+                                        rewriter.getIndexAttr(width - 2 * tile));
+  return {cast<linalg::LinalgOp>(first.getOperation()),
+          cast<linalg::LinalgOp>(middle.getOperation()),
+          cast<linalg::LinalgOp>(last.getOperation())};
 }

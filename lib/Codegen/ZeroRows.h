@@ -4,14 +4,17 @@
 // tensor.pad, or the fills DecomposePads leaves). A tap that reads such a
 // row for an output row adds x * 0: the tile's loop over that kernel dim is
 // narrowed to the taps that read real rows, as oneDNN's kernels skip the
-// padding. (A NaN or infinite weight at a skipped tap then no longer turns
-// that border output into NaN.)
+// padding. Along the width a tile's taps are unrolled: the first and last
+// tiles, split off to static offsets, leave out the taps that read zero
+// columns (vdpbf16ps tiles). (A NaN or infinite weight at a skipped tap
+// then no longer turns that border output into NaN.)
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef TCONV_LIB_CODEGEN_ZEROROWS_H
 #define TCONV_LIB_CODEGEN_ZEROROWS_H
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -42,6 +45,21 @@ struct TapRows {
 /// kernel dim, step 1 from 0) to the taps whose row is inside it.
 void skipZeroRowTaps(RewriterBase &rewriter, const TapRows &tap,
                      scf::ForOp loop);
+
+/// The value of `offset`, a constant or an affine function of constants
+/// and of scf.forall induction variables that take one value; none
+/// otherwise.
+std::optional<int64_t> getStaticOffset(OpFoldResult offset);
+
+/// Splits `conv` (a linalg convolution whose dim `widthDim` is the output
+/// width) at `tile` and `width - tile` when its input has zero columns
+/// along `inputDim`: the first and last tiles then sit at static offsets,
+/// where a tile can leave out the taps that read only those zeros. Returns
+/// the parts (just `conv` when there is nothing to skip).
+SmallVector<linalg::LinalgOp> splitBorderTiles(RewriterBase &rewriter,
+                                               linalg::LinalgOp conv,
+                                               unsigned widthDim,
+                                               unsigned inputDim, int64_t tile);
 
 } // namespace mlir::tconv
 
