@@ -172,6 +172,17 @@ const std::vector<Flag> &flags() {
                                          text + "'");
          return llvm::Error::success();
        }},
+      {"bf16", Kind::Bool,
+       "Also time the problem in bf16 (f32 accumulation): tconv (strategy "
+       "auto) against oneDNN's bf16 primitives on its blocked layouts, "
+       "reorders untimed; results checked against the f32 oracle within "
+       "--bf16-tolerance (default: true)",
+       setBool(&BenchOptions::bf16)},
+      {"bf16-tolerance", Kind::Value,
+       "Largest accepted max|x - ref| / max|ref| of a bf16 result against "
+       "the f32 oracle (default: 2e-2: operands and result rounded to 8 "
+       "significant bits)",
+       setDouble(&BenchOptions::bf16Tolerance, "bf16-tolerance")},
       {"tconv", Kind::Bool,
        "Run tconv; false runs oneDNN alone (default: true)",
        setBool(&BenchOptions::tconv)},

@@ -43,6 +43,11 @@ struct BenchOptions {
   /// If not 0, the N of every selected problem.
   int64_t batch = 0;
   bool tconv = true;
+  /// Also time bf16 models: tconv (strategy auto) and oneDNN's bf16
+  /// primitives on its blocked layouts.
+  bool bf16 = true;
+  /// Largest accepted error of a bf16 result against the f32 oracle.
+  double bf16Tolerance = 2e-2;
   /// How the plain oneDNN contender gets a transposed-convolution filter:
   /// "iohw" (as stored, in-major) or "oihw" (repacked out-major).
   std::string onednnDeconvWeights = "iohw";

@@ -65,9 +65,27 @@ std::string ConvProblem::describe() const {
   return s;
 }
 
+/// The filter values as an attribute of `type` (f32 or bf16, rounded to
+/// nearest even).
+static mlir::DenseElementsAttr
+constantFilterAttr(mlir::RankedTensorType type, llvm::ArrayRef<float> values) {
+  if (type.getElementType().isF32())
+    return mlir::DenseElementsAttr::get(type, values);
+  const llvm::fltSemantics &semantics =
+      llvm::cast<mlir::FloatType>(type.getElementType()).getFloatSemantics();
+  llvm::SmallVector<llvm::APFloat> rounded;
+  for (float value : values) {
+    llvm::APFloat v(value);
+    bool losesInfo;
+    v.convert(semantics, llvm::APFloat::rmNearestTiesToEven, &losesInfo);
+    rounded.push_back(v);
+  }
+  return mlir::DenseElementsAttr::get(type, rounded);
+}
+
 llvm::Expected<std::string>
 ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter,
-                         bool dynamicBatch) const {
+                         bool dynamicBatch, bool bf16) const {
   mlir::MLIRContext context;
   context.loadDialect<mlir::arith::ArithDialect, mlir::func::FuncDialect,
                       mlir::tconv::TConvDialect>();
@@ -79,13 +97,13 @@ ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter,
 
   mlir::OpBuilder b(&context);
   mlir::Location loc = mlir::NameLoc::get(b.getStringAttr(id));
-  mlir::Type f32 = b.getF32Type();
+  mlir::Type element = bf16 ? b.getBF16Type() : b.getF32Type();
   llvm::SmallVector<int64_t> inputDims(inputShape), resultDims(resultShape());
   if (dynamicBatch)
     inputDims[0] = resultDims[0] = mlir::ShapedType::kDynamic;
-  auto inputType = mlir::RankedTensorType::get(inputDims, f32);
-  auto filterType = mlir::RankedTensorType::get(filterShape, f32);
-  auto resultType = mlir::RankedTensorType::get(resultDims, f32);
+  auto inputType = mlir::RankedTensorType::get(inputDims, element);
+  auto filterType = mlir::RankedTensorType::get(filterShape, element);
+  auto resultType = mlir::RankedTensorType::get(resultDims, element);
 
   mlir::OwningOpRef<mlir::ModuleOp> module = mlir::ModuleOp::create(loc);
   b.setInsertionPointToEnd(module->getBody());
@@ -101,7 +119,7 @@ ConvProblem::buildModule(llvm::ArrayRef<float> constantFilter,
           ? func.getArgument(1)
           : mlir::arith::ConstantOp::create(
                 b, loc, filterType,
-                mlir::DenseElementsAttr::get(filterType, constantFilter))
+                constantFilterAttr(filterType, constantFilter))
                 .getResult();
   mlir::Value result =
       isTransposed()

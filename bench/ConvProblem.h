@@ -43,11 +43,11 @@ struct ConvProblem {
   /// @main(input) -> result with `constantFilter` (its values, in filter
   /// order) compiled in as an arith.constant, as in a model with fixed
   /// weights. With `dynamicBatch` the input and result take any N (dim 0
-  /// is '?'). Fails with the dialect verifier's message on an invalid
-  /// problem.
+  /// is '?'); with `bf16` the model is in bf16 instead of f32. Fails with
+  /// the dialect verifier's message on an invalid problem.
   llvm::Expected<std::string>
   buildModule(llvm::ArrayRef<float> constantFilter = {},
-              bool dynamicBatch = false) const;
+              bool dynamicBatch = false, bool bf16 = false) const;
 };
 
 /// Entry point of the module built by ConvProblem::buildModule.

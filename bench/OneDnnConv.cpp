@@ -119,7 +119,7 @@ OneDnnConv::~OneDnnConv() = default;
 llvm::Expected<std::unique_ptr<OneDnnConv>>
 OneDnnConv::create(const ConvProblem &p, Layout layout,
                    DeconvWeights weights, const std::vector<float> &input,
-                   const std::vector<float> &filter) {
+                   const std::vector<float> &filter, bool bf16) {
   const mlir::tconv::ConvGeometry &g = p.geometry;
   memory::dims strides = toDims(g.strides), padL = toDims(g.padsBegin);
   memory::dims padR = toDims(g.padsEnd), dilations;
@@ -139,8 +139,10 @@ OneDnnConv::create(const ConvProblem &p, Layout layout,
 
   unsigned rank = p.inputShape.size();
   llvm::SmallVector<int64_t> resultShape = p.resultShape();
-  bool blocked = layout == Layout::Blocked;
+  bool blocked = layout == Layout::Blocked || bf16;
   auto any = memory::format_tag::any;
+  // Operands enter and the result leaves through f32 NCHW memories.
+  auto type = bf16 ? memory::data_type::bf16 : memory::data_type::f32;
   memory::desc srcPlain(toDims(p.inputShape), memory::data_type::f32,
                         plainDataTag(rank));
   memory::desc dstPlain(toDims(resultShape), memory::data_type::f32,
@@ -154,15 +156,12 @@ OneDnnConv::create(const ConvProblem &p, Layout layout,
                             p.isTransposed() && !repack
                                 ? inMajorWeightsTag(rank, grouped)
                                 : outMajorWeightsTag(rank, grouped));
-  memory::desc srcMd = blocked ? memory::desc(srcPlain.dims(),
-                                              memory::data_type::f32, any)
-                               : srcPlain;
-  memory::desc dstMd = blocked ? memory::desc(dstPlain.dims(),
-                                              memory::data_type::f32, any)
-                               : dstPlain;
+  memory::desc srcMd =
+      blocked ? memory::desc(srcPlain.dims(), type, any) : srcPlain;
+  memory::desc dstMd =
+      blocked ? memory::desc(dstPlain.dims(), type, any) : dstPlain;
   memory::desc weightsMd =
-      blocked ? memory::desc(weightsPlain.dims(), memory::data_type::f32, any)
-              : weightsPlain;
+      blocked ? memory::desc(weightsPlain.dims(), type, any) : weightsPlain;
 
   try {
     auto state = std::make_unique<State>();

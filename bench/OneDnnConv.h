@@ -31,15 +31,18 @@ public:
 
   /// Creates the primitive for the current oneDNN thread count (oneDNN
   /// partitions work when the primitive is created) and copies the operands
-  /// in; the filter is given in the tconv/ONNX layout.
+  /// in; the filter is given in the tconv/ONNX layout. With `bf16` (blocked
+  /// layout only) the primitive's operands and result are bf16, its
+  /// accumulation f32; the untimed reorders convert.
   static llvm::Expected<std::unique_ptr<OneDnnConv>>
   create(const ConvProblem &problem, Layout layout, DeconvWeights weights,
-         const std::vector<float> &input, const std::vector<float> &filter);
+         const std::vector<float> &input, const std::vector<float> &filter,
+         bool bf16 = false);
   ~OneDnnConv();
 
   /// Executes the primitive and waits for it: the timed call.
   void run();
-  /// The last result, NCHW.
+  /// The last result, NCHW (bf16 ones widened to float).
   llvm::Expected<std::vector<float>> result();
   /// oneDNN's implementation name, e.g. "jit:avx2" or "gemm:jit".
   const std::string &implementation() const { return impl; }

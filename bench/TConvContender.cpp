@@ -3,6 +3,7 @@
 #include "TConvContender.h"
 
 #include "tconv/Runner/Runner.h"
+#include "tconv/Support/FloatConversions.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -34,12 +35,18 @@ TConvContender::TConvContender(std::unique_ptr<State> state)
 TConvContender::~TConvContender() = default;
 
 static HostTensor makeTensor(llvm::ArrayRef<int64_t> shape,
-                             const std::vector<float> &values) {
+                             const std::vector<float> &values, bool bf16) {
   HostTensorType type;
-  type.elementType = ElementType::F32;
+  type.elementType = bf16 ? ElementType::BF16 : ElementType::F32;
   type.shape.assign(shape.begin(), shape.end());
   HostTensor tensor(type);
-  std::memcpy(tensor.data(), values.data(), tensor.getSizeInBytes());
+  if (!bf16) {
+    std::memcpy(tensor.data(), values.data(), tensor.getSizeInBytes());
+    return tensor;
+  }
+  auto *bits = static_cast<uint16_t *>(tensor.data());
+  for (size_t i = 0; i < values.size(); ++i)
+    bits[i] = mlir::tconv::floatToBfloat16Bits(values[i]);
   return tensor;
 }
 
@@ -61,7 +68,7 @@ TConvContender::create(const ConvProblem &problem, const TConvVariant &variant,
     auto module = problem.buildModule(
         variant.constantFilter ? llvm::ArrayRef<float>(filter)
                                : llvm::ArrayRef<float>(),
-        variant.dynamicBatch);
+        variant.dynamicBatch, variant.bf16);
     if (!module)
       return module.takeError();
     source = std::move(*module);
@@ -81,13 +88,17 @@ TConvContender::create(const ConvProblem &problem, const TConvVariant &variant,
   if (state->model) {
     const UpstreamModel &m = *state->model;
     state->arguments.push_back(makeTensor(
-        m.input.shape, toFormLayout(input, problem.inputShape, m.input)));
+        m.input.shape, toFormLayout(input, problem.inputShape, m.input),
+        /*bf16=*/false));
     state->arguments.push_back(makeTensor(
-        m.filter.shape, toFormLayout(filter, problem.filterShape, m.filter)));
+        m.filter.shape, toFormLayout(filter, problem.filterShape, m.filter),
+        /*bf16=*/false));
   } else {
-    state->arguments.push_back(makeTensor(problem.inputShape, input));
+    state->arguments.push_back(
+        makeTensor(problem.inputShape, input, variant.bf16));
     if (!variant.constantFilter)
-      state->arguments.push_back(makeTensor(problem.filterShape, filter));
+      state->arguments.push_back(
+          makeTensor(problem.filterShape, filter, variant.bf16));
   }
   state->results = state->kernel->allocateResults(problem.inputShape[0]);
   // bind() checks the arguments and results against the entry's signature.
@@ -107,6 +118,13 @@ void TConvContender::run() { (*state->call)(); }
 
 llvm::Expected<std::vector<float>> TConvContender::result() {
   const HostTensor &r = state->results.front();
+  if (state->variant.bf16) {
+    const auto *bits = static_cast<const uint16_t *>(r.data());
+    std::vector<float> values(r.getNumElements());
+    for (size_t i = 0; i < values.size(); ++i)
+      values[i] = mlir::tconv::bfloat16BitsToFloat(bits[i]);
+    return values;
+  }
   const float *data = static_cast<const float *>(r.data());
   std::vector<float> values(data, data + r.getNumElements());
   if (state->model)
@@ -128,7 +146,8 @@ std::string TConvContender::description() const {
            ", ";
   }
   return llvm::formatv(
-      "{0}strategy {1}{2}{3}, compiled in {4:f0} ms", what, v.strategy,
+      "{0}{1}strategy {2}{3}{4}, compiled in {5:f0} ms", what,
+      v.bf16 ? "bf16, " : "", v.strategy,
       v.constantFilter ? ", constant filter" : "",
       v.dynamicBatch ? ", dynamic batch" : "",
       state->kernel->getCompileMillis());

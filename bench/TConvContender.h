@@ -29,6 +29,9 @@ struct TConvVariant {
   bool constantFilter = false;
   /// The input and result take any N ('?'); called at the problem's N.
   bool dynamicBatch = false;
+  /// The model, its operands (rounded to nearest even) and its result in
+  /// bf16 (the tconv op only, not a form).
+  bool bf16 = false;
   /// The layer as another frontend writes it, instead of the tconv op.
   std::optional<UpstreamForm> form;
 };
@@ -47,7 +50,7 @@ public:
   llvm::Error enter();
   /// Calls the compiled entry: the timed call.
   void run();
-  /// The last result, NCHW.
+  /// The last result, NCHW (bf16 ones widened to float).
   llvm::Expected<std::vector<float>> result();
   /// Strategy, form and compile time, for the legend.
   std::string description() const;

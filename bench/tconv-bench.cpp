@@ -118,16 +118,20 @@ int64_t product(llvm::ArrayRef<int64_t> shape) {
   return p;
 }
 
+/// The bf16 contenders: their operands and result are rounded to bf16.
+bool isBF16(llvm::StringRef key) { return key.ends_with(":bf16"); }
+
 /// Reports a failed check on stderr and marks the contender.
 void reportWrong(Contender &c, const ConvProblem &p, int threads,
                  llvm::StringRef oracle, const std::vector<float> &got,
-                 const std::vector<float> &ref, Comparison cmp) {
+                 const std::vector<float> &ref, Comparison cmp,
+                 double tolerance) {
   c.wrong = true;
   c.failure = "WRONG";
   llvm::errs() << llvm::formatv(
       "error: {0} at {1} thread(s): {2} differs from {3}: max rel error "
       "{4:e} > {5:e}, worst at {6}: got {7}, expected {8}\n",
-      p.id, threads, c.label, oracle, cmp.relError, opts.tolerance,
+      p.id, threads, c.label, oracle, cmp.relError, tolerance,
       indexString(p.resultShape(), cmp.worst), got[cmp.worst],
       ref[cmp.worst]);
 }
@@ -199,6 +203,11 @@ static std::vector<std::string> columnKeys() {
     keys.push_back("onednn:blocked");
   if (opts.xnnpack)
     keys.push_back(kXnnpackKey.str());
+  if (opts.bf16) {
+    if (opts.tconv)
+      keys.push_back("tconv:bf16");
+    keys.push_back("onednn:bf16");
+  }
   return keys;
 }
 
@@ -228,7 +237,9 @@ static std::string columnLabel(llvm::StringRef key) {
     return ("tconv " + key).str();
   if (key == kXnnpackKey)
     return "XNNPACK nhwc";
-  return key == "onednn:nchw" ? "oneDNN nchw" : "oneDNN blocked";
+  return key == "onednn:nchw"    ? "oneDNN nchw"
+         : key == "onednn:bf16" ? "oneDNN bf16"
+                                : "oneDNN blocked";
 }
 
 /// Time ratios shown, numerator and denominator keys.
@@ -249,6 +260,11 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
     ratios.push_back({kConstantFilterKey.str(), "onednn:blocked"});
   if (opts.xnnpack)
     ratios.push_back({keys[0], kXnnpackKey.str()});
+  // bf16 against oneDNN's, and against tconv's own f32 time.
+  if (opts.bf16) {
+    ratios.push_back({"tconv:bf16", "onednn:bf16"});
+    ratios.push_back({"tconv:bf16", keys[0]});
+  }
   return ratios;
 }
 
@@ -459,7 +475,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   auto weights = opts.onednnDeconvWeights == "iohw"
                      ? OneDnnConv::DeconvWeights::InMajor
                      : OneDnnConv::DeconvWeights::OutMajor;
-  auto addOneDnn = [&](llvm::StringRef key, OneDnnConv::Layout layout) {
+  auto addOneDnn = [&](llvm::StringRef key, OneDnnConv::Layout layout,
+                       bool bf16 = false) {
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(key);
@@ -475,7 +492,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     if (llvm::Error err = enter()) {
       fail(*c, std::move(err));
     } else if (auto conv = OneDnnConv::create(p, layout, weights, input,
-                                              filter)) {
+                                              filter, bf16)) {
       std::shared_ptr<OneDnnConv> shared = std::move(*conv);
       c->detail = shared->implementation();
       if (p.isTransposed() && layout == OneDnnConv::Layout::Plain)
@@ -490,6 +507,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   addOneDnn("onednn:nchw", OneDnnConv::Layout::Plain);
   if (opts.onednnBlocked)
     addOneDnn("onednn:blocked", OneDnnConv::Layout::Blocked);
+  if (opts.bf16)
+    addOneDnn("onednn:bf16", OneDnnConv::Layout::Blocked, /*bf16=*/true);
   if (opts.xnnpack && XnnpackConv::supports(p)) {
     auto c = std::make_unique<Contender>();
     c->key = kXnnpackKey.str();
@@ -588,6 +607,11 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     if (buildUpstreamModel(p, *variant.form))
       addTConv("upstream:" + name, variant);
   }
+  if (opts.tconv && opts.bf16) {
+    TConvVariant variant;
+    variant.bf16 = true;
+    addTConv("tconv:bf16", variant);
+  }
 
   // The oracle: oneDNN on NCHW memory, itself checked against loop nests
   // when those are affordable.
@@ -601,7 +625,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
         oracle.error = cmp.relError;
         if (!(cmp.relError <= opts.tolerance)) {
           reportWrong(oracle, p, threads, "the loop-nest reference",
-                      reference, *naive, cmp);
+                      reference, *naive, cmp, opts.tolerance);
           ok = false;
         }
       }
@@ -632,8 +656,10 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
       }
       Comparison cmp = compare(*result, reference);
       c->error = cmp.relError;
-      if (!(cmp.relError <= opts.tolerance)) {
-        reportWrong(*c, p, threads, "oneDNN nchw", *result, reference, cmp);
+      double tolerance = isBF16(c->key) ? opts.bf16Tolerance : opts.tolerance;
+      if (!(cmp.relError <= tolerance)) {
+        reportWrong(*c, p, threads, "oneDNN nchw", *result, reference, cmp,
+                    tolerance);
         ok = false;
         continue;
       }
@@ -765,7 +791,12 @@ static std::string methodText() {
   the ONNX `C x M/g x k` filter, described as `io*`/`gio*`, not copied).
   *oneDNN blocked*: the same primitive on the layouts oneDNN picks itself
   (`format_tag::any`), reorders done before timing: what a framework that
-  keeps tensors blocked would see.
+  keeps tensors blocked would see. *tconv bf16*, *oneDNN bf16*: the
+  problem in bf16 (operands rounded to nearest even, f32 accumulation,
+  bf16 result): tconv's model (strategy auto; vdpbf16ps when the CPU has
+  AVX512_BF16) against the oneDNN primitive on its blocked bf16 layouts,
+  conversions in the untimed reorders; *tconv bf16 / tconv {3}* is the
+  speedup of bf16 over tconv's own f32.
   *XNNPACK nhwc* (2-D problems): XNNPACK's `convolution2d_nhwc_f32` /
   `deconvolution2d_nhwc_f32` operators. XNNPACK only takes NHWC tensors, so
   it is timed on NHWC input and result as its users hold them (converted
@@ -783,7 +814,7 @@ static std::string methodText() {
   problem's own operands, the product the layer amounts to without its
   scatter: a speed bound, not checked.
 - **Checks.** Before any timing, every result is compared with oneDNN nchw's
-  (max |x - ref| / max |ref| <= {0}); oneDNN nchw's is compared with loop
+  (max |x - ref| / max |ref| <= {0}; {4} for bf16 results); oneDNN nchw's is compared with loop
   nests written from the definitions (NaiveConv.cpp) when the problem has at
   most {1} GFLOP. Inputs are uniform in [-1, 1).
 - **Timing.** Only the kernel call: tconv's JIT-compiled entry with bound,
@@ -821,7 +852,8 @@ static std::string methodText() {
   measurement moves by 15-20% between runs. Compare ratios within a row,
   not absolute times across runs.
 )",
-      opts.tolerance, opts.naiveMaxGflop, opts.minTime);
+      opts.tolerance, opts.naiveMaxGflop, opts.minTime,
+      opts.strategies.front(), opts.bf16Tolerance);
 }
 
 /// How the second table was made: the dynamic-batch model and the upstream

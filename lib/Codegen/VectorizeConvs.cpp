@@ -13,6 +13,7 @@
 #include "VectorizeConvs.h"
 
 #include "TileSplitting.h"
+#include "ZeroRows.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -134,9 +135,26 @@ struct VectorizeConvsPass
         }
       }
       Value filter = conv.getDpsInputs()[1];
+      Value input = conv.getDpsInputs()[0];
       int64_t pairQuantum = filterPairs ? 2 : 1;
-      for (auto [part, plan] : splitConvIntoTileableParts(
-               rewriter, conv, loops, target, lanes, pairQuantum)) {
+      // vdpbf16ps tiles at the left and right edges skip the taps that
+      // read padding columns: split off to static offsets.
+      SmallVector<std::pair<linalg::LinalgOp, TilePlan>> parts;
+      SmallVector<linalg::LinalgOp> edges = {conv};
+      if (filterPairs) {
+        DimPlan ow = planDim(conv.getStaticLoopRanges()[loops.ow()],
+                             target.ow, 1);
+        if (ow.tile)
+          target.ow = ow.tile;
+        edges = splitBorderTiles(rewriter, conv, loops.ow(), loops.rank,
+                                 target.ow);
+      }
+      for (linalg::LinalgOp edge : edges)
+        llvm::append_range(parts,
+                           splitConvIntoTileableParts(rewriter, edge, loops,
+                                                      target, lanes,
+                                                      pairQuantum));
+      for (auto [part, plan] : parts) {
         FailureOr<TiledPart> tiled =
             tilePart(rewriter, part, loops, plan, packing);
         if (failed(tiled)) {
@@ -154,7 +172,7 @@ struct VectorizeConvsPass
         if (!filterPairs)
           tiles.push_back(*conv1d);
         else if (failed(emitBF16DotTile(rewriter, *conv1d, filter,
-                                        filterPairs)))
+                                        filterPairs, input)))
           return signalPassFailure();
         else
           dotTiles = true;

@@ -167,9 +167,10 @@ Value packFilterPairs(RewriterBase &rewriter, Location loc, Value filter);
 /// f32 accumulators), whose filter is a slice of `filter`, by vdpbf16ps
 /// that read the filter from `pairs` (packFilterPairs of `filter`): the
 /// accumulators are read once, updated for every tap and pair of input
-/// channels, and written back.
+/// channels, and written back. A tile whose input is a slice of `input` at
+/// a static column leaves out the taps that read its zero border columns.
 LogicalResult emitBF16DotTile(RewriterBase &rewriter, linalg::LinalgOp conv,
-                              Value filter, Value pairs);
+                              Value filter, Value pairs, Value input);
 
 //===----------------------------------------------------------------------===//
 // FMA emission (VectorizeConvsFMA.cpp)

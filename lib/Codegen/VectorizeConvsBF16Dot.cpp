@@ -12,12 +12,16 @@
 
 #include "VectorizeConvs.h"
 
+#include "ZeroRows.h"
+
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
+
+#include <functional>
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -129,10 +133,11 @@ offsetsInRoot(RewriterBase &rewriter, Location loc, Value tile, Value root) {
 
 LogicalResult mlir::tconv::emitBF16DotTile(RewriterBase &rewriter,
                                            linalg::LinalgOp conv,
-                                           Value filter, Value pairs) {
+                                           Value filter, Value pairs,
+                                           Value input) {
   // linalg.conv_1d_nwc_wcf: 1 x W x C input, KW x C x F filter, 1 x OW x F
   // accumulators.
-  Value input = conv.getDpsInputs()[0];
+  Value inputTile = conv.getDpsInputs()[0];
   Value filterTile = conv.getDpsInputs()[1];
   Value init = conv.getDpsInits()[0];
   ArrayRef<int64_t> filterShape =
@@ -182,6 +187,22 @@ LogicalResult mlir::tconv::emitBF16DotTile(RewriterBase &rewriter,
     return arith::AddIOp::create(rewriter, loc, value, constant(offset));
   };
 
+  // A tile at a static column of the convolution's input leaves out the
+  // taps that read its zero columns.
+  std::function<bool(int64_t)> readsZeros = [](int64_t) { return false; };
+  auto inputType = cast<RankedTensorType>(input.getType());
+  unsigned widthDim = inputType.getRank() - 2;
+  if (std::optional<SmallVector<OpFoldResult>> at =
+          offsetsInRoot(rewriter, loc, inputTile, input))
+    if (std::optional<int64_t> column = getStaticOffset((*at)[widthDim])) {
+      ZeroBorder border = knownZeroBorder(input, widthDim,
+                                          inputType.getDimSize(widthDim));
+      int64_t end = inputType.getDimSize(widthDim) - border.trailing;
+      readsZeros = [=](int64_t x) {
+        return *column + x < border.leading || *column + x >= end;
+      };
+    }
+
   Type f32 = rewriter.getF32Type(), bf16 = rewriter.getBF16Type();
   auto accType = VectorType::get({kLanes}, f32);
   auto operandType = VectorType::get({2 * kLanes}, bf16);
@@ -216,9 +237,11 @@ LogicalResult mlir::tconv::emitBF16DotTile(RewriterBase &rewriter,
             ArrayRef<bool>{true}));
       }
       for (int64_t w = 0; w < width; ++w) {
+        if (readsZeros(w * stride + kw * dilation))
+          continue;
         // x[w * stride + kw * dilation][2p, 2p + 1] in every 32-bit lane.
         Value pair = vector::TransferReadOp::create(
-            rewriter, loc, pairType, input,
+            rewriter, loc, pairType, inputTile,
             ValueRange{zeroIndex, constant(w * stride + kw * dilation),
                        constant(2 * p)},
             bf16Pad, ArrayRef<bool>{true});

@@ -10,6 +10,7 @@
 #include "VectorizeConvs.h"
 
 #include "TileSplitting.h"
+#include "ZeroRows.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -199,6 +200,13 @@ FailureOr<TiledPart> mlir::tconv::tilePart(RewriterBase &rewriter,
     reduction[*c] = plan.inChannel;
     reductionDims.push_back(*c);
   }
+  // The kernel dims other than the width, whose taps may read zero rows.
+  SmallVector<TapRows> taps;
+  auto dilations =
+      dyn_cast_or_null<DenseIntElementsAttr>(tiledConv->getAttr("dilations"));
+  for (unsigned i = 0; i + 1 < loops.rank; ++i)
+    taps.push_back({tiledConv.getDpsInputs()[0], 1 + i,
+                    dilations ? dilations.getValues<int64_t>()[i] : 1});
   auto tiled = cast<TilingInterface>(tiledConv.getOperation());
   scf::SCFTilingOptions forOptions;
   forOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForOp)
@@ -210,6 +218,15 @@ FailureOr<TiledPart> mlir::tconv::tilePart(RewriterBase &rewriter,
   if (failed(inner))
     return failure();
   rewriter.replaceOp(tiled, inner->replacements);
+  // One loop per reduction dim, in dim order.
+  llvm::sort(reductionDims);
+  for (auto [i, tap] : llvm::enumerate(taps)) {
+    unsigned position = llvm::find(reductionDims, loops.kernel[i]) -
+                        reductionDims.begin();
+    if (position < inner->loops.size())
+      if (auto loop = dyn_cast<scf::ForOp>(inner->loops[position].getOperation()))
+        skipZeroRowTaps(rewriter, tap, loop);
+  }
   tiledPart.conv = cast<linalg::LinalgOp>(inner->tiledOps.back());
   return tiledPart;
 }
