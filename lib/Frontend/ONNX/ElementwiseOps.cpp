@@ -103,7 +103,8 @@ static std::vector<int64_t> broadcastIndices(ArrayRef<int64_t> inShape,
 }
 
 /// Folds an elementwise op over literal inputs with `fn` on doubles (floats)
-/// or int64 (ints); the result dtype is `dtype`.
+/// or int64 (ints; unsigned ones below 2^32 compare and divide correctly as
+/// int64); the result dtype is `dtype`, integers wrapped into its range.
 template <typename FloatFn, typename IntFn>
 static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
                                int32_t dtype, FloatFn floatFn, IntFn intFn) {
@@ -128,7 +129,7 @@ static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
       if (result.isFloat())
         result.floats.push_back(r);
       else
-        result.ints.push_back(static_cast<int64_t>(r));
+        result.ints.push_back(wrapToDType(static_cast<int64_t>(r), dtype));
     } else {
       SmallVector<int64_t, 3> args;
       for (auto [input, index] : llvm::zip(inputs, indices))
@@ -137,7 +138,7 @@ static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
       if (result.isFloat())
         result.floats.push_back(static_cast<double>(r));
       else
-        result.ints.push_back(r);
+        result.ints.push_back(wrapToDType(r, dtype));
     }
   }
   return result;
@@ -150,6 +151,10 @@ static bool shouldFold(NodeContext &ctx, ArrayRef<int64_t> shape) {
   int64_t count = 1;
   for (int64_t d : shape)
     count *= d;
+  // UINT64 values from 2^63 on do not compare or divide as int64.
+  for (unsigned i = 0; i < ctx.numInputs(); ++i)
+    if (ctx.hasInput(i) && ctx.dtype(i) == onnx::TensorProto::UINT64)
+      return false;
   return ctx.allInputsLiteral() && count <= kMaxFoldedElements;
 }
 
@@ -174,31 +179,36 @@ static llvm::Error floatOp(NodeContext &ctx, const BodyBuilder &body) {
 using HostFloatFn = double (*)(ArrayRef<double>);
 using HostIntFn = int64_t (*)(ArrayRef<int64_t>);
 
-/// Arithmetic on floats and ints, folded on literals.
+/// Arithmetic on floats and ints, folded on literals. `unsignedBody`, if
+/// given, replaces `intBody` on unsigned integers (division, max, min).
 static llvm::Error arithmeticOp(NodeContext &ctx, HostFloatFn hostFloat,
                                 HostIntFn hostInt, const BodyBuilder &floatBody,
-                                const BodyBuilder &intBody) {
+                                const BodyBuilder &intBody,
+                                const BodyBuilder &unsignedBody = nullptr) {
   auto shape = broadcastInputs(ctx);
   if (!shape)
     return shape.takeError();
   Type elementType = ctx.type(0).getElementType();
   for (unsigned i = 1; i < ctx.numInputs(); ++i)
-    if (ctx.hasInput(i) && ctx.type(i).getElementType() != elementType)
+    if (ctx.hasInput(i) && (ctx.type(i).getElementType() != elementType ||
+                            ctx.dtype(i) != ctx.dtype(0)))
       return ctx.error("inputs must have the same data type");
   bool isFloat = isa<FloatType>(elementType);
   if (!isFloat && !intBody)
     return ctx.requireFloat(0);
   if (shouldFold(ctx, *shape) && (isFloat || hostInt)) {
-    ctx.setOutput(0, foldElementwise(ctx, *shape, getDType(elementType),
-                                     hostFloat, hostInt));
+    ctx.setOutput(0, foldElementwise(ctx, *shape, ctx.dtype(0), hostFloat,
+                                     hostInt));
     return llvm::Error::success();
   }
   SmallVector<Value> inputs;
   for (unsigned i = 0; i < ctx.numInputs(); ++i)
     if (ctx.hasInput(i))
       inputs.push_back(operand(ctx, i));
-  ctx.setOutput(0, ctx.importer.elementwise(inputs, *shape, elementType,
-                                            isFloat ? floatBody : intBody));
+  const BodyBuilder &body = isFloat                              ? floatBody
+                            : ctx.isUnsigned(0) && unsignedBody ? unsignedBody
+                                                                 : intBody;
+  ctx.setOutput(0, ctx.importer.elementwise(inputs, *shape, elementType, body));
   return llvm::Error::success();
 }
 
@@ -300,6 +310,7 @@ static llvm::Error emitClip(NodeContext &ctx) {
           ctx.type(i).getElementType() != ctx.type(0).getElementType())
         return ctx.error("min and max must have the input's data type");
     bool hasMin = ctx.hasInput(1), hasMax = ctx.hasInput(2);
+    bool isUnsigned = ctx.isUnsigned(0);
     SmallVector<Value> inputs = {ctx.input(0)};
     for (unsigned i = 1; i < 3; ++i)
       if (ctx.hasInput(i))
@@ -310,9 +321,15 @@ static llvm::Error emitClip(NodeContext &ctx) {
                            Value x = v[0];
                            unsigned next = 1;
                            if (hasMin)
-                             x = arith::MaxSIOp::create(b, l, x, v[next++]);
+                             x = isUnsigned ? Value(arith::MaxUIOp::create(
+                                                  b, l, x, v[next++]))
+                                            : Value(arith::MaxSIOp::create(
+                                                  b, l, x, v[next++]));
                            if (hasMax)
-                             x = arith::MinSIOp::create(b, l, x, v[next]);
+                             x = isUnsigned ? Value(arith::MinUIOp::create(
+                                                  b, l, x, v[next]))
+                                            : Value(arith::MinSIOp::create(
+                                                  b, l, x, v[next]));
                            return x;
                          }));
     return llvm::Error::success();
@@ -397,7 +414,7 @@ static llvm::Error emitWhere(NodeContext &ctx) {
     return ctx.error("inputs X and Y must have the same data type");
   if (shouldFold(ctx, *shape)) {
     ctx.setOutput(0, foldElementwise(
-                         ctx, *shape, getDType(elementType),
+                         ctx, *shape, ctx.dtype(1),
                          [](ArrayRef<double> a) { return a[0] ? a[1] : a[2]; },
                          [](ArrayRef<int64_t> a) { return a[0] ? a[1] : a[2]; }));
     return llvm::Error::success();
@@ -410,8 +427,10 @@ static llvm::Error emitWhere(NodeContext &ctx) {
   return llvm::Error::success();
 }
 
-/// Converts a scalar between the element types the importer knows.
-static Value convertScalar(OpBuilder &b, Location l, Value x, Type to) {
+/// Converts a scalar between the element types the importer knows; an
+/// integer source or target is read or made unsigned if so flagged.
+static Value convertScalar(OpBuilder &b, Location l, Value x, Type to,
+                           bool fromUnsigned = false, bool toUnsigned = false) {
   Type from = x.getType();
   if (from == to)
     return x;
@@ -428,16 +447,18 @@ static Value convertScalar(OpBuilder &b, Location l, Value x, Type to) {
                      : Value(arith::CmpIOp::create(
                            b, l, arith::CmpIPredicate::ne, x,
                            Importer::scalar(b, l, from, 0)));
+  bool zeroExtends = fromUnsigned || from.isInteger(1);
   if (toFloat)
-    return from.isInteger(1) ? Value(arith::UIToFPOp::create(b, l, to, x))
-                             : Value(arith::SIToFPOp::create(b, l, to, x));
+    return zeroExtends ? Value(arith::UIToFPOp::create(b, l, to, x))
+                       : Value(arith::SIToFPOp::create(b, l, to, x));
   if (fromFloat)
-    return arith::FPToSIOp::create(b, l, to, x);
+    return toUnsigned ? Value(arith::FPToUIOp::create(b, l, to, x))
+                      : Value(arith::FPToSIOp::create(b, l, to, x));
   unsigned fromWidth = from.getIntOrFloatBitWidth(),
            toWidth = to.getIntOrFloatBitWidth();
   if (fromWidth < toWidth)
-    return from.isInteger(1) ? Value(arith::ExtUIOp::create(b, l, to, x))
-                             : Value(arith::ExtSIOp::create(b, l, to, x));
+    return zeroExtends ? Value(arith::ExtUIOp::create(b, l, to, x))
+                       : Value(arith::ExtSIOp::create(b, l, to, x));
   return arith::TruncIOp::create(b, l, to, x);
 }
 
@@ -458,17 +479,22 @@ static llvm::Error emitCast(NodeContext &ctx) {
       else if (to == onnx::TensorProto::BOOL)
         out.ints.push_back(in->get(i) != 0);
       else
-        out.ints.push_back(in->isFloat() ? static_cast<int64_t>(in->floats[i])
-                                         : in->ints[i]);
+        out.ints.push_back(wrapToDType(
+            in->isFloat() ? static_cast<int64_t>(in->floats[i]) : in->ints[i],
+            to));
     }
     ctx.setOutput(0, std::move(out));
     return llvm::Error::success();
   }
-  ctx.setOutput(0, ctx.importer.elementwise(
-                       {ctx.input(0)}, shape, toType,
-                       [toType](OpBuilder &b, Location l, Vals v) -> Value {
-                         return convertScalar(b, l, v[0], toType);
-                       }));
+  bool fromUnsigned = ctx.isUnsigned(0), toUnsigned = isUnsignedDType(to);
+  ctx.setOutput(0,
+                ctx.importer.elementwise(
+                    {ctx.input(0)}, shape, toType,
+                    [=](OpBuilder &b, Location l, Vals v) -> Value {
+                      return convertScalar(b, l, v[0], toType, fromUnsigned,
+                                           toUnsigned);
+                    }),
+                to);
   return llvm::Error::success();
 }
 
@@ -549,13 +575,19 @@ static llvm::Error emitPow(NodeContext &ctx) {
     return ctx.requireFloat(0);
   Type computeType =
       isa<FloatType>(elementType) ? elementType : ctx.builder.getF64Type();
+  bool baseUnsigned = ctx.isUnsigned(0), exponentUnsigned = ctx.isUnsigned(1);
   ctx.setOutput(0, ctx.importer.elementwise(
                        {operand(ctx, 0), operand(ctx, 1)}, *shape, elementType,
                        [=](OpBuilder &b, Location l, Vals v) -> Value {
                          Value r = math::PowFOp::create(
-                             b, l, convertScalar(b, l, v[0], computeType),
-                             convertScalar(b, l, v[1], computeType));
-                         return convertScalar(b, l, r, elementType);
+                             b, l,
+                             convertScalar(b, l, v[0], computeType,
+                                           baseUnsigned),
+                             convertScalar(b, l, v[1], computeType,
+                                           exponentUnsigned));
+                         return convertScalar(b, l, r, elementType,
+                                              /*fromUnsigned=*/false,
+                                              baseUnsigned);
                        }));
   return llvm::Error::success();
 }
@@ -640,19 +672,22 @@ void onnx_import::registerElementwiseOps(EmitterTable &table) {
             return static_cast<int64_t>(0 - static_cast<uint64_t>(a[0]));
           return a[0] / a[1];
         },
-        foldBody<arith::DivFOp>(), foldBody<arith::DivSIOp>());
+        foldBody<arith::DivFOp>(), foldBody<arith::DivSIOp>(),
+        foldBody<arith::DivUIOp>());
   };
   table["Max"] = [](NodeContext &ctx) {
     return arithmeticOp(
         ctx, [](ArrayRef<double> a) { return *llvm::max_element(a); },
         [](ArrayRef<int64_t> a) { return *llvm::max_element(a); },
-        foldBody<arith::MaximumFOp>(), foldBody<arith::MaxSIOp>());
+        foldBody<arith::MaximumFOp>(), foldBody<arith::MaxSIOp>(),
+        foldBody<arith::MaxUIOp>());
   };
   table["Min"] = [](NodeContext &ctx) {
     return arithmeticOp(
         ctx, [](ArrayRef<double> a) { return *llvm::min_element(a); },
         [](ArrayRef<int64_t> a) { return *llvm::min_element(a); },
-        foldBody<arith::MinimumFOp>(), foldBody<arith::MinSIOp>());
+        foldBody<arith::MinimumFOp>(), foldBody<arith::MinSIOp>(),
+        foldBody<arith::MinUIOp>());
   };
   table["Sum"] = [](NodeContext &ctx) {
     return arithmeticOp(
