@@ -227,6 +227,30 @@ template <typename OpTy> static BodyBuilder foldBody() {
   };
 }
 
+/// Integer division as the import-time fold does it: x / 0 is 0 and, for
+/// signed types, MIN / -1 wraps to MIN. The hardware traps on both (ONNX
+/// leaves them undefined): divide by 1 instead, then select.
+static BodyBuilder integerDivision(bool isUnsigned) {
+  return [isUnsigned](OpBuilder &b, Location l, Vals v) -> Value {
+    Value zero = cst(b, l, v[1], 0), one = cst(b, l, v[1], 1);
+    Value byZero =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v[1], zero);
+    if (isUnsigned) {
+      Value divisor = arith::SelectOp::create(b, l, byZero, one, v[1]);
+      Value quotient = arith::DivUIOp::create(b, l, v[0], divisor);
+      return arith::SelectOp::create(b, l, byZero, zero, quotient);
+    }
+    Value byMinusOne = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                             v[1], cst(b, l, v[1], -1));
+    Value special = arith::OrIOp::create(b, l, byZero, byMinusOne);
+    Value divisor = arith::SelectOp::create(b, l, special, one, v[1]);
+    Value quotient = arith::DivSIOp::create(b, l, v[0], divisor);
+    Value negated = arith::SubIOp::create(b, l, zero, v[0]);
+    Value result = arith::SelectOp::create(b, l, byMinusOne, negated, quotient);
+    return arith::SelectOp::create(b, l, byZero, zero, result);
+  };
+}
+
 static Value sigmoid(OpBuilder &b, Location l, Value x) {
   Value one = cst(b, l, x, 1.0);
   Value e = math::ExpOp::create(b, l, arith::NegFOp::create(b, l, x));
@@ -498,17 +522,55 @@ static llvm::Error emitCast(NodeContext &ctx) {
   return llvm::Error::success();
 }
 
+/// The per-channel mean and (biased) variance of input 0 over the batch and
+/// spatial dims, shaped `paramShape` (C x 1 x ...).
+static std::pair<Value, Value> batchStatistics(NodeContext &ctx,
+                                               ArrayRef<int64_t> paramShape) {
+  Importer &imp = ctx.importer;
+  ArrayRef<int64_t> x = ctx.shape(0);
+  Type elementType = ctx.type(0).getElementType();
+  SmallVector<bool> reduced(x.size(), true);
+  reduced[1] = false;
+  SmallVector<int64_t> kept(x.size(), 1);
+  kept[1] = x[1];
+  double count = 1;
+  for (auto [i, size] : llvm::enumerate(x))
+    count *= i == 1 ? 1 : size;
+  auto add = [](OpBuilder &b, Location l, Value acc, Value v) -> Value {
+    return arith::AddFOp::create(b, l, acc, v);
+  };
+  auto average = [&](Value sum) {
+    return imp.elementwise({sum}, kept, elementType,
+                           [count](OpBuilder &b, Location l, Vals v) -> Value {
+                             return arith::DivFOp::create(
+                                 b, l, v[0], cst(b, l, v[0], count));
+                           });
+  };
+  Value mean = average(imp.reduce(ctx.input(0), reduced, 0.0, add));
+  Value squares = imp.elementwise(
+      {ctx.input(0), mean}, x, elementType,
+      [](OpBuilder &b, Location l, Vals v) -> Value {
+        Value d = arith::SubFOp::create(b, l, v[0], v[1]);
+        return arith::MulFOp::create(b, l, d, d);
+      });
+  Value var = average(imp.reduce(squares, reduced, 0.0, add));
+  return {imp.reshape(mean, paramShape), imp.reshape(var, paramShape)};
+}
+
 static llvm::Error emitBatchNormalization(NodeContext &ctx) {
   double epsilon = ctx.floatAttr("epsilon", 1e-5);
-  ctx.floatAttr("momentum", 0.9);
-  if (ctx.intAttr("training_mode", 0) != 0)
-    return ctx.unsupportedAttr("training_mode", "1 (inference only)");
+  double momentum = ctx.floatAttr("momentum", 0.9);
+  // Training mode (opset 14 on) normalizes with the batch's statistics and
+  // also returns the updated running mean and variance.
+  bool training = ctx.intAttr("training_mode", 0) != 0;
+  if (training && ctx.opset() < 14)
+    return ctx.unsupportedAttr("training_mode", "1 before opset 14");
   if (ctx.opset() < 7 && ctx.intAttr("is_test", 0) == 0)
     return ctx.unsupportedAttr("is_test", "0 (inference only)");
   if (ctx.opset() < 9 && ctx.intAttr("spatial", 1) != 1)
     return ctx.unsupportedAttr("spatial", "0");
   for (unsigned i = 1; i < ctx.numOutputs(); ++i)
-    if (ctx.hasOutput(i))
+    if (ctx.hasOutput(i) && !training)
       return ctx.error("output #" + Twine(i) +
                        " (training statistics) is not supported");
   for (unsigned i = 0; i < 5; ++i)
@@ -527,8 +589,11 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
   Importer &imp = ctx.importer;
   Type elementType = ctx.type(0).getElementType();
   int32_t dtype = getDType(elementType);
-  Value scale, shift;
-  if (ctx.literal(1) && ctx.literal(2) && ctx.literal(3) && ctx.literal(4)) {
+  Value scale, shift, batchMean, batchVar;
+  if (training)
+    std::tie(batchMean, batchVar) = batchStatistics(ctx, paramShape);
+  if (!training && ctx.literal(1) && ctx.literal(2) && ctx.literal(3) &&
+      ctx.literal(4)) {
     std::vector<double> a(x[1]), c(x[1]);
     for (int64_t i = 0; i < x[1]; ++i) {
       a[i] = ctx.literal(1)->floats[i] /
@@ -541,6 +606,10 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
     SmallVector<Value> p;
     for (unsigned i = 1; i < 5; ++i)
       p.push_back(imp.reshape(ctx.input(i), paramShape));
+    if (training) {
+      p[2] = batchMean;
+      p[3] = batchVar;
+    }
     scale = imp.elementwise(
         {p[0], p[3]}, paramShape, elementType,
         [epsilon](OpBuilder &b, Location l, Vals v) -> Value {
@@ -560,6 +629,20 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
                          return arith::AddFOp::create(
                              b, l, arith::MulFOp::create(b, l, v[0], v[1]), v[2]);
                        }));
+  // running = running * momentum + batch * (1 - momentum).
+  for (auto [output, batch] : {std::pair(1u, batchMean), std::pair(2u, batchVar)})
+    if (ctx.hasOutput(output))
+      ctx.setOutput(output,
+                    imp.elementwise(
+                        {ctx.input(output + 2), imp.reshape(batch, {x[1]})},
+                        {x[1]}, elementType,
+                        [momentum](OpBuilder &b, Location l, Vals v) -> Value {
+                          Value kept = arith::MulFOp::create(
+                              b, l, v[0], cst(b, l, v[0], momentum));
+                          Value added = arith::MulFOp::create(
+                              b, l, v[1], cst(b, l, v[1], 1 - momentum));
+                          return arith::AddFOp::create(b, l, kept, added);
+                        }));
   return llvm::Error::success();
 }
 
@@ -672,8 +755,8 @@ void onnx_import::registerElementwiseOps(EmitterTable &table) {
             return static_cast<int64_t>(0 - static_cast<uint64_t>(a[0]));
           return a[0] / a[1];
         },
-        foldBody<arith::DivFOp>(), foldBody<arith::DivSIOp>(),
-        foldBody<arith::DivUIOp>());
+        foldBody<arith::DivFOp>(), integerDivision(/*isUnsigned=*/false),
+        integerDivision(/*isUnsigned=*/true));
   };
   table["Max"] = [](NodeContext &ctx) {
     return arithmeticOp(
