@@ -20,7 +20,7 @@ CMAKE_FLAGS := -G Ninja -DCMAKE_BUILD_TYPE=Release \
                -DMLIR_DIR=$(LLVM_PREFIX)/lib/cmake/mlir \
                -DLLVM_EXTERNAL_LIT=$(LLVM_PREFIX)/bin/lit
 
-.PHONY: all deps configure build demo check check-sanitize fuzz bench bench-models clean \
+.PHONY: all deps configure build demo check check-sanitize fuzz bench bench-models bench-aot clean \
         install
 
 all: build
@@ -70,7 +70,7 @@ check-sanitize: deps
 FUZZ_DIR     := build-fuzz
 FUZZ_SECONDS ?= 60
 DIFF_MODULES ?= 500
-FUZZ_TARGETS := npy png module
+FUZZ_TARGETS := npy png module onnx
 fuzz: build
 	cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) -DTCONV_ENABLE_FUZZERS=ON \
 	  -DLLVM_USE_SANITIZER='Address;Undefined' -DLLVM_USE_SANITIZE_COVERAGE=ON
@@ -110,6 +110,14 @@ MODELS_FLAGS ?=
 bench-models: build
 	/usr/bin/python3 bench/models.py --tconv-run=$(BUILD_DIR)/bin/tconv-run \
 	  --report=bench/models.md $(if $(ORT),--ort=$(ORT)) $(MODELS_FLAGS)
+
+# A tconv-bench problem compiled by tconv-compile and called from C, against
+# tconv-run --bench on the same model, in alternating rounds: what an
+# embedder gets next to what tconv-run reports. AOT_FLAGS: SHAPE THREADS
+# ROUNDS SECONDS.
+AOT_FLAGS ?= T2 1 5 1
+bench-aot: build
+	BUILD_DIR=$(BUILD_DIR) bench/aot-vs-jit.sh $(AOT_FLAGS)
 
 clean:
 	rm -rf $(BUILD_DIR)

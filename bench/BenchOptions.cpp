@@ -127,6 +127,11 @@ const std::vector<Flag> &flags() {
        "Also run XNNPACK's convolution / deconvolution (2-D problems) on "
        "NHWC tensors, as its users hold them (default: true)",
        setBool(&BenchOptions::xnnpack)},
+      {"matmul-peer", Kind::Bool,
+       "On transposed convolutions with stride = kernel, also time oneDNN's "
+       "sgemm of the same FLOPs (the product the convolution amounts to, "
+       "without its scatter; not checked) (default: true)",
+       setBool(&BenchOptions::matmulPeer)},
       {"constant-filter", Kind::Bool,
        "Also time tconv with the filter compiled into the model as a "
        "constant (packed at compile time, as with a model's fixed weights; "

@@ -32,6 +32,9 @@ struct BenchOptions {
   bool xnnpack = true;
   /// Also time tconv with the filter compiled in (strategy auto).
   bool constantFilter = true;
+  /// Also time oneDNN's sgemm of the same FLOPs on transposed convolutions
+  /// that are a matrix product (SameFlopsMatmul.h).
+  bool matmulPeer = true;
   /// Also time the model compiled for any batch ('?'), at the problem's N.
   bool dynamicBatch = true;
   /// UpstreamForms.h names of the forms also timed (tconv-raised).

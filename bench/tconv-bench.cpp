@@ -17,6 +17,7 @@
 #include "NaiveConv.h"
 #include "OneDnnConv.h"
 #include "OpenMPWorkers.h"
+#include "SameFlopsMatmul.h"
 #include "TConvContender.h"
 #include "XnnpackConv.h"
 
@@ -52,6 +53,7 @@ struct Contender {
   std::optional<int64_t> workspaceBytes; // tconv's compiled code
   std::string failure;         // why it has no time
   bool wrong = false;          // failed the check
+  bool computesProblem = true; // false: a reference speed, not checked
 };
 
 struct Row {
@@ -158,6 +160,7 @@ public:
   /// The tables under the main one: dynamic batch and upstream forms
   /// against the tconv op, then memory.
   void printFormsTable();
+  void printMatmulTable();
   void printMemoryTable();
   const std::vector<Row> &getRows() const { return rows; }
 
@@ -178,6 +181,9 @@ static constexpr llvm::StringLiteral kConstantFilterKey = "tconv:const-filter";
 
 /// XNNPACK on NHWC tensors (2-D problems).
 static constexpr llvm::StringLiteral kXnnpackKey = "xnnpack:nhwc";
+
+/// oneDNN's sgemm of a transposed convolution's FLOPs (SameFlopsMatmul.h).
+static constexpr llvm::StringLiteral kMatmulKey = "onednn:sgemm";
 
 /// Column keys in table order.
 static std::vector<std::string> columnKeys() {
@@ -353,6 +359,32 @@ void Bench::printFormsTable() {
   table.flush();
 }
 
+void Bench::printMatmulTable() {
+  bool any = llvm::any_of(rows, [](const Row &r) {
+    return medianOf(r.find(kMatmulKey)).has_value();
+  });
+  if (!any)
+    return;
+  table << "\nTransposed convolutions that are a matrix product (stride = "
+           "kernel): tconv against oneDNN's sgemm of the same FLOPs, without "
+           "the scatter, same run:\n\n| id | thr | tconv auto ms | oneDNN "
+           "sgemm ms | tconv auto GFLOP/s | oneDNN sgemm GFLOP/s | tconv auto "
+           "/ sgemm GFLOP/s |\n|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const Row &row : rows) {
+    auto conv = medianOf(row.find("tconv:auto"));
+    auto matmul = medianOf(row.find(kMatmulKey));
+    if (!conv || !matmul)
+      continue;
+    double flops = row.problem->flops();
+    table << llvm::formatv("| {0} | {1} | {2:f3} | {3:f3} | {4:f1} | {5:f1} | "
+                           "{6:f2} |\n",
+                           row.problem->id, row.threads, *conv * 1e3,
+                           *matmul * 1e3, flops / *conv * 1e-9,
+                           flops / *matmul * 1e-9, *matmul / *conv);
+  }
+  table.flush();
+}
+
 /// Minor page faults per timed call, if the contender was timed.
 static std::optional<double> faultsPerCall(const Contender *c) {
   if (const Timed *t = timedCalls(c))
@@ -480,6 +512,29 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     row.contenders.push_back(std::move(c));
   }
 
+  if (opts.matmulPeer && SameFlopsMatmul::applies(p)) {
+    auto c = std::make_unique<Contender>();
+    c->key = kMatmulKey.str();
+    c->label = "oneDNN sgemm, same FLOPs";
+    c->timed.name = c->label;
+    c->computesProblem = false;
+    c->timed.enter = [threads] {
+      llvm::Error err = setOneDnnThreads(threads);
+      startOpenMPWorkers(threads);
+      return err;
+    };
+    c->timed.runtime = "openmp";
+    c->timed.release = stopOpenMPWorkers;
+    if (auto m = SameFlopsMatmul::create(p, input, filter)) {
+      std::shared_ptr<SameFlopsMatmul> shared = std::move(*m);
+      c->detail = "dnnl_sgemm, [pixels x C] * [C x M*k..] per image";
+      c->timed.call = [shared] { shared->run(); };
+    } else {
+      fail(*c, m.takeError());
+    }
+    row.contenders.push_back(std::move(c));
+  }
+
   auto addTConv = [&](llvm::StringRef key, const TConvVariant &variant) {
     auto c = std::make_unique<Contender>();
     c->key = key.str();
@@ -569,7 +624,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   for (auto &c : row.contenders) {
     if (!c->failure.empty())
       continue;
-    if (c.get() != &oracle) {
+    if (c.get() != &oracle && c->computesProblem) {
       auto result = firstResult(*c, p);
       if (!result) {
         fail(*c, result.takeError());
@@ -717,10 +772,16 @@ static std::string methodText() {
   from the problem's NCHW once, untimed; the result goes back to NCHW for
   the check only), filter packed when the operator is created (untimed),
   `xnn_run_operator` timed, with a pthreadpool of the row's threads (none
-  at 1 thread). Its pool is not libomp's: at 2 threads, libomp's idle
-  worker spins for up to 200 ms after a tconv or oneDNN burst and competes
-  with XNNPACK's worker for the 2 CPUs, which can make XNNPACK's 2-thread
-  times pessimistic on a 2-CPU machine.
+  at 1 thread). Its pool is not libomp's, and both keep idle workers
+  spinning after a call (libomp for 200 ms; pthreadpool's never slept
+  between bursts), which on 2 CPUs halved whichever contender ran next.
+  So before a burst on another runtime, the previous runtime's workers are
+  stopped (pthreadpool destroyed, libomp `omp_pause_resource_all(hard)`)
+  and the next one's are started, untimed.
+  *oneDNN sgemm, same FLOPs* (transposed convolutions with stride = kernel,
+  no pads: T4): `dnnl_sgemm` of [pixels x C] * [C x M*k..] per image on the
+  problem's own operands, the product the layer amounts to without its
+  scatter: a speed bound, not checked.
 - **Checks.** Before any timing, every result is compared with oneDNN nchw's
   (max |x - ref| / max |ref| <= {0}); oneDNN nchw's is compared with loop
   nests written from the definitions (NaiveConv.cpp) when the problem has at
@@ -925,6 +986,7 @@ int main(int argc, char **argv) {
   for (const ConvProblem &p : *problems)
     ok &= bench.runProblem(p);
   bench.printFormsTable();
+  bench.printMatmulTable();
   bench.printMemoryTable();
 
   std::string loadAfter = loadAverage();

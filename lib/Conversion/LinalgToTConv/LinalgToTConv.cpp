@@ -404,19 +404,51 @@ static Value matchBias(Value init, const ConvAnalysis &a) {
 // The rewrite
 //===----------------------------------------------------------------------===//
 
+/// The map of a copy to `shape` that swaps dims 0 and 1 and flips every
+/// later dim: (d0, d1, d2..) -> (d1, d0, k2 - 1 - d2, ..). It is its own
+/// inverse.
+static AffineMap flipAndSwapMap(ArrayRef<int64_t> shape, MLIRContext *ctx) {
+  SmallVector<AffineExpr> reads = {getAffineDimExpr(1, ctx),
+                                   getAffineDimExpr(0, ctx)};
+  for (unsigned d = 2; d < shape.size(); ++d)
+    reads.push_back(shape[d] - 1 - getAffineDimExpr(d, ctx));
+  return AffineMap::get(shape.size(), 0, reads, ctx);
+}
+
+/// `filter`'s source when `filter` is a copy through flipAndSwapMap, as
+/// torch-mlir builds a transposed convolution's filter; null otherwise.
+static Value unflippedSource(Value filter) {
+  auto copy = filter.getDefiningOp<linalg::GenericOp>();
+  if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
+      copy.getNumLoops() != copy.getNumParallelLoops())
+    return nullptr;
+  auto yield = cast<linalg::YieldOp>(copy.getBody()->getTerminator());
+  if (yield.getNumOperands() != 1 ||
+      yield.getOperand(0) != copy.getBody()->getArgument(0))
+    return nullptr;
+  auto type = cast<RankedTensorType>(filter.getType());
+  SmallVector<AffineMap> maps = copy.getIndexingMapsArray();
+  if (!maps[1].isIdentity() ||
+      simplifyAffineMap(maps[0]) !=
+          flipAndSwapMap(type.getShape(), filter.getContext()))
+    return nullptr;
+  return copy.getDpsInputs()[0];
+}
+
 /// The transposed convolution's filter from the direct one's (F x C x k..):
-/// C x F x k.., flipped along every spatial dim.
+/// C x F x k.., flipped along every spatial dim. When the direct filter is
+/// itself a flipped transposed one, that one is taken as it is: the two
+/// copies would otherwise fuse into a copy whose map (k - 1 - (k - 1 - d))
+/// no layout lowering recognizes as the identity.
 static Value flipAndSwapChannels(OpBuilder &b, Location loc, Value filter) {
+  if (Value source = unflippedSource(filter))
+    return source;
   auto type = cast<RankedTensorType>(filter.getType());
   SmallVector<int64_t> shape(type.getShape());
   std::swap(shape[0], shape[1]);
   unsigned rank = shape.size();
   MLIRContext *ctx = b.getContext();
-  SmallVector<AffineExpr> reads = {getAffineDimExpr(1, ctx),
-                                   getAffineDimExpr(0, ctx)};
-  for (unsigned d = 2; d < rank; ++d)
-    reads.push_back(shape[d] - 1 - getAffineDimExpr(d, ctx));
-  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, reads, ctx),
+  SmallVector<AffineMap> maps = {flipAndSwapMap(shape, ctx),
                                  AffineMap::getMultiDimIdentityMap(rank, ctx)};
   Value empty = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
   return linalg::GenericOp::create(

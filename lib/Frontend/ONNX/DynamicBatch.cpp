@@ -63,10 +63,16 @@ onnx_import::findDynamicBatch(const onnx::ModelProto &model) {
 void onnx_import::setBatch(onnx::ModelProto &model, const DynamicBatch &batch,
                            int64_t n) {
   onnx::GraphProto &graph = *model.mutable_graph();
-  for (onnx::ValueInfoProto &input : *graph.mutable_input())
-    if (llvm::is_contained(batch.inputs, input.name()))
-      input.mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(
-          0)->set_dim_value(n);
+  for (onnx::ValueInfoProto &input : *graph.mutable_input()) {
+    // A second input of the same name may have no shape: the importer
+    // rejects the duplicate later.
+    if (!llvm::is_contained(batch.inputs, input.name()) ||
+        !input.type().has_tensor_type() ||
+        input.type().tensor_type().shape().dim_size() == 0)
+      continue;
+    input.mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(
+        0)->set_dim_value(n);
+  }
   // Shapes below the inputs are ONNX's to infer at this N.
   graph.clear_value_info();
   for (onnx::ValueInfoProto &output : *graph.mutable_output())

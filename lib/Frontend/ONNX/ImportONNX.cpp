@@ -729,8 +729,9 @@ llvm::Error GraphImporter::checkNode(const onnx::NodeProto &node,
   if (std::optional<std::string> message = checkArity(node, imp.opset))
     return error(describeNode(node) + ": " + *message);
   for (const std::string &output : node.output())
-    if (!output.empty())
-      defined.insert(output);
+    if (!output.empty() && !defined.insert(output).second)
+      return error(describeNode(node) + ": output '" + output +
+                   "' is already defined (a graph defines each name once)");
   return llvm::Error::success();
 }
 
@@ -761,11 +762,16 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
   if (!model.has_graph())
     return error("the model has no graph");
   {
-    llvm::StringSet<> defined;
+    llvm::StringSet<> defined, inputs;
     for (const onnx::TensorProto &tensor : model.graph().initializer())
-      defined.insert(tensor.name());
-    for (const onnx::ValueInfoProto &input : model.graph().input())
+      if (!defined.insert(tensor.name()).second)
+        return error("initializer '" + tensor.name() + "' is defined twice");
+    // Before IR version 4 initializers are listed among the inputs too.
+    for (const onnx::ValueInfoProto &input : model.graph().input()) {
+      if (!inputs.insert(input.name()).second)
+        return error("graph input '" + input.name() + "' is listed twice");
       defined.insert(input.name());
+    }
     for (const onnx::NodeProto &node : model.graph().node())
       if (llvm::Error err = checkNode(node, defined))
         return std::move(err);

@@ -175,6 +175,19 @@ def main():
                 helper.make_node("Relu", ["a"], ["b"], name="second")],
                [tensor("X", [2])], [tensor("a", [2])]),
          "bad_cycle.onnx")
+    # ONNX graphs define each name once (SSA).
+    save(model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
+               [tensor("X", ["batch", 4]), tensor("X", [])],
+               [tensor("Y", ["batch", 4])]),
+         "bad_duplicate_input.onnx")
+    save(model([helper.make_node("Add", ["X", "b"], ["Y"], name="add")],
+               [tensor("X", [2])], [tensor("Y", [2])],
+               [weights("b", [2]), weights("b", [2], seed=1)]),
+         "bad_duplicate_initializer.onnx")
+    save(model([helper.make_node("Relu", ["X"], ["a"], name="first"),
+                helper.make_node("Neg", ["a"], ["X"], name="again")],
+               [tensor("X", [2])], [tensor("a", [2])]),
+         "bad_redefined.onnx")
     save(model([helper.make_node("ConvTranspose", ["X", "W"], ["Y"],
                                  name="up", strides=[2], output_padding=[2])],
                [tensor("X", [1, 1, 4])], [tensor("Y", None)],
