@@ -370,13 +370,12 @@ static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
   OpBuilder &b = ctx.builder;
   Type elementType = ctx.type(0).getElementType();
   Value input = ctx.input(0);
-  // Max pooling pads with the type's lowest value.
+  // Max pooling pads with the type's lowest value (0 if unsigned).
   double padValue = 0.0;
-  if (isMax && isInteger)
-    padValue = isUnsigned ? 0.0
-                          : -std::ldexp(1.0, elementType.getIntOrFloatBitWidth() - 1);
-  else if (isMax)
+  if (isMax && !isInteger)
     padValue = -INFINITY;
+  else if (isMax && !isUnsigned)
+    padValue = -std::ldexp(1.0, elementType.getIntOrFloatBitWidth() - 1);
   if (llvm::any_of(low, [](int64_t v) { return v; }) ||
       llvm::any_of(high, [](int64_t v) { return v; }))
     input = imp.padConstant(input, low, high, padValue);

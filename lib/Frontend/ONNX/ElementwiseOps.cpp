@@ -630,7 +630,8 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
                              b, l, arith::MulFOp::create(b, l, v[0], v[1]), v[2]);
                        }));
   // running = running * momentum + batch * (1 - momentum).
-  for (auto [output, batch] : {std::pair(1u, batchMean), std::pair(2u, batchVar)})
+  for (auto [output, batch] :
+       {std::pair(1u, batchMean), std::pair(2u, batchVar)})
     if (ctx.hasOutput(output))
       ctx.setOutput(output,
                     imp.elementwise(

@@ -266,10 +266,13 @@ def unsigned_models():
                          to=TensorProto.DOUBLE),
         helper.make_node("Min", ["i16a", "i16b"], ["min_i16"], name="min_i16"),
         helper.make_node("Max", ["i16a", "i16b"], ["max_i16"], name="max_i16"),
+        helper.make_node("MaxPool", ["q"], ["pool_i8"], name="pool_i8",
+                         kernel_shape=[3], pads=[1, 1]),
     ]
     types = {"u16": TensorProto.UINT16, "u32": TensorProto.UINT32,
              "u64": TensorProto.UINT64, "i16": TensorProto.INT16}
     inputs = [tensor(t + s, [2], dt) for t, dt in types.items() for s in "ab"]
+    inputs.append(tensor("q", [1, 1, 4], TensorProto.INT8))
     outputs = [tensor("max16", [2], types["u16"]),
                tensor("div32", [2], types["u32"]),
                tensor("wide32", [2], TensorProto.INT64),
@@ -277,7 +280,8 @@ def unsigned_models():
                tensor("min64", [2], types["u64"]),
                tensor("real64", [2], TensorProto.DOUBLE),
                tensor("min_i16", [2], types["i16"]),
-               tensor("max_i16", [2], types["i16"])]
+               tensor("max_i16", [2], types["i16"]),
+               tensor("pool_i8", [1, 1, 4], TensorProto.INT8)]
     save(model(nodes, inputs, outputs, opset=14), "unsigned_wide.onnx")
 
     # Neg does not take unsigned tensors: one error, not a wrapped value.
