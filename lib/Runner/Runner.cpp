@@ -365,14 +365,17 @@ static DialectRegistry makeRegistry() {
 
 /// The HostTensorType of a builtin tensor type tconv-run can feed: ranked,
 /// static but for a dynamic batch (dim 0), f16/bf16/f32/f64 or signless
-/// i1/i8/i32/i64.
-static std::optional<HostTensorType> toHostTensorType(Type type) {
+/// i1/i8/i16/i32/i64, these but i1 read as unsigned if `isUnsigned`.
+static std::optional<HostTensorType> toHostTensorType(Type type,
+                                                      bool isUnsigned) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor || llvm::any_of(llvm::enumerate(tensor.getShape()), [](auto dim) {
         return dim.index() > 0 && ShapedType::isDynamic(dim.value());
       }))
     return std::nullopt;
   Type element = tensor.getElementType();
+  if (isUnsigned && (!element.isSignlessInteger() || element.isInteger(1)))
+    return std::nullopt;
   ElementType elementType;
   if (element.isF16())
     elementType = ElementType::F16;
@@ -385,11 +388,13 @@ static std::optional<HostTensorType> toHostTensorType(Type type) {
   else if (element.isSignlessInteger(1))
     elementType = ElementType::I1;
   else if (element.isSignlessInteger(8))
-    elementType = ElementType::I8;
+    elementType = isUnsigned ? ElementType::U8 : ElementType::I8;
+  else if (element.isSignlessInteger(16))
+    elementType = isUnsigned ? ElementType::U16 : ElementType::I16;
   else if (element.isSignlessInteger(32))
-    elementType = ElementType::I32;
+    elementType = isUnsigned ? ElementType::U32 : ElementType::I32;
   else if (element.isSignlessInteger(64))
-    elementType = ElementType::I64;
+    elementType = isUnsigned ? ElementType::U64 : ElementType::I64;
   else
     return std::nullopt;
   SmallVector<int64_t> shape(tensor.getShape());
@@ -425,24 +430,36 @@ static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
   signature.entry = name.str();
   auto check =
       [&](TypeRange types, StringRef what,
+          llvm::function_ref<bool(unsigned)> isUnsigned,
           llvm::SmallVectorImpl<HostTensorType> &out) -> LogicalResult {
     for (auto [index, type] : llvm::enumerate(types)) {
-      std::optional<HostTensorType> tensorType = toHostTensorType(type);
+      std::optional<HostTensorType> tensorType =
+          toHostTensorType(type, isUnsigned(index));
       if (!tensorType)
         return entry.emitError()
                << "entry @" << name << " " << what << " #" << index
                << " has type " << type
+               << (isUnsigned(index) ? " marked " + kUnsignedAttrName.str()
+                                     : std::string())
                << "; expected a ranked tensor of static shape (but for a "
                   "dynamic batch, dim 0) with f16, bf16, f32, f64, i1, i8, "
-                  "i32 or i64 elements";
+                  "i16, i32 or i64 elements (integers but i1 may be marked "
+               << kUnsignedAttrName << ")";
       out.push_back(*tensorType);
     }
     return success();
   };
   return success(
-      succeeded(
-          check(entry.getArgumentTypes(), "argument", signature.arguments)) &&
-      succeeded(check(entry.getResultTypes(), "result", signature.results)));
+      succeeded(check(
+          entry.getArgumentTypes(), "argument",
+          [&](unsigned i) { return !!entry.getArgAttr(i, kUnsignedAttrName); },
+          signature.arguments)) &&
+      succeeded(check(
+          entry.getResultTypes(), "result",
+          [&](unsigned i) {
+            return !!entry.getResultAttr(i, kUnsignedAttrName);
+          },
+          signature.results)));
 }
 
 /// Sums the useful FLOPs and finds the longest reduction over tconv ops.
@@ -851,8 +868,13 @@ double mlir::tconv::getRelativeTolerance(ElementType elementType,
     break;
   case ElementType::I1:
   case ElementType::I8:
+  case ElementType::I16:
   case ElementType::I32:
   case ElementType::I64:
+  case ElementType::U8:
+  case ElementType::U16:
+  case ElementType::U32:
+  case ElementType::U64:
     return 0; // Integers compare exactly.
   }
   return perStep *
@@ -868,10 +890,12 @@ void mlir::tconv::fillUniform(HostTensor &tensor, uint64_t seed) {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     z ^= z >> 31;
     double unit = static_cast<double>(z >> 11) * 0x1.0p-53;
-    // Integers: small values of both signs (i1: 0 and 1).
+    // Integers: small values of both signs (i1: 0 and 1; unsigned: 0..31).
     if (isIntegerElementType(tensor.getElementType()))
       tensor.setValue(i, tensor.getElementType() == ElementType::I1
                              ? std::floor(2 * unit)
+                         : isUnsignedElementType(tensor.getElementType())
+                             ? std::floor(32 * unit)
                              : std::floor(32 * unit) - 16);
     else
       tensor.setValue(i, 2.0 * unit - 1.0);

@@ -30,10 +30,20 @@ llvm::StringRef mlir::tconv::getElementTypeName(ElementType type) {
     return "i1";
   case ElementType::I8:
     return "i8";
+  case ElementType::I16:
+    return "i16";
   case ElementType::I32:
     return "i32";
   case ElementType::I64:
     return "i64";
+  case ElementType::U8:
+    return "ui8";
+  case ElementType::U16:
+    return "ui16";
+  case ElementType::U32:
+    return "ui32";
+  case ElementType::U64:
+    return "ui64";
   }
   llvm_unreachable("unknown element type");
 }
@@ -47,8 +57,13 @@ mlir::tconv::parseElementTypeName(llvm::StringRef name) {
       .Case("f64", ElementType::F64)
       .Case("i1", ElementType::I1)
       .Case("i8", ElementType::I8)
+      .Case("i16", ElementType::I16)
       .Case("i32", ElementType::I32)
       .Case("i64", ElementType::I64)
+      .Case("ui8", ElementType::U8)
+      .Case("ui16", ElementType::U16)
+      .Case("ui32", ElementType::U32)
+      .Case("ui64", ElementType::U64)
       .Default(std::nullopt);
 }
 
@@ -56,23 +71,40 @@ size_t mlir::tconv::getElementByteWidth(ElementType type) {
   switch (type) {
   case ElementType::F16:
   case ElementType::BF16:
+  case ElementType::I16:
+  case ElementType::U16:
     return 2;
   case ElementType::I1:
   case ElementType::I8:
+  case ElementType::U8:
     return 1;
   case ElementType::F32:
   case ElementType::I32:
+  case ElementType::U32:
     return 4;
   case ElementType::F64:
   case ElementType::I64:
+  case ElementType::U64:
     return 8;
   }
   llvm_unreachable("unknown element type");
 }
 
 bool mlir::tconv::isIntegerElementType(ElementType type) {
-  return type == ElementType::I1 || type == ElementType::I8 ||
-         type == ElementType::I32 || type == ElementType::I64;
+  switch (type) {
+  case ElementType::F16:
+  case ElementType::BF16:
+  case ElementType::F32:
+  case ElementType::F64:
+    return false;
+  default:
+    return true;
+  }
+}
+
+bool mlir::tconv::isUnsignedElementType(ElementType type) {
+  return type == ElementType::U8 || type == ElementType::U16 ||
+         type == ElementType::U32 || type == ElementType::U64;
 }
 
 /// `value` rounded to nearest and saturated to T's range; NaN gives 0.
@@ -159,10 +191,20 @@ double HostTensor::getValue(int64_t index) const {
     return static_cast<const uint8_t *>(data())[index] != 0;
   case ElementType::I8:
     return static_cast<const int8_t *>(data())[index];
+  case ElementType::I16:
+    return static_cast<const int16_t *>(data())[index];
   case ElementType::I32:
     return static_cast<const int32_t *>(data())[index];
   case ElementType::I64:
     return static_cast<double>(static_cast<const int64_t *>(data())[index]);
+  case ElementType::U8:
+    return static_cast<const uint8_t *>(data())[index];
+  case ElementType::U16:
+    return static_cast<const uint16_t *>(data())[index];
+  case ElementType::U32:
+    return static_cast<const uint32_t *>(data())[index];
+  case ElementType::U64:
+    return static_cast<double>(static_cast<const uint64_t *>(data())[index]);
   }
   llvm_unreachable("unknown element type");
 }
@@ -189,11 +231,26 @@ void HostTensor::setValue(int64_t index, double value) {
   case ElementType::I8:
     static_cast<int8_t *>(data())[index] = toInteger<int8_t>(value);
     return;
+  case ElementType::I16:
+    static_cast<int16_t *>(data())[index] = toInteger<int16_t>(value);
+    return;
   case ElementType::I32:
     static_cast<int32_t *>(data())[index] = toInteger<int32_t>(value);
     return;
   case ElementType::I64:
     static_cast<int64_t *>(data())[index] = toInteger<int64_t>(value);
+    return;
+  case ElementType::U8:
+    static_cast<uint8_t *>(data())[index] = toInteger<uint8_t>(value);
+    return;
+  case ElementType::U16:
+    static_cast<uint16_t *>(data())[index] = toInteger<uint16_t>(value);
+    return;
+  case ElementType::U32:
+    static_cast<uint32_t *>(data())[index] = toInteger<uint32_t>(value);
+    return;
+  case ElementType::U64:
+    static_cast<uint64_t *>(data())[index] = toInteger<uint64_t>(value);
     return;
   }
   llvm_unreachable("unknown element type");

@@ -44,10 +44,20 @@ static std::optional<ElementType> parseDescr(StringRef descr) {
     return ElementType::I1;
   if (descr == "|i1")
     return ElementType::I8;
+  if (descr == "<i2")
+    return ElementType::I16;
   if (descr == "<i4")
     return ElementType::I32;
   if (descr == "<i8")
     return ElementType::I64;
+  if (descr == "|u1")
+    return ElementType::U8;
+  if (descr == "<u2")
+    return ElementType::U16;
+  if (descr == "<u4")
+    return ElementType::U32;
+  if (descr == "<u8")
+    return ElementType::U64;
   return std::nullopt;
 }
 
@@ -63,10 +73,20 @@ static StringRef getDescr(ElementType type) {
     return "|b1";
   case ElementType::I8:
     return "|i1";
+  case ElementType::I16:
+    return "<i2";
   case ElementType::I32:
     return "<i4";
   case ElementType::I64:
     return "<i8";
+  case ElementType::U8:
+    return "|u1";
+  case ElementType::U16:
+    return "<u2";
+  case ElementType::U32:
+    return "<u4";
+  case ElementType::U64:
+    return "<u8";
   case ElementType::BF16:
     break;
   }
@@ -284,8 +304,8 @@ static Expected<NpyLayout> parseNpyHeader(StringRef contents, StringRef name) {
         parseDescr("<" + descr.substr(1)))
       hint = ", big-endian data is not supported";
     return makeError(name + ": unsupported dtype '" + descr +
-                     "' (supported: '<f2', '<f4', '<f8', '|b1', '|i1', '<i4', "
-                     "'<i8'" + hint + ")");
+                     "' (supported: '<f2', '<f4', '<f8', '|b1', '|i1', '<i2', "
+                     "'<i4', '<i8', '|u1', '<u2', '<u4', '<u8'" + hint + ")");
   }
   if (fortranOrder)
     return makeError(name + ": Fortran-order arrays are not supported (save "

@@ -36,6 +36,13 @@
 // RUN: not tconv-run %s --input=2x4xf32=0 --input=4xi8=0 --input=4xi1=2 --input=2xi64=0 2>&1 | FileCheck %s --check-prefix=BOOL
 // BOOL: tconv-run: --input=4xi1=2: '2' is not a bool (0, 1, true, false)
 
+// A {tconv.unsigned} i8 argument or result is a ui8 tensor: 200 is 200,
+// not -56, and prints so.
+// RUN: tconv-run %s --entry=halve --input=3xui8=200,255,7 --verify --output=- | FileCheck %s --check-prefix=UNSIGNED
+// UNSIGNED:      verify result #0: max abs error 0, {{.*}}: ok
+// UNSIGNED-NEXT: result #0: tensor<3xui8>
+// UNSIGNED-NEXT: [100, 127, 3]
+
 func.func @main(%x: tensor<2x4xf32>, %q: tensor<4xi8>, %mask: tensor<4xi1>, %big: tensor<2xi64>)
     -> (tensor<2xi32>, tensor<2x4xi1>, tensor<4xi8>, tensor<2xi64>) {
   %idx = tosa.argmax %x {axis = 1 : i32} : (tensor<2x4xf32>) -> tensor<2xi32>
@@ -49,4 +56,11 @@ func.func @main(%x: tensor<2x4xf32>, %q: tensor<4xi8>, %mask: tensor<4xi1>, %big
 
 func.func @echo(%q: tensor<4xi8>, %big: tensor<2xi64>) -> (tensor<4xi8>, tensor<2xi64>) {
   return %q, %big : tensor<4xi8>, tensor<2xi64>
+}
+
+func.func @halve(%x: tensor<3xi8> {tconv.unsigned})
+    -> (tensor<3xi8> {tconv.unsigned}) {
+  %two = arith.constant dense<2> : tensor<3xi8>
+  %y = arith.divui %x, %two : tensor<3xi8>
+  return %y : tensor<3xi8>
 }

@@ -17,7 +17,7 @@
 // INT: tconv-run: {{.*}}int32.npy: dtype i32 does not match argument #0 of @main (tensor<1x1x2xf32>)
 
 // RUN: not tconv-run %s --input=%S/Inputs/bigendian.npy --input=%S/Inputs/seed_w.npy 2>&1 | FileCheck %s --check-prefix=BIG
-// BIG: tconv-run: {{.*}}bigendian.npy: unsupported dtype '>f4' (supported: '<f2', '<f4', '<f8', '|b1', '|i1', '<i4', '<i8', big-endian data is not supported)
+// BIG: tconv-run: {{.*}}bigendian.npy: unsupported dtype '>f4' (supported: '<f2', '<f4', '<f8', '|b1', '|i1', '<i2', '<i4', '<i8', '|u1', '<u2', '<u4', '<u8', big-endian data is not supported)
 
 // RUN: not tconv-run %s --input=%S/Inputs/seed_x_f64.npy --input=%S/Inputs/seed_w.npy 2>&1 | FileCheck %s --check-prefix=DTYPE
 // DTYPE: tconv-run: {{.*}}seed_x_f64.npy: dtype f64 does not match argument #0 of @main (tensor<1x1x2xf32>)

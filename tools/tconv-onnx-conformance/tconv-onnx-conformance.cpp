@@ -8,8 +8,8 @@
 // with ONNX's tolerances (|got - expected| <= atol + rtol * |expected|, rtol
 // 1e-3, atol 1e-7; integers and bools exactly). A case is skipped if one of
 // its operators is not supported (the operator is named) or if it takes or
-// returns tensors of a type tconv-run does not hold (e.g. UINT8, INT16,
-// STRING; named). Prints one line per case (unless --summary) and a
+// returns tensors of a type tconv-run does not hold (e.g. STRING, sequences;
+// named). Prints one line per case (unless --summary) and a
 // summary: counts per directory, pass rates, skipped types and operators.
 // Exits 1 if a case fails that is not listed in the --xfail file (one case
 // name per line, '#' comments) or a listed case passes.
@@ -79,7 +79,12 @@ static bool isRunnableType(int32_t elemType) {
   case onnx::TensorProto::BFLOAT16:
   case onnx::TensorProto::INT64:
   case onnx::TensorProto::INT32:
+  case onnx::TensorProto::INT16:
   case onnx::TensorProto::INT8:
+  case onnx::TensorProto::UINT64:
+  case onnx::TensorProto::UINT32:
+  case onnx::TensorProto::UINT16:
+  case onnx::TensorProto::UINT8:
   case onnx::TensorProto::BOOL:
     return true;
   default:
@@ -180,15 +185,22 @@ static Result runModel(llvm::StringRef dir, const onnx::ModelProto &model,
   for (const onnx::TensorProto &t : model.graph().initializer())
     initializers.insert(t.name());
   std::vector<std::string> inputNames;
+  // ONNX's data stores bfloat16 as UINT16: read so for BFLOAT16 inputs.
+  std::vector<bool> inputIsBF16;
   for (const onnx::ValueInfoProto &v : model.graph().input())
-    if (!initializers.contains(v.name()))
+    if (!initializers.contains(v.name())) {
       inputNames.push_back(v.name());
+      inputIsBF16.push_back(v.type().tensor_type().elem_type() ==
+                            onnx::TensorProto::BFLOAT16);
+    }
 
   std::string bound;
   for (const std::string &set : dataSets) {
     llvm::SmallVector<HostTensor> inputs;
     for (const std::string &path : numberedFiles(set, "input_")) {
-      auto tensor = readTensorProtoFile(path);
+      size_t index = inputs.size();
+      auto tensor = readTensorProtoFile(
+          path, index < inputIsBF16.size() && inputIsBF16[index]);
       if (!tensor)
         return {Outcome::Fail, llvm::toString(tensor.takeError())};
       inputs.push_back(std::move(*tensor));
@@ -230,10 +242,11 @@ static Result runModel(llvm::StringRef dir, const onnx::ModelProto &model,
                                  " results, the data set has " +
                                  std::to_string(outputs.size())};
     for (auto [index, path] : llvm::enumerate(outputs)) {
-      auto expected = readTensorProtoFile(path);
+      const HostTensor &got = (*results)[index];
+      auto expected = readTensorProtoFile(
+          path, got.getElementType() == ElementType::BF16);
       if (!expected)
         return {Outcome::Fail, llvm::toString(expected.takeError())};
-      const HostTensor &got = (*results)[index];
       if (got.getShape() != expected->getShape())
         return {Outcome::Fail, "output " + std::to_string(index) +
                                    " has shape " + got.getType().shapeStr() +

@@ -260,15 +260,17 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index,
     return image;
   }
 
-  llvm::Expected<HostTensor> tensor = isTensorProto(path)
-                                          ? readTensorProtoFile(path)
-                                          : readNpyFile(path, maxBytes);
+  bool isBF16 = type.elementType == ElementType::BF16;
+  llvm::Expected<HostTensor> tensor =
+      isTensorProto(path) ? readTensorProtoFile(path, /*uint16IsBF16=*/isBF16)
+                          : readNpyFile(path, maxBytes);
   if (!tensor)
     return tensor.takeError();
-  // NumPy has no bf16: bf16 arguments come from float32 files.
-  ElementType fileType = type.elementType == ElementType::BF16
-                             ? ElementType::F32
-                             : type.elementType;
+  // NumPy has no bf16: bf16 arguments come from float32 files (or bf16 .pb).
+  ElementType fileType =
+      isBF16 && tensor->getElementType() != ElementType::BF16
+          ? ElementType::F32
+          : type.elementType;
   if (tensor->getElementType() != fileType)
     return makeError(path + ": dtype " +
                      getElementTypeName(tensor->getElementType()) +
@@ -281,7 +283,7 @@ readArgument(llvm::StringRef path, const Signature &signature, size_t index,
   if (tensor->getShape() != llvm::ArrayRef<int64_t>(type.shape))
     return makeError(path + ": shape " + tensor->getType().shapeStr() +
                      " does not match " + target);
-  if (type.elementType == ElementType::BF16)
+  if (isBF16)
     return tensor->convertTo(ElementType::BF16);
   return tensor;
 }
@@ -339,6 +341,14 @@ static std::optional<double> parseElement(llvm::StringRef text,
     if (text == "0" || text == "false")
       return 0.0;
     return std::nullopt;
+  }
+  if (isUnsignedElementType(elementType)) {
+    uint64_t value = 0;
+    unsigned bits = 8 * getElementByteWidth(elementType);
+    if (text.getAsInteger(10, value) ||
+        (bits < 64 && value >= (uint64_t(1) << bits)))
+      return std::nullopt;
+    return static_cast<double>(value);
   }
   if (isIntegerElementType(elementType)) {
     int64_t value = 0;
@@ -447,6 +457,11 @@ static std::string formatNumber(double value, int digits = 6) {
 
 /// Element `index` of `tensor`: integers in full, floats as formatNumber.
 static std::string formatValue(const HostTensor &tensor, int64_t index) {
+  // 64-bit values are read in full: not all fit a double.
+  if (tensor.getElementType() == ElementType::U64)
+    return std::to_string(static_cast<const uint64_t *>(tensor.data())[index]);
+  if (tensor.getElementType() == ElementType::I64)
+    return std::to_string(static_cast<const int64_t *>(tensor.data())[index]);
   if (isIntegerElementType(tensor.getElementType()))
     return std::to_string(static_cast<int64_t>(tensor.getValue(index)));
   return formatNumber(tensor.getValue(index));

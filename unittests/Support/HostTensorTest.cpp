@@ -24,9 +24,12 @@ TEST(HostTensor, TypeSpellings) {
   EXPECT_EQ(scalar.getNumElements(), 1);
   for (ElementType e : {ElementType::F16, ElementType::BF16, ElementType::F32,
                         ElementType::F64, ElementType::I1, ElementType::I8,
-                        ElementType::I32, ElementType::I64})
+                        ElementType::I16, ElementType::I32, ElementType::I64,
+                        ElementType::U8, ElementType::U16, ElementType::U32,
+                        ElementType::U64})
     EXPECT_EQ(parseElementTypeName(getElementTypeName(e)), e);
-  EXPECT_EQ(parseElementTypeName("i16"), std::nullopt);
+  EXPECT_EQ(getElementTypeName(ElementType::U16), "ui16");
+  EXPECT_EQ(parseElementTypeName("u8"), std::nullopt);
   EXPECT_EQ((HostTensorType{ElementType::I1, {2, 3}}).getSizeInBytes(), 6u);
   EXPECT_EQ((HostTensorType{ElementType::I64, {2}}).getSizeInBytes(), 16u);
 }
@@ -48,6 +51,18 @@ TEST(HostTensor, IntegersRoundAndSaturate) {
   i64.setValue(1, -(double)(1LL << 40));
   EXPECT_EQ(static_cast<const int64_t *>(i64.data())[0], INT64_MAX);
   EXPECT_EQ(i64.getValue(1), -(double)(1LL << 40));
+  // Unsigned types saturate at 0 and 2^n - 1.
+  HostTensor u8(HostTensorType{ElementType::U8, {3}});
+  u8.setValue(0, -3);
+  u8.setValue(1, 255.4);
+  u8.setValue(2, 300);
+  EXPECT_EQ(u8.getValue(0), 0);
+  EXPECT_EQ(u8.getValue(1), 255);
+  EXPECT_EQ(u8.getValue(2), 255);
+  HostTensor u64(HostTensorType{ElementType::U64, {1}});
+  u64.setValue(0, 1e19);
+  EXPECT_EQ(static_cast<const uint64_t *>(u64.data())[0],
+            10000000000000000000ULL);
   HostTensor i1(HostTensorType{ElementType::I1, {2}});
   i1.setValue(0, -0.5);
   i1.setValue(1, 0);

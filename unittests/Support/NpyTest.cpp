@@ -88,7 +88,8 @@ TEST(Npy, AcceptsVersions2And3AndLiteralVariants) {
 TEST(Npy, RoundTripsEveryDtypeAndRank) {
   for (ElementType type :
        {ElementType::F16, ElementType::F32, ElementType::F64, ElementType::I1,
-        ElementType::I8, ElementType::I32, ElementType::I64}) {
+        ElementType::I8, ElementType::I16, ElementType::I32, ElementType::I64,
+        ElementType::U8, ElementType::U16, ElementType::U32, ElementType::U64}) {
     for (llvm::SmallVector<int64_t> shape :
          {llvm::SmallVector<int64_t>{}, {7}, {2, 3}, {1, 2, 3, 4}, {2, 0, 5}}) {
       HostTensor tensor(HostTensorType{type, shape});
@@ -211,16 +212,17 @@ TEST(Npy, RejectsFortranOrder) {
 }
 
 TEST(Npy, RejectsOtherDtypes) {
-  EXPECT_EQ(parseError(makeNpy("{'descr': '<u4', 'fortran_order': False, "
+  EXPECT_EQ(parseError(makeNpy("{'descr': '<c8', 'fortran_order': False, "
                                "'shape': (3,), }",
-                               floatBytes({1, 2, 3}))),
-            "x.npy: unsupported dtype '<u4' (supported: '<f2', '<f4', '<f8', "
-            "'|b1', '|i1', '<i4', '<i8')");
+                               floatBytes({1, 2, 3, 4, 5, 6}))),
+            "x.npy: unsupported dtype '<c8' (supported: '<f2', '<f4', '<f8', "
+            "'|b1', '|i1', '<i2', '<i4', '<i8', '|u1', '<u2', '<u4', '<u8')");
   EXPECT_EQ(parseError(makeNpy("{'descr': '>f4', 'fortran_order': False, "
                                "'shape': (3,), }",
                                floatBytes({1, 2, 3}))),
             "x.npy: unsupported dtype '>f4' (supported: '<f2', '<f4', '<f8', "
-            "'|b1', '|i1', '<i4', '<i8', big-endian data is not supported)");
+            "'|b1', '|i1', '<i2', '<i4', '<i8', '|u1', '<u2', '<u4', '<u8', "
+            "big-endian data is not supported)");
 }
 
 TEST(Npy, ReadsIntegersAndBools) {

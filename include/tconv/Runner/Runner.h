@@ -15,7 +15,9 @@
 //   for (...) (*call)();
 //
 // The entry is a func.func whose arguments and results are ranked tensors
-// of static shape with f16, bf16, f32, f64, i1, i8, i32 or i64 elements. It
+// of static shape with f16, bf16, f32, f64, i1, i8, i16, i32 or i64
+// elements; an integer argument or result with the unit attribute
+// `tconv.unsigned` (kUnsignedAttrName) holds ui8..ui64 values. It
 // is compiled to native code for the host CPU (LLVM -O3, host CPU features,
 // or another CPU that this one can run: RunnerOptions::target) and called
 // through its C interface with the results as caller-allocated out-params

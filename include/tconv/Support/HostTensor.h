@@ -3,7 +3,8 @@
 // The value type that tconv tools exchange with compiled kernels and with
 // files: a dense, row-major (C order), 64-byte aligned array of f16, bf16,
 // f32, f64, i1 (one byte each, 0 or 1, as MLIR and NumPy store them), i8,
-// i32 or i64 elements with a static shape.
+// i16, i32, i64 or unsigned ui8, ui16, ui32, ui64 elements with a static
+// shape.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,16 +23,40 @@
 
 namespace mlir::tconv {
 
-enum class ElementType { F16, BF16, F32, F64, I1, I8, I32, I64 };
+enum class ElementType {
+  F16,
+  BF16,
+  F32,
+  F64,
+  I1,
+  I8,
+  I16,
+  I32,
+  I64,
+  U8,
+  U16,
+  U32,
+  U64
+};
 
-/// "f16", "bf16", "f32", "f64", "i1", "i8", "i32" or "i64" (MLIR spelling).
+/// "f16", "bf16", "f32", "f64", "i1", "i8", "i16", "i32", "i64", "ui8",
+/// "ui16", "ui32" or "ui64" (MLIR spelling).
 llvm::StringRef getElementTypeName(ElementType type);
 /// The inverse of getElementTypeName; std::nullopt for other names.
 std::optional<ElementType> parseElementTypeName(llvm::StringRef name);
-/// Bytes per element: 2, 2, 4, 8, 1, 1, 4 or 8.
+/// Bytes per element: 1 to 8.
 size_t getElementByteWidth(ElementType type);
-/// i1, i8, i32 and i64 (signed integers; i1 is a bool).
+/// The integer types, signed and unsigned (i1 is a bool).
 bool isIntegerElementType(ElementType type);
+/// ui8, ui16, ui32 and ui64. MLIR's integers are signless: a compiled
+/// function holds them as i8..i64 and its entry marks them (Runner.h).
+bool isUnsignedElementType(ElementType type);
+
+/// The attribute of an entry function's argument or result that marks its
+/// signless integer tensor as holding unsigned values (MLIR's integers are
+/// signless: ops choose signed or unsigned semantics). tconv-run gives such
+/// an argument or result a ui8..ui64 HostTensor.
+inline constexpr llvm::StringLiteral kUnsignedAttrName = "tconv.unsigned";
 
 /// Shape and element type of a tensor.
 struct HostTensorType {

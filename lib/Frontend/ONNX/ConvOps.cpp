@@ -299,8 +299,14 @@ static Value maxPoolIndices(NodeContext &ctx, Value padded, Value window,
                      nb, l, flat,
                      arith::MulIOp::create(nb, l, at, constant(strides[i])));
                }
-               Value isMax = arith::CmpFOp::create(
-                   nb, l, arith::CmpFPredicate::OEQ, args[0], args[2]);
+               Value isMax =
+                   isa<FloatType>(args[0].getType())
+                       ? Value(arith::CmpFOp::create(
+                             nb, l, arith::CmpFPredicate::OEQ, args[0],
+                             args[2]))
+                       : Value(arith::CmpIOp::create(
+                             nb, l, arith::CmpIPredicate::eq, args[0],
+                             args[2]));
                Value unset = arith::CmpIOp::create(
                    nb, l, arith::CmpIPredicate::slt, args[3], constant(0));
                Value take = arith::AndIOp::create(nb, l, isMax, unset);
@@ -312,8 +318,12 @@ static Value maxPoolIndices(NodeContext &ctx, Value padded, Value window,
 }
 
 static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
-  if (llvm::Error err = ctx.requireFloat(0))
-    return err;
+  // MaxPool also takes (u)int8 tensors (opset 12 on).
+  bool isInteger = isa<IntegerType>(ctx.type(0).getElementType());
+  if (!isMax || !isInteger || ctx.type(0).getElementType().isInteger(1))
+    if (llvm::Error err = ctx.requireFloat(0))
+      return err;
+  bool isUnsigned = ctx.isUnsigned(0);
   ArrayRef<int64_t> x = ctx.shape(0);
   if (x.size() < 3)
     return ctx.error("input must have rank 3 or more (N x C x spatial)");
@@ -360,7 +370,12 @@ static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
   OpBuilder &b = ctx.builder;
   Type elementType = ctx.type(0).getElementType();
   Value input = ctx.input(0);
-  double padValue = isMax ? -INFINITY : 0.0;
+  // Max pooling pads with the type's lowest value (0 if unsigned).
+  double padValue = 0.0;
+  if (isMax && !isInteger)
+    padValue = -INFINITY;
+  else if (isMax && !isUnsigned)
+    padValue = -std::ldexp(1.0, elementType.getIntOrFloatBitWidth() - 1);
   if (llvm::any_of(low, [](int64_t v) { return v; }) ||
       llvm::any_of(high, [](int64_t v) { return v; }))
     input = imp.padConstant(input, low, high, padValue);
@@ -391,10 +406,15 @@ static llvm::Error emitPool(NodeContext &ctx, bool isMax) {
           b, ctx.loc, TypeRange{acc.getType()}, ValueRange{input, window},
           ValueRange{acc}, maps, iterators,
           [&](OpBuilder &nb, Location l, ValueRange args) {
-            Value r = isMax ? Value(arith::MaximumFOp::create(nb, l, args[2],
-                                                              args[0]))
-                            : Value(arith::AddFOp::create(nb, l, args[2],
-                                                          args[0]));
+            Value r;
+            if (!isMax)
+              r = arith::AddFOp::create(nb, l, args[2], args[0]);
+            else if (!isInteger)
+              r = arith::MaximumFOp::create(nb, l, args[2], args[0]);
+            else if (isUnsigned)
+              r = arith::MaxUIOp::create(nb, l, args[2], args[0]);
+            else
+              r = arith::MaxSIOp::create(nb, l, args[2], args[0]);
             linalg::YieldOp::create(nb, l, r);
           })
           .getResult(0);

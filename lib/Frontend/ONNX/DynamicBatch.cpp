@@ -83,6 +83,11 @@ void onnx_import::setBatch(onnx::ModelProto &model, const DynamicBatch &batch,
 /// Whether `node` normalizes along dim 0 of its input of rank `rank`.
 static bool normalizesAcrossBatch(const onnx::NodeProto &node, int64_t rank,
                                   int64_t opset) {
+  // Training-mode BatchNormalization takes its statistics over the batch.
+  if (node.op_type() == "BatchNormalization")
+    return llvm::any_of(node.attribute(), [](const auto &attr) {
+      return attr.name() == "training_mode" && attr.i() != 0;
+    });
   if (node.op_type() != "Softmax" && node.op_type() != "LogSoftmax" &&
       node.op_type() != "Hardmax")
     return false;

@@ -103,7 +103,8 @@ static std::vector<int64_t> broadcastIndices(ArrayRef<int64_t> inShape,
 }
 
 /// Folds an elementwise op over literal inputs with `fn` on doubles (floats)
-/// or int64 (ints); the result dtype is `dtype`.
+/// or int64 (ints; unsigned ones below 2^32 compare and divide correctly as
+/// int64); the result dtype is `dtype`, integers wrapped into its range.
 template <typename FloatFn, typename IntFn>
 static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
                                int32_t dtype, FloatFn floatFn, IntFn intFn) {
@@ -128,7 +129,7 @@ static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
       if (result.isFloat())
         result.floats.push_back(r);
       else
-        result.ints.push_back(static_cast<int64_t>(r));
+        result.ints.push_back(wrapToDType(static_cast<int64_t>(r), dtype));
     } else {
       SmallVector<int64_t, 3> args;
       for (auto [input, index] : llvm::zip(inputs, indices))
@@ -137,7 +138,7 @@ static Literal foldElementwise(NodeContext &ctx, ArrayRef<int64_t> shape,
       if (result.isFloat())
         result.floats.push_back(static_cast<double>(r));
       else
-        result.ints.push_back(r);
+        result.ints.push_back(wrapToDType(r, dtype));
     }
   }
   return result;
@@ -150,6 +151,10 @@ static bool shouldFold(NodeContext &ctx, ArrayRef<int64_t> shape) {
   int64_t count = 1;
   for (int64_t d : shape)
     count *= d;
+  // UINT64 values from 2^63 on do not compare or divide as int64.
+  for (unsigned i = 0; i < ctx.numInputs(); ++i)
+    if (ctx.hasInput(i) && ctx.dtype(i) == onnx::TensorProto::UINT64)
+      return false;
   return ctx.allInputsLiteral() && count <= kMaxFoldedElements;
 }
 
@@ -174,31 +179,36 @@ static llvm::Error floatOp(NodeContext &ctx, const BodyBuilder &body) {
 using HostFloatFn = double (*)(ArrayRef<double>);
 using HostIntFn = int64_t (*)(ArrayRef<int64_t>);
 
-/// Arithmetic on floats and ints, folded on literals.
+/// Arithmetic on floats and ints, folded on literals. `unsignedBody`, if
+/// given, replaces `intBody` on unsigned integers (division, max, min).
 static llvm::Error arithmeticOp(NodeContext &ctx, HostFloatFn hostFloat,
                                 HostIntFn hostInt, const BodyBuilder &floatBody,
-                                const BodyBuilder &intBody) {
+                                const BodyBuilder &intBody,
+                                const BodyBuilder &unsignedBody = nullptr) {
   auto shape = broadcastInputs(ctx);
   if (!shape)
     return shape.takeError();
   Type elementType = ctx.type(0).getElementType();
   for (unsigned i = 1; i < ctx.numInputs(); ++i)
-    if (ctx.hasInput(i) && ctx.type(i).getElementType() != elementType)
+    if (ctx.hasInput(i) && (ctx.type(i).getElementType() != elementType ||
+                            ctx.dtype(i) != ctx.dtype(0)))
       return ctx.error("inputs must have the same data type");
   bool isFloat = isa<FloatType>(elementType);
   if (!isFloat && !intBody)
     return ctx.requireFloat(0);
   if (shouldFold(ctx, *shape) && (isFloat || hostInt)) {
-    ctx.setOutput(0, foldElementwise(ctx, *shape, getDType(elementType),
-                                     hostFloat, hostInt));
+    ctx.setOutput(0, foldElementwise(ctx, *shape, ctx.dtype(0), hostFloat,
+                                     hostInt));
     return llvm::Error::success();
   }
   SmallVector<Value> inputs;
   for (unsigned i = 0; i < ctx.numInputs(); ++i)
     if (ctx.hasInput(i))
       inputs.push_back(operand(ctx, i));
-  ctx.setOutput(0, ctx.importer.elementwise(inputs, *shape, elementType,
-                                            isFloat ? floatBody : intBody));
+  const BodyBuilder &body = isFloat                              ? floatBody
+                            : ctx.isUnsigned(0) && unsignedBody ? unsignedBody
+                                                                 : intBody;
+  ctx.setOutput(0, ctx.importer.elementwise(inputs, *shape, elementType, body));
   return llvm::Error::success();
 }
 
@@ -214,6 +224,30 @@ template <typename OpTy> static BodyBuilder foldBody() {
     for (Value x : v.drop_front())
       acc = OpTy::create(b, l, acc, x);
     return acc;
+  };
+}
+
+/// Integer division as the import-time fold does it: x / 0 is 0 and, for
+/// signed types, MIN / -1 wraps to MIN. The hardware traps on both (ONNX
+/// leaves them undefined): divide by 1 instead, then select.
+static BodyBuilder integerDivision(bool isUnsigned) {
+  return [isUnsigned](OpBuilder &b, Location l, Vals v) -> Value {
+    Value zero = cst(b, l, v[1], 0), one = cst(b, l, v[1], 1);
+    Value byZero =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, v[1], zero);
+    if (isUnsigned) {
+      Value divisor = arith::SelectOp::create(b, l, byZero, one, v[1]);
+      Value quotient = arith::DivUIOp::create(b, l, v[0], divisor);
+      return arith::SelectOp::create(b, l, byZero, zero, quotient);
+    }
+    Value byMinusOne = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                             v[1], cst(b, l, v[1], -1));
+    Value special = arith::OrIOp::create(b, l, byZero, byMinusOne);
+    Value divisor = arith::SelectOp::create(b, l, special, one, v[1]);
+    Value quotient = arith::DivSIOp::create(b, l, v[0], divisor);
+    Value negated = arith::SubIOp::create(b, l, zero, v[0]);
+    Value result = arith::SelectOp::create(b, l, byMinusOne, negated, quotient);
+    return arith::SelectOp::create(b, l, byZero, zero, result);
   };
 }
 
@@ -300,6 +334,7 @@ static llvm::Error emitClip(NodeContext &ctx) {
           ctx.type(i).getElementType() != ctx.type(0).getElementType())
         return ctx.error("min and max must have the input's data type");
     bool hasMin = ctx.hasInput(1), hasMax = ctx.hasInput(2);
+    bool isUnsigned = ctx.isUnsigned(0);
     SmallVector<Value> inputs = {ctx.input(0)};
     for (unsigned i = 1; i < 3; ++i)
       if (ctx.hasInput(i))
@@ -310,9 +345,15 @@ static llvm::Error emitClip(NodeContext &ctx) {
                            Value x = v[0];
                            unsigned next = 1;
                            if (hasMin)
-                             x = arith::MaxSIOp::create(b, l, x, v[next++]);
+                             x = isUnsigned ? Value(arith::MaxUIOp::create(
+                                                  b, l, x, v[next++]))
+                                            : Value(arith::MaxSIOp::create(
+                                                  b, l, x, v[next++]));
                            if (hasMax)
-                             x = arith::MinSIOp::create(b, l, x, v[next]);
+                             x = isUnsigned ? Value(arith::MinUIOp::create(
+                                                  b, l, x, v[next]))
+                                            : Value(arith::MinSIOp::create(
+                                                  b, l, x, v[next]));
                            return x;
                          }));
     return llvm::Error::success();
@@ -397,7 +438,7 @@ static llvm::Error emitWhere(NodeContext &ctx) {
     return ctx.error("inputs X and Y must have the same data type");
   if (shouldFold(ctx, *shape)) {
     ctx.setOutput(0, foldElementwise(
-                         ctx, *shape, getDType(elementType),
+                         ctx, *shape, ctx.dtype(1),
                          [](ArrayRef<double> a) { return a[0] ? a[1] : a[2]; },
                          [](ArrayRef<int64_t> a) { return a[0] ? a[1] : a[2]; }));
     return llvm::Error::success();
@@ -410,8 +451,10 @@ static llvm::Error emitWhere(NodeContext &ctx) {
   return llvm::Error::success();
 }
 
-/// Converts a scalar between the element types the importer knows.
-static Value convertScalar(OpBuilder &b, Location l, Value x, Type to) {
+/// Converts a scalar between the element types the importer knows; an
+/// integer source or target is read or made unsigned if so flagged.
+static Value convertScalar(OpBuilder &b, Location l, Value x, Type to,
+                           bool fromUnsigned = false, bool toUnsigned = false) {
   Type from = x.getType();
   if (from == to)
     return x;
@@ -428,16 +471,18 @@ static Value convertScalar(OpBuilder &b, Location l, Value x, Type to) {
                      : Value(arith::CmpIOp::create(
                            b, l, arith::CmpIPredicate::ne, x,
                            Importer::scalar(b, l, from, 0)));
+  bool zeroExtends = fromUnsigned || from.isInteger(1);
   if (toFloat)
-    return from.isInteger(1) ? Value(arith::UIToFPOp::create(b, l, to, x))
-                             : Value(arith::SIToFPOp::create(b, l, to, x));
+    return zeroExtends ? Value(arith::UIToFPOp::create(b, l, to, x))
+                       : Value(arith::SIToFPOp::create(b, l, to, x));
   if (fromFloat)
-    return arith::FPToSIOp::create(b, l, to, x);
+    return toUnsigned ? Value(arith::FPToUIOp::create(b, l, to, x))
+                      : Value(arith::FPToSIOp::create(b, l, to, x));
   unsigned fromWidth = from.getIntOrFloatBitWidth(),
            toWidth = to.getIntOrFloatBitWidth();
   if (fromWidth < toWidth)
-    return from.isInteger(1) ? Value(arith::ExtUIOp::create(b, l, to, x))
-                             : Value(arith::ExtSIOp::create(b, l, to, x));
+    return zeroExtends ? Value(arith::ExtUIOp::create(b, l, to, x))
+                       : Value(arith::ExtSIOp::create(b, l, to, x));
   return arith::TruncIOp::create(b, l, to, x);
 }
 
@@ -458,31 +503,74 @@ static llvm::Error emitCast(NodeContext &ctx) {
       else if (to == onnx::TensorProto::BOOL)
         out.ints.push_back(in->get(i) != 0);
       else
-        out.ints.push_back(in->isFloat() ? static_cast<int64_t>(in->floats[i])
-                                         : in->ints[i]);
+        out.ints.push_back(wrapToDType(
+            in->isFloat() ? static_cast<int64_t>(in->floats[i]) : in->ints[i],
+            to));
     }
     ctx.setOutput(0, std::move(out));
     return llvm::Error::success();
   }
-  ctx.setOutput(0, ctx.importer.elementwise(
-                       {ctx.input(0)}, shape, toType,
-                       [toType](OpBuilder &b, Location l, Vals v) -> Value {
-                         return convertScalar(b, l, v[0], toType);
-                       }));
+  bool fromUnsigned = ctx.isUnsigned(0), toUnsigned = isUnsignedDType(to);
+  ctx.setOutput(0,
+                ctx.importer.elementwise(
+                    {ctx.input(0)}, shape, toType,
+                    [=](OpBuilder &b, Location l, Vals v) -> Value {
+                      return convertScalar(b, l, v[0], toType, fromUnsigned,
+                                           toUnsigned);
+                    }),
+                to);
   return llvm::Error::success();
+}
+
+/// The per-channel mean and (biased) variance of input 0 over the batch and
+/// spatial dims, shaped `paramShape` (C x 1 x ...).
+static std::pair<Value, Value> batchStatistics(NodeContext &ctx,
+                                               ArrayRef<int64_t> paramShape) {
+  Importer &imp = ctx.importer;
+  ArrayRef<int64_t> x = ctx.shape(0);
+  Type elementType = ctx.type(0).getElementType();
+  SmallVector<bool> reduced(x.size(), true);
+  reduced[1] = false;
+  SmallVector<int64_t> kept(x.size(), 1);
+  kept[1] = x[1];
+  double count = 1;
+  for (auto [i, size] : llvm::enumerate(x))
+    count *= i == 1 ? 1 : size;
+  auto add = [](OpBuilder &b, Location l, Value acc, Value v) -> Value {
+    return arith::AddFOp::create(b, l, acc, v);
+  };
+  auto average = [&](Value sum) {
+    return imp.elementwise({sum}, kept, elementType,
+                           [count](OpBuilder &b, Location l, Vals v) -> Value {
+                             return arith::DivFOp::create(
+                                 b, l, v[0], cst(b, l, v[0], count));
+                           });
+  };
+  Value mean = average(imp.reduce(ctx.input(0), reduced, 0.0, add));
+  Value squares = imp.elementwise(
+      {ctx.input(0), mean}, x, elementType,
+      [](OpBuilder &b, Location l, Vals v) -> Value {
+        Value d = arith::SubFOp::create(b, l, v[0], v[1]);
+        return arith::MulFOp::create(b, l, d, d);
+      });
+  Value var = average(imp.reduce(squares, reduced, 0.0, add));
+  return {imp.reshape(mean, paramShape), imp.reshape(var, paramShape)};
 }
 
 static llvm::Error emitBatchNormalization(NodeContext &ctx) {
   double epsilon = ctx.floatAttr("epsilon", 1e-5);
-  ctx.floatAttr("momentum", 0.9);
-  if (ctx.intAttr("training_mode", 0) != 0)
-    return ctx.unsupportedAttr("training_mode", "1 (inference only)");
+  double momentum = ctx.floatAttr("momentum", 0.9);
+  // Training mode (opset 14 on) normalizes with the batch's statistics and
+  // also returns the updated running mean and variance.
+  bool training = ctx.intAttr("training_mode", 0) != 0;
+  if (training && ctx.opset() < 14)
+    return ctx.unsupportedAttr("training_mode", "1 before opset 14");
   if (ctx.opset() < 7 && ctx.intAttr("is_test", 0) == 0)
     return ctx.unsupportedAttr("is_test", "0 (inference only)");
   if (ctx.opset() < 9 && ctx.intAttr("spatial", 1) != 1)
     return ctx.unsupportedAttr("spatial", "0");
   for (unsigned i = 1; i < ctx.numOutputs(); ++i)
-    if (ctx.hasOutput(i))
+    if (ctx.hasOutput(i) && !training)
       return ctx.error("output #" + Twine(i) +
                        " (training statistics) is not supported");
   for (unsigned i = 0; i < 5; ++i)
@@ -501,8 +589,11 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
   Importer &imp = ctx.importer;
   Type elementType = ctx.type(0).getElementType();
   int32_t dtype = getDType(elementType);
-  Value scale, shift;
-  if (ctx.literal(1) && ctx.literal(2) && ctx.literal(3) && ctx.literal(4)) {
+  Value scale, shift, batchMean, batchVar;
+  if (training)
+    std::tie(batchMean, batchVar) = batchStatistics(ctx, paramShape);
+  if (!training && ctx.literal(1) && ctx.literal(2) && ctx.literal(3) &&
+      ctx.literal(4)) {
     std::vector<double> a(x[1]), c(x[1]);
     for (int64_t i = 0; i < x[1]; ++i) {
       a[i] = ctx.literal(1)->floats[i] /
@@ -515,6 +606,10 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
     SmallVector<Value> p;
     for (unsigned i = 1; i < 5; ++i)
       p.push_back(imp.reshape(ctx.input(i), paramShape));
+    if (training) {
+      p[2] = batchMean;
+      p[3] = batchVar;
+    }
     scale = imp.elementwise(
         {p[0], p[3]}, paramShape, elementType,
         [epsilon](OpBuilder &b, Location l, Vals v) -> Value {
@@ -534,6 +629,21 @@ static llvm::Error emitBatchNormalization(NodeContext &ctx) {
                          return arith::AddFOp::create(
                              b, l, arith::MulFOp::create(b, l, v[0], v[1]), v[2]);
                        }));
+  // running = running * momentum + batch * (1 - momentum).
+  for (auto [output, batch] :
+       {std::pair(1u, batchMean), std::pair(2u, batchVar)})
+    if (ctx.hasOutput(output))
+      ctx.setOutput(output,
+                    imp.elementwise(
+                        {ctx.input(output + 2), imp.reshape(batch, {x[1]})},
+                        {x[1]}, elementType,
+                        [momentum](OpBuilder &b, Location l, Vals v) -> Value {
+                          Value kept = arith::MulFOp::create(
+                              b, l, v[0], cst(b, l, v[0], momentum));
+                          Value added = arith::MulFOp::create(
+                              b, l, v[1], cst(b, l, v[1], 1 - momentum));
+                          return arith::AddFOp::create(b, l, kept, added);
+                        }));
   return llvm::Error::success();
 }
 
@@ -549,13 +659,19 @@ static llvm::Error emitPow(NodeContext &ctx) {
     return ctx.requireFloat(0);
   Type computeType =
       isa<FloatType>(elementType) ? elementType : ctx.builder.getF64Type();
+  bool baseUnsigned = ctx.isUnsigned(0), exponentUnsigned = ctx.isUnsigned(1);
   ctx.setOutput(0, ctx.importer.elementwise(
                        {operand(ctx, 0), operand(ctx, 1)}, *shape, elementType,
                        [=](OpBuilder &b, Location l, Vals v) -> Value {
                          Value r = math::PowFOp::create(
-                             b, l, convertScalar(b, l, v[0], computeType),
-                             convertScalar(b, l, v[1], computeType));
-                         return convertScalar(b, l, r, elementType);
+                             b, l,
+                             convertScalar(b, l, v[0], computeType,
+                                           baseUnsigned),
+                             convertScalar(b, l, v[1], computeType,
+                                           exponentUnsigned));
+                         return convertScalar(b, l, r, elementType,
+                                              /*fromUnsigned=*/false,
+                                              baseUnsigned);
                        }));
   return llvm::Error::success();
 }
@@ -640,19 +756,22 @@ void onnx_import::registerElementwiseOps(EmitterTable &table) {
             return static_cast<int64_t>(0 - static_cast<uint64_t>(a[0]));
           return a[0] / a[1];
         },
-        foldBody<arith::DivFOp>(), foldBody<arith::DivSIOp>());
+        foldBody<arith::DivFOp>(), integerDivision(/*isUnsigned=*/false),
+        integerDivision(/*isUnsigned=*/true));
   };
   table["Max"] = [](NodeContext &ctx) {
     return arithmeticOp(
         ctx, [](ArrayRef<double> a) { return *llvm::max_element(a); },
         [](ArrayRef<int64_t> a) { return *llvm::max_element(a); },
-        foldBody<arith::MaximumFOp>(), foldBody<arith::MaxSIOp>());
+        foldBody<arith::MaximumFOp>(), foldBody<arith::MaxSIOp>(),
+        foldBody<arith::MaxUIOp>());
   };
   table["Min"] = [](NodeContext &ctx) {
     return arithmeticOp(
         ctx, [](ArrayRef<double> a) { return *llvm::min_element(a); },
         [](ArrayRef<int64_t> a) { return *llvm::min_element(a); },
-        foldBody<arith::MinimumFOp>(), foldBody<arith::MinSIOp>());
+        foldBody<arith::MinimumFOp>(), foldBody<arith::MinSIOp>(),
+        foldBody<arith::MinUIOp>());
   };
   table["Sum"] = [](NodeContext &ctx) {
     return arithmeticOp(

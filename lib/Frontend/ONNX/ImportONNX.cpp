@@ -142,29 +142,6 @@ Value Importer::getValue(StringRef name) {
   return entry.value;
 }
 
-/// The MLIR element type of a HostTensor element type.
-static Type hostElementType(MLIRContext *context, ElementType type) {
-  switch (type) {
-  case ElementType::F16:
-    return Float16Type::get(context);
-  case ElementType::BF16:
-    return BFloat16Type::get(context);
-  case ElementType::F32:
-    return Float32Type::get(context);
-  case ElementType::F64:
-    return Float64Type::get(context);
-  case ElementType::I1:
-    return IntegerType::get(context, 1);
-  case ElementType::I8:
-    return IntegerType::get(context, 8);
-  case ElementType::I32:
-    return IntegerType::get(context, 32);
-  case ElementType::I64:
-    return IntegerType::get(context, 64);
-  }
-  return nullptr;
-}
-
 const Literal *Importer::bindInputValue(StringRef name) {
   if (!options.inputValues)
     return nullptr;
@@ -176,16 +153,15 @@ const Literal *Importer::bindInputValue(StringRef name) {
   auto argument = dyn_cast_or_null<BlockArgument>(entry.value);
   const HostTensor &tensor = given->second;
   if (!argument || entry.type.getShape() != tensor.getShape() ||
-      entry.type.getElementType() !=
-          hostElementType(context, tensor.getElementType()))
+      getHostElementType(entry.dtype) != tensor.getElementType())
     return nullptr;
   Literal literal;
-  literal.dtype = getDType(entry.type.getElementType());
+  literal.dtype = entry.dtype;
   literal.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
   for (int64_t i = 0, e = tensor.getNumElements(); i < e; ++i) {
     if (literal.isFloat())
       literal.floats.push_back(tensor.getValue(i));
-    else if (tensor.getElementType() == ElementType::I64)
+    else if (getElementByteWidth(tensor.getElementType()) == 8)
       literal.ints.push_back(static_cast<const int64_t *>(tensor.data())[i]);
     else
       literal.ints.push_back(static_cast<int64_t>(tensor.getValue(i)));
@@ -456,11 +432,20 @@ bool NodeContext::allInputsLiteral() const {
   return true;
 }
 
-void NodeContext::setOutput(unsigned i, Value value) {
+void NodeContext::setOutput(unsigned i, Value value, int32_t dtype) {
   if (!hasOutput(i))
     return;
+  auto type = cast<RankedTensorType>(value.getType());
+  if (!dtype) {
+    std::optional<unsigned> source = getSameTypeInput(node, opset(), i);
+    dtype = source && this->type(*source).getElementType() ==
+                          type.getElementType()
+                ? this->dtype(*source)
+                : getDType(type.getElementType());
+  }
   Importer::Entry &entry = importer.values[node.output(i)];
-  entry.type = cast<RankedTensorType>(value.getType());
+  entry.type = type;
+  entry.dtype = dtype;
   entry.value = value;
   entry.literal.reset();
 }
@@ -470,6 +455,7 @@ void NodeContext::setOutput(unsigned i, Literal literal) {
     return;
   Importer::Entry &entry = importer.values[node.output(i)];
   entry.type = importer.literalType(literal);
+  entry.dtype = literal.dtype;
   entry.value = nullptr;
   entry.literal = std::move(literal);
 }
@@ -753,6 +739,9 @@ llvm::Error GraphImporter::checkNode(const onnx::NodeProto &node,
 llvm::Error GraphImporter::importNode(const onnx::NodeProto &node) {
   auto it = getEmitterTable().find(node.op_type());
   NodeContext ctx(imp, node);
+  if (std::optional<std::string> message = checkInputTypes(
+          node, imp.opset, [&](unsigned i) { return ctx.dtype(i); }))
+    return error(describeNode(node) + ": " + *message);
   if (llvm::Error err = it->second(ctx))
     return error(llvm::toString(std::move(err)));
   if (ctx.attrError)
@@ -806,10 +795,12 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
                    dtypeName(literal->dtype) + ", which is not supported");
     Importer::Entry &entry = imp.values[tensor.name()];
     entry.type = imp.literalType(*literal);
+    entry.dtype = literal->dtype;
     entry.literal = std::move(*literal);
   }
 
   SmallVector<Type> argumentTypes;
+  SmallVector<int32_t> argumentDTypes;
   SmallVector<std::string> argumentNames;
   for (const onnx::ValueInfoProto &input : graph.input()) {
     // Before IR version 4 initializers are listed among the inputs too.
@@ -819,6 +810,7 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
     if (!type)
       return type.takeError();
     argumentTypes.push_back(*type);
+    argumentDTypes.push_back(input.type().tensor_type().elem_type());
     argumentNames.push_back(input.name());
   }
 
@@ -829,8 +821,11 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
   imp.builder.setInsertionPointToStart(entryBlock);
   for (auto [i, argName] : llvm::enumerate(argumentNames)) {
     func.setArgAttr(i, "onnx.name", StringAttr::get(context, argName));
+    if (isUnsignedDType(argumentDTypes[i]))
+      func.setArgAttr(i, kUnsignedAttrName, UnitAttr::get(context));
     Importer::Entry &entry = imp.values[argName];
     entry.type = cast<RankedTensorType>(argumentTypes[i]);
+    entry.dtype = argumentDTypes[i];
     entry.value = entryBlock->getArgument(i);
   }
 
@@ -863,9 +858,20 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
   func::ReturnOp::create(imp.builder, imp.loc, results);
   func.setType(FunctionType::get(context, argumentTypes,
                                  ValueRange(results).getTypes()));
-  for (auto [i, output] : llvm::enumerate(graph.output()))
+  for (auto [i, output] : llvm::enumerate(graph.output())) {
     func.setResultAttr(i, "onnx.name",
                        StringAttr::get(context, output.name()));
+    // The declared type if it agrees with ours (it says more when an
+    // operator's output type is not that of one of its inputs).
+    const Importer::Entry &entry = imp.values.find(output.name())->second;
+    int32_t declared = output.type().tensor_type().elem_type();
+    int32_t dtype = getElementType(context, declared) ==
+                            entry.type.getElementType()
+                        ? declared
+                        : entry.dtype;
+    if (isUnsignedDType(dtype))
+      func.setResultAttr(i, kUnsignedAttrName, UnitAttr::get(context));
+  }
   // Transcendental functions as polynomials of arith ops: the pipeline has
   // no lowering of math.erf, and the others would be one libm call per
   // element (tanh alone was 60% of the super-resolution example).

@@ -28,7 +28,8 @@ namespace mlir::tconv::onnx_import {
 
 /// A tensor whose values are known while importing: an initializer, a
 /// Constant or the folded result of a shape computation. Float types keep
-/// their values as doubles, integer and bool types as int64.
+/// their values as doubles, integer and bool types as int64 (in their
+/// type's range; UINT64 as its bit pattern).
 struct Literal {
   int32_t dtype = onnx::TensorProto::FLOAT;
   llvm::SmallVector<int64_t> shape;
@@ -37,9 +38,7 @@ struct Literal {
 
   bool isFloat() const;
   int64_t size() const;
-  double get(int64_t i) const {
-    return isFloat() ? floats[i] : static_cast<double>(ints[i]);
-  }
+  double get(int64_t i) const;
   int64_t getInt(int64_t i) const {
     return isFloat() ? static_cast<int64_t>(floats[i]) : ints[i];
   }
@@ -51,11 +50,22 @@ struct Literal {
 };
 
 bool isFloatDType(int32_t dtype);
+/// UINT8, UINT16, UINT32 and UINT64. Their MLIR types are the signless
+/// i8..i64 of the same width: the importer tracks the ONNX type of each
+/// value and picks the unsigned ops for them.
+bool isUnsignedDType(int32_t dtype);
+/// `value` wrapped into the range of integer type `dtype` (modulo 2^n;
+/// UINT64 and INT64 unchanged, BOOL as value != 0).
+int64_t wrapToDType(int64_t value, int32_t dtype);
+/// The HostTensor element type of an ONNX dtype and back.
+std::optional<ElementType> getHostElementType(int32_t dtype);
+int32_t getDType(ElementType type);
 /// "FLOAT", "INT64", ...
 std::string dtypeName(int32_t dtype);
 /// The MLIR element type of an ONNX dtype; null if the importer has none.
 Type getElementType(MLIRContext *context, int32_t dtype);
-/// The ONNX dtype of an MLIR element type (0 if none).
+/// The ONNX dtype of an MLIR element type (0 if none); integers are
+/// signed.
 int32_t getDType(Type elementType);
 
 /// Decodes a TensorProto's values (raw_data, typed fields or external data
@@ -69,6 +79,16 @@ std::optional<std::string> inferShapes(onnx::ModelProto &model);
 /// that required inputs are not left empty); an error message on failure.
 std::optional<std::string> checkArity(const onnx::NodeProto &node,
                                       int64_t opset);
+/// Checks each input's ONNX data type (`dtypeOf(i)`) against the types the
+/// node's schema allows for it; an error message on failure.
+std::optional<std::string>
+checkInputTypes(const onnx::NodeProto &node, int64_t opset,
+                llvm::function_ref<int32_t(unsigned)> dtypeOf);
+/// The index of the first input of `node` that its schema gives the type
+/// of output `output` (the same type parameter, e.g. "T"); std::nullopt if
+/// none does (e.g. Shape's or Equal's output).
+std::optional<unsigned> getSameTypeInput(const onnx::NodeProto &node,
+                                         int64_t opset, unsigned output);
 
 /// The graph inputs with a dynamic batch: a symbolic (or unknown) dim 0 and
 /// static other dims; all must have the same symbol.
@@ -118,9 +138,11 @@ public:
   int64_t opset = 0;
   std::string modelDirectory;
 
-  /// An ONNX value: its type, and its IR value and/or its literal.
+  /// An ONNX value: its type, its ONNX data type (which says whether an
+  /// integer type is unsigned), and its IR value and/or its literal.
   struct Entry {
     RankedTensorType type;
+    int32_t dtype = 0;
     Value value;
     std::optional<Literal> literal;
   };
@@ -183,6 +205,11 @@ public:
   RankedTensorType type(unsigned i) const {
     return importer.values.lookup(node.input(i)).type;
   }
+  /// The ONNX data type of input i.
+  int32_t dtype(unsigned i) const {
+    return importer.values.lookup(node.input(i)).dtype;
+  }
+  bool isUnsigned(unsigned i) const { return isUnsignedDType(dtype(i)); }
   llvm::ArrayRef<int64_t> shape(unsigned i) const {
     return importer.values.find(node.input(i))->second.type.getShape();
   }
@@ -194,7 +221,11 @@ public:
   bool hasOutput(unsigned i) const {
     return i < numOutputs() && !node.output(i).empty();
   }
-  void setOutput(unsigned i, Value value);
+  /// Output i is `value`, of ONNX type `dtype`. Without one, the type is
+  /// that of the first input the operator's schema gives the same type
+  /// (e.g. "T"), if its element type is the value's, else the signed or
+  /// float type of the value's element type.
+  void setOutput(unsigned i, Value value, int32_t dtype = 0);
   void setOutput(unsigned i, Literal literal);
 
   // Attributes. Each read marks the attribute handled; the importer rejects

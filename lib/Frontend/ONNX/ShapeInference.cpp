@@ -59,3 +59,54 @@ mlir::tconv::onnx_import::checkArity(const onnx::NodeProto &node,
   }
   return std::nullopt;
 }
+
+std::optional<unsigned>
+mlir::tconv::onnx_import::getSameTypeInput(const onnx::NodeProto &node,
+                                           int64_t opset, unsigned output) {
+  try {
+    const onnx::OpSchema *schema = onnx::OpSchemaRegistry::Schema(
+        node.op_type(), static_cast<int>(opset), "");
+    if (!schema || schema->outputs().empty())
+      return std::nullopt;
+    const auto &outputs = schema->outputs();
+    const std::string &type =
+        outputs[std::min<size_t>(output, outputs.size() - 1)].GetTypeStr();
+    // A variadic last formal input covers the remaining actual inputs.
+    const auto &formal = schema->inputs();
+    for (int i = 0; i < node.input_size() && !formal.empty(); ++i)
+      if (!node.input(i).empty() &&
+          formal[std::min<size_t>(i, formal.size() - 1)].GetTypeStr() == type)
+        return i;
+  } catch (const std::exception &) {
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> mlir::tconv::onnx_import::checkInputTypes(
+    const onnx::NodeProto &node, int64_t opset,
+    llvm::function_ref<int32_t(unsigned)> dtypeOf) {
+  try {
+    const onnx::OpSchema *schema = onnx::OpSchemaRegistry::Schema(
+        node.op_type(), static_cast<int>(opset), "");
+    if (!schema)
+      return std::nullopt;
+    const auto &formal = schema->inputs();
+    for (int i = 0; i < node.input_size() && !formal.empty(); ++i) {
+      if (node.input(i).empty())
+        continue;
+      const auto &param = formal[std::min<size_t>(i, formal.size() - 1)];
+      // The schema spells types as "tensor(uint8)", "tensor(float16)"...
+      std::string type =
+          "tensor(" + llvm::StringRef(dtypeName(dtypeOf(i))).lower() + ")";
+      if (llvm::any_of(param.GetTypes(),
+                       [&](onnx::DataType t) { return *t == type; }))
+        continue;
+      return "input '" + node.input(i) + "' is " + dtypeName(dtypeOf(i)) +
+             ", a type " + node.op_type() + " (opset " +
+             std::to_string(opset) + ") does not take for '" +
+             param.GetName() + "'";
+    }
+  } catch (const std::exception &) {
+  }
+  return std::nullopt;
+}

@@ -71,10 +71,10 @@ gatherLiteral(const Literal &in, ArrayRef<int64_t> shape,
   return out;
 }
 
-/// A tensor without elements, of `type`'s data type.
-static Literal emptyLiteral(RankedTensorType type, ArrayRef<int64_t> shape) {
+/// A tensor without elements, of ONNX data type `dtype`.
+static Literal emptyLiteral(int32_t dtype, ArrayRef<int64_t> shape) {
   Literal l;
-  l.dtype = getDType(type.getElementType());
+  l.dtype = dtype;
   l.shape.assign(shape.begin(), shape.end());
   return l;
 }
@@ -567,7 +567,7 @@ static llvm::Error emitSlice(NodeContext &ctx) {
   }
   // An empty slice is a constant: it has no values.
   if (product(shape) == 0) {
-    ctx.setOutput(0, emptyLiteral(ctx.type(0), shape));
+    ctx.setOutput(0, emptyLiteral(ctx.dtype(0), shape));
     return llvm::Error::success();
   }
   Importer &imp = ctx.importer;
@@ -619,7 +619,7 @@ static llvm::Error emitSplit(NodeContext &ctx) {
     shape[*axis] = split[i];
     offset += split[i];
     if (product(shape) == 0) {
-      ctx.setOutput(i, emptyLiteral(ctx.type(0), shape));
+      ctx.setOutput(i, emptyLiteral(ctx.dtype(0), shape));
     } else if (const Literal *l = ctx.literal(0)) {
       SmallVector<int64_t> st = rowMajorStrides(in);
       ctx.setOutput(i, gatherLiteral(*l, shape, [&](ArrayRef<int64_t> index) {

@@ -12,7 +12,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstring>
-#include <type_traits>
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -30,7 +29,41 @@ bool onnx_import::isFloatDType(int32_t dtype) {
          dtype == TensorProto::FLOAT16 || dtype == TensorProto::BFLOAT16;
 }
 
+bool onnx_import::isUnsignedDType(int32_t dtype) {
+  return dtype == TensorProto::UINT8 || dtype == TensorProto::UINT16 ||
+         dtype == TensorProto::UINT32 || dtype == TensorProto::UINT64;
+}
+
+int64_t onnx_import::wrapToDType(int64_t value, int32_t dtype) {
+  switch (dtype) {
+  case TensorProto::INT8:
+    return static_cast<int8_t>(value);
+  case TensorProto::INT16:
+    return static_cast<int16_t>(value);
+  case TensorProto::INT32:
+    return static_cast<int32_t>(value);
+  case TensorProto::UINT8:
+    return static_cast<uint8_t>(value);
+  case TensorProto::UINT16:
+    return static_cast<uint16_t>(value);
+  case TensorProto::UINT32:
+    return static_cast<uint32_t>(value);
+  case TensorProto::BOOL:
+    return value != 0;
+  default:
+    return value;
+  }
+}
+
 bool Literal::isFloat() const { return isFloatDType(dtype); }
+
+double Literal::get(int64_t i) const {
+  if (isFloat())
+    return floats[i];
+  if (dtype == TensorProto::UINT64)
+    return static_cast<double>(static_cast<uint64_t>(ints[i]));
+  return static_cast<double>(ints[i]);
+}
 
 int64_t Literal::size() const {
   int64_t n = 1;
@@ -73,13 +106,18 @@ Type onnx_import::getElementType(MLIRContext *context, int32_t dtype) {
     return Float16Type::get(context);
   case TensorProto::BFLOAT16:
     return BFloat16Type::get(context);
+  // Signless: the unsigned types differ in the ops that compute with them.
   case TensorProto::INT64:
+  case TensorProto::UINT64:
     return IntegerType::get(context, 64);
   case TensorProto::INT32:
+  case TensorProto::UINT32:
     return IntegerType::get(context, 32);
   case TensorProto::INT16:
+  case TensorProto::UINT16:
     return IntegerType::get(context, 16);
   case TensorProto::INT8:
+  case TensorProto::UINT8:
     return IntegerType::get(context, 8);
   case TensorProto::BOOL:
     return IntegerType::get(context, 1);
@@ -115,13 +153,16 @@ static size_t rawElementSize(int32_t dtype) {
   switch (dtype) {
   case TensorProto::DOUBLE:
   case TensorProto::INT64:
+  case TensorProto::UINT64:
     return 8;
   case TensorProto::FLOAT:
   case TensorProto::INT32:
+  case TensorProto::UINT32:
     return 4;
   case TensorProto::FLOAT16:
   case TensorProto::BFLOAT16:
   case TensorProto::INT16:
+  case TensorProto::UINT16:
     return 2;
   case TensorProto::INT8:
   case TensorProto::UINT8:
@@ -167,6 +208,16 @@ static void appendRaw(Literal &l, const char *p) {
     break;
   case TensorProto::UINT8:
     l.ints.push_back(loadLittleEndian<uint8_t>(p));
+    break;
+  case TensorProto::UINT16:
+    l.ints.push_back(loadLittleEndian<uint16_t>(p));
+    break;
+  case TensorProto::UINT32:
+    l.ints.push_back(loadLittleEndian<uint32_t>(p));
+    break;
+  case TensorProto::UINT64:
+    // Kept as its bit pattern (Literal::get reads it back unsigned).
+    l.ints.push_back(static_cast<int64_t>(loadLittleEndian<uint64_t>(p)));
     break;
   case TensorProto::BOOL:
     l.ints.push_back(*p != 0);
@@ -233,16 +284,12 @@ onnx_import::decodeTensor(const TensorProto &tensor, StringRef modelDirectory) {
     count *= d;
     l.shape.push_back(d);
   }
-  // UINT8 values are kept, but computed with as INT64.
-  int32_t storedType = l.dtype;
   auto finish = [&]() -> llvm::Expected<Literal> {
     if (static_cast<uint64_t>(l.isFloat() ? l.floats.size() : l.ints.size()) !=
         count)
       return makeError("holds " +
                        Twine(l.isFloat() ? l.floats.size() : l.ints.size()) +
                        " values but its shape needs " + Twine(count));
-    if (storedType == TensorProto::UINT8)
-      l.dtype = TensorProto::INT64;
     return std::move(l);
   };
   auto decodeRaw = [&](StringRef raw) -> llvm::Expected<Literal> {
@@ -273,6 +320,10 @@ onnx_import::decodeTensor(const TensorProto &tensor, StringRef modelDirectory) {
   case TensorProto::INT64:
     l.ints.assign(tensor.int64_data().begin(), tensor.int64_data().end());
     break;
+  case TensorProto::UINT32:
+  case TensorProto::UINT64:
+    l.ints.assign(tensor.uint64_data().begin(), tensor.uint64_data().end());
+    break;
   case TensorProto::FLOAT16:
   case TensorProto::BFLOAT16:
     for (int32_t bits : tensor.int32_data())
@@ -281,7 +332,9 @@ onnx_import::decodeTensor(const TensorProto &tensor, StringRef modelDirectory) {
                              : bfloat16BitsToFloat(bits));
     break;
   default:
-    l.ints.assign(tensor.int32_data().begin(), tensor.int32_data().end());
+    // int32_data holds the narrower integers and bools, one per value.
+    for (int32_t value : tensor.int32_data())
+      l.ints.push_back(wrapToDType(value, l.dtype));
     break;
   }
   return finish();
@@ -291,7 +344,73 @@ onnx_import::decodeTensor(const TensorProto &tensor, StringRef modelDirectory) {
 // .pb files
 //===----------------------------------------------------------------------===//
 
-llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path) {
+std::optional<ElementType> onnx_import::getHostElementType(int32_t dtype) {
+  switch (dtype) {
+  case TensorProto::FLOAT:
+    return ElementType::F32;
+  case TensorProto::DOUBLE:
+    return ElementType::F64;
+  case TensorProto::FLOAT16:
+    return ElementType::F16;
+  case TensorProto::BFLOAT16:
+    return ElementType::BF16;
+  case TensorProto::BOOL:
+    return ElementType::I1;
+  case TensorProto::INT8:
+    return ElementType::I8;
+  case TensorProto::INT16:
+    return ElementType::I16;
+  case TensorProto::INT32:
+    return ElementType::I32;
+  case TensorProto::INT64:
+    return ElementType::I64;
+  case TensorProto::UINT8:
+    return ElementType::U8;
+  case TensorProto::UINT16:
+    return ElementType::U16;
+  case TensorProto::UINT32:
+    return ElementType::U32;
+  case TensorProto::UINT64:
+    return ElementType::U64;
+  default:
+    return std::nullopt;
+  }
+}
+
+int32_t onnx_import::getDType(ElementType type) {
+  switch (type) {
+  case ElementType::F32:
+    return TensorProto::FLOAT;
+  case ElementType::F64:
+    return TensorProto::DOUBLE;
+  case ElementType::F16:
+    return TensorProto::FLOAT16;
+  case ElementType::BF16:
+    return TensorProto::BFLOAT16;
+  case ElementType::I1:
+    return TensorProto::BOOL;
+  case ElementType::I8:
+    return TensorProto::INT8;
+  case ElementType::I16:
+    return TensorProto::INT16;
+  case ElementType::I32:
+    return TensorProto::INT32;
+  case ElementType::I64:
+    return TensorProto::INT64;
+  case ElementType::U8:
+    return TensorProto::UINT8;
+  case ElementType::U16:
+    return TensorProto::UINT16;
+  case ElementType::U32:
+    return TensorProto::UINT32;
+  case ElementType::U64:
+    return TensorProto::UINT64;
+  }
+  return 0;
+}
+
+llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path,
+                                                            bool uint16IsBF16) {
   // Bounded: protobuf parses at most INT_MAX bytes.
   auto file = readFileWithLimit(path, INT_MAX);
   if (!file)
@@ -303,94 +422,38 @@ llvm::Expected<HostTensor> mlir::tconv::readTensorProtoFile(StringRef path) {
     return makeError(path + ": not a valid ONNX TensorProto file");
   // NumPy has no bfloat16: ONNX's test data stores bfloat16 values as UINT16
   // bit patterns, in the same fields.
-  if (proto.data_type() == TensorProto::UINT16)
+  if (uint16IsBF16 && proto.data_type() == TensorProto::UINT16)
     proto.set_data_type(TensorProto::BFLOAT16);
-  ElementType elementType;
-  switch (proto.data_type()) {
-  case TensorProto::FLOAT:
-    elementType = ElementType::F32;
-    break;
-  case TensorProto::DOUBLE:
-    elementType = ElementType::F64;
-    break;
-  case TensorProto::FLOAT16:
-    elementType = ElementType::F16;
-    break;
-  case TensorProto::BFLOAT16:
-    elementType = ElementType::BF16;
-    break;
-  case TensorProto::INT64:
-    elementType = ElementType::I64;
-    break;
-  case TensorProto::INT32:
-    elementType = ElementType::I32;
-    break;
-  case TensorProto::INT8:
-    elementType = ElementType::I8;
-    break;
-  case TensorProto::BOOL:
-    elementType = ElementType::I1;
-    break;
-  default:
+  std::optional<ElementType> elementType =
+      getHostElementType(proto.data_type());
+  if (!elementType)
     return makeError(path + ": data type " + dtypeName(proto.data_type()) +
                      " is not supported (FLOAT, DOUBLE, FLOAT16, BFLOAT16, "
-                     "INT64, INT32, INT8, BOOL)");
-  }
+                     "INT8/16/32/64, UINT8/16/32/64, BOOL)");
   SmallString<128> directory(llvm::sys::path::parent_path(path));
   llvm::Expected<Literal> literal = decodeTensor(proto, directory);
   if (!literal)
     return makeError(path + ": " + llvm::toString(literal.takeError()));
-  HostTensor tensor(HostTensorType{elementType, literal->shape});
+  HostTensor tensor(HostTensorType{*elementType, literal->shape});
   int64_t count = literal->size();
   if (literal->isFloat()) {
     for (int64_t i = 0; i < count; ++i)
       tensor.setValue(i, literal->floats[i]);
     return tensor;
   }
-  // Integers are stored directly: int64 values do not all fit a double.
-  auto store = [&](auto *data) {
-    for (int64_t i = 0; i < count; ++i)
-      data[i] = static_cast<std::remove_pointer_t<decltype(data)>>(
-          literal->ints[i]);
-  };
-  if (elementType == ElementType::I64)
-    store(static_cast<int64_t *>(tensor.data()));
-  else if (elementType == ElementType::I32)
-    store(static_cast<int32_t *>(tensor.data()));
-  else
-    store(static_cast<int8_t *>(tensor.data()));
+  // Integers are stored directly (64-bit values do not all fit a double):
+  // the low bytes of each value, little-endian like the host.
+  size_t width = getElementByteWidth(*elementType);
+  auto *bytes = static_cast<char *>(tensor.data());
+  for (int64_t i = 0; i < count; ++i)
+    std::memcpy(bytes + i * width, &literal->ints[i], width);
   return tensor;
 }
 
 llvm::Error mlir::tconv::writeTensorProtoFile(StringRef path,
                                               const HostTensor &tensor) {
   TensorProto proto;
-  switch (tensor.getElementType()) {
-  case ElementType::F32:
-    proto.set_data_type(TensorProto::FLOAT);
-    break;
-  case ElementType::F64:
-    proto.set_data_type(TensorProto::DOUBLE);
-    break;
-  case ElementType::F16:
-    proto.set_data_type(TensorProto::FLOAT16);
-    break;
-  case ElementType::BF16:
-    proto.set_data_type(TensorProto::BFLOAT16);
-    break;
-  case ElementType::I1:
-    proto.set_data_type(TensorProto::BOOL);
-    break;
-  case ElementType::I8:
-    proto.set_data_type(TensorProto::INT8);
-    break;
-  case ElementType::I32:
-    proto.set_data_type(TensorProto::INT32);
-    break;
-  case ElementType::I64:
-    proto.set_data_type(TensorProto::INT64);
-    break;
-  }
+  proto.set_data_type(getDType(tensor.getElementType()));
   for (int64_t d : tensor.getShape())
     proto.add_dims(d);
   // Host byte order is little-endian on every target tconv runs on.

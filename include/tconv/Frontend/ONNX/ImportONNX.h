@@ -91,10 +91,12 @@ loadModuleSource(llvm::StringRef contents, llvm::StringRef path,
 bool isSupportedONNXOperator(llvm::StringRef opType);
 
 /// ONNX TensorProto files (.pb), as in ONNX's backend test data: FLOAT,
-/// DOUBLE, FLOAT16, BFLOAT16, INT64, INT32, INT8 and BOOL tensors (UINT16
-/// ones are read as BFLOAT16 bit patterns, the form of ONNX's bfloat16 test
-/// data).
-llvm::Expected<HostTensor> readTensorProtoFile(llvm::StringRef path);
+/// DOUBLE, FLOAT16, BFLOAT16, INT8/16/32/64, UINT8/16/32/64 and BOOL
+/// tensors. NumPy has no bfloat16, so ONNX's test data stores bfloat16
+/// tensors as UINT16 bit patterns: with `uint16IsBF16` (the file is read
+/// for a bf16 tensor), a UINT16 file is read as BFLOAT16.
+llvm::Expected<HostTensor> readTensorProtoFile(llvm::StringRef path,
+                                               bool uint16IsBF16 = false);
 llvm::Error writeTensorProtoFile(llvm::StringRef path,
                                  const HostTensor &tensor);
 

@@ -127,8 +127,8 @@ def main():
                 tensor("R", [1, 8, 2])], [tensor("Y", None)]),
          "bad_operator.onnx")
     save(model([helper.make_node("Cast", ["X"], ["Y"], name="narrow",
-                                 to=TensorProto.UINT8)],
-               [tensor("X", [2])], [tensor("Y", [2], TensorProto.UINT8)]),
+                                 to=TensorProto.STRING)],
+               [tensor("X", [2])], [tensor("Y", [2], TensorProto.STRING)]),
          "bad_attribute_value.onnx")
     save(model([helper.make_node("Relu", ["X"], ["Y"], name="act",
                                  not_an_onnx_attribute=3)],
@@ -148,6 +148,14 @@ def main():
                                  axis=0)],
                [tensor("X", ["batch", 4])], [tensor("Y", ["batch", 4])]),
          "bad_batch_softmax.onnx")
+    stats = [numpy_helper.from_array(np.full(2, v, np.float32), name)
+             for name, v in [("s", 1), ("b", 0), ("m", 0), ("v", 1)]]
+    save(model([helper.make_node("BatchNormalization",
+                                 ["X", "s", "b", "m", "v"], ["Y"],
+                                 name="batch_stats", training_mode=1)],
+               [tensor("X", ["batch", 2, 3])], [tensor("Y", ["batch", 2, 3])],
+               stats, opset=15),
+         "bad_batch_bn_training.onnx")
     save(model([helper.make_node("Relu", ["X"], ["Y"], name="a"),
                 helper.make_node("Relu", ["Z"], ["W"], name="b")],
                [tensor("X", ["batch", 4]), tensor("Z", ["n", 4])],
@@ -213,7 +221,73 @@ def main():
     with open("conv_input.pb", "wb") as f:
         f.write(numpy_helper.from_array(x, "X").SerializeToString())
 
+    unsigned_models()
     dynamic_batch()
+
+
+def unsigned_models():
+    """Unsigned and int16 operators whose signed forms give other values
+    (opset 14: the first whose Div takes 8- and 16-bit integers)."""
+    U8, F = TensorProto.UINT8, TensorProto.FLOAT
+    nodes = [
+        helper.make_node("Div", ["a", "b"], ["div"], name="div"),
+        helper.make_node("Max", ["a", "b"], ["max"], name="max"),
+        helper.make_node("Min", ["a", "b"], ["min"], name="min"),
+        helper.make_node("Clip", ["a", "lo", "hi"], ["clip"], name="clip"),
+        helper.make_node("Cast", ["a"], ["to_float"], name="to_float", to=F),
+        helper.make_node("Cast", ["a"], ["to_int32"], name="to_int32",
+                         to=TensorProto.INT32),
+        helper.make_node("Cast", ["f"], ["from_float"], name="from_float",
+                         to=U8),
+        helper.make_node("Pow", ["base", "a"], ["pow"], name="pow"),
+        helper.make_node("MaxPool", ["p"], ["pool"], name="pool",
+                         kernel_shape=[3], pads=[1, 1]),
+    ]
+    inits = [numpy_helper.from_array(np.array(50, np.uint8), "lo"),
+             numpy_helper.from_array(np.array(150, np.uint8), "hi"),
+             numpy_helper.from_array(np.array(1.01, np.float32), "base")]
+    outputs = [tensor(n, [4], U8) for n in ["div", "max", "min", "clip"]]
+    outputs += [tensor("to_float", [4]),
+                tensor("to_int32", [4], TensorProto.INT32),
+                tensor("from_float", [4], U8), tensor("pow", [4]),
+                tensor("pool", [1, 1, 4], U8)]
+    save(model(nodes, [tensor("a", [4], U8), tensor("b", [4], U8),
+                       tensor("f", [4]), tensor("p", [1, 1, 4], U8)],
+               outputs, inits, opset=14), "unsigned_uint8.onnx")
+
+    nodes = [
+        helper.make_node("Max", ["u16a", "u16b"], ["max16"], name="max16"),
+        helper.make_node("Div", ["u32a", "u32b"], ["div32"], name="div32"),
+        helper.make_node("Cast", ["u32a"], ["wide32"], name="wide32",
+                         to=TensorProto.INT64),
+        helper.make_node("Max", ["u64a", "u64b"], ["max64"], name="max64"),
+        helper.make_node("Min", ["u64a", "u64b"], ["min64"], name="min64"),
+        helper.make_node("Cast", ["u64a"], ["real64"], name="real64",
+                         to=TensorProto.DOUBLE),
+        helper.make_node("Min", ["i16a", "i16b"], ["min_i16"], name="min_i16"),
+        helper.make_node("Max", ["i16a", "i16b"], ["max_i16"], name="max_i16"),
+        helper.make_node("MaxPool", ["q"], ["pool_i8"], name="pool_i8",
+                         kernel_shape=[3], pads=[1, 1]),
+    ]
+    types = {"u16": TensorProto.UINT16, "u32": TensorProto.UINT32,
+             "u64": TensorProto.UINT64, "i16": TensorProto.INT16}
+    inputs = [tensor(t + s, [2], dt) for t, dt in types.items() for s in "ab"]
+    inputs.append(tensor("q", [1, 1, 4], TensorProto.INT8))
+    outputs = [tensor("max16", [2], types["u16"]),
+               tensor("div32", [2], types["u32"]),
+               tensor("wide32", [2], TensorProto.INT64),
+               tensor("max64", [2], types["u64"]),
+               tensor("min64", [2], types["u64"]),
+               tensor("real64", [2], TensorProto.DOUBLE),
+               tensor("min_i16", [2], types["i16"]),
+               tensor("max_i16", [2], types["i16"]),
+               tensor("pool_i8", [1, 1, 4], TensorProto.INT8)]
+    save(model(nodes, inputs, outputs, opset=14), "unsigned_wide.onnx")
+
+    # Neg does not take unsigned tensors: one error, not a wrapped value.
+    save(model([helper.make_node("Neg", ["X"], ["Y"], name="negate")],
+               [tensor("X", [2], U8)], [tensor("Y", [2], U8)]),
+         "bad_unsigned_neg.onnx")
 
 
 def dynamic_batch():
