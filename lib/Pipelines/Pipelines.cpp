@@ -159,6 +159,8 @@ static void addVectorizedStage(OpPassManager &pm,
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
+  // What the images of a dynamic batch share is computed once per call.
+  pm.addPass(createTConvHoistBatchInvariants());
   pm.addPass(createTConvEntryPointABI());
   pm.nest<func::FuncOp>().addPass(createTConvUntieEmptyTensors());
   pm.addPass(createTConvBufferize());

@@ -418,6 +418,51 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def TConvHoistBatchInvariants
+    : Pass<"tconv-hoist-batch-invariants", "::mlir::ModuleOp"> {
+  let summary = "Compute what every image of a batch loop shares once, "
+                "before the loop";
+  let description = [{
+    The per-image function of a dynamic batch (`--tconv-outline-batch`)
+    runs once per image, and so would everything in it that does not depend
+    on the image: the layout change and packing of a filter passed as an
+    argument (2 MB per image on DCGAN's last layer), its phase split. Pure
+    computations on the batch-free arguments move to the loop's function,
+    before the loop, and their results become arguments of the image
+    function, provided it only reads them (a destination it writes stays
+    per image). Chains of constants stay: later passes fold them. Run it on
+    tensors, after vectorization, when the filter packing exists.
+
+    Example:
+
+    ```mlir
+    scf.for %i = %c0 to %n step %c1 ... {
+      %y = func.call @f.image(%xi, %w, %oi) : ...
+    }
+    func.func private @f.image(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8xf32>,
+        %out: ...) attributes {tconv.batch_image} {
+      %t = linalg.transpose ins(%w : tensor<8x8xf32>) outs(%e : ...)
+      %y = linalg.matmul ins(%x2, %t : ...) outs(%out2 : ...)
+      ...
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    %t = linalg.transpose ins(%w : tensor<8x8xf32>) outs(%e : ...)
+    scf.for %i = %c0 to %n step %c1 ... {
+      %y = func.call @f.image(%xi, %w, %oi, %t) : ...
+    }
+    func.func private @f.image(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8xf32>,
+        %out: ..., %t: tensor<8x8xf32>) attributes {tconv.batch_image} {
+      %y = linalg.matmul ins(%x2, %t : ...) outs(%out2 : ...)
+      ...
+    }
+    ```
+  }];
+}
+
 def TConvBufferize : Pass<"tconv-bufferize", "::mlir::ModuleOp"> {
   let summary = "One-shot bufferization of the module, function boundaries "
                 "included";
