@@ -29,20 +29,30 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
   // Callers outside a pass (importers) may not have loaded them.
   ctx->loadDialect<arith::ArithDialect, bufferization::BufferizationDialect,
                    scf::SCFDialect, tensor::TensorDialect>();
-  // The image of a batched input is read in place, a contiguous slice at a
-  // dynamic offset: no copy into a buffer of its own.
-  for (auto [index, type] :
-       llvm::enumerate(driver.getFunctionType().getInputs())) {
-    if (!isBatchedType(type))
-      continue;
-    auto imageType = cast<RankedTensorType>(getImageType(type));
-    SmallVector<int64_t> strides(imageType.getRank(), 1);
-    for (int64_t d = imageType.getRank() - 2; d >= 0; --d)
-      strides[d] = strides[d + 1] * imageType.getDimSize(d + 1);
-    image.setArgAttr(index,
-                     bufferization::BufferizationDialect::kBufferLayoutAttrName,
-                     StridedLayoutAttr::get(ctx, ShapedType::kDynamic, strides));
-  }
+  // Each image is read and written in place, a contiguous slice of the
+  // batched buffer at a dynamic offset (tconv-bufferize's layout for the
+  // image function): no copy into or out of a buffer of its own. The image
+  // of a result is an extra, writable argument that the result materializes
+  // in, which empty-tensor elimination makes the computation's own
+  // destination.
+  unsigned numInputs = image.getNumArguments();
+  auto writable = NamedAttribute(
+      StringAttr::get(ctx,
+                      bufferization::BufferizationDialect::kWritableAttrName),
+      BoolAttr::get(ctx, true));
+  for (Type result : driver.getFunctionType().getResults())
+    (void)image.insertArgument(image.getNumArguments(), getImageType(result),
+                               DictionaryAttr::get(ctx, writable),
+                               image.getLoc());
+  image.walk([&](func::ReturnOp ret) {
+    OpBuilder b(ret);
+    for (OpOperand &operand : ret->getOpOperands())
+      operand.set(bufferization::MaterializeInDestinationOp::create(
+                      b, ret.getLoc(), operand.get(),
+                      image.getArgument(numInputs + operand.getOperandNumber()))
+                      .getResult());
+  });
+  image->setAttr(kBatchImageAttrName, UnitAttr::get(ctx));
 
   Location loc = driver.getLoc();
   Block *body = driver.addEntryBlock();
@@ -71,18 +81,18 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
           SmallVector<OpFoldResult> strides(full.getRank(), b.getIndexAttr(1));
           return std::make_tuple(offsets, sizes, strides);
         };
+        auto imageOf = [&](Value full) -> Value {
+          auto type = cast<RankedTensorType>(full.getType());
+          auto [offsets, sizes, strides] = sliceOf(type);
+          return tensor::ExtractSliceOp::create(
+              b, loc, cast<RankedTensorType>(getImageType(type)), full,
+              offsets, sizes, strides);
+        };
         SmallVector<Value> operands;
-        for (Value arg : driver.getArguments()) {
-          if (!isBatchedType(arg.getType())) {
-            operands.push_back(arg);
-            continue;
-          }
-          auto full = cast<RankedTensorType>(arg.getType());
-          auto [offsets, sizes, strides] = sliceOf(full);
-          operands.push_back(tensor::ExtractSliceOp::create(
-              b, loc, cast<RankedTensorType>(getImageType(full)), arg, offsets,
-              sizes, strides));
-        }
+        for (Value arg : driver.getArguments())
+          operands.push_back(isBatchedType(arg.getType()) ? imageOf(arg) : arg);
+        for (Value acc : accs)
+          operands.push_back(imageOf(acc));
         auto call = func::CallOp::create(b, loc, image, operands);
         SmallVector<Value> next;
         for (auto [result, acc] : llvm::zip(call.getResults(), accs)) {

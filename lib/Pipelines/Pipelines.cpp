@@ -126,29 +126,32 @@ static void addVectorizedStage(OpPassManager &pm,
   // Producers write straight into their consumers' buffers (the interior of
   // a padded input, a slice of an output)... Empty-tensor elimination runs a
   // one-shot bufferization analysis, 100x cheaper before the convolutions
-  // are unrolled than after (the IR it leaves is the same).
+  // are unrolled than after (the IR it leaves is the same). On the module, it
+  // sees function arguments as writable destinations: a per-image function
+  // of a dynamic batch computes its result in the caller's output.
   funcPm.addPass(createTConvDecomposePads());
-  funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  OpPassManager &vectorizePm = pm.nest<func::FuncOp>();
   if (options.vectorize) {
     TConvVectorizeConvsOptions schedule;
     schedule.owTile = options.owTile;
     schedule.fTile = options.fTile;
     schedule.cTile = options.cTile;
     schedule.fVector = options.vectorWidth;
-    funcPm.addPass(createTConvVectorizeConvs(schedule));
+    vectorizePm.addPass(createTConvVectorizeConvs(schedule));
     TConvVectorizeConvsAlongWidthOptions widthSchedule;
     widthSchedule.vectorWidth = options.vectorWidth;
     widthSchedule.accumulators = widthAccumulators(options.vectorWidth);
-    funcPm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
+    vectorizePm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
   }
-  addCleanup(funcPm);
+  addCleanup(vectorizePm);
   // ...which the layout changes, tiled and split from here on, keep doing.
   // Blocks as wide as a vector register: whole-register loads and stores.
   if (options.vectorize) {
     TConvVectorizeLayoutChangesOptions layoutChanges;
     layoutChanges.tile = options.vectorWidth;
-    funcPm.addPass(createTConvVectorizeLayoutChanges(layoutChanges));
-    addCleanup(funcPm);
+    vectorizePm.addPass(createTConvVectorizeLayoutChanges(layoutChanges));
+    addCleanup(vectorizePm);
   }
 }
 
@@ -156,13 +159,13 @@ static void addVectorizedStage(OpPassManager &pm,
 /// allocates (see Pipelines.h).
 static void addBufferizedStage(OpPassManager &pm,
                                const tconv::LowerToLLVMOptions &options) {
+  // What the images of a dynamic batch share is computed once per call.
+  pm.addPass(createTConvHoistBatchInvariants());
   pm.addPass(createTConvEntryPointABI());
   pm.nest<func::FuncOp>().addPass(createTConvUntieEmptyTensors());
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  pm.addPass(createTConvBufferize());
+  // A per-image function's results are its output arguments (BatchLoop.h).
+  pm.addPass(bufferization::createDropEquivalentBufferResultsPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;

@@ -41,11 +41,9 @@ void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
   tensors.addPass(createCanonicalizerPass());
 
   // Buffers, with the results as caller-allocated out-params.
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  pm.addPass(createTConvBufferize());
+  // A per-image function's results are its output arguments (BatchLoop.h).
+  pm.addPass(bufferization::createDropEquivalentBufferResultsPass());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;

@@ -2,8 +2,9 @@
 
 // A dynamic batch: the public function loops over images and calls the
 // body, moved to a private function on batch-1 types. Batch-free arguments
-// (filter, bias) pass through.
-// The image of an input is read in place, at a dynamic offset.
+// (filter, bias) pass through. Each image of the result is an extra,
+// writable argument that the body's result materializes in: the image
+// function computes it in the caller's output.
 // CHECK-LABEL: func.func @conv(
 // CHECK-SAME:      %[[X:.+]]: tensor<?x3x8x8xf32>, %[[W:.+]]: tensor<4x3x3x3xf32>, %[[B:.+]]: tensor<4xf32>) -> tensor<?x4x8x8xf32>
 // CHECK-DAG:     %[[C0:.+]] = arith.constant 0 : index
@@ -12,15 +13,18 @@
 // CHECK:         %[[INIT:.+]] = tensor.empty(%[[N]]) : tensor<?x4x8x8xf32>
 // CHECK:         %[[R:.+]] = scf.for %[[I:.+]] = %[[C0]] to %[[N]] step %[[C1]] iter_args(%[[ACC:.+]] = %[[INIT]])
 // CHECK:           %[[XI:.+]] = tensor.extract_slice %[[X]][%[[I]], 0, 0, 0] [1, 3, 8, 8] [1, 1, 1, 1] : tensor<?x3x8x8xf32> to tensor<1x3x8x8xf32>
-// CHECK:           %[[YI:.+]] = func.call @conv.image(%[[XI]], %[[W]], %[[B]])
+// CHECK:           %[[OUTI:.+]] = tensor.extract_slice %[[ACC]][%[[I]], 0, 0, 0] [1, 4, 8, 8] [1, 1, 1, 1] : tensor<?x4x8x8xf32> to tensor<1x4x8x8xf32>
+// CHECK:           %[[YI:.+]] = func.call @conv.image(%[[XI]], %[[W]], %[[B]], %[[OUTI]])
 // CHECK:           %[[NEXT:.+]] = tensor.insert_slice %[[YI]] into %[[ACC]][%[[I]], 0, 0, 0] [1, 4, 8, 8] [1, 1, 1, 1] : tensor<1x4x8x8xf32> into tensor<?x4x8x8xf32>
 // CHECK:           scf.yield %[[NEXT]]
 // CHECK:         return %[[R]] : tensor<?x4x8x8xf32>
 // CHECK-LABEL: func.func private @conv.image(
-// CHECK-SAME:      %[[XI:[^:]+]]: tensor<1x3x8x8xf32> {bufferization.buffer_layout = strided<[192, 64, 8, 1], offset: ?>}, %[[WI:[^:]+]]: tensor<4x3x3x3xf32>, %[[BI:[^:]+]]: tensor<4xf32>) -> tensor<1x4x8x8xf32>
+// CHECK-SAME:      %[[XI:[^:]+]]: tensor<1x3x8x8xf32>, %[[WI:[^:]+]]: tensor<4x3x3x3xf32>, %[[BI:[^:]+]]: tensor<4xf32>, %[[DST:[^:]+]]: tensor<1x4x8x8xf32> {bufferization.writable = true}) -> tensor<1x4x8x8xf32>
+// CHECK-SAME:      attributes {tconv.batch_image}
 // CHECK:         %[[Y:.+]] = tconv.conv %[[XI]], %[[WI]], %[[BI]] pads = [1, 1, 1, 1] : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
 // CHECK:         %[[T:.+]] = math.tanh %[[Y]] : tensor<1x4x8x8xf32>
-// CHECK:         return %[[T]] : tensor<1x4x8x8xf32>
+// CHECK:         %[[M:.+]] = bufferization.materialize_in_destination %[[T]] in %[[DST]]
+// CHECK:         return %[[M]] : tensor<1x4x8x8xf32>
 func.func @conv(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf32>) -> tensor<?x4x8x8xf32> {
   %y = tconv.conv %x, %w, %b pads = [1, 1, 1, 1] : (tensor<?x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<?x4x8x8xf32>
   %t = math.tanh %y : tensor<?x4x8x8xf32>
@@ -39,14 +43,19 @@ func.func @conv(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<4xf
 // CHECK:         scf.for {{.+}} iter_args(%[[ACC0:.+]] = %[[E0]], %[[ACC1:.+]] = %[[E1]])
 // CHECK:           %[[AI:.+]] = tensor.extract_slice %[[A]]
 // CHECK:           %[[BI:.+]] = tensor.extract_slice %[[B]]
-// CHECK:           %[[R:.+]]:2 = func.call @two.image(%[[AI]], %[[BI]])
+// CHECK:           %[[OUT0:.+]] = tensor.extract_slice %[[ACC0]]
+// CHECK:           %[[OUT1:.+]] = tensor.extract_slice %[[ACC1]]
+// CHECK:           %[[R:.+]]:2 = func.call @two.image(%[[AI]], %[[BI]], %[[OUT0]], %[[OUT1]])
 // CHECK:           tensor.insert_slice %[[R]]#0 into %[[ACC0]]
 // CHECK:           tensor.insert_slice %[[R]]#1 into %[[ACC1]]
 // CHECK-LABEL: func.func private @two.image(
+// CHECK-SAME:      %{{[^:]+}}: tensor<1x2x4xf32>, %{{[^:]+}}: tensor<1x2x4xf32>, %[[DST0:[^:]+]]: tensor<1x2x4xf32> {bufferization.writable = true}, %[[DST1:[^:]+]]: tensor<1x2x4xf32> {bufferization.writable = true})
 // CHECK:         %[[C:.+]] = arith.constant dense<2.000000e+00> : tensor<1x2x4xf32>
 // CHECK:         %[[S:.+]] = tosa.add %{{.+}}, %[[C]] : (tensor<1x2x4xf32>, tensor<1x2x4xf32>) -> tensor<1x2x4xf32>
 // CHECK:         %[[P:.+]] = arith.mulf %{{.+}}, %{{.+}} : tensor<1x2x4xf32>
-// CHECK:         return %[[S]], %[[P]]
+// CHECK:         %[[M0:.+]] = bufferization.materialize_in_destination %[[S]] in %[[DST0]]
+// CHECK:         %[[M1:.+]] = bufferization.materialize_in_destination %[[P]] in %[[DST1]]
+// CHECK:         return %[[M0]], %[[M1]]
 func.func @two(%a: tensor<?x2x4xf32>, %b: tensor<?x2x4xf32>) -> (tensor<?x2x4xf32>, tensor<?x2x4xf32>) {
   %c = arith.constant dense<2.0> : tensor<1x2x4xf32>
   %s = tosa.add %a, %c : (tensor<?x2x4xf32>, tensor<1x2x4xf32>) -> tensor<?x2x4xf32>

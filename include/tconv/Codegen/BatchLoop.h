@@ -19,6 +19,11 @@ namespace mlir::tconv {
 /// that `--tconv-outline-batch` leaves it alone.
 inline constexpr llvm::StringLiteral kBatchLoopAttrName = "tconv.batch_loop";
 
+/// Marks the per-image function `buildBatchLoop` calls: its tensors are
+/// images of the caller's batched buffers, which tconv-bufferize gives a
+/// contiguous layout at a dynamic offset.
+inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
+
 /// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
 bool isBatchedType(Type type);
 
@@ -29,8 +34,11 @@ Type getImageType(Type type);
 /// loops over the N images of its batched arguments, calls `image` on each
 /// (batch-free arguments as they are) and inserts each image of the results,
 /// which must all be batched. `image` must take and return the image types
-/// of `driver`'s. It reads each image in place (a strided layout at a
-/// dynamic offset for bufferization). Marks `driver` with kBatchLoopAttrName.
+/// of `driver`'s. It reads and writes each image in place: `image` gets an
+/// output argument per result, the image of the driver's result that it
+/// materializes its result in (bufferized at a dynamic offset, see
+/// kBatchImageAttrName). Marks `driver` with kBatchLoopAttrName and `image`
+/// with kBatchImageAttrName.
 void buildBatchLoop(func::FuncOp driver, func::FuncOp image);
 
 } // namespace mlir::tconv

@@ -352,6 +352,9 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     `scf.for` over the N images that calls it on `1 x ...` slices. The loop
     is sequential: the convolutions inside each image already share the
     OpenMP threads, and one image workspace then serves every iteration.
+    Each image of a result is an extra, writable argument of the image
+    function that its result materializes in: it is computed in place in
+    the public function's result (see `--tconv-bufferize`).
 
     The rewrite is only valid if each op computes each image separately:
     `tconv.conv` / `tconv.conv_transpose` (filter and bias batch-free), the
@@ -387,8 +390,10 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
           -> (tensor<?x4x6x6xf32>) {
         %xi = tensor.extract_slice %x[%i, 0, 0, 0] [1, 3, 8, 8] [1, 1, 1, 1]
             : tensor<?x3x8x8xf32> to tensor<1x3x8x8xf32>
-        %yi = func.call @f.image(%xi, %w) : (tensor<1x3x8x8xf32>,
-            tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+        %oi = tensor.extract_slice %acc[%i, 0, 0, 0] [1, 4, 6, 6]
+            [1, 1, 1, 1] : tensor<?x4x6x6xf32> to tensor<1x4x6x6xf32>
+        %yi = func.call @f.image(%xi, %w, %oi) : (tensor<1x3x8x8xf32>,
+            tensor<4x3x3x3xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
         %next = tensor.insert_slice %yi into %acc[%i, 0, 0, 0] [1, 4, 6, 6]
             [1, 1, 1, 1] : tensor<1x4x6x6xf32> into tensor<?x4x6x6xf32>
         scf.yield %next : tensor<?x4x6x6xf32>
@@ -396,13 +401,98 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
       return %r : tensor<?x4x6x6xf32>
     }
     func.func private @f.image(%x: tensor<1x3x8x8xf32>,
-        %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> { ... }
+        %w: tensor<4x3x3x3xf32>,
+        %out: tensor<1x4x6x6xf32> {bufferization.writable = true})
+        -> tensor<1x4x6x6xf32> attributes {tconv.batch_image} {
+      %y = tconv.conv %x, %w : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>)
+          -> tensor<1x4x6x6xf32>
+      %r = bufferization.materialize_in_destination %y in %out
+          : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+      return %r : tensor<1x4x6x6xf32>
+    }
     ```
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::tensor::TensorDialect"];
+}
+
+def TConvHoistBatchInvariants
+    : Pass<"tconv-hoist-batch-invariants", "::mlir::ModuleOp"> {
+  let summary = "Compute what every image of a batch loop shares once, "
+                "before the loop";
+  let description = [{
+    The per-image function of a dynamic batch (`--tconv-outline-batch`)
+    runs once per image, and so would everything in it that does not depend
+    on the image: the layout change and packing of a filter passed as an
+    argument (2 MB per image on DCGAN's last layer), its phase split. Pure
+    computations on the batch-free arguments move to the loop's function,
+    before the loop, and their results become arguments of the image
+    function, provided it only reads them (a destination it writes stays
+    per image). Chains of constants stay: later passes fold them. Run it on
+    tensors, after vectorization, when the filter packing exists.
+
+    Example:
+
+    ```mlir
+    scf.for %i = %c0 to %n step %c1 ... {
+      %y = func.call @f.image(%xi, %w, %oi) : ...
+    }
+    func.func private @f.image(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8xf32>,
+        %out: ...) attributes {tconv.batch_image} {
+      %t = linalg.transpose ins(%w : tensor<8x8xf32>) outs(%e : ...)
+      %y = linalg.matmul ins(%x2, %t : ...) outs(%out2 : ...)
+      ...
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    %t = linalg.transpose ins(%w : tensor<8x8xf32>) outs(%e : ...)
+    scf.for %i = %c0 to %n step %c1 ... {
+      %y = func.call @f.image(%xi, %w, %oi, %t) : ...
+    }
+    func.func private @f.image(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8xf32>,
+        %out: ..., %t: tensor<8x8xf32>) attributes {tconv.batch_image} {
+      %y = linalg.matmul ins(%x2, %t : ...) outs(%out2 : ...)
+      ...
+    }
+    ```
+  }];
+}
+
+def TConvBufferize : Pass<"tconv-bufferize", "::mlir::ModuleOp"> {
+  let summary = "One-shot bufferization of the module, function boundaries "
+                "included";
+  let description = [{
+    Upstream's `--one-shot-bufferize` with `bufferize-function-boundaries`
+    and identity layouts on function signatures (the entry-point ABI of
+    Pipelines.h), except in the per-image function of a dynamic batch
+    (marked `tconv.batch_image`, BatchLoop.h): its tensors are images of
+    the caller's batched buffers, contiguous at a dynamic offset, and its
+    results are its output arguments. Upstream can only give every function
+    the same layout: identity there would force a copy of each result
+    image out of the caller's output and back.
+
+    Example: `@f.image` below bufferizes to
+    `(memref<1x4xf32, strided<[4, 1], offset: ?>>, ...) -> memref<1x4xf32,
+    strided<[4, 1], offset: ?>>`, the result being `%out` itself (no copy),
+    which `--drop-equivalent-buffer-results` then removes.
+
+    ```mlir
+    func.func private @f.image(%x: tensor<1x4xf32>,
+        %out: tensor<1x4xf32> {bufferization.writable = true})
+        -> tensor<1x4xf32> attributes {tconv.batch_image} {
+      %y = linalg.exp ins(%x : tensor<1x4xf32>) outs(%out : tensor<1x4xf32>)
+          -> tensor<1x4xf32>
+      return %y : tensor<1x4xf32>
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 def TConvForwardResultCopies

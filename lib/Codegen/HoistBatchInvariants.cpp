@@ -1,0 +1,151 @@
+//===- HoistBatchInvariants.cpp - Batch-free work once per call -----------===//
+
+#include "tconv/Codegen/Passes.h"
+
+#include "tconv/Codegen/BatchLoop.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/DestinationStyleOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+namespace mlir::tconv {
+#define GEN_PASS_DEF_TCONVHOISTBATCHINVARIANTS
+#include "tconv/Codegen/Passes.h.inc"
+} // namespace mlir::tconv
+
+using namespace mlir;
+
+/// Whether `use` only reads the tensor: an input of a destination-style
+/// op, a transfer or element read, or a view whose uses only read.
+static bool isReadOnlyUse(OpOperand &use) {
+  Operation *user = use.getOwner();
+  if (auto dps = dyn_cast<DestinationStyleOpInterface>(user))
+    return !dps.isDpsInit(&use);
+  if (isa<vector::TransferReadOp, tensor::ExtractOp>(user))
+    return true;
+  if (isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+          tensor::CollapseShapeOp>(user))
+    return llvm::all_of(user->getResult(0).getUses(), isReadOnlyUse);
+  return false;
+}
+
+/// Whether `op` computes a new tensor (rather than viewing one or being a
+/// constant): worth a buffer of its own in the caller.
+static bool computesTensor(Operation *op) {
+  return !isa<tensor::ExtractSliceOp, tensor::ExpandShapeOp,
+              tensor::CollapseShapeOp, tensor::CastOp>(op) &&
+         !op->hasTrait<OpTrait::ConstantLike>();
+}
+
+namespace {
+struct HoistBatchInvariantsPass
+    : public tconv::impl::TConvHoistBatchInvariantsBase<
+          HoistBatchInvariantsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    for (auto driver : module.getOps<func::FuncOp>()) {
+      if (!driver->hasAttr(tconv::kBatchLoopAttrName) || driver.isExternal())
+        continue;
+      for (auto loop : driver.getBody().getOps<scf::ForOp>())
+        for (auto call : loop.getBody()->getOps<func::CallOp>()) {
+          auto image = module.lookupSymbol<func::FuncOp>(call.getCallee());
+          std::optional<SymbolTable::UseRange> uses =
+              SymbolTable::getSymbolUses(image, module);
+          if (image && !image.isExternal() &&
+              image->hasAttr(tconv::kBatchImageAttrName) && uses &&
+              llvm::hasSingleElement(*uses))
+            hoist(loop, call, image);
+        }
+    }
+  }
+
+  void hoist(scf::ForOp loop, func::CallOp call, func::FuncOp image) {
+    Block &body = image.front();
+    // Values the same in every image: arguments the caller defines outside
+    // the loop, and results of pure ops on such values only. Those that
+    // depend on an argument (not on constants alone, which later passes
+    // fold) are worth hoisting.
+    DenseSet<Value> invariant, argDependent;
+    for (BlockArgument arg : body.getArguments())
+      if (loop.isDefinedOutsideOfLoop(call.getOperand(arg.getArgNumber()))) {
+        invariant.insert(arg);
+        argDependent.insert(arg);
+      }
+    auto usedValues = [](Operation *op) {
+      SetVector<Value> values(op->operand_begin(), op->operand_end());
+      getUsedValuesDefinedAbove(op->getRegions(), values);
+      return values;
+    };
+    for (Operation &op : body.without_terminator()) {
+      SetVector<Value> used = usedValues(&op);
+      if (!isMemoryEffectFree(&op) ||
+          !llvm::all_of(used, [&](Value v) { return invariant.contains(v); }))
+        continue;
+      invariant.insert(op.result_begin(), op.result_end());
+      if (llvm::any_of(used, [&](Value v) { return argDependent.contains(v); }))
+        argDependent.insert(op.result_begin(), op.result_end());
+    }
+    // Users first: an op moves if each of its results is used by moved ops
+    // or, computed, only read by the others.
+    DenseSet<Operation *> hoisted;
+    for (Operation &op : llvm::reverse(body.without_terminator())) {
+      if (op.getNumResults() == 0 || !argDependent.contains(op.getResult(0)))
+        continue;
+      bool movable = llvm::all_of(op.getUses(), [&](OpOperand &use) {
+        return hoisted.contains(body.findAncestorOpInBlock(*use.getOwner())) ||
+               (computesTensor(&op) && isReadOnlyUse(use));
+      });
+      if (movable)
+        hoisted.insert(&op);
+    }
+    if (hoisted.empty())
+      return;
+
+    // The moved ops, and the invariant ones they read (cloned), go before
+    // the loop; arguments map to the call's operands.
+    OpBuilder builder(loop);
+    IRMapping mapping;
+    for (BlockArgument arg : body.getArguments())
+      if (invariant.contains(arg))
+        mapping.map(arg, call.getOperand(arg.getArgNumber()));
+    std::function<void(Value)> materialize = [&](Value v) {
+      if (mapping.contains(v))
+        return;
+      Operation *producer = v.getDefiningOp();
+      for (Value used : usedValues(producer))
+        materialize(used);
+      builder.clone(*producer, mapping);
+    };
+    for (Operation &op : body.without_terminator())
+      if (hoisted.contains(&op))
+        materialize(op.getResult(0));
+
+    // Each moved result read by the image becomes an argument.
+    for (Operation &op : body.without_terminator()) {
+      if (!hoisted.contains(&op))
+        continue;
+      for (Value result : op.getResults()) {
+        auto outside = [&](OpOperand &use) {
+          return !hoisted.contains(body.findAncestorOpInBlock(*use.getOwner()));
+        };
+        if (llvm::none_of(result.getUses(), outside))
+          continue;
+        (void)image.insertArgument(image.getNumArguments(), result.getType(),
+                                   {}, result.getLoc());
+        result.replaceUsesWithIf(image.getArguments().back(), outside);
+        call.getOperandsMutable().append(mapping.lookup(result));
+      }
+    }
+    SmallVector<Operation *> moved;
+    for (Operation &op : body.without_terminator())
+      if (hoisted.contains(&op))
+        moved.push_back(&op);
+    for (Operation *op : llvm::reverse(moved))
+      op->erase();
+  }
+};
+} // namespace

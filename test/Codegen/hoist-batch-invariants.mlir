@@ -1,0 +1,110 @@
+// RUN: tconv-opt %s -split-input-file --tconv-hoist-batch-invariants | FileCheck %s
+
+// The filter's layout change reads only a batch-free argument: it runs once,
+// before the loop, and the image function reads its result as an argument.
+// The image's own layout change and the accumulator's fill (no argument
+// read) stay.
+// CHECK-LABEL: func.func @main(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<?x4x8xf32>, %[[W:[^:]+]]: tensor<4x16xf32>)
+// CHECK:         %[[E:.+]] = tensor.empty() : tensor<16x4xf32>
+// CHECK:         %[[T:.+]] = linalg.transpose ins(%[[W]] : tensor<4x16xf32>) outs(%[[E]] : tensor<16x4xf32>)
+// CHECK:         scf.for
+// CHECK:           func.call @main.image(%{{.+}}, %[[W]], %{{.+}}, %[[T]])
+// CHECK-LABEL: func.func private @main.image(
+// CHECK-SAME:      %[[XI:[^:]+]]: tensor<1x4x8xf32>, %{{[^:]+}}: tensor<4x16xf32>, %[[OUT:[^:]+]]: tensor<1x8x16xf32> {bufferization.writable = true}, %[[TI:[^:]+]]: tensor<16x4xf32>)
+// CHECK-NOT:     linalg.transpose ins(%{{.+}} : tensor<4x16xf32>)
+// CHECK:         %[[XT:.+]] = linalg.transpose ins(%{{.+}} : tensor<4x8xf32>)
+// CHECK:         %[[F:.+]] = linalg.fill
+// CHECK:         linalg.matmul {{.*}}ins(%[[XT]], %[[TI]] : tensor<8x4xf32>, tensor<16x4xf32>) outs(%[[F]] : tensor<8x16xf32>)
+func.func @main(%x: tensor<?x4x8xf32>, %w: tensor<4x16xf32>) -> tensor<?x8x16xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4x8xf32>
+  %init = tensor.empty(%n) : tensor<?x8x16xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> (tensor<?x8x16xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0, 0] [1, 4, 8] [1, 1, 1] : tensor<?x4x8xf32> to tensor<1x4x8xf32>
+    %oi = tensor.extract_slice %acc[%i, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<?x8x16xf32> to tensor<1x8x16xf32>
+    %yi = func.call @main.image(%xi, %w, %oi) : (tensor<1x4x8xf32>, tensor<4x16xf32>, tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<1x8x16xf32> into tensor<?x8x16xf32>
+    scf.yield %next : tensor<?x8x16xf32>
+  }
+  return %r : tensor<?x8x16xf32>
+}
+func.func private @main.image(%x: tensor<1x4x8xf32>, %w: tensor<4x16xf32>, %out: tensor<1x8x16xf32> {bufferization.writable = true}) -> tensor<1x8x16xf32> attributes {tconv.batch_image} {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<16x4xf32>
+  %t = linalg.transpose ins(%w : tensor<4x16xf32>) outs(%e : tensor<16x4xf32>) permutation = [1, 0]
+  %x2 = tensor.collapse_shape %x [[0, 1], [2]] : tensor<1x4x8xf32> into tensor<4x8xf32>
+  %e2 = tensor.empty() : tensor<8x4xf32>
+  %xt = linalg.transpose ins(%x2 : tensor<4x8xf32>) outs(%e2 : tensor<8x4xf32>) permutation = [1, 0]
+  %e3 = tensor.empty() : tensor<8x16xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e3 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] ins(%xt, %t : tensor<8x4xf32>, tensor<16x4xf32>) outs(%f : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %y3 = tensor.expand_shape %y [[0, 1], [2]] output_shape [1, 8, 16] : tensor<8x16xf32> into tensor<1x8x16xf32>
+  %r = bufferization.materialize_in_destination %y3 in %out : (tensor<1x8x16xf32>, tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+  return %r : tensor<1x8x16xf32>
+}
+
+// -----
+
+// Computations on constants alone stay: later passes fold them.
+// CHECK-LABEL: func.func @constants(
+// CHECK-NOT:     linalg.transpose
+// CHECK:         scf.for
+// CHECK-LABEL: func.func private @constants.image(
+// CHECK:         linalg.transpose ins(%{{.+}} : tensor<2x2xf32>)
+func.func @constants(%x: tensor<?x2x2xf32>) -> tensor<?x2x2xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x2x2xf32>
+  %init = tensor.empty(%n) : tensor<?x2x2xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> (tensor<?x2x2xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0, 0] [1, 2, 2] [1, 1, 1] : tensor<?x2x2xf32> to tensor<1x2x2xf32>
+    %oi = tensor.extract_slice %acc[%i, 0, 0] [1, 2, 2] [1, 1, 1] : tensor<?x2x2xf32> to tensor<1x2x2xf32>
+    %yi = func.call @constants.image(%xi, %oi) : (tensor<1x2x2xf32>, tensor<1x2x2xf32>) -> tensor<1x2x2xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0, 0] [1, 2, 2] [1, 1, 1] : tensor<1x2x2xf32> into tensor<?x2x2xf32>
+    scf.yield %next : tensor<?x2x2xf32>
+  }
+  return %r : tensor<?x2x2xf32>
+}
+func.func private @constants.image(%x: tensor<1x2x2xf32>, %out: tensor<1x2x2xf32> {bufferization.writable = true}) -> tensor<1x2x2xf32> attributes {tconv.batch_image} {
+  %c = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %e = tensor.empty() : tensor<2x2xf32>
+  %t = linalg.transpose ins(%c : tensor<2x2xf32>) outs(%e : tensor<2x2xf32>) permutation = [1, 0]
+  %t3 = tensor.expand_shape %t [[0, 1], [2]] output_shape [1, 2, 2] : tensor<2x2xf32> into tensor<1x2x2xf32>
+  %y = arith.addf %x, %t3 : tensor<1x2x2xf32>
+  %r = bufferization.materialize_in_destination %y in %out : (tensor<1x2x2xf32>, tensor<1x2x2xf32>) -> tensor<1x2x2xf32>
+  return %r : tensor<1x2x2xf32>
+}
+
+// -----
+
+// A batch-free value the image writes into (an accumulator initialized
+// from a bias argument) stays per image.
+// CHECK-LABEL: func.func @destination(
+// CHECK-NOT:     linalg.broadcast
+// CHECK:         scf.for
+// CHECK-LABEL: func.func private @destination.image(
+// CHECK:         %[[INIT:.+]] = linalg.broadcast
+// CHECK:         linalg.add {{.*}}outs(%[[INIT]] : tensor<1x2xf32>)
+func.func @destination(%x: tensor<?x2xf32>, %b: tensor<2xf32>) -> tensor<?x2xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x2xf32>
+  %init = tensor.empty(%n) : tensor<?x2xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> (tensor<?x2xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0] [1, 2] [1, 1] : tensor<?x2xf32> to tensor<1x2xf32>
+    %oi = tensor.extract_slice %acc[%i, 0] [1, 2] [1, 1] : tensor<?x2xf32> to tensor<1x2xf32>
+    %yi = func.call @destination.image(%xi, %b, %oi) : (tensor<1x2xf32>, tensor<2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0] [1, 2] [1, 1] : tensor<1x2xf32> into tensor<?x2xf32>
+    scf.yield %next : tensor<?x2xf32>
+  }
+  return %r : tensor<?x2xf32>
+}
+func.func private @destination.image(%x: tensor<1x2xf32>, %b: tensor<2xf32>, %out: tensor<1x2xf32> {bufferization.writable = true}) -> tensor<1x2xf32> attributes {tconv.batch_image} {
+  %e = tensor.empty() : tensor<1x2xf32>
+  %init = linalg.broadcast ins(%b : tensor<2xf32>) outs(%e : tensor<1x2xf32>) dimensions = [0]
+  %y = linalg.add ins(%x, %x : tensor<1x2xf32>, tensor<1x2xf32>) outs(%init : tensor<1x2xf32>) -> tensor<1x2xf32>
+  %r = bufferization.materialize_in_destination %y in %out : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
+  return %r : tensor<1x2xf32>
+}
