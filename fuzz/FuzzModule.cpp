@@ -2,7 +2,9 @@
 //
 // The fuzzer's bytes choose attributes, not characters: dtype, 1-3 spatial
 // dims, shapes, strides, pads, dilations, output_padding, group, bias, a
-// splat filter, a chain of one or two tconv ops and a --transpose-strategy,
+// splat filter, a chain of one or two tconv ops, a dynamic batch (`?` dim 0,
+// tconv-outline-batch), the result returned once or twice, a
+// --transpose-strategy and the AVX-512 schedules with or without bf16-dot,
 // with values from small ranges and, in a quarter of the modules, sometimes
 // extreme ones (0, -1, 2^31, 2^40, 2^62, ...). The result types are the inferred ones when the
 // geometry is valid, random otherwise. The module is parsed and verified;
@@ -54,6 +56,18 @@ static std::string tensorType(llvm::ArrayRef<int64_t> shape,
   return text + type.str() + ">";
 }
 
+/// Whether this module's activations have a dynamic batch.
+static bool dynamicBatch = false;
+
+/// The type of an input or result: dim 0 is the batch.
+static std::string activationType(llvm::ArrayRef<int64_t> shape,
+                                  llvm::StringRef type) {
+  std::string text = tensorType(shape, type);
+  if (!dynamicBatch)
+    return text;
+  return "tensor<?" + text.substr(text.find('x'));
+}
+
 static std::string list(llvm::ArrayRef<int64_t> values) {
   return "[" +
          llvm::join(llvm::map_range(
@@ -67,13 +81,14 @@ static std::string generateModule(FuzzedDataProvider &fdp) {
   hostile = fdp.ConsumeIntegralInRange<int>(0, 3) == 0;
   std::string type = kTypes[fdp.ConsumeIntegralInRange<int>(0, 3)];
   unsigned n = fdp.ConsumeIntegralInRange<unsigned>(1, 3);
+  dynamicBatch = fdp.ConsumeIntegralInRange<int>(0, 3) == 0;
   llvm::SmallVector<int64_t> shape = {pickValue(fdp, 1, 2),
                                       pickValue(fdp, 1, 8)};
   for (unsigned i = 0; i < n; ++i)
     shape.push_back(pickValue(fdp, 1, 12));
   llvm::SmallVector<std::string> arguments, body;
   std::string value = "%x";
-  arguments.push_back("%x: " + tensorType(shape, type));
+  arguments.push_back("%x: " + activationType(shape, type));
   unsigned numOps = fdp.ConsumeIntegralInRange<unsigned>(1, 2);
   for (unsigned k = 0; k < numOps; ++k) {
     bool transposed = fdp.ConsumeBool();
@@ -137,7 +152,7 @@ static std::string generateModule(FuzzedDataProvider &fdp) {
     else
       arguments.push_back(filterValue + ": " + filterType);
     std::string operands = value + ", " + filterValue;
-    std::string operandTypes = tensorType(shape, type) + ", " + filterType;
+    std::string operandTypes = activationType(shape, type) + ", " + filterType;
     if (fdp.ConsumeBool()) {
       std::string biasType = tensorType(
           {hostile && fdp.ConsumeBool() ? pickValue(fdp, 1, 4) : outChannels},
@@ -161,15 +176,20 @@ static std::string generateModule(FuzzedDataProvider &fdp) {
     body.push_back(value + " = tconv." +
                    (transposed ? "conv_transpose " : "conv ") + operands +
                    attrs + " : (" + operandTypes + ") -> " +
-                   tensorType(result, type));
+                   activationType(result, type));
     shape = result;
   }
-  std::string resultType = tensorType(shape, type);
+  std::string resultType = activationType(shape, type);
+  std::string returned = value, resultTypes = resultType;
+  if (fdp.ConsumeIntegralInRange<int>(0, 7) == 0) {
+    returned += ", " + value;
+    resultTypes += ", " + resultType;
+  }
   std::string text = "func.func @main(" + llvm::join(arguments, ", ") +
-                     ") -> " + resultType + " {\n";
+                     ") -> (" + resultTypes + ") {\n";
   for (const std::string &line : body)
     text += "  " + line + "\n";
-  return text + "  return " + value + " : " + resultType + "\n}\n";
+  return text + "  return " + returned + " : " + resultTypes + "\n}\n";
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -184,9 +204,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FuzzedDataProvider fdp(data, size);
   static const char *const kStrategies[] = {"auto", "phase", "zero-insert"};
   const char *strategy = kStrategies[fdp.ConsumeIntegralInRange<int>(0, 2)];
+  // AVX2-sized, or AVX-512 with or without the bf16 pair schedules.
+  int schedules = fdp.ConsumeIntegralInRange<int>(0, 2);
   std::string text = generateModule(fdp);
   if (getenv("TCONV_FUZZ_PRINT"))
-    llvm::errs() << "// strategy " << strategy << "\n" << text;
+    llvm::errs() << "// strategy " << strategy << ", schedules " << schedules
+                 << "\n"
+                 << text;
 
   // Diagnostics are expected; crashes and sanitizer reports are findings.
   ScopedDiagnosticHandler quiet(context, [](Diagnostic &) { return success(); });
@@ -196,6 +220,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   LowerToLLVMOptions options;
   options.transposeStrategy = strategy;
+  if (schedules > 0)
+    setNativeVectorWidth(options, 16);
+  options.bf16Dot = schedules == 2;
   PassManager pm(context);
   buildLowerToLLVMPipeline(pm, options);
   (void)pm.run(*module);

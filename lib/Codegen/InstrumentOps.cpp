@@ -132,6 +132,27 @@ struct InstrumentOpsPass
     if (auto tagged =
             module->getAttrOfType<ArrayAttr>(tconv::kProfiledOpsAttrName))
       llvm::append_range(table, tagged);
+    // The table and the ids come from the input: check them before use.
+    if (!llvm::all_of(table, llvm::IsaPred<DictionaryAttr>)) {
+      module.emitError() << "'" << tconv::kProfiledOpsAttrName
+                         << "' must be an array of dictionaries";
+      return signalPassFailure();
+    }
+    WalkResult idsInTable = module.walk([&](Operation *op) {
+      for (int64_t id : tconv::getProfileIds(op->getLoc()))
+        if (id < 0 || id >= static_cast<int64_t>(table.size())) {
+          // On the module: the op's location is the tag itself.
+          module.emitError()
+              << "'" << op->getName() << "' at " << op->getLoc()
+              << " has profile id " << id << ", which has no entry in '"
+              << tconv::kProfiledOpsAttrName << "' (" << table.size()
+              << " entries)";
+          return WalkResult::interrupt();
+        }
+      return WalkResult::advance();
+    });
+    if (idsInTable.wasInterrupted())
+      return signalPassFailure();
     Bracketer bracketer(module, table);
     for (auto func : module.getOps<func::FuncOp>()) {
       for (Block &block : func.getBody()) {

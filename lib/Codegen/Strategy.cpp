@@ -342,7 +342,8 @@ static ConvSchedule selectBF16DotSchedule(int64_t outChannels,
 }
 
 bool mlir::tconv::shouldSplitGroups(ConvOp op) {
-  return op.getGeometry().group > 1 &&
+  int64_t groups = op.getGeometry().group;
+  return groups > 1 && groups <= kMaxSplitGroups &&
          op.getFilter().getType().getDimSize(1) > 1;
 }
 

@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
@@ -20,6 +21,17 @@ struct UntieEmptyTensorsPass
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
     getOperation().walk([&](func::ReturnOp ret) {
+      // Repetitions of a returned value become copies.
+      llvm::SmallPtrSet<Value, 4> returned;
+      for (OpOperand &operand : ret->getOpOperands()) {
+        auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+        if (!type || returned.insert(operand.get()).second)
+          continue;
+        rewriter.setInsertionPoint(ret);
+        Value copy = bufferization::AllocTensorOp::create(
+            rewriter, ret.getLoc(), type, ValueRange{}, operand.get());
+        rewriter.modifyOpInPlace(ret, [&] { operand.set(copy); });
+      }
       for (Value value : ret.getOperands()) {
         auto result = dyn_cast<OpResult>(value);
         if (!result)

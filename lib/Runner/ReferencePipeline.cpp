@@ -39,6 +39,8 @@ void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
   tensors.addPass(createTosaToTensorPass());
   tensors.addPass(createConvertElementwiseToLinalgPass());
   tensors.addPass(createCanonicalizerPass());
+  // A value returned twice gets a copy: one out-param per result.
+  tensors.addPass(createTConvUntieEmptyTensors());
 
   // Buffers, with the results as caller-allocated out-params.
   pm.addPass(createTConvBufferize());

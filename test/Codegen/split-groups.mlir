@@ -35,3 +35,15 @@ func.func @left_alone(%x: tensor<1x4x8x8xf32>, %dw: tensor<8x1x3x3xf32>, %w: ten
   %y = tconv.conv %d, %w : (tensor<1x8x6x6xf32>, tensor<2x8x1x1xf32>) -> tensor<1x2x6x6xf32>
   return %y : tensor<1x2x6x6xf32>
 }
+
+// -----
+
+// More than kMaxSplitGroups (32) groups: compile time would grow faster
+// than their number, so the convolution stays grouped.
+// CHECK-LABEL: func.func @many_groups
+// CHECK-NOT:     tensor.extract_slice
+// CHECK:         tconv.conv {{.*}} group = 33
+func.func @many_groups(%x: tensor<1x66x3x3xf32>, %w: tensor<66x2x1x1xf32>) -> tensor<1x66x3x3xf32> {
+  %y = tconv.conv %x, %w group = 33 : (tensor<1x66x3x3xf32>, tensor<66x2x1x1xf32>) -> tensor<1x66x3x3xf32>
+  return %y : tensor<1x66x3x3xf32>
+}

@@ -38,3 +38,17 @@ func.func @untouched(%x: f32, %y: f32) -> f32 {
   %s = arith.addf %va, %vb : f32
   return %s : f32
 }
+
+// -----
+
+// A value returned twice: the repetition is a copy, so that each result
+// gets an out-param of its own.
+// CHECK-LABEL: func.func @returned_twice(
+//  CHECK-SAME:     %[[X:.*]]: tensor<?x4xf32>
+//       CHECK:   %[[T:.*]] = math.tanh %[[X]]
+//       CHECK:   %[[COPY:.*]] = bufferization.alloc_tensor() copy(%[[T]]) : tensor<?x4xf32>
+//       CHECK:   return %[[T]], %[[COPY]], %[[X]]
+func.func @returned_twice(%x: tensor<?x4xf32>) -> (tensor<?x4xf32>, tensor<?x4xf32>, tensor<?x4xf32>) {
+  %t = math.tanh %x : tensor<?x4xf32>
+  return %t, %t, %x : tensor<?x4xf32>, tensor<?x4xf32>, tensor<?x4xf32>
+}

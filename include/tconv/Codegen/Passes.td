@@ -606,6 +606,11 @@ def TConvUntieEmptyTensors
     value ends up in the caller's out-param anyway, so the op computing it
     gets a `tensor.empty` of its own. Run it right before bufferization.
 
+    A value returned more than once gets a copy
+    (`bufferization.alloc_tensor() copy(%v)`) for each repetition: every
+    result has an out-param of its own, and the out-param promotion cannot
+    give one buffer two of them.
+
     Example:
 
     ```mlir
@@ -627,7 +632,8 @@ def TConvUntieEmptyTensors
     return %b : tensor<4xf32>
     ```
   }];
-  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+  let dependentDialects = ["::mlir::tensor::TensorDialect",
+                           "::mlir::bufferization::BufferizationDialect"];
 }
 
 def TConvOuterParallelLoops
@@ -808,6 +814,9 @@ def TConvSplitGroups : Pass<"tconv-split-groups", "::mlir::func::FuncOp"> {
     each write its slice of the output in place. Run it after
     `--tconv-decompose-transpose` (grouped transposed convolutions become
     grouped convolutions there) and before `--tconv-select-strategy`.
+    Compile time grows faster than the number of groups (bufferization of
+    the chain of inserts): above `kMaxSplitGroups` (32) groups the
+    convolution stays grouped and runs as plain loops.
 
     Example (2 groups of 32 channels):
 

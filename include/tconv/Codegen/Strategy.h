@@ -47,7 +47,10 @@ enum class ScheduleKind {
 
 /// Whether `op` should run as one ungrouped convolution per group
 /// (tconv-split-groups): grouped with several input channels per group,
-/// which no vector schedule covers (depthwise ones have their own).
+/// which no vector schedule covers (depthwise ones have their own), and
+/// at most kMaxSplitGroups groups: compile time grows faster than their
+/// number (100000 groups took minutes).
+inline constexpr int64_t kMaxSplitGroups = 32;
 bool shouldSplitGroups(ConvOp op);
 
 /// The names `kind` takes in the attribute: "channels-last",

@@ -6,7 +6,8 @@
 // loop over the images by a public function with a dynamic batch. That is
 // only right if the graph computes each image separately: imported at
 // another N (kProbeBatch), every value computed from a batched input must
-// have that N as its dim 0, and no softmax may normalize across the batch.
+// have that N as its dim 0 and its other dims as at N = 1, and no softmax may
+// normalize across the batch.
 //
 //===----------------------------------------------------------------------===//
 
@@ -98,8 +99,18 @@ static bool normalizesAcrossBatch(const onnx::NodeProto &node, int64_t rank,
   return (axis < 0 ? axis + rank : axis) == 0;
 }
 
+static std::string formatShape(RankedTensorType type) {
+  if (!type)
+    return "unknown";
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::interleave(type.getShape(), os, "x");
+  return text.empty() ? "scalar" : text;
+}
+
 llvm::Error onnx_import::checkPerImage(
     const onnx::GraphProto &graph, const DynamicBatch &batch, int64_t opset,
+    function_ref<RankedTensorType(StringRef)> imageType,
     function_ref<RankedTensorType(StringRef)> probeType) {
   llvm::StringSet<> batched;
   for (const std::string &input : batch.inputs)
@@ -133,6 +144,16 @@ llvm::Error onnx_import::checkPerImage(
                  ? "dim 0 = " + Twine(type.getDimSize(0))
                  : Twine("no dim 0")) +
             fix);
+      // Only dim 0 may follow N: a batched filter or a product of two
+      // batched operands (a Gemm of X by X^T) mixes the images.
+      RankedTensorType image = imageType(output);
+      if (!image || image.getRank() != type.getRank() ||
+          image.getShape().drop_front() != type.getShape().drop_front())
+        return llvm::createStringError(
+            what + " does not keep the images apart: its output '" + output +
+            "' has shape " + formatShape(image) + " at N = 1 but " +
+            formatShape(type) + " at N = " + Twine(kProbeBatch) +
+            " (only dim 0 may change with N)" + fix);
       batched.insert(output);
     }
   }

@@ -943,6 +943,7 @@ mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
                      "the dynamic batch at N = " + Twine(kProbeBatch) + ")");
   if (llvm::Error err = checkPerImage(
           original.graph(), **batch, importer.getOpset(),
+          [&](StringRef value) { return importer.getValueType(value); },
           [&](StringRef value) { return probe.getValueType(value); }))
     return makeError(name + ": " + llvm::toString(std::move(err)));
   if (llvm::Error err = loopOverImages(**module, **batch))

@@ -111,9 +111,11 @@ llvm::Error applyFixedShapes(onnx::ModelProto &model,
 /// that it computes each image separately: unlikely to be a static size.
 inline constexpr int64_t kProbeBatch = 7919;
 /// Checks that `graph` computes each image separately (see
-/// DynamicBatch.cpp), from the value types of its import at kProbeBatch.
+/// DynamicBatch.cpp), from the value types of its imports at N = 1 and at
+/// kProbeBatch.
 llvm::Error checkPerImage(const onnx::GraphProto &graph,
                           const DynamicBatch &batch, int64_t opset,
+                          function_ref<RankedTensorType(StringRef)> imageType,
                           function_ref<RankedTensorType(StringRef)> probeType);
 /// Turns `module`'s @main, imported at N = 1, into the private
 /// @main.image and a public @main with a dynamic batch that loops over it.

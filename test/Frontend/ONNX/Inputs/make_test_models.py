@@ -161,6 +161,15 @@ def main():
                [tensor("X", ["batch", 4]), tensor("Z", ["n", 4])],
                [tensor("Y", ["batch", 4]), tensor("W", ["n", 4])]),
          "bad_batch_symbols.onnx")
+    save(model([helper.make_node("Conv", ["X", "W"], ["Y"], name="conv")],
+               [tensor("X", ["batch", 3, 5, 5]), tensor("W", ["batch", 3, 3, 3])],
+               [tensor("Y", None)]),
+         "bad_batch_filter.onnx")
+    # One value as two outputs: each gets a buffer of its own.
+    save(model([helper.make_node("Relu", ["X"], ["Y"], name="act")],
+               [tensor("X", ["batch", 4])],
+               [tensor("Y", ["batch", 4]), tensor("Y", ["batch", 4])]),
+         "batch_output_twice.onnx")
     save(model([helper.make_node("Identity", ["X"], ["Y"], name="id")],
                [tensor("X", [2], TensorProto.STRING)],
                [tensor("Y", [2], TensorProto.STRING)]),
