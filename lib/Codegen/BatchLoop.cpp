@@ -46,11 +46,21 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
                                image.getLoc());
   image.walk([&](func::ReturnOp ret) {
     OpBuilder b(ret);
-    for (OpOperand &operand : ret->getOpOperands())
-      operand.set(bufferization::MaterializeInDestinationOp::create(
-                      b, ret.getLoc(), operand.get(),
-                      image.getArgument(numInputs + operand.getOperandNumber()))
-                      .getResult());
+    // A value returned twice is copied from its first destination: one
+    // computation cannot have two destinations of its own.
+    DenseMap<Value, Value> firstDestination;
+    for (OpOperand &operand : ret->getOpOperands()) {
+      Value value = operand.get();
+      auto [it, first] = firstDestination.try_emplace(value, Value());
+      Value result = bufferization::MaterializeInDestinationOp::create(
+                         b, ret.getLoc(), first ? value : it->second,
+                         image.getArgument(numInputs +
+                                           operand.getOperandNumber()))
+                         .getResult();
+      if (first)
+        it->second = result;
+      operand.set(result);
+    }
   });
   image->setAttr(kBatchImageAttrName, UnitAttr::get(ctx));
 
