@@ -127,6 +127,10 @@ static void addVectorizedStage(OpPassManager &pm,
   // a padded input, a slice of an output)... Empty-tensor elimination runs a
   // one-shot bufferization analysis, 100x cheaper before the convolutions
   // are unrolled than after (the IR it leaves is the same).
+  // Inputs that FMA tiles will read element by element are padded in their
+  // own layout (see tconv-fold-layout-changes-into-reads below).
+  if (options.vectorize)
+    funcPm.addPass(createTConvPadBeforeLayoutChanges());
   funcPm.addPass(createTConvDecomposePads());
   funcPm.addPass(bufferization::createEmptyTensorEliminationPass());
   if (options.vectorize) {
@@ -140,6 +144,8 @@ static void addVectorizedStage(OpPassManager &pm,
     widthSchedule.vectorWidth = options.vectorWidth;
     widthSchedule.accumulators = widthAccumulators(options.vectorWidth);
     funcPm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
+    // Tiles that broadcast their input elements read it in NCHW.
+    funcPm.addPass(createTConvFoldLayoutChangesIntoReads());
   }
   addCleanup(funcPm);
   // ...which the layout changes, tiled and split from here on, keep doing.
