@@ -129,6 +129,10 @@ static void addVectorizedStage(OpPassManager &pm,
   // are unrolled than after (the IR it leaves is the same). On the module, it
   // sees function arguments as writable destinations: a per-image function
   // of a dynamic batch computes its result in the caller's output.
+  // Inputs that FMA tiles will read element by element are padded in their
+  // own layout (see tconv-fold-layout-changes-into-reads below).
+  if (options.vectorize)
+    funcPm.addPass(createTConvPadBeforeLayoutChanges());
   funcPm.addPass(createTConvDecomposePads());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   OpPassManager &vectorizePm = pm.nest<func::FuncOp>();
@@ -143,6 +147,8 @@ static void addVectorizedStage(OpPassManager &pm,
     widthSchedule.vectorWidth = options.vectorWidth;
     widthSchedule.accumulators = widthAccumulators(options.vectorWidth);
     vectorizePm.addPass(createTConvVectorizeConvsAlongWidth(widthSchedule));
+    // Tiles that broadcast their input elements read it in NCHW.
+    vectorizePm.addPass(createTConvFoldLayoutChangesIntoReads());
   }
   addCleanup(vectorizePm);
   // ...which the layout changes, tiled and split from here on, keep doing.

@@ -131,3 +131,31 @@ func.func @power_of_two_blocks(%x: tensor<1x4x6xf64>) -> tensor<1x6x4xf64> {
   } -> tensor<1x6x4xf64>
   return %t : tensor<1x6x4xf64>
 }
+
+// -----
+
+// A filter's taps move together (kh, kw are adjacent and in the same order in
+// both layouts), and so do its (c, f) when only the taps move: each pair
+// merges into one loop, and the blocks span 16 taps (16x16 blocks instead of
+// 4x16 ones) read from the collapsed filter. Not for returned results (an
+// expand_shape is not built in the caller's buffer): this one feeds a slice.
+
+// CHECK16-LABEL: func.func @merged_taps(
+//  CHECK16-SAME:     %[[W:.*]]: tensor<8x32x4x4xf32>
+//       CHECK16:   %[[FLAT:.*]] = tensor.collapse_shape %[[W]] {{\[}}[0, 1], [2, 3]] : tensor<8x32x4x4xf32> into tensor<256x16xf32>
+//       CHECK16:   scf.forall (%[[CF:.*]]) = (0) to (256) step (16)
+//       CHECK16:     tensor.extract_slice %[[FLAT]][%[[CF]], 0] [16, 16] [1, 1]
+//       CHECK16:     vector.transfer_read {{.*}} : tensor<16x16xf32>, vector<16x16xf32>
+//       CHECK16:     vector.transfer_write {{.*}} : vector<16x16xf32>, tensor<16x16xf32>
+//       CHECK16:   tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2, 3]] output_shape [4, 4, 8, 32] : tensor<16x256xf32> into tensor<4x4x8x32xf32>
+func.func @merged_taps(%w: tensor<8x32x4x4xf32>) -> tensor<1x1x8x32xf32> {
+  %e = tensor.empty() : tensor<4x4x8x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(kh, kw, c, f) -> (c, f, kh, kw)>, affine_map<(kh, kw, c, f) -> (kh, kw, c, f)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<8x32x4x4xf32>) outs(%e : tensor<4x4x8x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x8x32xf32>
+  %s = tensor.extract_slice %t[1, 2, 0, 0] [1, 1, 8, 32] [1, 1, 1, 1] : tensor<4x4x8x32xf32> to tensor<1x1x8x32xf32>
+  return %s : tensor<1x1x8x32xf32>
+}

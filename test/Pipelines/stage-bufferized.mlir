@@ -1,28 +1,24 @@
 // RUN: tconv-opt %s --tconv-lower-to-llvm=stop-after=bufferized -split-input-file | FileCheck %s
 
 // The result becomes an out-param the caller allocates, the padded buffer a
-// view of the workspace argument (tconv-plan-workspace). Only its border is
-// zeroed; the layout change (vectorized in 8x8 blocks) writes straight into
-// its interior: no memref.copy, no allocation.
+// view of the workspace argument (tconv-plan-workspace). The FMA tiles read
+// the input element by element, so it is padded in NCHW
+// (tconv-pad-before-layout-changes): only its border is zeroed, the input is
+// copied into its interior row by row, and no layout change of it is left
+// (tconv-fold-layout-changes-into-reads). No allocation.
 
 // CHECK-LABEL: func.func @conv(
 //  CHECK-SAME:     %[[X:.*]]: memref<1x16x2x8xf32>, %[[W:.*]]: memref<20x16x1x3xf32>, %[[Y:.*]]: memref<1x20x2x8xf32>, %[[WS:.*]]: memref<[[SIZE:[0-9]+]]xi8>)
 //  CHECK-SAME:     tconv.workspace_size = [[SIZE]] : i64
 //   CHECK-NOT:   memref.alloc
-//       CHECK:   %[[PADDED:.*]] = memref.view %[[WS]][%{{.*}}][] : memref<[[SIZE]]xi8> to memref<1x2x10x16xf32>
-//       CHECK:   %[[LEFT:.*]] = memref.subview %[[PADDED]][0, 0, 0, 0] [1, 2, 1, 16] [1, 1, 1, 1]
+//       CHECK:   %[[PADDED:.*]] = memref.view %[[WS]][%{{.*}}][] : memref<[[SIZE]]xi8> to memref<1x16x2x10xf32>
+//       CHECK:   %[[LEFT:.*]] = memref.subview %[[PADDED]][0, 0, 0, 0] [1, 16, 2, 1] [1, 1, 1, 1]
 //       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[LEFT]] :
-//       CHECK:   %[[RIGHT:.*]] = memref.subview %[[PADDED]][0, 0, 9, 0] [1, 2, 1, 16] [1, 1, 1, 1]
+//       CHECK:   %[[RIGHT:.*]] = memref.subview %[[PADDED]][0, 0, 0, 9] [1, 16, 2, 1] [1, 1, 1, 1]
 //       CHECK:   linalg.fill ins(%{{.*}} : f32) outs(%[[RIGHT]] :
-//   CHECK-NOT:   linalg.fill
-//       CHECK:   %[[INTERIOR:.*]] = memref.subview %[[PADDED]][0, 0, 1, 0] [1, 2, 8, 16] [1, 1, 1, 1]
-//       CHECK:   scf.forall
-//       CHECK:     memref.subview %[[X]]
-//       CHECK:     memref.subview %[[INTERIOR]]
-//       CHECK:     vector.transfer_read
-//       CHECK:     vector.shuffle
-//       CHECK:     vector.transfer_write
-//   CHECK-NOT:   memref.copy %{{[^,]*}}, %[[INTERIOR]] :
+//       CHECK:   %[[INTERIOR:.*]] = memref.subview %[[PADDED]][0, 0, 0, 1] [1, 16, 2, 8] [1, 1, 1, 1]
+//       CHECK:   memref.copy %[[X]], %[[INTERIOR]] :
+//   CHECK-NOT:   memref.subview %[[X]]
 //   CHECK-NOT:   memref.alloc
 //       CHECK:   return{{$}}
 func.func @conv(%x: tensor<1x16x2x8xf32>, %w: tensor<20x16x1x3xf32>) -> tensor<1x20x2x8xf32> {
@@ -66,13 +62,16 @@ func.func @two_results(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
 
 // The phases are assembled channels-last in a buffer of the result's shape
 // (1x8x8x8 either way): it stays apart from the out-param the final layout
-// change writes, so nothing is copied. Each phase's zero init is fused into
-// its output tiles (vector writes of zeros), not a separate strided fill.
+// change writes, so nothing is copied (the one copy is the input's, into its
+// padded NCHW buffer). Each phase's zero init is fused into its output tiles
+// (vector writes of zeros), not a separate strided fill.
 
 // CHECK-LABEL: func.func @square_transpose(
-//  CHECK-SAME:     %[[Y:[^:]*]]: memref<1x8x8x8xf32>, %[[WS:[^:]*]]: memref<{{[0-9]+}}xi8>)
+//  CHECK-SAME:     %[[X:[^:]*]]: memref<1x8x4x4xf32>, %{{[^:]*}}: memref<8x8x4x4xf32>, %[[Y:[^:]*]]: memref<1x8x8x8xf32>, %[[WS:[^:]*]]: memref<{{[0-9]+}}xi8>)
 //   CHECK-DAG:   %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<8xf32>
 //       CHECK:   %[[NHWC:.*]] = memref.view %[[WS]]{{.*}} to memref<1x8x8x8xf32>
+//   CHECK-NOT:   memref.copy
+//       CHECK:   memref.copy %[[X]], %{{.*}} : memref<1x8x4x4xf32> to memref<1x8x4x4xf32, strided<[288, 36, 6, 1], offset: 7>>
 //   CHECK-NOT:   memref.copy
 //   CHECK-NOT:   linalg.fill {{.*}}memref<1x4x4x8xf32
 //       CHECK:   %[[PHASE:.*]] = memref.subview %[[NHWC]][0, 0, 0, 0] [1, 4, 4, 8] [1, 2, 2, 1]

@@ -745,6 +745,84 @@ def TConvExpandStridedCopies
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def TConvPadBeforeLayoutChanges
+    : Pass<"tconv-pad-before-layout-changes", "::mlir::func::FuncOp"> {
+  let summary = "Pad a convolution's input before its layout change";
+  let description = [{
+    The padded channels-last input of a convolution is a `tensor.pad` of a
+    layout change (NCHW -> NHWC). When every reader of the pad is an f32
+    convolution on the FMA channels-last schedule (directly or through
+    slices: the phases of a transposed convolution), whose tiles read input
+    elements one at a time, the pad moves before the layout change (its
+    amounts permuted). The pad is then a row-by-row copy with zero borders,
+    and `tconv-fold-layout-changes-into-reads` folds the layout change into
+    the tiles' reads after vectorization: no transposing pass over the
+    input is left.
+
+    Example:
+
+    ```mlir
+    %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>,
+                                          affine_map<(n, h, w, c) -> (n, h, w, c)>], ...}
+        ins(%x : tensor<1x8x4x4xf32>) outs(%e : tensor<1x4x4x8xf32>) {...}
+    %p = tensor.pad %t low[0, 1, 1, 0] high[0, 1, 1, 0] {...}
+        : tensor<1x4x4x8xf32> to tensor<1x6x6x8xf32>
+    %y = linalg.conv_2d_nhwc_hwcf ins(%p, %f : ...) ...
+    ```
+
+    becomes
+
+    ```mlir
+    %px = tensor.pad %x low[0, 0, 1, 1] high[0, 0, 1, 1] {...}
+        : tensor<1x8x4x4xf32> to tensor<1x8x6x6xf32>
+    %p = linalg.generic {...} ins(%px : tensor<1x8x6x6xf32>)
+        outs(%e2 : tensor<1x6x6x8xf32>) {...}
+    %y = linalg.conv_2d_nhwc_hwcf ins(%p, %f : ...) ...
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+def TConvFoldLayoutChangesIntoReads
+    : Pass<"tconv-fold-layout-changes-into-reads", "::mlir::func::FuncOp"> {
+  let summary = "Read elements through a layout change instead of making it";
+  let description = [{
+    The FMA tiles of a channels-last convolution read their input one
+    element at a time (a broadcast per output position and input channel):
+    any layout serves them. A `linalg.generic` that only copies its input
+    into a permuted layout (NCHW -> NHWC), all of whose uses are
+    `tensor.extract`s (directly or through unit-stride slices), is folded
+    into them: each extract reads the input at the permuted indices, and the
+    copy, a pass over the whole input, is left dead. A layout change used
+    otherwise (vector reads, a returned value) is kept.
+
+    Example:
+
+    ```mlir
+    %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>,
+                                          affine_map<(n, h, w, c) -> (n, h, w, c)>], ...}
+        ins(%x : tensor<1x8x4x4xf32>) outs(%e : tensor<1x4x4x8xf32>) {...}
+    %s = tensor.extract_slice %t[0, %h, %w, 0] [1, 1, 4, 8] [1, 1, 1, 1]
+        : tensor<1x4x4x8xf32> to tensor<4x8xf32>
+    %v = tensor.extract %s[%i, %c] : tensor<4x8xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %w2 = affine.apply affine_map<(d0, d1) -> (d0 + d1)>(%w, %i)
+    %v = tensor.extract %x[0, %c, %h, %w2] : tensor<1x8x4x4xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def TConvVectorizeLayoutChanges
     : Pass<"tconv-vectorize-layout-changes", "::mlir::func::FuncOp"> {
   let summary = "Vectorize transposes (layout changes) as register-tile shuffles";

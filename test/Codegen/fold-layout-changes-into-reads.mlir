@@ -1,0 +1,69 @@
+// RUN: tconv-opt %s --tconv-fold-layout-changes-into-reads --canonicalize -split-input-file | FileCheck %s
+
+// Element reads of an NCHW -> NHWC copy, through a tile slice and a
+// rank-reducing one, read the NCHW input at the permuted indices; the copy
+// is gone.
+
+// CHECK-LABEL: func.func @element_reads(
+//  CHECK-SAME:     %[[X:[a-z0-9]+]]: tensor<1x8x4x4xf32>, %[[H:[a-z0-9]+]]: index, %[[W:[a-z0-9]+]]: index, %[[I:[a-z0-9]+]]: index, %[[C:[a-z0-9]+]]: index
+//   CHECK-DAG:   %[[ZERO:.*]] = arith.constant 0 : index
+//       CHECK:   %[[WI:.*]] = affine.apply #{{.*}}()[%[[W]], %[[I]]]
+//       CHECK:   %[[V:.*]] = tensor.extract %[[X]][%[[ZERO]], %[[C]], %[[H]], %[[WI]]] : tensor<1x8x4x4xf32>
+//       CHECK:   return %[[V]]
+//   CHECK-NOT:   linalg.generic
+func.func @element_reads(%x: tensor<1x8x4x4xf32>, %h: index, %w: index, %i: index, %c: index) -> f32 {
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x8x4x4xf32>) outs(%e : tensor<1x4x4x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x4x4x8xf32>
+  %tile = tensor.extract_slice %t[0, %h, %w, 0] [1, 1, 2, 8] [1, 1, 1, 1] : tensor<1x4x4x8xf32> to tensor<1x1x2x8xf32>
+  %row = tensor.extract_slice %tile[0, 0, 0, 0] [1, 1, 2, 8] [1, 1, 1, 1] : tensor<1x1x2x8xf32> to tensor<2x8xf32>
+  %v = tensor.extract %row[%i, %c] : tensor<2x8xf32>
+  return %v : f32
+}
+
+// -----
+
+// A vector read needs the copy: it stays, and so do the element reads of it.
+
+// CHECK-LABEL: func.func @vector_read(
+//       CHECK:   %[[T:.*]] = linalg.generic
+//       CHECK:   tensor.extract %[[T]]
+//       CHECK:   vector.transfer_read %[[T]]
+func.func @vector_read(%x: tensor<1x8x4x4xf32>, %i: index) -> (f32, vector<8xf32>) {
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %pad = arith.constant 0.0 : f32
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x8x4x4xf32>) outs(%e : tensor<1x4x4x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x4x4x8xf32>
+  %v = tensor.extract %t[%i, %i, %i, %i] : tensor<1x4x4x8xf32>
+  %r = vector.transfer_read %t[%i, %i, %i, %i], %pad : tensor<1x4x4x8xf32>, vector<8xf32>
+  return %v, %r : f32, vector<8xf32>
+}
+
+// -----
+
+// A copy that computes (here an f16 -> f32 extension) is not a plain
+// permutation: kept.
+
+// CHECK-LABEL: func.func @extension(
+//       CHECK:   %[[T:.*]] = linalg.generic
+//       CHECK:   tensor.extract %[[T]]
+func.func @extension(%x: tensor<1x8x4x4xf16>, %i: index) -> f32 {
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x8x4x4xf16>) outs(%e : tensor<1x4x4x8xf32>) {
+  ^bb0(%in: f16, %out: f32):
+    %f = arith.extf %in : f16 to f32
+    linalg.yield %f : f32
+  } -> tensor<1x4x4x8xf32>
+  %v = tensor.extract %t[%i, %i, %i, %i] : tensor<1x4x4x8xf32>
+  return %v : f32
+}
