@@ -216,6 +216,10 @@ static void addLoopsStage(OpPassManager &pm,
   OpPassManager &funcPm2 = pm.nest<func::FuncOp>();
   funcPm2.addPass(createLowerAffinePass());
   addCleanup(funcPm2);
+  // One team for consecutive parallel loops, barriers only where needed
+  // (after the cleanup: it reads indices as arith on constants).
+  if (options.parallel)
+    funcPm2.addPass(createTConvMergeParallelRegions());
 }
 
 /// Everything to the LLVM dialect. memref before scf-to-cf: the OpenMP

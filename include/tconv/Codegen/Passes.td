@@ -688,6 +688,63 @@ def TConvOuterParallelLoops
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def TConvMergeParallelRegions
+    : Pass<"tconv-merge-parallel-regions", "::mlir::func::FuncOp"> {
+  let summary = "Run consecutive OpenMP parallel regions as one team";
+  let description = [{
+    `--convert-scf-to-openmp` gives every parallel loop its own
+    `omp.parallel`: the threads are woken and joined, and wait for each
+    other, after each of a transposed convolution's phases, a layout
+    change's main and remainder columns, a filter packing. At 2 threads
+    each join waits for the slower thread, which a timer interrupt or
+    another process delays by more than a small loop lasts. This pass
+    merges a run of such regions (each one `omp.wsloop` without clauses)
+    into one `omp.parallel`: the ops between them without effects move
+    above it, the other ones between them (a pad's border fills, left
+    serial by tconv-outer-parallel-loops) run in an `omp.single`. A loop
+    or single keeps the barrier after it only if a later one of the run,
+    before the next barrier, may write bytes it reads or writes, or read
+    bytes it writes: the bytes a loop touches are those of the static
+    views it reaches each buffer through (interleaved phase outputs are
+    told apart by their contiguous runs); a dynamic view counts as the
+    whole buffer, an effect on no buffer (a call) ends the run. Distinct
+    arguments of a public function are distinct buffers (the entry-point
+    ABI, tconv/Pipelines/Pipelines.h); those of a private one may alias.
+
+    Example: two phases writing the even and odd columns of `%out`:
+
+    ```mlir
+    %even = memref.subview %out[0, 0] [8, 4] [1, 2]
+        : memref<8x8xf32> to memref<8x4xf32, strided<[8, 2]>>
+    omp.parallel {
+      omp.wsloop {
+        omp.loop_nest (%i) : index = (%c0) to (%c8) step (%c1) {
+          memref.store %x, %even[%i, %c0] : memref<8x4xf32, strided<[8, 2]>>
+          omp.yield
+        }
+      }
+      omp.terminator
+    }
+    %odd = memref.subview %out[0, 1] [8, 4] [1, 2]
+        : memref<8x8xf32> to memref<8x4xf32, strided<[8, 2], offset: 1>>
+    omp.parallel { ... the same on %odd ... }
+    ```
+
+    becomes
+
+    ```mlir
+    %even = memref.subview ...
+    %odd = memref.subview ...
+    omp.parallel {
+      omp.wsloop nowait { ... %even ... }
+      omp.wsloop nowait { ... %odd ... }
+      omp.terminator
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::omp::OpenMPDialect"];
+}
+
 def TConvReshapesAsViews
     : Pass<"tconv-reshapes-as-views", "::mlir::func::FuncOp"> {
   let summary = "Turn static reshapes of contiguous buffers into strided views";
