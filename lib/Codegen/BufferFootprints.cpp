@@ -2,6 +2,8 @@
 
 #include "BufferFootprints.h"
 
+#include "tconv/Codegen/BatchLoop.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -130,13 +132,16 @@ static std::pair<int64_t, int64_t> bounds(const Footprint &fp) {
 
 /// Whether `root` is a fresh allocation or an argument of an entry point,
 /// whose buffers the ABI keeps apart (outputs and the workspace alias
-/// nothing; see tconv/Pipelines/Pipelines.h).
+/// nothing; see tconv/Pipelines/Pipelines.h), or of the image function of a
+/// dynamic batch, whose arguments are slices of those, the image's own
+/// output slices, or buffers computed before the loop (BatchLoop.h).
 static bool isDistinctRoot(Value root) {
   if (Operation *def = root.getDefiningOp())
     return isa<memref::AllocOp, memref::AllocaOp>(def);
   auto arg = cast<BlockArgument>(root);
   auto func = dyn_cast<func::FuncOp>(arg.getOwner()->getParentOp());
-  return func && func.isPublic() && arg.getOwner()->isEntryBlock();
+  return func && arg.getOwner()->isEntryBlock() &&
+         (func.isPublic() || func->hasAttr(tconv::kBatchImageAttrName));
 }
 
 static bool mayOverlap(const Footprint &a, const Footprint &b) {
