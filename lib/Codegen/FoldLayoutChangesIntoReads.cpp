@@ -10,6 +10,8 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "PermutationCopy.h"
+
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -21,23 +23,6 @@ namespace mlir::tconv {
 } // namespace mlir::tconv
 
 using namespace mlir;
-
-/// A linalg.generic that only copies its one input into a new layout: an
-/// identity-mapped result whose elements are the input's at permuted
-/// indices.
-static bool isPermutationCopy(linalg::GenericOp op) {
-  if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 1 ||
-      op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 0)
-    return false;
-  OpOperand *input = op.getDpsInputOperand(0);
-  if (!op.getMatchingIndexingMap(input).isPermutation() ||
-      !op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isIdentity())
-    return false;
-  auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
-  return yield.getValues() == ValueRange{op.getMatchingBlockArgument(input)} &&
-         getElementTypeOrSelf(input->get().getType()) ==
-             getElementTypeOrSelf(op.getResult(0).getType());
-}
 
 /// Whether every use of `value` is a tensor.extract, directly or through
 /// unit-stride tensor.extract_slice ops.
@@ -111,7 +96,7 @@ struct FoldLayoutChangesIntoReadsPass
   void runOnOperation() override {
     SmallVector<linalg::GenericOp> copies;
     getOperation().walk([&](linalg::GenericOp op) {
-      if (isPermutationCopy(op) && onlyElementReads(op.getResult(0)))
+      if (tconv::isPermutationCopy(op) && onlyElementReads(op.getResult(0)))
         copies.push_back(op);
     });
     IRRewriter rewriter(&getContext());

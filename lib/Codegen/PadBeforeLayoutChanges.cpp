@@ -10,6 +10,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "PermutationCopy.h"
 #include "VectorizeConvs.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -24,18 +25,6 @@ namespace mlir::tconv {
 
 using namespace mlir;
 using namespace mlir::tconv;
-
-/// A linalg.generic that only copies its one input into a permuted layout.
-static bool isPermutationCopy(linalg::GenericOp op) {
-  if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
-      op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1)
-    return false;
-  OpOperand *input = op.getDpsInputOperand(0);
-  auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
-  return op.getMatchingIndexingMap(input).isPermutation() &&
-         op.getMatchingIndexingMap(op.getDpsInitOperand(0)).isIdentity() &&
-         yield.getValues() == ValueRange{op.getMatchingBlockArgument(input)};
-}
 
 /// Whether each use of `value` is the input of an f32 convolution whose
 /// tiles broadcast input elements (the FMA channels-last schedule), directly
@@ -69,7 +58,7 @@ struct PadBeforeLayoutChange : public OpRewritePattern<tensor::PadOp> {
                                 PatternRewriter &rewriter) const override {
     auto copy = pad.getSource().getDefiningOp<linalg::GenericOp>();
     Value padding = pad.getConstantPaddingValue();
-    if (!copy || !padding || !copy->hasOneUse() || !isPermutationCopy(copy) ||
+    if (!copy || !padding || !copy->hasOneUse() || !isPermutationCopy(copy) || copy.hasDynamicShape() ||
         !pad.getResultType().hasStaticShape() ||
         ShapedType::isDynamicShape(pad.getStaticLow()) ||
         ShapedType::isDynamicShape(pad.getStaticHigh()) ||

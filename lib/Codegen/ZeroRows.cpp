@@ -1,6 +1,7 @@
 //===- ZeroRows.cpp - Taps that only read padding rows are skipped -------===//
 
 #include "ZeroRows.h"
+#include "PermutationCopy.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
@@ -102,15 +103,9 @@ static bool isZeroBox(Value value, const Box &box, unsigned depth = 0) {
   }
   // A layout change (padding may come before it): the box, permuted.
   if (auto copy = dyn_cast<linalg::GenericOp>(def)) {
-    if (!copy.hasPureTensorSemantics() || copy.getNumDpsInputs() != 1 ||
-        copy.getNumDpsInits() != 1 ||
-        copy.getNumLoops() != copy.getNumParallelLoops())
+    if (!tconv::isPermutationCopy(copy))
       return false;
-    auto yield = cast<linalg::YieldOp>(copy.getBody()->getTerminator());
     SmallVector<AffineMap> maps = copy.getIndexingMapsArray();
-    if (yield->getOperand(0) != copy.getBody()->getArgument(0) ||
-        !maps[0].isPermutation() || !maps[1].isIdentity())
-      return false;
     Box inSource;
     for (AffineExpr result : maps[0].getResults())
       inSource.push_back(box[cast<AffineDimExpr>(result).getPosition()]);
