@@ -179,7 +179,7 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
     llvm::interleave(
         entry.params, os,
         [&](const CParam &param) {
-          StringRef type = *getCTypeName(param.elementType);
+          StringRef type = *getCTypeName(param.elementType, param.isUnsigned);
           if (param.byValue) {
             os << type << " " << param.name;
             return;

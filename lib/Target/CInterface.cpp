@@ -13,6 +13,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "tconv/Codegen/Passes.h"
+#include "tconv/Support/HostTensor.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
@@ -21,21 +22,25 @@ using namespace mlir::tconv;
 static constexpr llvm::StringLiteral kImplPrefix = "__tconv_impl.";
 
 /// The C spelling of a supported element type, or nullopt.
-std::optional<StringRef> mlir::tconv::getCTypeName(Type type) {
+std::optional<StringRef> mlir::tconv::getCTypeName(Type type, bool isUnsigned) {
   if (type.isF32())
     return StringRef("float");
   if (type.isF64())
     return StringRef("double");
   if (type.isF16() || type.isBF16())
     return StringRef("uint16_t"); // Raw IEEE half / bfloat16 bits.
-  if (type.isSignlessInteger(8))
-    return StringRef("int8_t");
-  if (type.isSignlessInteger(16))
-    return StringRef("int16_t");
-  if (type.isSignlessInteger(32))
-    return StringRef("int32_t");
-  if (type.isSignlessInteger(64))
-    return StringRef("int64_t");
+  if (!type.isSignlessInteger())
+    return std::nullopt;
+  switch (type.getIntOrFloatBitWidth()) {
+  case 8:
+    return StringRef(isUnsigned ? "uint8_t" : "int8_t");
+  case 16:
+    return StringRef(isUnsigned ? "uint16_t" : "int16_t");
+  case 32:
+    return StringRef(isUnsigned ? "uint32_t" : "int32_t");
+  case 64:
+    return StringRef(isUnsigned ? "uint64_t" : "int64_t");
+  }
   return std::nullopt;
 }
 
@@ -52,6 +57,8 @@ static LogicalResult describeParam(func::FuncOp func, Type type, bool isOutput,
   CParam param;
   param.name = (Twine(isOutput ? "out" : "in") + Twine(index)).str();
   param.isOutput = isOutput;
+  param.isUnsigned = isOutput ? !!func.getResultAttr(index, kUnsignedAttrName)
+                              : !!func.getArgAttr(index, kUnsignedAttrName);
   if (auto tensor = dyn_cast<RankedTensorType>(type)) {
     // A dynamic batch (dim 0) is the C function's `n`.
     if (tensor.getNumDynamicDims() > (tensor.isDynamicDim(0) ? 1 : 0))

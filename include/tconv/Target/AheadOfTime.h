@@ -49,6 +49,7 @@ struct CParam {
   SmallVector<int64_t> shape; // Empty for scalars and rank-0 tensors.
   bool byValue = false;       // A scalar input, passed by value.
   bool isOutput = false;
+  bool isUnsigned = false; // Marked tconv.unsigned: a uintN_t in C.
   /// The caller's scratch memory for the temporaries (tconv-plan-workspace):
   /// `shape` holds its bytes, aligned to kWorkspaceAlignment.
   bool isWorkspace = false;
@@ -74,8 +75,9 @@ struct CEntry {
   }
 };
 
-/// The C spelling of a supported element type, or nullopt.
-std::optional<StringRef> getCTypeName(Type type);
+/// The C spelling of a supported element type, or nullopt. Integers are
+/// signless: `isUnsigned` (the value's tconv.unsigned mark) picks uintN_t.
+std::optional<StringRef> getCTypeName(Type type, bool isUnsigned = false);
 
 /// Picks the entry functions (`names`, or every public function with a body
 /// when empty) and checks that their signatures have a C form. Errors are

@@ -36,6 +36,12 @@ int main(void) {
   status = tconv_table(table, NULL);
   printf("table %d: %d %d %d\n", status, table[0], table[1], table[2]);
 
+  const uint8_t bytes_in[4] = {200, 255, 7, 128};
+  uint8_t halves[4];
+  status = tconv_halve(bytes_in, halves, NULL);
+  printf("halve %d: %u %u %u %u\n", status, halves[0], halves[1], halves[2],
+         halves[3]);
+
   /* The buffers @twice passes between its calls of @split are temporaries:
      they live in its workspace. */
   double twice[4];

@@ -35,6 +35,14 @@ func.func @twice(%x: tensor<4xf64>) -> tensor<4xf64> {
   return %b#1 : tensor<4xf64>
 }
 
+// Bytes marked tconv.unsigned (as the ONNX importer marks UINT8) are
+// uint8_t in C: 200 / 2 is 100, not -28 / 2.
+func.func @halve(%x: tensor<4xi8> {tconv.unsigned}) -> (tensor<4xi8> {tconv.unsigned}) {
+  %two = arith.constant dense<2> : tensor<4xi8>
+  %y = arith.divui %x, %two : tensor<4xi8>
+  return %y : tensor<4xi8>
+}
+
 // Not public: not exported unless named with --entry.
 func.func private @hidden(%x: tensor<4xi8>) -> tensor<4xi8> {
   return %x : tensor<4xi8>
