@@ -109,11 +109,6 @@ TConvContender::create(const ConvProblem &problem, const TConvVariant &variant,
   return std::unique_ptr<TConvContender>(new TConvContender(std::move(state)));
 }
 
-llvm::Error TConvContender::enter() {
-  // The bound call sets its thread count on every call.
-  return llvm::Error::success();
-}
-
 void TConvContender::run() { (*state->call)(); }
 
 llvm::Expected<std::vector<float>> TConvContender::result() {

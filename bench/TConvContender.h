@@ -46,8 +46,6 @@ public:
          const std::vector<float> &input, const std::vector<float> &filter);
   ~TConvContender();
 
-  /// Makes the next calls use this contender's thread count.
-  llvm::Error enter();
   /// Calls the compiled entry: the timed call.
   void run();
   /// The last result, NCHW (bf16 ones widened to float).

@@ -401,6 +401,20 @@ void Bench::printMatmulTable() {
   table.flush();
 }
 
+/// Makes `timed` run on libomp with `threads` threads: before each burst
+/// `setup` runs and the workers are started; for another runtime's burst
+/// they are stopped (OpenMPWorkers.h).
+static void runOnOpenMP(Timed &timed, int threads,
+                        std::function<llvm::Error()> setup) {
+  timed.runtime = "openmp";
+  timed.release = stopOpenMPWorkers;
+  timed.enter = [threads, setup = std::move(setup)] {
+    llvm::Error err = setup();
+    startOpenMPWorkers(threads);
+    return err;
+  };
+}
+
 /// Minor page faults per timed call, if the contender was timed.
 static std::optional<double> faultsPerCall(const Contender *c) {
   if (const Timed *t = timedCalls(c))
@@ -480,16 +494,10 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     auto c = std::make_unique<Contender>();
     c->key = key.str();
     c->label = columnLabel(key);
-    auto enter = [threads] {
-      llvm::Error err = setOneDnnThreads(threads);
-      startOpenMPWorkers(threads);
-      return err;
-    };
     c->timed.name = c->label;
-    c->timed.enter = enter;
-    c->timed.runtime = "openmp";
-    c->timed.release = stopOpenMPWorkers;
-    if (llvm::Error err = enter()) {
+    runOnOpenMP(c->timed, threads,
+                [threads] { return setOneDnnThreads(threads); });
+    if (llvm::Error err = c->timed.enter()) {
       fail(*c, std::move(err));
     } else if (auto conv = OneDnnConv::create(p, layout, weights, input,
                                               filter, bf16)) {
@@ -537,13 +545,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     c->label = "oneDNN sgemm, same FLOPs";
     c->timed.name = c->label;
     c->computesProblem = false;
-    c->timed.enter = [threads] {
-      llvm::Error err = setOneDnnThreads(threads);
-      startOpenMPWorkers(threads);
-      return err;
-    };
-    c->timed.runtime = "openmp";
-    c->timed.release = stopOpenMPWorkers;
+    runOnOpenMP(c->timed, threads,
+                [threads] { return setOneDnnThreads(threads); });
     if (auto m = SameFlopsMatmul::create(p, input, filter)) {
       std::shared_ptr<SameFlopsMatmul> shared = std::move(*m);
       c->detail = "dnnl_sgemm, [pixels x C] * [C x M*k..] per image";
@@ -564,12 +567,8 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
       std::shared_ptr<TConvContender> shared = std::move(*tc);
       c->detail = shared->description();
       c->workspaceBytes = shared->workspaceBytes();
-      c->timed.enter = [shared, threads] {
-        startOpenMPWorkers(threads);
-        return shared->enter();
-      };
-      c->timed.runtime = "openmp";
-      c->timed.release = stopOpenMPWorkers;
+      // The bound call sets its thread count on every call.
+      runOnOpenMP(c->timed, threads, [] { return llvm::Error::success(); });
       c->timed.call = [shared] { shared->run(); };
       c->result = [shared] { return shared->result(); };
     } else {
