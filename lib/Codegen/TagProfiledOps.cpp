@@ -38,7 +38,11 @@ static Operation *getTaggedUser(linalg::FillOp fill) {
 namespace {
 struct TagProfiledOpsPass
     : public tconv::impl::TConvTagProfiledOpsBase<TagProfiledOpsPass> {
+  using Base::Base;
+
   void runOnOperation() override {
+    if (refresh)
+      return refreshTable();
     ModuleOp module = getOperation();
     Builder builder(&getContext());
     SmallVector<Attribute> table;
@@ -58,6 +62,33 @@ struct TagProfiledOpsPass
               fill.getLoc(), tconv::getProfileIds(user->getLoc()).front()));
     }
     module->setAttr(tconv::kProfiledOpsAttrName, builder.getArrayAttr(table));
+  }
+
+  /// Describes again each numbered op that still carries exactly one id and
+  /// is still the kind of op its entry names.
+  void refreshTable() {
+    ModuleOp module = getOperation();
+    auto tableAttr =
+        module->getAttrOfType<ArrayAttr>(tconv::kProfiledOpsAttrName);
+    if (!tableAttr)
+      return;
+    SmallVector<Attribute> table(tableAttr.getValue());
+    for (auto func : module.getOps<func::FuncOp>()) {
+      if (func.isExternal())
+        continue;
+      for (Operation &op : func.front()) {
+        SmallVector<int64_t, 1> ids = tconv::getProfileIds(op.getLoc());
+        if (!isNumbered(&op) || ids.size() != 1 || ids.front() < 0 ||
+            ids.front() >= static_cast<int64_t>(table.size()))
+          continue;
+        auto entry = dyn_cast<DictionaryAttr>(table[ids.front()]);
+        auto name = entry ? entry.getAs<StringAttr>("name") : StringAttr();
+        if (name && name.getValue() == op.getName().getStringRef())
+          table[ids.front()] = tconv::describeProfiledOp(&op);
+      }
+    }
+    module->setAttr(tconv::kProfiledOpsAttrName,
+                    Builder(&getContext()).getArrayAttr(table));
   }
 };
 } // namespace

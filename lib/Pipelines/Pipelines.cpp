@@ -131,9 +131,12 @@ static void addVectorizedStage(OpPassManager &pm,
   // of a dynamic batch computes its result in the caller's output.
   // Inputs that FMA tiles will read element by element are padded in their
   // own layout (see tconv-fold-layout-changes-into-reads below).
-  if (options.vectorize)
+  if (options.vectorize) {
     funcPm.addPass(createTConvPadBeforeLayoutChanges());
-  funcPm.addPass(createTConvDecomposePads());
+    if (options.profile)
+      pm.addPass(createTConvTagProfiledOps({/*refresh=*/true}));
+  }
+  pm.nest<func::FuncOp>().addPass(createTConvDecomposePads());
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   OpPassManager &vectorizePm = pm.nest<func::FuncOp>();
   if (options.vectorize) {

@@ -1137,7 +1137,17 @@ def TConvTagProfiledOps : Pass<"tconv-tag-profiled-ops", "::mlir::ModuleOp"> {
     FLOPs) is kept in the module attribute `tconv.profiled_ops` (an array
     indexed by id) for the runner to read and remove before translation.
     `tconv-instrument-ops` places the timer calls.
+
+    With `refresh`, the pass numbers nothing: it describes again the
+    numbered ops that are still there, so that an op a later pass rebuilt
+    in another layout (tconv-pad-before-layout-changes turns an NHWC pad
+    into an NCHW one with the same id) is listed with the types it runs on.
   }];
+  let options = [
+    Option<"refresh", "refresh", "bool", /*default=*/"false",
+           "Update the table entries of the numbered ops still present "
+           "instead of numbering">,
+  ];
 }
 
 def TConvInstrumentOps : Pass<"tconv-instrument-ops", "::mlir::ModuleOp"> {
