@@ -123,6 +123,32 @@ static linalg::GenericOp collapseContiguousLoops(RewriterBase &rewriter,
 }
 
 namespace {
+/// Transposes 16-bit floats as i16: shuffles only move bits, and LLVM 22's
+/// x86 backend cannot select some shuffles of bf16 vectors (VPERM2X128 of
+/// v16bf16 aborts the compile), while every integer shuffle has a pattern.
+struct TransposeHalfFloatsAsIntegers
+    : public OpRewritePattern<vector::TransposeOp> {
+  TransposeHalfFloatsAsIntegers(MLIRContext *ctx)
+      : OpRewritePattern(ctx, /*benefit=*/2) {}
+
+  LogicalResult matchAndRewrite(vector::TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    VectorType type = op.getSourceVectorType();
+    auto element = dyn_cast<FloatType>(type.getElementType());
+    if (!element || element.getWidth() != 16 || type.getRank() == 0)
+      return failure();
+    Location loc = op.getLoc();
+    VectorType bits = type.clone(rewriter.getI16Type());
+    Value source =
+        vector::BitCastOp::create(rewriter, loc, bits, op.getVector());
+    Value moved =
+        vector::TransposeOp::create(rewriter, loc, source, op.getPermutation());
+    rewriter.replaceOpWithNewOp<vector::BitCastOp>(op, op.getResultVectorType(),
+                                                   moved);
+    return success();
+  }
+};
+
 struct VectorizeLayoutChangesPass
     : public tconv::impl::TConvVectorizeLayoutChangesBase<
           VectorizeLayoutChangesPass> {
@@ -216,6 +242,7 @@ struct VectorizeLayoutChangesPass
     // (64 two-input shuffles; LLVM's lowering of the one 256-lane shuffle
     // took 1.5x the time), any other block as one shuffle.
     RewritePatternSet patterns(&getContext());
+    patterns.add<TransposeHalfFloatsAsIntegers>(&getContext());
     vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
     vector::populateVectorTransposeLoweringPatterns(
         patterns, vector::VectorTransposeLowering::Shuffle16x16);
