@@ -91,13 +91,6 @@ bool mlir::tconv::canLowerDepthwiseTranspose(ConvTransposeOp op) {
   return planDepthwise(op).has_value();
 }
 
-static FloatType accumulatorType(Type elementType) {
-  auto type = cast<FloatType>(elementType);
-  if (type.getWidth() < 32)
-    return Float32Type::get(type.getContext());
-  return type;
-}
-
 static Value zeroOf(OpBuilder &b, Location loc, Type type) {
   return arith::ConstantOp::create(b, loc, type, b.getZeroAttr(type));
 }
@@ -217,7 +210,7 @@ static Value lowerDepthwise(OpBuilder &b, ConvTransposeOp op,
   MLIRContext *ctx = b.getContext();
   auto inputType = op.getInput().getType();
   Type elementType = inputType.getElementType();
-  FloatType accType = accumulatorType(elementType);
+  FloatType accType = getAccumulatorType(elementType);
   int64_t batch = inputType.getDimSize(0);
   int64_t channels = inputType.getDimSize(1);
   int64_t multiplier = op.getFilter().getType().getDimSize(1);

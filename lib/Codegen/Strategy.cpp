@@ -178,12 +178,11 @@ int64_t mlir::tconv::lanesFor(Type elementType, int64_t vectorWidth) {
                                   elementType.getIntOrFloatBitWidth());
 }
 
-/// f16 and bf16 accumulate in f32 (see tconv-convert-to-linalg), f32 and
-/// f64 in themselves.
-static Type accumulatorType(Type elementType) {
-  if (elementType.getIntOrFloatBitWidth() < 32)
-    return Float32Type::get(elementType.getContext());
-  return elementType;
+FloatType mlir::tconv::getAccumulatorType(Type elementType) {
+  auto type = cast<FloatType>(elementType);
+  if (type.getWidth() < 32)
+    return Float32Type::get(type.getContext());
+  return type;
 }
 
 /// Kernel taps per reduction step: the whole kernel width is unrolled into
@@ -380,7 +379,8 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
   }
   if (fitsBF16Dot(op, options))
     return selectBF16DotSchedule(result[1], filterShape.back());
-  Type accType = accumulatorType(op.getOutput().getType().getElementType());
+  Type accType =
+      getAccumulatorType(op.getOutput().getType().getElementType());
   return selectChannelsLastSchedule(accType, result[1], result.back(),
                                     filterShape.back(), depthwise, options);
 }
@@ -393,7 +393,7 @@ mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
   ConvSchedule schedule;
   schedule.kind = ScheduleKind::DepthwiseRows;
   schedule.vectorWidth = lanesFor(
-      accumulatorType(op.getOutput().getType().getElementType()),
+      getAccumulatorType(op.getOutput().getType().getElementType()),
       options.vectorWidth);
   return schedule;
 }

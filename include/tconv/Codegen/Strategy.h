@@ -15,6 +15,7 @@
 #define TCONV_CODEGEN_STRATEGY_H
 
 #include "mlir/IR/Attributes.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/StringRef.h"
@@ -115,6 +116,11 @@ int64_t defaultCTile(int64_t vectorWidth);
 int64_t widthAccumulators(int64_t vectorWidth);
 /// Lanes of `elementType` in a vector of `vectorWidth` f32 lanes.
 int64_t lanesFor(Type elementType, int64_t vectorWidth);
+
+/// The type a convolution on `elementType` (f16, bf16, f32, f64) accumulates
+/// in: f16 and bf16 in f32 (tconv-convert-to-linalg), f32 and f64 in
+/// themselves.
+FloatType getAccumulatorType(Type elementType);
 
 /// Whether a convolution is better vectorized along its output width with
 /// `lanes`-wide vectors, in NCHW, than along its output channels in

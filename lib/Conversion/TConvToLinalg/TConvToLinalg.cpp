@@ -32,14 +32,6 @@ using namespace mlir::tconv;
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// f16 and bf16 accumulate in f32, f32 and f64 in themselves.
-static FloatType accumulatorType(Type elementType) {
-  auto type = cast<FloatType>(elementType);
-  if (type.getWidth() < 32)
-    return Float32Type::get(type.getContext());
-  return type;
-}
-
 static Value convertFloat(OpBuilder &b, Location loc, Value value, Type to) {
   Type from = value.getType();
   if (from == to)
@@ -317,7 +309,7 @@ struct ConvOpLowering : public OpConversionPattern<ConvOp> {
     info.geometry = op.getGeometry();
     info.numSpatial = op.getNumSpatialDims();
     info.elementType = op.getInput().getType().getElementType();
-    info.accType = accumulatorType(info.elementType);
+    info.accType = getAccumulatorType(info.elementType);
     info.operandType = info.accType;
     info.inputShape = op.getInput().getType().getShape();
     info.filterShape = op.getFilter().getType().getShape();
