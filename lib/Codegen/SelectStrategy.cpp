@@ -26,7 +26,8 @@ struct SelectStrategyPass
              "multiple of vector-width";
       return signalPassFailure();
     }
-    StrategyOptions options{vectorWidth, owTile, fTile, cTile, bf16Dot};
+    StrategyOptions options{vectorWidth, owTile, fTile, cTile, bf16Dot,
+                            winograd};
     getOperation().walk([&](ConvOp op) {
       op->setAttr(kScheduleAttrName,
                   selectSchedule(op, options).toAttr(&getContext()));

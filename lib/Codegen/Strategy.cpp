@@ -68,6 +68,7 @@ static constexpr SizeEntry kSizeEntries[] = {
     {"row_tile", &ConvSchedule::rowTile},
     {"vec_tile", &ConvSchedule::vecTile},
     {"dot_width", &ConvSchedule::dotWidth},
+    {"winograd_tile", &ConvSchedule::winogradTile},
 };
 
 DictionaryAttr ConvSchedule::toAttr(MLIRContext *ctx) const {
@@ -144,6 +145,11 @@ FailureOr<std::optional<ConvSchedule>> mlir::tconv::getSchedule(Operation *op) {
        schedule.cTile % schedule.dotWidth != 0))
     return fail("dot_width must be 2, on a channels-last schedule with "
                 "vector_width 16 and an even c_tile");
+  if (schedule.winogradTile &&
+      (schedule.kind != ScheduleKind::ChannelsLast ||
+       schedule.winogradTile != 2 || schedule.dotWidth))
+    return fail("winograd_tile must be 2, on a channels-last schedule "
+                "without dot_width");
   return std::optional<ConvSchedule>(schedule);
 }
 
@@ -356,6 +362,27 @@ bool mlir::tconv::shouldSplitGroups(ConvOp op) {
          op.getFilter().getType().getDimSize(1) > 1;
 }
 
+/// The fewest input and output channels a Winograd convolution has.
+static constexpr int64_t kMinWinogradChannels = 16;
+
+bool mlir::tconv::fitsWinograd(ConvOp op) {
+  ConvGeometry g = op.getGeometry();
+  ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  auto isF32 = [](Value v) {
+    return cast<ShapedType>(v.getType()).getElementType().isF32();
+  };
+  return result.size() == 4 && g.group == 1 && isF32(op.getInput()) &&
+         isF32(op.getFilter()) && isF32(op.getOutput()) &&
+         filterShape[2] == filterShape[3] &&
+         (filterShape[2] == 2 || filterShape[2] == 3) &&
+         llvm::all_equal({g.strides[0], g.strides[1], g.dilations[0],
+                          g.dilations[1], int64_t(1)}) &&
+         result[2] % 2 == 0 && result[3] % 2 == 0 &&
+         filterShape[0] >= kMinWinogradChannels &&
+         filterShape[1] >= kMinWinogradChannels;
+}
+
 ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
                                          const StrategyOptions &options) {
   ConvGeometry g = op.getGeometry();
@@ -381,6 +408,14 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     return selectBF16DotSchedule(result[1], filterShape.back());
   Type accType =
       getAccumulatorType(op.getOutput().getType().getElementType());
+  // Winograd's products are 1x1 convolutions over the 2x2 output tiles.
+  if (options.winograd && fitsWinograd(op)) {
+    ConvSchedule products = selectChannelsLastSchedule(
+        accType, result[1], result.back() / 2, /*kernelWidth=*/1,
+        /*depthwise=*/false, options);
+    products.winogradTile = 2;
+    return products;
+  }
   return selectChannelsLastSchedule(accType, result[1], result.back(),
                                     filterShape.back(), depthwise, options);
 }

@@ -55,6 +55,7 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
   strategy.fTile = options.fTile;
   strategy.cTile = options.cTile;
   strategy.bf16Dot = options.bf16Dot;
+  strategy.winograd = options.winograd;
   return strategy;
 }
 
@@ -107,6 +108,11 @@ static void addFusedStage(OpPassManager &pm,
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createLinalgElementwiseOpFusionPass());
   addCleanup(funcPm);
+  // After the fusion: the transforms stay apart from the layout changes.
+  if (options.vectorize) {
+    funcPm.addPass(createTConvWinogradConvs());
+    addCleanup(funcPm);
+  }
   if (options.profile)
     pm.addPass(createTConvTagProfiledOps());
 }

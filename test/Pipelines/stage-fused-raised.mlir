@@ -1,9 +1,10 @@
-// RUN: tconv-opt %s --tconv-lower-to-llvm=stop-after=fused | FileCheck %s
+// RUN: tconv-opt %s --tconv-lower-to-llvm="stop-after=fused winograd=false" | FileCheck %s
 
 // Two raised NHWC tosa.conv2d layers with a ReLU between them: the layout
 // changes the raising adds around each convolution cancel with those of the
 // channels-last schedule. The activations stay NHWC from the input to the
-// output; only the OHWI filters are relaid out (to HWCF).
+// output; only the OHWI filters are relaid out (to HWCF). Direct convolutions
+// (winograd=false): the layers' own form, not Winograd's 16 products.
 // CHECK-LABEL: func.func @two_layers
 // CHECK-SAME: (%[[X:[a-z0-9]+]]: tensor<1x8x8x3xf32>
 // CHECK: %[[P:.*]] = tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]

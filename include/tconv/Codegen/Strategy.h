@@ -80,6 +80,10 @@ struct ConvSchedule {
   /// bf16, input channels in pairs); 0 (absent): one FMA per channel in the
   /// accumulator type.
   int64_t dotWidth = 0;
+  /// ChannelsLast: 2 for a 3x3 convolution computed as Winograd F(2x2, 3x3)
+  /// (tconv-winograd-convs); the tile sizes are then those of its 16
+  /// transformed products, 1x1 convolutions. 0 (absent): direct.
+  int64_t winogradTile = 0;
 
   /// e.g. {kind = "channels-last", vector_width = 8 : i64, ow_tile = 4 : i64,
   /// f_tile = 16 : i64, c_tile = 4 : i64, kw_tile = 3 : i64}.
@@ -100,6 +104,8 @@ struct StrategyOptions {
   int64_t cTile = 4;
   /// The target has AVX512_BF16 (vdpbf16ps).
   bool bf16Dot = false;
+  /// f32 3x3 convolutions may run as Winograd F(2x2, 3x3).
+  bool winograd = false;
 };
 
 /// Output channels per tile for `vectorWidth`: two vectors, so that a tile
@@ -129,6 +135,11 @@ FloatType getAccumulatorType(Type elementType);
 /// changes cost more than it gains), unit stride and dilation along the
 /// width and at least `lanes` outputs along it.
 bool isWidthVectorConv(ConvOp op, int64_t lanes);
+
+/// Whether `op` runs faster as Winograd F(2x2, 3x3) than directly: 2-D,
+/// ungrouped, f32, a 3x3 kernel at unit stride and dilation, an even output
+/// size and enough channels that the 16 products outweigh the transforms.
+bool fitsWinograd(ConvOp op);
 
 /// The schedule of `op` for the target and options.
 ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);

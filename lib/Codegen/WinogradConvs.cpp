@@ -1,0 +1,374 @@
+//===- WinogradConvs.cpp - 3x3 convolutions as Winograd F(2x2, 3x3) ------===//
+//
+// Each 2x2 block of outputs of a 3x3 convolution is computed from its 4x4
+// input patch with 16 products instead of 36 (Lavin and Gray, "Fast
+// Algorithms for Convolutional Neural Networks", 2015): the patches and the
+// filter are transformed, multiplied elementwise per (row, column) of the
+// transform and summed over input channels, i.e. 16 1x1 convolutions that
+// the FMA tiles run, and transformed back.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tconv/Codegen/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
+#include "tconv/Codegen/Strategy.h"
+
+namespace mlir::tconv {
+#define GEN_PASS_DEF_TCONVWINOGRADCONVS
+#include "tconv/Codegen/Passes.h.inc"
+} // namespace mlir::tconv
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+/// Outputs per tile along each dim: F(2x2, r x r).
+static constexpr int64_t kOut = 2;
+
+namespace {
+/// The matrices of F(2x2, r x r): V = BT d B for each (r+1) x (r+1) input
+/// patch d, U = G g GT for the filter g, Y = AT M A for the 2x2 outputs,
+/// where M = U * V elementwise, summed over input channels.
+struct Algorithm {
+  int64_t taps, alpha;
+  const float *bt, *g, *at; // alpha x alpha, alpha x taps, kOut x alpha
+  float btAt(int64_t i, int64_t j) const { return bt[i * alpha + j]; }
+  float gAt(int64_t i, int64_t j) const { return g[i * taps + j]; }
+  float atAt(int64_t i, int64_t j) const { return at[i * alpha + j]; }
+};
+} // namespace
+
+// F(2x2, 3x3), Lavin and Gray's matrices (interpolation points 0, 1, -1).
+static constexpr float kBT3[] = {1, 0, -1, 0, 0, 1, 1, 0,
+                                 0, -1, 1, 0, 0, 1, 0, -1};
+static constexpr float kG3[] = {1, 0, 0, 0.5f, 0.5f, 0.5f,
+                                0.5f, -0.5f, 0.5f, 0, 0, 1};
+static constexpr float kAT3[] = {1, 1, 1, 0, 0, 1, -1, -1};
+// F(2x2, 2x2): m1 = (d0 - d1) g0, m2 = d1 (g0 + g1), m3 = (d2 - d1) g1;
+// y0 = m1 + m2, y1 = m2 + m3. Every coefficient is +-1.
+static constexpr float kBT2[] = {1, -1, 0, 0, 1, 0, 0, -1, 1};
+static constexpr float kG2[] = {1, 0, 1, 1, 0, 1};
+static constexpr float kAT2[] = {1, 1, 0, 0, 1, 1};
+
+/// The algorithm for an r x r kernel, null if none.
+static const Algorithm *algorithmFor(int64_t taps) {
+  static constexpr Algorithm f3{3, 4, kBT3, kG3, kAT3};
+  static constexpr Algorithm f2{2, 3, kBT2, kG2, kAT2};
+  return taps == 3 ? &f3 : taps == 2 ? &f2 : nullptr;
+}
+
+namespace {
+/// `coefficient` times the element of `tensor` at `map` of the loop indices.
+struct Term {
+  float coefficient;
+  Value tensor;
+  AffineMap map;
+};
+} // namespace
+
+/// A parallel generic writing `init` with the sums of `terms` plus `addend`:
+/// a scalar, the element of `init` itself (`init` here) or nothing (null).
+static Value combine(OpBuilder &b, Location loc, Value init,
+                     ArrayRef<Term> terms, Value addend) {
+  auto type = cast<RankedTensorType>(init.getType());
+  unsigned loops = type.getRank();
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (const Term &term : terms) {
+    inputs.push_back(term.tensor);
+    maps.push_back(term.map);
+  }
+  maps.push_back(b.getMultiDimIdentityMap(loops));
+  SmallVector<utils::IteratorType> iterators(loops,
+                                             utils::IteratorType::parallel);
+  auto body = [&](OpBuilder &nb, Location nloc, ValueRange args) {
+    Value sum = addend == init ? args.back() : addend;
+    for (auto [term, value] : llvm::zip(terms, args)) {
+      float c = term.coefficient;
+      if (c != 1 && c != -1)
+        value = arith::MulFOp::create(
+            nb, nloc, value,
+            arith::ConstantOp::create(nb, nloc, nb.getF32FloatAttr(c)));
+      if (!sum)
+        sum = c == -1 ? arith::NegFOp::create(nb, nloc, value) : value;
+      else if (c == -1)
+        sum = arith::SubFOp::create(nb, nloc, sum, value);
+      else
+        sum = arith::AddFOp::create(nb, nloc, sum, value);
+    }
+    linalg::YieldOp::create(nb, nloc, sum);
+  };
+  return linalg::GenericOp::create(b, loc, TypeRange{type}, inputs,
+                                   ValueRange{init}, maps, iterators, body)
+      .getResult(0);
+}
+
+/// A new f32 tensor of `shape` that CSE leaves alone: the transformed
+/// inputs and the products have the same type when C = F, and one
+/// tensor.empty for both would cost a copy.
+static Value newTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape) {
+  return bufferization::AllocTensorOp::create(
+      b, loc, RankedTensorType::get(shape, b.getF32Type()), ValueRange());
+}
+
+/// Where product `k` (static or dynamic) of a 16 x shape tensor of `type`
+/// is: the whole shape at `k`.
+static SmallVector<OpFoldResult> productOffsets(OpBuilder &b,
+                                                RankedTensorType type,
+                                                OpFoldResult k) {
+  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
+  offsets[0] = k;
+  return offsets;
+}
+static SmallVector<OpFoldResult> productSizes(OpBuilder &b,
+                                              RankedTensorType type) {
+  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1)};
+  for (int64_t extent : type.getShape().drop_front())
+    sizes.push_back(b.getIndexAttr(extent));
+  return sizes;
+}
+static SmallVector<OpFoldResult> unitStrides(OpBuilder &b,
+                                             RankedTensorType type) {
+  return SmallVector<OpFoldResult>(type.getRank(), b.getIndexAttr(1));
+}
+
+/// Product `k` of the 16 in `all`, without the leading dim.
+static Value extractProduct(OpBuilder &b, Location loc, Value all,
+                            OpFoldResult k) {
+  auto type = cast<RankedTensorType>(all.getType());
+  auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
+                                         type.getElementType());
+  return tensor::ExtractSliceOp::create(b, loc, sliceType, all,
+                                        productOffsets(b, type, k),
+                                        productSizes(b, type),
+                                        unitStrides(b, type));
+}
+
+/// `product` inserted into `all` as product `k` (its shape may lack the
+/// leading 1s of all's minus the leading dim: a CxF plane of 1x1xCxF).
+static Value insertProduct(OpBuilder &b, Location loc, Value product,
+                           Value all, OpFoldResult k) {
+  auto type = cast<RankedTensorType>(all.getType());
+  return tensor::InsertSliceOp::create(b, loc, product, all,
+                                       productOffsets(b, type, k),
+                                       productSizes(b, type),
+                                       unitStrides(b, type));
+}
+
+/// The 16 filter transforms U[a][c] = (G g GT)[a][c] of `filter` (3x3xCxF)
+/// as 16x1x1xCxF, folded if it is a constant.
+static Value transformFilter(OpBuilder &b, Location loc,
+                             const Algorithm &alg, Value filter) {
+  auto type = cast<RankedTensorType>(filter.getType());
+  int64_t inChannels = type.getDimSize(2), outChannels = type.getDimSize(3);
+  auto allType = RankedTensorType::get(
+      {alg.alpha * alg.alpha, 1, 1, inChannels, outChannels}, b.getF32Type());
+  DenseElementsAttr constant;
+  if (matchPattern(filter, m_Constant(&constant))) {
+    SmallVector<float> taps = llvm::to_vector(constant.getValues<float>());
+    int64_t plane = inChannels * outChannels;
+    SmallVector<float> values(alg.alpha * alg.alpha * plane, 0.0f);
+    for (int64_t a = 0; a < alg.alpha; ++a)
+      for (int64_t c = 0; c < alg.alpha; ++c)
+        for (int64_t i = 0; i < alg.taps; ++i)
+          for (int64_t j = 0; j < alg.taps; ++j)
+            if (float k = alg.gAt(a, i) * alg.gAt(c, j))
+              for (int64_t e = 0; e < plane; ++e)
+                values[(a * alg.alpha + c) * plane + e] +=
+                    k * taps[(i * alg.taps + j) * plane + e];
+    return arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(allType, ArrayRef<float>(values)));
+  }
+  Value all = newTensor(b, loc, allType.getShape());
+  for (int64_t a = 0; a < alg.alpha; ++a)
+    for (int64_t c = 0; c < alg.alpha; ++c) {
+      // Loops (c, f) over the filter's (i, j, c, f).
+      SmallVector<Term> terms;
+      for (int64_t i = 0; i < alg.taps; ++i)
+        for (int64_t j = 0; j < alg.taps; ++j)
+          if (float k = alg.gAt(a, i) * alg.gAt(c, j))
+            terms.push_back(
+                {k, filter,
+                 AffineMap::get(2, 0,
+                                {b.getAffineConstantExpr(i),
+                                 b.getAffineConstantExpr(j),
+                                 b.getAffineDimExpr(0), b.getAffineDimExpr(1)},
+                                b.getContext())});
+      OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
+      Value plane = tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get({inChannels, outChannels}, b.getF32Type()),
+          all, productOffsets(b, allType, k), productSizes(b, allType),
+          unitStrides(b, allType));
+      all = insertProduct(b, loc, combine(b, loc, plane, terms, Value()), all, k);
+    }
+  return all;
+}
+
+/// The 16 input transforms V[a][c] = (BT d B)[a][c] of the 4x4 patches d of
+/// the padded `input` under each 2x2 block of outputs, as 16 x `tilesShape`.
+static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
+                            Value input, ArrayRef<int64_t> tilesShape) {
+  SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
+  llvm::append_range(allShape, tilesShape);
+  Value all = newTensor(b, loc, allShape);
+  AffineExpr n = b.getAffineDimExpr(0), ty = b.getAffineDimExpr(1),
+             tx = b.getAffineDimExpr(2), ch = b.getAffineDimExpr(3);
+  for (int64_t a = 0; a < alg.alpha; ++a)
+    for (int64_t c = 0; c < alg.alpha; ++c) {
+      SmallVector<Term> terms;
+      for (int64_t i = 0; i < alg.alpha; ++i)
+        for (int64_t j = 0; j < alg.alpha; ++j)
+          if (float k = alg.btAt(a, i) * alg.btAt(c, j))
+            terms.push_back(
+                {k, input,
+                 AffineMap::get(4, 0, {n, ty * kOut + i, tx * kOut + j, ch},
+                                b.getContext())});
+      OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
+      Value v = combine(b, loc, extractProduct(b, loc, all, k), terms, Value());
+      all = insertProduct(b, loc, v, all, k);
+    }
+  return all;
+}
+
+/// The 16 products M[k] = V[k] x U[k] summed over input channels, as one
+/// 1x1 convolution in a loop over k: one body to vectorize and bufferize
+/// instead of 16 (4 s more compile time for a 64-channel layer).
+static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
+                      Value v, Value u,
+                      ArrayRef<int64_t> productShape,
+                      DictionaryAttr productSchedule) {
+  SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
+  llvm::append_range(allShape, productShape);
+  Value init = newTensor(b, loc, allShape);
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
+  auto index = [&](int64_t i) {
+    return arith::ConstantIndexOp::create(b, loc, i).getResult();
+  };
+  auto loop = scf::ForOp::create(
+      b, loc, index(0), index(alg.alpha * alg.alpha), index(1), ValueRange{init},
+      [&](OpBuilder &lb, Location lloc, Value k, ValueRange iterArgs) {
+        Value vk = extractProduct(lb, lloc, v, k);
+        Value uk = extractProduct(lb, lloc, u, k);
+        Value mk = extractProduct(lb, lloc, iterArgs[0], k);
+        Value acc =
+            linalg::FillOp::create(lb, lloc, zero, mk).getResult(0);
+        auto product = linalg::Conv2DNhwcHwcfOp::create(
+            lb, lloc, TypeRange{acc.getType()}, ValueRange{vk, uk},
+            ValueRange{acc}, lb.getI64TensorAttr({1, 1}),
+            lb.getI64TensorAttr({1, 1}));
+        product->setAttr(kScheduleAttrName, productSchedule);
+        scf::YieldOp::create(
+            lb, lloc,
+            insertProduct(lb, lloc, product.getResult(0), iterArgs[0], k));
+      });
+  return loop.getResult(0);
+}
+
+static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
+                             ConvSchedule products) {
+  auto inputType = cast<RankedTensorType>(conv.getInputs()[0].getType());
+  auto filterType = cast<RankedTensorType>(conv.getInputs()[1].getType());
+  auto outputType = cast<RankedTensorType>(conv.getResultTypes()[0]);
+  auto isOne = [](DenseIntElementsAttr attr) {
+    return llvm::all_of(attr.getValues<int64_t>(),
+                        [](int64_t v) { return v == 1; });
+  };
+  ArrayRef<int64_t> out = outputType.getShape();
+  if (!inputType.hasStaticShape() || !outputType.hasStaticShape() ||
+      !filterType.hasStaticShape() || !outputType.getElementType().isF32() ||
+      !inputType.getElementType().isF32() ||
+      !filterType.getElementType().isF32() || !isOne(conv.getStrides()) ||
+      !isOne(conv.getDilations()) ||
+      filterType.getDimSize(0) != filterType.getDimSize(1) ||
+      !algorithmFor(filterType.getDimSize(0)) || out[1] % kOut ||
+      out[2] % kOut)
+    return conv.emitError()
+           << "winograd_tile 2 needs an f32 2x2 or 3x3 convolution of static "
+              "shape at unit stride and dilation with an even output size";
+  const Algorithm &alg = *algorithmFor(filterType.getDimSize(0));
+
+  OpBuilder b(conv);
+  Location loc = conv.getLoc();
+  Value init = conv.getOutputs()[0];
+  SmallVector<int64_t> tilesShape = {out[0], out[1] / kOut, out[2] / kOut,
+                                     inputType.getDimSize(3)};
+  SmallVector<int64_t> productShape = {out[0], out[1] / kOut, out[2] / kOut,
+                                       out[3]};
+  products.winogradTile = 0;
+  Value m = multiply(
+      b, loc, alg, transformInput(b, loc, alg, conv.getInputs()[0], tilesShape),
+      transformFilter(b, loc, alg, conv.getInputs()[1]), productShape,
+      products.toAttr(b.getContext()));
+
+  // The outputs are added to the convolution's initial value: a filled
+  // scalar (none for zero) written into the fill's destination, or in place
+  // to the tensor.
+  Value result = init;
+  bool accumulate = true;
+  Value scalar;
+  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
+    result = fill.getDpsInits()[0];
+    accumulate = false;
+    if (!matchPattern(fill.getInputs()[0], m_AnyZeroFloat()))
+      scalar = fill.getInputs()[0];
+  }
+
+  // Output (2y + p, 2x + q) of every tile, one generic per (p, q).
+  SmallVector<OpFoldResult> sizes =
+      llvm::map_to_vector(productShape, [&](int64_t s) -> OpFoldResult {
+        return b.getIndexAttr(s);
+      });
+  SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(kOut),
+                                       b.getIndexAttr(kOut), b.getIndexAttr(1)};
+  AffineMap identity = b.getMultiDimIdentityMap(4);
+  for (int64_t p = 0; p < kOut; ++p)
+    for (int64_t q = 0; q < kOut; ++q) {
+      SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0), b.getIndexAttr(p),
+                                           b.getIndexAttr(q),
+                                           b.getIndexAttr(0)};
+      SmallVector<Term> terms;
+      for (int64_t a = 0; a < alg.alpha; ++a)
+        for (int64_t c = 0; c < alg.alpha; ++c)
+          if (float k = alg.atAt(p, a) * alg.atAt(q, c))
+            terms.push_back(
+                {k, m,
+                 identity.insertResult(
+                     b.getAffineConstantExpr(a * alg.alpha + c), 0)});
+      Value slice = tensor::ExtractSliceOp::create(b, loc, result, offsets,
+                                                   sizes, strides);
+      Value phase =
+          combine(b, loc, slice, terms, accumulate ? slice : scalar);
+      result = tensor::InsertSliceOp::create(b, loc, phase, result, offsets,
+                                             sizes, strides);
+    }
+  conv.getResult(0).replaceAllUsesWith(result);
+  conv.erase();
+  return success();
+}
+
+namespace {
+struct WinogradConvsPass
+    : public tconv::impl::TConvWinogradConvsBase<WinogradConvsPass> {
+  void runOnOperation() override {
+    SmallVector<std::pair<linalg::Conv2DNhwcHwcfOp, ConvSchedule>> convs;
+    WalkResult walk = getOperation().walk([&](linalg::Conv2DNhwcHwcfOp op) {
+      FailureOr<std::optional<ConvSchedule>> schedule = getSchedule(op);
+      if (failed(schedule))
+        return WalkResult::interrupt();
+      if (*schedule && (*schedule)->winogradTile)
+        convs.push_back({op, **schedule});
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
+    for (auto [conv, schedule] : convs)
+      if (failed(rewrite(conv, schedule)))
+        return signalPassFailure();
+  }
+};
+} // namespace
