@@ -109,7 +109,10 @@ struct VectorizeConvsPass
         filterPairs = packFilterPairs(rewriter, conv.getLoc(),
                                       conv.getDpsInputs()[1]);
       } else if (loops.kind == ConvKind::Full) {
-        if (f.splitPoint == 0 && f.tile < channels) {
+        // Packed inside a parallel loop (Winograd's products), the copy
+        // would be allocated in every iteration: those read it as it is.
+        if (f.splitPoint == 0 && f.tile < channels &&
+            !conv->getParentOfType<scf::ForallOp>()) {
           packing.filter = conv.getDpsInputs()[1];
           packing.block = f.tile;
           // The phases of a transposed convolution gather their filters

@@ -249,24 +249,114 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
   auto index = [&](int64_t i) {
     return arith::ConstantIndexOp::create(b, loc, i).getResult();
   };
-  auto loop = scf::ForOp::create(
-      b, loc, index(0), index(alg.alpha * alg.alpha), index(1), ValueRange{init},
-      [&](OpBuilder &lb, Location lloc, Value k, ValueRange iterArgs) {
-        Value vk = extractProduct(lb, lloc, v, k);
-        Value uk = extractProduct(lb, lloc, u, k);
-        Value mk = extractProduct(lb, lloc, iterArgs[0], k);
-        Value acc =
-            linalg::FillOp::create(lb, lloc, zero, mk).getResult(0);
-        auto product = linalg::Conv2DNhwcHwcfOp::create(
-            lb, lloc, TypeRange{acc.getType()}, ValueRange{vk, uk},
-            ValueRange{acc}, lb.getI64TensorAttr({1, 1}),
-            lb.getI64TensorAttr({1, 1}));
-        product->setAttr(kScheduleAttrName, productSchedule);
-        scf::YieldOp::create(
-            lb, lloc,
-            insertProduct(lb, lloc, product.getResult(0), iterArgs[0], k));
-      });
+  auto loop = scf::ForallOp::create(
+      b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(alg.alpha * alg.alpha)},
+      ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value k = loop.getInductionVars()[0];
+  Value all = loop.getRegionIterArgs()[0];
+  Value vk = extractProduct(b, loc, v, k);
+  Value uk = extractProduct(b, loc, u, k);
+  Value mk = extractProduct(b, loc, all, k);
+  Value acc = linalg::FillOp::create(b, loc, zero, mk).getResult(0);
+  auto product = linalg::Conv2DNhwcHwcfOp::create(
+      b, loc, TypeRange{acc.getType()}, ValueRange{vk, uk}, ValueRange{acc},
+      b.getI64TensorAttr({1, 1}), b.getI64TensorAttr({1, 1}));
+  product->setAttr(kScheduleAttrName, productSchedule);
+  b.setInsertionPointToStart(loop.getTerminator().getBody());
+  auto type = cast<RankedTensorType>(all.getType());
+  tensor::ParallelInsertSliceOp::create(
+      b, loc, product.getResult(0), all, productOffsets(b, type, k),
+      productSizes(b, type), unitStrides(b, type));
   return loop.getResult(0);
+}
+
+/// Image `n` of an NHWC `batch`: its offsets and its sizes.
+static SmallVector<OpFoldResult> imageOffsets(OpBuilder &b, Value batch,
+                                              OpFoldResult n) {
+  SmallVector<OpFoldResult> offsets(4, b.getIndexAttr(0));
+  offsets[0] = n;
+  return offsets;
+}
+static SmallVector<OpFoldResult> imageSizes(OpBuilder &b, Value image) {
+  return llvm::map_to_vector(
+      cast<RankedTensorType>(image.getType()).getShape(),
+      [&](int64_t extent) -> OpFoldResult { return b.getIndexAttr(extent); });
+}
+/// Image `n` of an NHWC `batch` as 1xHxWxC.
+static Value imageSlice(OpBuilder &b, Location loc, Value batch, Value n) {
+  auto type = cast<RankedTensorType>(batch.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape[0] = 1;
+  auto imageType = RankedTensorType::get(shape, type.getElementType());
+  SmallVector<OpFoldResult> sizes =
+      llvm::map_to_vector(shape, [&](int64_t extent) -> OpFoldResult {
+        return b.getIndexAttr(extent);
+      });
+  return tensor::ExtractSliceOp::create(b, loc, imageType, batch,
+                                        imageOffsets(b, batch, n), sizes,
+                                        unitStrides(b, imageType));
+}
+
+namespace {
+/// The Winograd convolution of images, with the filter transformed once.
+struct Image {
+  const Algorithm &alg;
+  /// alpha^2 x 1 x 1 x C x F.
+  Value u;
+  DictionaryAttr productSchedule;
+  /// The outputs are added to `dest`'s elements, or to `scalar` (if any).
+  bool accumulate = true;
+  Value scalar;
+
+  /// `dest` (N x H x W x F) with the convolution of `input` (the padded
+  /// N x (H + r - 1) x (W + r - 1) x C) added.
+  Value compute(OpBuilder &b, Location loc, Value input, Value dest) const;
+};
+} // namespace
+
+Value Image::compute(OpBuilder &b, Location loc, Value input,
+                     Value dest) const {
+  ArrayRef<int64_t> out = cast<RankedTensorType>(dest.getType()).getShape();
+  int64_t inChannels = cast<RankedTensorType>(input.getType()).getDimSize(3);
+  SmallVector<int64_t> tilesShape = {out[0], out[1] / kOut, out[2] / kOut,
+                                     inChannels};
+  SmallVector<int64_t> productShape = {out[0], out[1] / kOut, out[2] / kOut,
+                                       out[3]};
+  Value m = multiply(b, loc, alg, transformInput(b, loc, alg, input, tilesShape),
+                     u, productShape, productSchedule);
+
+  // Output (2y + p, 2x + q) of every tile, one generic per (p, q).
+  SmallVector<OpFoldResult> sizes =
+      llvm::map_to_vector(productShape, [&](int64_t s) -> OpFoldResult {
+        return b.getIndexAttr(s);
+      });
+  SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(kOut),
+                                       b.getIndexAttr(kOut), b.getIndexAttr(1)};
+  AffineMap identity = b.getMultiDimIdentityMap(4);
+  Value result = dest;
+  for (int64_t p = 0; p < kOut; ++p)
+    for (int64_t q = 0; q < kOut; ++q) {
+      SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0), b.getIndexAttr(p),
+                                           b.getIndexAttr(q),
+                                           b.getIndexAttr(0)};
+      SmallVector<Term> terms;
+      for (int64_t a = 0; a < alg.alpha; ++a)
+        for (int64_t c = 0; c < alg.alpha; ++c)
+          if (float k = alg.atAt(p, a) * alg.atAt(q, c))
+            terms.push_back(
+                {k, m,
+                 identity.insertResult(
+                     b.getAffineConstantExpr(a * alg.alpha + c), 0)});
+      Value slice = tensor::ExtractSliceOp::create(b, loc, result, offsets,
+                                                   sizes, strides);
+      Value phase =
+          combine(b, loc, slice, terms, accumulate ? slice : scalar);
+      result = tensor::InsertSliceOp::create(b, loc, phase, result, offsets,
+                                             sizes, strides);
+    }
+  return result;
 }
 
 static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
@@ -294,58 +384,44 @@ static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
 
   OpBuilder b(conv);
   Location loc = conv.getLoc();
-  Value init = conv.getOutputs()[0];
-  SmallVector<int64_t> tilesShape = {out[0], out[1] / kOut, out[2] / kOut,
-                                     inputType.getDimSize(3)};
-  SmallVector<int64_t> productShape = {out[0], out[1] / kOut, out[2] / kOut,
-                                       out[3]};
+  Value input = conv.getInputs()[0], init = conv.getOutputs()[0];
   products.winogradTile = 0;
-  Value m = multiply(
-      b, loc, alg, transformInput(b, loc, alg, conv.getInputs()[0], tilesShape),
-      transformFilter(b, loc, alg, conv.getInputs()[1]), productShape,
-      products.toAttr(b.getContext()));
-
+  Image image{alg, transformFilter(b, loc, alg, conv.getInputs()[1]),
+              products.toAttr(b.getContext())};
   // The outputs are added to the convolution's initial value: a filled
   // scalar (none for zero) written into the fill's destination, or in place
   // to the tensor.
   Value result = init;
-  bool accumulate = true;
-  Value scalar;
   if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
     result = fill.getDpsInits()[0];
-    accumulate = false;
+    image.accumulate = false;
     if (!matchPattern(fill.getInputs()[0], m_AnyZeroFloat()))
-      scalar = fill.getInputs()[0];
+      image.scalar = fill.getInputs()[0];
   }
-
-  // Output (2y + p, 2x + q) of every tile, one generic per (p, q).
-  SmallVector<OpFoldResult> sizes =
-      llvm::map_to_vector(productShape, [&](int64_t s) -> OpFoldResult {
-        return b.getIndexAttr(s);
-      });
-  SmallVector<OpFoldResult> strides = {b.getIndexAttr(1), b.getIndexAttr(kOut),
-                                       b.getIndexAttr(kOut), b.getIndexAttr(1)};
-  AffineMap identity = b.getMultiDimIdentityMap(4);
-  for (int64_t p = 0; p < kOut; ++p)
-    for (int64_t q = 0; q < kOut; ++q) {
-      SmallVector<OpFoldResult> offsets = {b.getIndexAttr(0), b.getIndexAttr(p),
-                                           b.getIndexAttr(q),
-                                           b.getIndexAttr(0)};
-      SmallVector<Term> terms;
-      for (int64_t a = 0; a < alg.alpha; ++a)
-        for (int64_t c = 0; c < alg.alpha; ++c)
-          if (float k = alg.atAt(p, a) * alg.atAt(q, c))
-            terms.push_back(
-                {k, m,
-                 identity.insertResult(
-                     b.getAffineConstantExpr(a * alg.alpha + c), 0)});
-      Value slice = tensor::ExtractSliceOp::create(b, loc, result, offsets,
-                                                   sizes, strides);
-      Value phase =
-          combine(b, loc, slice, terms, accumulate ? slice : scalar);
-      result = tensor::InsertSliceOp::create(b, loc, phase, result, offsets,
-                                             sizes, strides);
-    }
+  if (!winogradPerImage(out[0], out[1] / kOut * (out[2] / kOut),
+                        alg.alpha * alg.alpha, inputType.getDimSize(3),
+                        out[3])) {
+    result = image.compute(b, loc, input, result);
+  } else {
+    auto index = [&](int64_t i) {
+      return arith::ConstantIndexOp::create(b, loc, i).getResult();
+    };
+    auto loop = scf::ForOp::create(
+        b, loc, index(0), index(out[0]), index(1), ValueRange{result},
+        [&](OpBuilder &lb, Location lloc, Value n, ValueRange iterArgs) {
+          Value picture = imageSlice(lb, lloc, input, n);
+          Value dest = imageSlice(lb, lloc, iterArgs[0], n);
+          Value computed = image.compute(lb, lloc, picture, dest);
+          scf::YieldOp::create(
+              lb, lloc,
+              tensor::InsertSliceOp::create(
+                  lb, lloc, computed, iterArgs[0],
+                  imageOffsets(lb, iterArgs[0], n), imageSizes(lb, dest),
+                  unitStrides(lb, cast<RankedTensorType>(dest.getType())))
+                  .getResult());
+        });
+    result = loop.getResult(0);
+  }
   conv.getResult(0).replaceAllUsesWith(result);
   conv.erase();
   return success();

@@ -141,6 +141,12 @@ bool isWidthVectorConv(ConvOp op, int64_t lanes);
 /// size and enough channels that the 16 products outweigh the transforms.
 bool fitsWinograd(ConvOp op);
 
+/// Whether a Winograd convolution of `batch` images runs one image at a
+/// time rather than all at once: `tiles` output tiles per image,
+/// `products` transform products, `inChannels` and `outChannels`.
+bool winogradPerImage(int64_t batch, int64_t tiles, int64_t products,
+                      int64_t inChannels, int64_t outChannels);
+
 /// The schedule of `op` for the target and options.
 ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
 

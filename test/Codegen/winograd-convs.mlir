@@ -1,0 +1,155 @@
+// RUN: tconv-opt %s -split-input-file --tconv-winograd-convs --canonicalize --cse | FileCheck %s
+
+// F(2x2, 3x3): 16 filter transforms, 16 input transforms of the 4x4 patches
+// at stride 2, the 16 products as one 1x1 convolution in an scf.forall
+// (the schedule without winograd_tile) and 4 output transforms, one per
+// position of the 2x2 block, inserted at stride 2. The zero fill of the
+// convolution's init is dropped: the outputs overwrite its destination.
+
+// CHECK-DAG: #[[D00:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2, d2 * 2, d3)>
+// CHECK-DAG: #[[D02:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2, d2 * 2 + 2, d3)>
+// CHECK-DAG: #[[D20:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2 + 2, d2 * 2, d3)>
+// CHECK-DAG: #[[D22:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2 + 2, d2 * 2 + 2, d3)>
+// CHECK-LABEL: func.func @f3x3(
+//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x10x10x16xf32>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xf32>)
+//       CHECK: %[[E:.*]] = tensor.empty() : tensor<1x8x8x32xf32>
+//       CHECK: %[[UA:.*]] = bufferization.alloc_tensor() : tensor<16x1x1x16x32xf32>
+//       CHECK: %[[U00:.*]] = tensor.extract_slice %[[UA]][0, 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1] : tensor<16x1x1x16x32xf32> to tensor<16x32xf32>
+//       CHECK: linalg.generic {{.*}} ins(%[[W]] : tensor<3x3x16x32xf32>) outs(%[[U00]] : tensor<16x32xf32>)
+//  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[W]]
+//       CHECK: %[[VA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x16xf32>
+//       CHECK: linalg.generic {indexing_maps = [#[[D00]], #[[D02]], #[[D20]], #[[D22]], #{{map[0-9]*}}]{{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
+//  CHECK-NEXT: ^bb0(%[[A:[a-z0-9_]+]]: f32, %[[B:[a-z0-9_]+]]: f32, %[[C:[a-z0-9_]+]]: f32, %[[D:[a-z0-9_]+]]: f32, %{{.*}}: f32):
+//  CHECK-NEXT: %[[S1:.*]] = arith.subf %[[A]], %[[B]]
+//  CHECK-NEXT: %[[S2:.*]] = arith.subf %[[S1]], %[[C]]
+//  CHECK-NEXT: %[[S3:.*]] = arith.addf %[[S2]], %[[D]]
+//  CHECK-NEXT: linalg.yield %[[S3]]
+//  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
+//       CHECK: %[[MA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x32xf32>
+//       CHECK: %[[M:.*]] = scf.forall (%[[K:.*]]) in (16) shared_outs(%[[ALL:.*]] = %[[MA]])
+//       CHECK: %[[VK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: %[[UK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MK]] : tensor<1x4x4x32xf32>)
+//       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VK]], %[[UK]] : tensor<1x4x4x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x4x4x32xf32>)
+//       CHECK: tensor.parallel_insert_slice %[[P]] into %[[ALL]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[Y00:.*]] = tensor.extract_slice %[[E]][0, 0, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
+//       CHECK: %[[R00:.*]] = linalg.generic {{.*}} ins(%[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]] : {{.*}}) outs(%[[Y00]] : tensor<1x4x4x32xf32>)
+//       CHECK: %[[I00:.*]] = tensor.insert_slice %[[R00]] into %[[E]][0, 0, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
+//       CHECK: %[[I01:.*]] = tensor.insert_slice %{{.*}} into %[[I00]][0, 0, 1, 0] [1, 4, 4, 32] [1, 2, 2, 1]
+//       CHECK: %[[I10:.*]] = tensor.insert_slice %{{.*}} into %[[I01]][0, 1, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
+//       CHECK: %[[I11:.*]] = tensor.insert_slice %{{.*}} into %[[I10]][0, 1, 1, 0] [1, 4, 4, 32] [1, 2, 2, 1]
+//       CHECK: return %[[I11]]
+func.func @f3x3(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor<1x8x8x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x8x32xf32>
+  %i = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<1x10x10x16xf32>, tensor<3x3x16x32xf32>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  return %y : tensor<1x8x8x32xf32>
+}
+
+// -----
+
+// F(2x2, 2x2) (the phases of a stride-2 4x4 transposed convolution): 9
+// products; an initial value that is a tensor (a bias) is accumulated in
+// place: each output transform adds to the element it overwrites.
+
+// CHECK-LABEL: func.func @f2x2_bias(
+//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x5x5x16xf32>, %[[W:[a-z0-9]+]]: tensor<2x2x16x32xf32>, %[[I:[a-z0-9]+]]: tensor<1x4x4x32xf32>)
+//       CHECK: bufferization.alloc_tensor() : tensor<9x1x1x16x32xf32>
+//  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[W]]
+//       CHECK: bufferization.alloc_tensor() : tensor<9x1x2x2x16xf32>
+//  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[X]]
+//       CHECK: %[[M:.*]] = scf.forall (%{{.*}}) in (9)
+//       CHECK: %[[S:.*]] = tensor.extract_slice %[[I]][0, 0, 0, 0] [1, 2, 2, 32] [1, 2, 2, 1]
+//       CHECK: linalg.generic {{.*}} ins(%[[M]], %[[M]], %[[M]], %[[M]] : {{.*}}) outs(%[[S]] : tensor<1x2x2x32xf32>)
+//  CHECK-NEXT: ^bb0(%[[A:[a-z0-9_]+]]: f32, %{{[a-z0-9_]+}}: f32, %{{[a-z0-9_]+}}: f32, %{{[a-z0-9_]+}}: f32, %[[ACC:[a-z0-9_]+]]: f32):
+//  CHECK-NEXT: arith.addf %[[ACC]], %[[A]]
+//       CHECK: tensor.insert_slice %{{.*}} into %[[I]][0, 0, 0, 0] [1, 2, 2, 32] [1, 2, 2, 1]
+func.func @f2x2_bias(%x: tensor<1x5x5x16xf32>, %w: tensor<2x2x16x32xf32>, %i: tensor<1x4x4x32xf32>) -> tensor<1x4x4x32xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<1x5x5x16xf32>, tensor<2x2x16x32xf32>) outs(%i : tensor<1x4x4x32xf32>) -> tensor<1x4x4x32xf32>
+  return %y : tensor<1x4x4x32xf32>
+}
+
+// -----
+
+// A constant filter is transformed at compile time: U = G g GT for
+// g = [[1, 2, 3], [4, 5, 6], [7, 8, 9]] (numpy: G @ g @ G.T), row by row.
+
+// CHECK-LABEL: func.func @constant_filter(
+//       CHECK: %[[U:.*]] = arith.constant dense<{{.*}}1.000000e+00{{.*}}3.000000e+00{{.*}}1.000000e+00{{.*}}3.000000e+00{{.*}}6.000000e+00{{.*}}1.125000e+01{{.*}}3.750000e+00{{.*}}9.000000e+00{{.*}}2.000000e+00{{.*}}3.750000e+00{{.*}}1.250000e+00{{.*}}3.000000e+00{{.*}}7.000000e+00{{.*}}1.200000e+01{{.*}}4.000000e+00{{.*}}9.000000e+00{{.*}}> : tensor<16x1x1x1x1xf32>
+//   CHECK-NOT: linalg.generic {{.*}} ins({{.*}} : tensor<3x3x1x1xf32>
+//       CHECK: scf.forall (%[[K:.*]]) in (16)
+//       CHECK: tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 1, 1]
+func.func @constant_filter(%x: tensor<1x6x6x1xf32>) -> tensor<1x4x4x1xf32> {
+  %w = arith.constant dense<[[[[1.0]], [[2.0]], [[3.0]]], [[[4.0]], [[5.0]], [[6.0]]], [[[7.0]], [[8.0]], [[9.0]]]]> : tensor<3x3x1x1xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x4x4x1xf32>
+  %i = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4x4x1xf32>) -> tensor<1x4x4x1xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 16, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<1x6x6x1xf32>, tensor<3x3x1x1xf32>) outs(%i : tensor<1x4x4x1xf32>) -> tensor<1x4x4x1xf32>
+  return %y : tensor<1x4x4x1xf32>
+}
+
+// -----
+
+// 4 images whose transformed inputs and products (33 MB) would not stay in
+// cache: the filter is transformed once, then a loop computes one image at
+// a time. A non-zero fill becomes a scalar each output transform adds.
+
+// CHECK-LABEL: func.func @per_image(
+//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<4x66x66x64xf32>, %[[W:[a-z0-9]+]]: tensor<3x3x64x64xf32>)
+//   CHECK-DAG: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
+//  CHECK-COUNT-16: linalg.generic {{.*}} ins(%[[W]]
+//       CHECK: %[[R:.*]] = scf.for %[[N:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<4x64x64x64xf32>)
+//       CHECK: %[[IMG:.*]] = tensor.extract_slice %[[X]][%[[N]], 0, 0, 0] [1, 66, 66, 64] [1, 1, 1, 1]
+//       CHECK: linalg.generic {{.*}} ins(%[[IMG]], %[[IMG]], %[[IMG]], %[[IMG]] :
+//       CHECK: scf.forall (%{{.*}}) in (16)
+//       CHECK: ^bb0(
+//  CHECK-NEXT: arith.addf %{{.*}}, %[[HALF]]
+//       CHECK: tensor.insert_slice %{{.*}} into %[[ACC]][%[[N]], 0, 0, 0] [1, 64, 64, 64] [1, 1, 1, 1]
+//       CHECK: return %[[R]]
+func.func @per_image(%x: tensor<4x66x66x64xf32>, %w: tensor<3x3x64x64xf32>) -> tensor<4x64x64x64xf32> {
+  %half = arith.constant 0.5 : f32
+  %e = tensor.empty() : tensor<4x64x64x64xf32>
+  %i = linalg.fill ins(%half : f32) outs(%e : tensor<4x64x64x64xf32>) -> tensor<4x64x64x64xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 14, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<4x66x66x64xf32>, tensor<3x3x64x64xf32>) outs(%i : tensor<4x64x64x64xf32>) -> tensor<4x64x64x64xf32>
+  return %y : tensor<4x64x64x64xf32>
+}
+
+// -----
+
+// A small batch stays whole: its products are larger tiles.
+
+// CHECK-LABEL: func.func @whole_batch(
+//   CHECK-NOT: scf.for %
+//       CHECK: bufferization.alloc_tensor() : tensor<16x2x4x4x16xf32>
+//       CHECK: scf.forall (%{{.*}}) in (16)
+//   CHECK-NOT: scf.for %
+func.func @whole_batch(%x: tensor<2x10x10x16xf32>, %w: tensor<3x3x16x16xf32>, %i: tensor<2x8x8x16xf32>) -> tensor<2x8x8x16xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 16, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<2x10x10x16xf32>, tensor<3x3x16x16xf32>) outs(%i : tensor<2x8x8x16xf32>) -> tensor<2x8x8x16xf32>
+  return %y : tensor<2x8x8x16xf32>
+}
+
+// -----
+
+// Convolutions without winograd_tile are left alone.
+
+// CHECK-LABEL: func.func @direct(
+//       CHECK: linalg.conv_2d_nhwc_hwcf
+//   CHECK-NOT: scf.forall
+func.func @direct(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>, %i: tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 3}}
+      ins(%x, %w : tensor<1x10x10x16xf32>, tensor<3x3x16x32xf32>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  return %y : tensor<1x8x8x32xf32>
+}
