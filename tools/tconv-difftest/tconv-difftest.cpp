@@ -127,6 +127,10 @@ static std::optional<OpSpec> generateOp(Rng &rng,
     g.group = rng.chance(30) ? channels
                              : divisors[rng.uniform(0, divisors.size() - 1)];
     int64_t perGroupOut = rng.chance(50) ? 1 : rng.uniform(1, 3);
+    // Wide ungrouped layers now and then: Winograd's products need at
+    // least 16 channels each way.
+    if (g.group == 1 && rng.chance(15))
+      perGroupOut = rng.uniform(16, 40);
     int64_t outChannels = g.group * perGroupOut;
     llvm::SmallVector<int64_t> kernel;
     for (unsigned i = 0; i < n; ++i) {
@@ -210,8 +214,8 @@ static GeneratedModule generateModule(uint64_t seed, unsigned chains) {
     if (!forcedElementType.empty())
       type = forcedElementType;
     unsigned n = rng.uniform(1, 3);
-    llvm::SmallVector<int64_t> shape = {rng.uniform(1, 2),
-                                        rng.skewed(4, 8)};
+    llvm::SmallVector<int64_t> shape = {
+        rng.uniform(1, 2), rng.chance(10) ? rng.uniform(16, 24) : rng.skewed(4, 8)};
     for (unsigned i = 0; i < n; ++i)
       shape.push_back(rng.skewed(n == 1 ? 9 : 6, n == 1 ? 17 : 9));
     std::string value = "%x" + std::to_string(c);

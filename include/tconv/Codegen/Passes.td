@@ -64,6 +64,10 @@ def TConvSelectStrategy
       pair of input channels per instruction to f32 accumulators, twice
       the products of an f32 FMA (4 vectors x 6 positions per tile, up to
       12 tap x channel-pair steps unrolled);
+      With `winograd`, f32 ones with a 2x2 or 3x3 kernel at unit stride
+      and dilation, an even output size and at least 16 input and output
+      channels get `winograd_tile = 2` (`--tconv-winograd-convs`), the tile
+      sizes then those of the 1x1 products over the H/2 x W/2 tiles;
     * `channels-last-loops`: depthwise convolutions with a channel
       multiplier, channels-last, no vector schedule;
     * `plain`: other grouped convolutions, NCHW, no vector schedule;
@@ -117,56 +121,70 @@ def TConvSelectStrategy
 }
 
 def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
-  let summary = "3x3 convolutions as Winograd F(2x2, 3x3): 16 1x1 products";
+  let summary = "3x3 and 2x2 convolutions as Winograd F(2x2, 3x3) and F(2x2, 2x2)";
   let description = [{
     A 3x3 convolution at unit stride spends 36 multiplications on each 2x2
     block of outputs; Winograd's minimal filtering algorithm F(2x2, 3x3)
-    (Lavin and Gray, 2015) spends 16, 2.25x fewer, at the price of
-    transforms that only add and subtract. On a machine whose kernels
-    already run at the FMA peak, this is what makes a 3x3 layer faster.
+    (Lavin and Gray, 2015) spends 16, 2.25x fewer, and F(2x2, 2x2) spends 9
+    instead of 16 on the 2x2 phases of a stride-2 4x4 transposed
+    convolution, at the price of transforms that only add, subtract and
+    halve. With the FMA tiles at the machine's peak, fewer multiplications
+    is what makes these layers faster.
 
     Each channels-last `linalg.conv_2d_nhwc_hwcf` whose `tconv.schedule`
     has `winograd_tile = 2` (`--tconv-select-strategy` with `winograd`,
-    see `fitsWinograd` in Strategy.h) becomes
+    see `fitsWinograd` in Strategy.h) becomes, for an r x r kernel and
+    alpha = r + 1:
 
-    1. 16 input transforms V[a][c] = (BT d B)[a][c] of the 4x4 patch d
-       under every 2x2 output block: generics reading the padded input at
-       stride 2, N x H/2 x W/2 x C each;
-    2. 16 filter transforms U[a][c] = (G g GT)[a][c], 1x1xCxF each, folded
-       at compile time for a constant filter;
-    3. 16 products M[a][c] = V[a][c] * U[a][c] summed over C: 1x1
-       `linalg.conv_2d_nhwc_hwcf` with the schedule's tile sizes
-       (`winograd_tile` dropped), which `--tconv-vectorize-convs` runs;
+    1. alpha^2 filter transforms U[a][c] = (G g GT)[a][c], 1x1xCxF each,
+       folded at compile time for a constant filter;
+    2. alpha^2 input transforms V[a][c] = (BT d B)[a][c] of the
+       alpha x alpha patch d under every 2x2 output block: generics reading
+       the padded input at stride 2, N x H/2 x W/2 x C each;
+    3. the alpha^2 products M[a][c] = V[a][c] * U[a][c] summed over C, as
+       one 1x1 `linalg.conv_2d_nhwc_hwcf` in an `scf.forall` over (a, c):
+       one body to vectorize (16 separate convolutions took 4 s more to
+       compile), and one parallel loop over independent products instead
+       of a small one per product. The convolution keeps the schedule's tile
+       sizes (`winograd_tile` dropped) for `--tconv-vectorize-convs`;
     4. 4 output transforms, one per position (p, q) of the 2x2 block,
-       (AT M A)[p][q] plus the convolution's initial value, inserted at
-       stride 2 into the result.
+       (AT M A)[p][q] added to the convolution's initial value (a filled
+       scalar, or in place to a tensor such as a bias) and written at
+       stride 2.
+
+    A batch whose transformed inputs and products would not stay in cache
+    (`winogradPerImage`) runs steps 2-4 in a loop over its images.
 
     The rounding differs from the direct sum: relative errors of about
-    1e-6 in f32, where the direct convolution has about 1e-7. The
+    1e-6 in f32 where the direct convolution has about 1e-7. The
     pipeline's `winograd=false` keeps every convolution direct.
 
-    Example (C = F = 64; the products' schedule shortened):
+    Example (F(2x2, 3x3), C = F = 64, a zero initial value; the schedule
+    shortened):
 
     ```mlir
     %y = linalg.conv_2d_nhwc_hwcf
         {tconv.schedule = {kind = "channels-last", winograd_tile = 2 : i64, ...}}
         ins(%x, %w : tensor<1x58x58x64xf32>, tensor<3x3x64x64xf32>)
-        outs(%init : tensor<1x56x56x64xf32>) -> tensor<1x56x56x64xf32>
+        outs(%zero : tensor<1x56x56x64xf32>) -> tensor<1x56x56x64xf32>
     ```
 
-    becomes, for each of the 16 (a, c) and the 4 (p, q),
+    becomes
 
     ```mlir
-    %v = linalg.generic ... ins(%x, %x, %x, %x) // d[2y+i][2x+j], BT[a][i] BT[c][j] != 0
-        outs(%e : tensor<1x28x28x64xf32>)
-    %u = tensor.expand_shape (linalg.generic ... ins(%w x 9) ...)
-        : tensor<64x64xf32> into tensor<1x1x64x64xf32>
-    %m = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "channels-last", ...}}
-        ins(%v, %u) outs(%zero : tensor<1x28x28x64xf32>)
-    ...
-    %yp = linalg.generic ... ins(%m00, %m01, ..., %m22)  // 9 of the 16
-        outs(%e2 : tensor<1x28x28x64xf32>)
-    %r = tensor.insert_slice %yp into %r0[0, p, q, 0] [1, 28, 28, 64] [1, 2, 2, 1]
+    %u0 = linalg.generic ... ins(%w) outs(%u_all[0] : tensor<64x64xf32>)  // 16 of them
+    %v0 = linalg.generic ... ins(%x, %x, %x, %x)  // d[2y+i][2x+j], 16 of them
+        outs(%v_all[0] : tensor<1x28x28x64xf32>)
+    %m = scf.forall (%k) in (16) shared_outs(%m_all = ...) {
+      %p = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "channels-last", ...}}
+          ins(%v[%k], %u[%k] : tensor<1x28x28x64xf32>, tensor<1x1x64x64xf32>)
+          outs(%zero_k : tensor<1x28x28x64xf32>)
+      scf.forall.in_parallel { tensor.parallel_insert_slice %p into %m_all[%k, ...] }
+    }
+    %y00 = linalg.generic ... ins(%m, %m, ...)  // 9 of the 16, for (p, q) = (0, 0)
+        outs(%e[0, 0, 0, 0] [1, 28, 28, 64] [1, 2, 2, 1])
+    %r0 = tensor.insert_slice %y00 into %e[0, 0, 0, 0] [1, 28, 28, 64] [1, 2, 2, 1]
+    ...                                         // (0, 1), (1, 0), (1, 1) alike
     ```
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",

@@ -2,7 +2,8 @@
 //
 // Every schedule decision for a convolution, in one place: the schedule kind
 // (channels-last FMA tiles, vectors along the output width, depthwise rows,
-// or none), its tile sizes and the vector width for the target.
+// or none), its tile sizes, the vector width for the target and whether it
+// runs as Winograd F(2x2, r x r).
 // --tconv-select-strategy records the decision on each tconv.conv (and
 // depthwise tconv.conv_transpose) as a `tconv.schedule` attribute;
 // --tconv-convert-to-linalg (--tconv-lower-depthwise-transpose) picks the
