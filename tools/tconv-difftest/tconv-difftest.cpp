@@ -127,13 +127,21 @@ static std::optional<OpSpec> generateOp(Rng &rng,
     g.group = rng.chance(30) ? channels
                              : divisors[rng.uniform(0, divisors.size() - 1)];
     int64_t perGroupOut = rng.chance(50) ? 1 : rng.uniform(1, 3);
-    // Wide ungrouped layers now and then: Winograd's products need at
-    // least 16 channels each way.
-    if (g.group == 1 && rng.chance(15))
-      perGroupOut = rng.uniform(16, 40);
-    int64_t outChannels = g.group * perGroupOut;
     llvm::SmallVector<int64_t> kernel;
-    for (unsigned i = 0; i < n; ++i) {
+    // Now and then a layer Winograd takes (tconv-winograd-convs): 2-D,
+    // ungrouped, 16 or more channels each way, a 3x3 convolution or a 4x4
+    // stride-2 transposed one (2x2 phases), pads 1.
+    if (n == 2 && channels >= 16 && rng.chance(30)) {
+      g.group = 1;
+      perGroupOut = rng.uniform(16, 40);
+      int64_t size = op.transposed ? 4 : 3;
+      for (unsigned i = 0; i < n; ++i) {
+        kernel.push_back(size);
+        g.strides[i] = op.transposed ? 2 : 1;
+        g.padsBegin[i] = g.padsEnd[i] = 1;
+      }
+    }
+    for (unsigned i = kernel.size(); i < n; ++i) {
       kernel.push_back(rng.skewed(3, 5));
       g.strides[i] = rng.chance(30) ? 1 : rng.skewed(3, 6);
       g.dilations[i] = rng.chance(60) ? 1 : rng.skewed(2, 3);
@@ -144,6 +152,7 @@ static std::optional<OpSpec> generateOp(Rng &rng,
       if (op.transposed && rng.chance(40))
         g.outputPadding[i] = rng.uniform(0, limit - 1);
     }
+    int64_t outChannels = g.group * perGroupOut;
     op.filterShape = op.transposed
                          ? llvm::SmallVector<int64_t>{channels, perGroupOut}
                          : llvm::SmallVector<int64_t>{outChannels,
@@ -214,8 +223,9 @@ static GeneratedModule generateModule(uint64_t seed, unsigned chains) {
     if (!forcedElementType.empty())
       type = forcedElementType;
     unsigned n = rng.uniform(1, 3);
+    // 16 or more channels now and then: what Winograd layers need.
     llvm::SmallVector<int64_t> shape = {
-        rng.uniform(1, 2), rng.chance(10) ? rng.uniform(16, 24) : rng.skewed(4, 8)};
+        rng.uniform(1, 2), rng.chance(15) ? rng.uniform(16, 24) : rng.skewed(4, 8)};
     for (unsigned i = 0; i < n; ++i)
       shape.push_back(rng.skewed(n == 1 ? 9 : 6, n == 1 ? 17 : 9));
     std::string value = "%x" + std::to_string(c);
