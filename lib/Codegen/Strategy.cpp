@@ -363,8 +363,23 @@ bool mlir::tconv::shouldSplitGroups(ConvOp op) {
          op.getFilter().getType().getDimSize(1) > 1;
 }
 
-/// The fewest input and output channels a Winograd convolution has.
-static constexpr int64_t kMinWinogradChannels = 16;
+/// The fewest input and output channels a Winograd convolution has, by
+/// kernel size: the transforms cost a pass over memory per product, which
+/// the products must outweigh. F(2x2, 3x3) saves 2.25x of the
+/// multiplications and pays from 16 channels (16 -> 32 at 112x112: 16%
+/// faster at 1 thread, even at 2); F(2x2, 2x2) saves 1.78x and needs more
+/// (T3's 32 -> 32 phases: 7% faster at 1 thread, 5% slower at 2; T2's
+/// 128 -> 64: 25% faster at both).
+static int64_t minWinogradChannels(int64_t kernelSize) {
+  return kernelSize == 3 ? 16 : 64;
+}
+
+/// The fewest 2x2 output tiles (over the batch) a Winograd convolution has:
+/// a runtime filter is transformed in every call, alpha^2 x C x F values,
+/// which few tiles do not repay (T1 at N = 1, 16 tiles of 512 -> 256
+/// channels per phase: 3.4 ms instead of 3.1; at N = 8, 128 tiles: 16.5 ms
+/// instead of 19.3).
+static constexpr int64_t kMinWinogradTiles = 64;
 
 bool mlir::tconv::fitsWinograd(ConvOp op) {
   ConvGeometry g = op.getGeometry();
@@ -373,15 +388,20 @@ bool mlir::tconv::fitsWinograd(ConvOp op) {
   auto isF32 = [](Value v) {
     return cast<ShapedType>(v.getType()).getElementType().isF32();
   };
-  return result.size() == 4 && g.group == 1 && isF32(op.getInput()) &&
-         isF32(op.getFilter()) && isF32(op.getOutput()) &&
-         filterShape[2] == filterShape[3] &&
-         (filterShape[2] == 2 || filterShape[2] == 3) &&
-         llvm::all_equal({g.strides[0], g.strides[1], g.dilations[0],
-                          g.dilations[1], int64_t(1)}) &&
-         result[2] % 2 == 0 && result[3] % 2 == 0 &&
-         filterShape[0] >= kMinWinogradChannels &&
-         filterShape[1] >= kMinWinogradChannels;
+  if (result.size() != 4 || g.group != 1 || !isF32(op.getInput()) ||
+      !isF32(op.getFilter()) || !isF32(op.getOutput()) ||
+      filterShape[2] != filterShape[3] ||
+      (filterShape[2] != 2 && filterShape[2] != 3) ||
+      !llvm::all_equal({g.strides[0], g.strides[1], g.dilations[0],
+                        g.dilations[1], int64_t(1)}) ||
+      result[2] % 2 != 0 || result[3] % 2 != 0)
+    return false;
+  int64_t minChannels = minWinogradChannels(filterShape[2]);
+  uint64_t tiles = 1;
+  for (int64_t factor : {result[0], result[2] / 2, result[3] / 2})
+    tiles = llvm::SaturatingMultiply<uint64_t>(tiles, factor);
+  return filterShape[0] >= minChannels && filterShape[1] >= minChannels &&
+         tiles >= kMinWinogradTiles;
 }
 
 /// The transformed inputs and products of a whole batch go through memory

@@ -1,15 +1,15 @@
-// Transposed convolution, 2-D, 4x4, stride 2, pads 1, N = 2, 16 -> 32
-// channels, bias, 8x10 inputs: four 2x2 phases of 8x10 (16x20 outputs),
-// each Winograd F(2x2, 2x2) with 9 products over the whole batch, written
-// phase-interleaved.
+// Transposed convolution, 2-D, 4x4, stride 2, pads 1, N = 2, 64 -> 64
+// channels, bias, 8x16 inputs: four 2x2 phases of 8x16 (16x32 outputs),
+// each Winograd F(2x2, 2x2) with 9 products over the whole batch's 64
+// tiles, written phase-interleaved.
 
 // RUN: tconv-run %s --random-inputs=63 --verify --dump-ir=fused | FileCheck %s
 // CHECK-COUNT-4: scf.forall (%{{.*}}) in (9)
 // CHECK: verify result #0: max abs error {{.*}}: ok
 
-func.func @main(%x: tensor<2x16x8x10xf32>, %w: tensor<16x32x4x4xf32>, %b: tensor<32xf32>)
-    -> tensor<2x32x16x20xf32> {
+func.func @main(%x: tensor<2x64x8x16xf32>, %w: tensor<64x64x4x4xf32>, %b: tensor<64xf32>)
+    -> tensor<2x64x16x32xf32> {
   %y = tconv.conv_transpose %x, %w, %b strides = [2, 2] pads = [1, 1, 1, 1]
-      : (tensor<2x16x8x10xf32>, tensor<16x32x4x4xf32>, tensor<32xf32>) -> tensor<2x32x16x20xf32>
-  return %y : tensor<2x32x16x20xf32>
+      : (tensor<2x64x8x16xf32>, tensor<64x64x4x4xf32>, tensor<64xf32>) -> tensor<2x64x16x32xf32>
+  return %y : tensor<2x64x16x32xf32>
 }
