@@ -3,6 +3,7 @@
 #include "tconv/Codegen/Passes.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
@@ -95,12 +96,27 @@ struct OuterParallelLoopsPass
   using Base::Base;
 
   void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    // Tiles nested in a parallel loop (a convolution inside the parallel
+    // loop over Winograd's products) would each open a serialized OpenMP
+    // region: they become loops here like the others below.
+    SmallVector<scf::ForallOp> nested;
+    getOperation().walk([&](scf::ForallOp forall) {
+      if (forall.getNumResults() == 0 &&
+          (forall->getParentOfType<scf::ForallOp>() ||
+           forall->getParentOfType<scf::ParallelOp>()))
+        nested.push_back(forall);
+    });
+    for (scf::ForallOp forall : nested) {
+      rewriter.setInsertionPoint(forall);
+      if (failed(scf::forallToParallelLoop(rewriter, forall)))
+        return signalPassFailure();
+    }
     SmallVector<scf::ParallelOp> loops;
     getOperation().walk([&](scf::ParallelOp loop) {
       if (loop.getInitVals().empty())
         loops.push_back(loop);
     });
-    IRRewriter rewriter(&getContext());
     // Post-order: inner loops are rewritten before the loops around them.
     for (scf::ParallelOp loop : loops) {
       unsigned prefix = parallelPrefix(loop, minParallelIterations, minParallelWork);

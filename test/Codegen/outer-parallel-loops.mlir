@@ -115,3 +115,24 @@ func.func @too_little_work(%buf: memref<1x58x64xf32>, %v: f32) {
   }
   return
 }
+
+// -----
+
+// A tile loop nested in a parallel loop (a convolution in the loop over
+// Winograd's products) becomes sequential loops; the outer one stays.
+
+// CHECK-LABEL: func.func @nested_forall(
+//  CHECK-SAME:     %[[BUF:.*]]: memref<16x8x4xf32>
+//       CHECK:   scf.forall (%[[K:.*]]) in (16) {
+//       CHECK:     scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:       scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:         memref.store %{{.*}}, %[[BUF]][%[[K]], %[[I]], %[[J]]]
+//   CHECK-NOT:   scf.parallel
+func.func @nested_forall(%buf: memref<16x8x4xf32>, %v: f32) {
+  scf.forall (%k) in (16) {
+    scf.forall (%i, %j) in (8, 4) {
+      memref.store %v, %buf[%k, %i, %j] : memref<16x8x4xf32>
+    }
+  }
+  return
+}

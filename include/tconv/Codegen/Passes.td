@@ -730,7 +730,9 @@ def TConvOuterParallelLoops
     `min-parallel-iterations` iterations to share among the threads (never
     the innermost one) and turns the other dims into an `scf.for` nest.
     Loops nested in a parallel region (an output tile) become sequential,
-    and so do loops of fewer than `min-parallel-work` iterations in all (a
+    `scf.forall` tiles nested in another parallel loop too (a convolution
+    in the loop over Winograd's products: each would otherwise open a
+    serialized OpenMP region), and so do loops of fewer than `min-parallel-work` iterations in all (a
     pad's border rows, a phase's filter gather): waking the threads and
     the barrier after cost more than they share, and a thread that another
     process holds stalls every barrier (on a busy 2-vCPU machine, 13 of the
