@@ -148,9 +148,8 @@ FailureOr<std::optional<ConvSchedule>> mlir::tconv::getSchedule(Operation *op) {
                 "vector_width 16 and an even c_tile");
   if (schedule.winogradTile &&
       (schedule.kind != ScheduleKind::ChannelsLast ||
-       schedule.winogradTile != 2 || schedule.dotWidth))
-    return fail("winograd_tile must be 2, on a channels-last schedule "
-                "without dot_width");
+       schedule.winogradTile != 2))
+    return fail("winograd_tile must be 2, on a channels-last schedule");
   return std::optional<ConvSchedule>(schedule);
 }
 
@@ -385,11 +384,13 @@ bool mlir::tconv::fitsWinograd(ConvOp op) {
   ConvGeometry g = op.getGeometry();
   ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
   ArrayRef<int64_t> result = op.getOutput().getType().getShape();
-  auto isF32 = [](Value v) {
-    return cast<ShapedType>(v.getType()).getElementType().isF32();
+  Type elementType = op.getOutput().getType().getElementType();
+  auto hasElementType = [&](Value v) {
+    return cast<ShapedType>(v.getType()).getElementType() == elementType;
   };
-  if (result.size() != 4 || g.group != 1 || !isF32(op.getInput()) ||
-      !isF32(op.getFilter()) || !isF32(op.getOutput()) ||
+  if (result.size() != 4 || g.group != 1 ||
+      !(elementType.isF32() || elementType.isBF16()) ||
+      !hasElementType(op.getInput()) || !hasElementType(op.getFilter()) ||
       filterShape[2] != filterShape[3] ||
       (filterShape[2] != 2 && filterShape[2] != 3) ||
       !llvm::all_equal({g.strides[0], g.strides[1], g.dilations[0],
@@ -440,12 +441,18 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     schedule.kind = ScheduleKind::ChannelsLastLoops;
     return schedule;
   }
-  if (fitsBF16Dot(op, options))
-    return selectBF16DotSchedule(result[1], filterShape.back());
+  // Winograd's products are 1x1 convolutions over the 2x2 output tiles.
+  bool winograd = options.winograd && fitsWinograd(op);
+  if (fitsBF16Dot(op, options)) {
+    ConvSchedule dot = selectBF16DotSchedule(
+        result[1], winograd ? 1 : filterShape.back());
+    dot.winogradTile = winograd ? 2 : 0;
+    return dot;
+  }
   Type accType =
       getAccumulatorType(op.getOutput().getType().getElementType());
-  // Winograd's products are 1x1 convolutions over the 2x2 output tiles.
-  if (options.winograd && fitsWinograd(op)) {
+  // bf16 ones without vdpbf16ps run plain loops: no products to save.
+  if (winograd && accType == op.getOutput().getType().getElementType()) {
     ConvSchedule products = selectChannelsLastSchedule(
         accType, result[1], result.back() / 2, /*kernelWidth=*/1,
         /*depthwise=*/false, options);

@@ -90,9 +90,18 @@ static Value combine(OpBuilder &b, Location loc, Value init,
   maps.push_back(b.getMultiDimIdentityMap(loops));
   SmallVector<utils::IteratorType> iterators(loops,
                                              utils::IteratorType::parallel);
+  // f32 arithmetic; bf16 operands (vdpbf16ps products) are widened and the
+  // result rounded to `init`'s type.
+  Type f32 = b.getF32Type();
   auto body = [&](OpBuilder &nb, Location nloc, ValueRange args) {
-    Value sum = addend == init ? args.back() : addend;
-    for (auto [term, value] : llvm::zip(terms, args)) {
+    auto widen = [&](Value value) -> Value {
+      return value.getType() == f32
+                 ? value
+                 : arith::ExtFOp::create(nb, nloc, f32, value).getResult();
+    };
+    Value sum = addend == init ? widen(args.back()) : addend;
+    for (auto [term, arg] : llvm::zip(terms, args)) {
+      Value value = widen(arg);
       float c = term.coefficient;
       if (c != 1 && c != -1)
         value = arith::MulFOp::create(
@@ -105,6 +114,8 @@ static Value combine(OpBuilder &b, Location loc, Value init,
       else
         sum = arith::AddFOp::create(nb, nloc, sum, value);
     }
+    if (type.getElementType() != f32)
+      sum = arith::TruncFOp::create(nb, nloc, type.getElementType(), sum);
     linalg::YieldOp::create(nb, nloc, sum);
   };
   return linalg::GenericOp::create(b, loc, TypeRange{type}, inputs,
@@ -115,9 +126,10 @@ static Value combine(OpBuilder &b, Location loc, Value init,
 /// A new f32 tensor of `shape` that CSE leaves alone: the transformed
 /// inputs and the products have the same type when C = F, and one
 /// tensor.empty for both would cost a copy.
-static Value newTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape) {
+static Value newTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                       Type elementType) {
   return bufferization::AllocTensorOp::create(
-      b, loc, RankedTensorType::get(shape, b.getF32Type()), ValueRange());
+      b, loc, RankedTensorType::get(shape, elementType), ValueRange());
 }
 
 /// Where product `k` (static or dynamic) of an alpha^2 x shape tensor of
@@ -169,12 +181,15 @@ static Value insertProduct(OpBuilder &b, Location loc, Value product,
 static Value transformFilter(OpBuilder &b, Location loc,
                              const Algorithm &alg, Value filter) {
   auto type = cast<RankedTensorType>(filter.getType());
+  Type elementType = type.getElementType();
   int64_t inChannels = type.getDimSize(2), outChannels = type.getDimSize(3);
   auto allType = RankedTensorType::get(
-      {alg.alpha * alg.alpha, 1, 1, inChannels, outChannels}, b.getF32Type());
+      {alg.alpha * alg.alpha, 1, 1, inChannels, outChannels}, elementType);
   DenseElementsAttr constant;
   if (matchPattern(filter, m_Constant(&constant))) {
-    SmallVector<float> taps = llvm::to_vector(constant.getValues<float>());
+    SmallVector<float> taps = llvm::map_to_vector(
+        constant.getValues<APFloat>(),
+        [](const APFloat &value) { return value.convertToFloat(); });
     int64_t plane = inChannels * outChannels;
     SmallVector<float> values(alg.alpha * alg.alpha * plane, 0.0f);
     for (int64_t a = 0; a < alg.alpha; ++a)
@@ -185,10 +200,19 @@ static Value transformFilter(OpBuilder &b, Location loc,
               for (int64_t e = 0; e < plane; ++e)
                 values[(a * alg.alpha + c) * plane + e] +=
                     k * taps[(i * alg.taps + j) * plane + e];
+    // Rounded to the filter's type (bf16 products) once, at compile time.
+    const llvm::fltSemantics &semantics =
+        cast<FloatType>(elementType).getFloatSemantics();
+    SmallVector<APFloat> rounded = llvm::map_to_vector(values, [&](float v) {
+      APFloat value(v);
+      bool lostInfo;
+      value.convert(semantics, APFloat::rmNearestTiesToEven, &lostInfo);
+      return value;
+    });
     return arith::ConstantOp::create(
-        b, loc, DenseElementsAttr::get(allType, ArrayRef<float>(values)));
+        b, loc, DenseElementsAttr::get(allType, ArrayRef<APFloat>(rounded)));
   }
-  Value all = newTensor(b, loc, allType.getShape());
+  Value all = newTensor(b, loc, allType.getShape(), elementType);
   for (int64_t a = 0; a < alg.alpha; ++a)
     for (int64_t c = 0; c < alg.alpha; ++c) {
       // Loops (c, f) over the filter's (i, j, c, f).
@@ -205,7 +229,7 @@ static Value transformFilter(OpBuilder &b, Location loc,
                                 b.getContext())});
       OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
       Value plane = tensor::ExtractSliceOp::create(
-          b, loc, RankedTensorType::get({inChannels, outChannels}, b.getF32Type()),
+          b, loc, RankedTensorType::get({inChannels, outChannels}, elementType),
           all, productOffsets(b, allType, k), productSizes(b, allType),
           unitStrides(b, allType));
       all = insertProduct(b, loc, combine(b, loc, plane, terms, Value()), all, k);
@@ -220,7 +244,7 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
                             Value input, ArrayRef<int64_t> tilesShape) {
   SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
   llvm::append_range(allShape, tilesShape);
-  Value all = newTensor(b, loc, allShape);
+  Value all = newTensor(b, loc, allShape, getElementTypeOrSelf(input));
   AffineExpr n = b.getAffineDimExpr(0), ty = b.getAffineDimExpr(1),
              tx = b.getAffineDimExpr(2), ch = b.getAffineDimExpr(3);
   for (int64_t a = 0; a < alg.alpha; ++a)
@@ -240,42 +264,62 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
   return all;
 }
 
-/// The alpha^2 products M[k] = V[k] x U[k] summed over input channels, as one
-/// 1x1 convolution in a parallel loop over k: one body to vectorize and
-/// bufferize instead of 16 (4 s more compile time for a 64-channel layer),
-/// and one parallel region rather than a small one per product (T2 at 2
-/// threads: 1.04 ms instead of 1.39).
+/// The alpha^2 products M[k] = V[k] x U[k] summed over input channels (in
+/// f32), as one 1x1 convolution in a loop over k: one body to vectorize and
+/// bufferize instead of 16 (4 s more compile time for a 64-channel layer).
+/// The loop is parallel, one region rather than a small one per product (T2
+/// at 2 threads: 1.04 ms instead of 1.39), except for vdpbf16ps products:
+/// their filter pairs are packed per product, which a parallel loop would
+/// allocate in every call.
 static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
-                      Value v, Value u,
-                      ArrayRef<int64_t> productShape,
-                      DictionaryAttr productSchedule) {
+                      Value v, Value u, ArrayRef<int64_t> productShape,
+                      const ConvSchedule &productSchedule) {
   SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
   llvm::append_range(allShape, productShape);
-  Value init = newTensor(b, loc, allShape);
+  Value init = newTensor(b, loc, allShape, b.getF32Type());
   Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
-  auto index = [&](int64_t i) {
-    return arith::ConstantIndexOp::create(b, loc, i).getResult();
+  DictionaryAttr schedule = productSchedule.toAttr(b.getContext());
+  // Product `k` of `all`.
+  auto product = [&](OpBuilder &pb, Value k, Value all) -> Value {
+    Value vk = extractProduct(pb, loc, v, k);
+    Value uk = extractProduct(pb, loc, u, k);
+    Value mk = extractProduct(pb, loc, all, k);
+    Value acc = linalg::FillOp::create(pb, loc, zero, mk).getResult(0);
+    auto conv = linalg::Conv2DNhwcHwcfOp::create(
+        pb, loc, TypeRange{acc.getType()}, ValueRange{vk, uk},
+        ValueRange{acc}, pb.getI64TensorAttr({1, 1}),
+        pb.getI64TensorAttr({1, 1}));
+    conv->setAttr(kScheduleAttrName, schedule);
+    return conv.getResult(0);
   };
+  int64_t count = alg.alpha * alg.alpha;
+  if (productSchedule.dotWidth) {
+    auto index = [&](int64_t i) {
+      return arith::ConstantIndexOp::create(b, loc, i).getResult();
+    };
+    auto loop = scf::ForOp::create(
+        b, loc, index(0), index(count), index(1), ValueRange{init},
+        [&](OpBuilder &lb, Location, Value k, ValueRange iterArgs) {
+          Value m = product(lb, k, iterArgs[0]);
+          scf::YieldOp::create(lb, loc,
+                               insertProduct(lb, loc, m, iterArgs[0], k));
+        });
+    return loop.getResult(0);
+  }
   auto loop = scf::ForallOp::create(
-      b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(alg.alpha * alg.alpha)},
-      ValueRange{init}, std::nullopt);
+      b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(count)}, ValueRange{init},
+      std::nullopt);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   Value k = loop.getInductionVars()[0];
   Value all = loop.getRegionIterArgs()[0];
-  Value vk = extractProduct(b, loc, v, k);
-  Value uk = extractProduct(b, loc, u, k);
-  Value mk = extractProduct(b, loc, all, k);
-  Value acc = linalg::FillOp::create(b, loc, zero, mk).getResult(0);
-  auto product = linalg::Conv2DNhwcHwcfOp::create(
-      b, loc, TypeRange{acc.getType()}, ValueRange{vk, uk}, ValueRange{acc},
-      b.getI64TensorAttr({1, 1}), b.getI64TensorAttr({1, 1}));
-  product->setAttr(kScheduleAttrName, productSchedule);
+  Value m = product(b, k, all);
   b.setInsertionPointToStart(loop.getTerminator().getBody());
   auto type = cast<RankedTensorType>(all.getType());
-  tensor::ParallelInsertSliceOp::create(
-      b, loc, product.getResult(0), all, productOffsets(b, type, k),
-      productSizes(b, type), unitStrides(b, type));
+  tensor::ParallelInsertSliceOp::create(b, loc, m, all,
+                                        productOffsets(b, type, k),
+                                        productSizes(b, type),
+                                        unitStrides(b, type));
   return loop.getResult(0);
 }
 
@@ -311,7 +355,7 @@ struct Image {
   const Algorithm &alg;
   /// alpha^2 x 1 x 1 x C x F.
   Value u;
-  DictionaryAttr productSchedule;
+  ConvSchedule productSchedule;
   /// The outputs are added to `dest`'s elements, or to `scalar` (if any).
   bool accumulate = true;
   Value scalar;
@@ -377,15 +421,18 @@ static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
   ArrayRef<int64_t> out = outputType.getShape();
   if (!inputType.hasStaticShape() || !outputType.hasStaticShape() ||
       !filterType.hasStaticShape() || !outputType.getElementType().isF32() ||
-      !inputType.getElementType().isF32() ||
-      !filterType.getElementType().isF32() || !isOne(conv.getStrides()) ||
+      !(inputType.getElementType().isF32() ||
+        inputType.getElementType().isBF16()) ||
+      filterType.getElementType() != inputType.getElementType() ||
+      !isOne(conv.getStrides()) ||
       !isOne(conv.getDilations()) ||
       filterType.getDimSize(0) != filterType.getDimSize(1) ||
       !algorithmFor(filterType.getDimSize(0)) || out[1] % kOut ||
       out[2] % kOut)
     return conv.emitError()
-           << "winograd_tile 2 needs an f32 2x2 or 3x3 convolution of static "
-              "shape at unit stride and dilation with an even output size";
+           << "winograd_tile 2 needs a 2x2 or 3x3 convolution on f32 (or bf16 "
+              "into f32) of static shape at unit stride and dilation with an "
+              "even output size";
   const Algorithm &alg = *algorithmFor(filterType.getDimSize(0));
 
   OpBuilder b(conv);
@@ -393,7 +440,7 @@ static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
   Value input = conv.getInputs()[0], init = conv.getOutputs()[0];
   products.winogradTile = 0;
   Image image{alg, transformFilter(b, loc, alg, conv.getInputs()[1]),
-              products.toAttr(b.getContext())};
+              products};
   // The outputs are added to the convolution's initial value: a filled
   // scalar (none for zero) written into the fill's destination, or in place
   // to the tensor.

@@ -153,3 +153,31 @@ func.func @direct(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>, %i: ten
       ins(%x, %w : tensor<1x10x10x16xf32>, tensor<3x3x16x32xf32>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
   return %y : tensor<1x8x8x32xf32>
 }
+
+// -----
+
+// bf16 operands into f32 accumulators (vdpbf16ps products): the transforms
+// compute in f32 and round V and U to bf16; the products run in an scf.for,
+// their filter pairs packed per product (a parallel loop would allocate
+// them in every call).
+
+// CHECK-LABEL: func.func @bf16_dot(
+//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x10x10x16xbf16>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xbf16>
+//       CHECK: bufferization.alloc_tensor() : tensor<16x1x1x16x32xbf16>
+//       CHECK: bufferization.alloc_tensor() : tensor<16x1x4x4x16xbf16>
+//       CHECK: linalg.generic {{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
+//  CHECK-NEXT: ^bb0(
+//  CHECK-COUNT-4: arith.extf {{.*}} : bf16 to f32
+//       CHECK: arith.truncf {{.*}} : f32 to bf16
+//       CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(
+//       CHECK: linalg.conv_2d_nhwc_hwcf {{.*}}dot_width = 2{{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x4x4x16xbf16>, tensor<1x1x16x32xbf16>) outs(%{{.*}} : tensor<1x4x4x32xf32>)
+//   CHECK-NOT: scf.forall
+func.func @bf16_dot(%x: tensor<1x10x10x16xbf16>, %w: tensor<3x3x16x32xbf16>) -> tensor<1x8x8x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x8x32xf32>
+  %i = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 6, f_tile = 32, c_tile = 8, kw_tile = 1, dot_width = 2, winograd_tile = 2}}
+      ins(%x, %w : tensor<1x10x10x16xbf16>, tensor<3x3x16x32xbf16>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  return %y : tensor<1x8x8x32xf32>
+}
