@@ -165,8 +165,7 @@ static Value extractProduct(OpBuilder &b, Location loc, Value all,
                                         unitStrides(b, type));
 }
 
-/// `product` inserted into `all` as product `k` (its shape may lack the
-/// leading 1s of all's minus the leading dim: a CxF plane of 1x1xCxF).
+/// `product` inserted into `all` as product `k`.
 static Value insertProduct(OpBuilder &b, Location loc, Value product,
                            Value all, OpFoldResult k) {
   auto type = cast<RankedTensorType>(all.getType());
@@ -174,6 +173,29 @@ static Value insertProduct(OpBuilder &b, Location loc, Value product,
                                        productOffsets(b, type, k),
                                        productSizes(b, type),
                                        unitStrides(b, type));
+}
+
+/// `all` (alpha^2 x ...) with each entry (a, c) the generic over one entry's
+/// shape summing m(a, i) m(c, j) `source`[at(i, j)] over i, j < `taps`: the
+/// separable transform both the filter (G g GT) and the input patches
+/// (BT d B) go through.
+static Value transformEach(OpBuilder &b, Location loc, const Algorithm &alg,
+                           Value all, Value source, int64_t taps,
+                           function_ref<float(int64_t, int64_t)> m,
+                           function_ref<AffineMap(int64_t, int64_t)> at) {
+  for (int64_t a = 0; a < alg.alpha; ++a)
+    for (int64_t c = 0; c < alg.alpha; ++c) {
+      SmallVector<Term> terms;
+      for (int64_t i = 0; i < taps; ++i)
+        for (int64_t j = 0; j < taps; ++j)
+          if (float k = m(a, i) * m(c, j))
+            terms.push_back({k, source, at(i, j)});
+      OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
+      Value entry =
+          combine(b, loc, extractProduct(b, loc, all, k), terms, Value());
+      all = insertProduct(b, loc, entry, all, k);
+    }
+  return all;
 }
 
 /// The alpha^2 filter transforms U[a][c] = (G g GT)[a][c] of `filter`
@@ -212,29 +234,17 @@ static Value transformFilter(OpBuilder &b, Location loc,
     return arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(allType, ArrayRef<APFloat>(rounded)));
   }
-  Value all = newTensor(b, loc, allType.getShape(), elementType);
-  for (int64_t a = 0; a < alg.alpha; ++a)
-    for (int64_t c = 0; c < alg.alpha; ++c) {
-      // Loops (c, f) over the filter's (i, j, c, f).
-      SmallVector<Term> terms;
-      for (int64_t i = 0; i < alg.taps; ++i)
-        for (int64_t j = 0; j < alg.taps; ++j)
-          if (float k = alg.gAt(a, i) * alg.gAt(c, j))
-            terms.push_back(
-                {k, filter,
-                 AffineMap::get(2, 0,
-                                {b.getAffineConstantExpr(i),
-                                 b.getAffineConstantExpr(j),
-                                 b.getAffineDimExpr(0), b.getAffineDimExpr(1)},
-                                b.getContext())});
-      OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
-      Value plane = tensor::ExtractSliceOp::create(
-          b, loc, RankedTensorType::get({inChannels, outChannels}, elementType),
-          all, productOffsets(b, allType, k), productSizes(b, allType),
-          unitStrides(b, allType));
-      all = insertProduct(b, loc, combine(b, loc, plane, terms, Value()), all, k);
-    }
-  return all;
+  // Loops (0, 0, c, f) over the filter's (i, j, c, f).
+  return transformEach(
+      b, loc, alg, newTensor(b, loc, allType.getShape(), elementType), filter,
+      alg.taps, [&](int64_t a, int64_t i) { return alg.gAt(a, i); },
+      [&](int64_t i, int64_t j) {
+        return AffineMap::get(4, 0,
+                              {b.getAffineConstantExpr(i),
+                               b.getAffineConstantExpr(j),
+                               b.getAffineDimExpr(2), b.getAffineDimExpr(3)},
+                              b.getContext());
+      });
 }
 
 /// The alpha^2 input transforms V[a][c] = (BT d B)[a][c] of the alpha x alpha
@@ -244,24 +254,15 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
                             Value input, ArrayRef<int64_t> tilesShape) {
   SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
   llvm::append_range(allShape, tilesShape);
-  Value all = newTensor(b, loc, allShape, getElementTypeOrSelf(input));
   AffineExpr n = b.getAffineDimExpr(0), ty = b.getAffineDimExpr(1),
              tx = b.getAffineDimExpr(2), ch = b.getAffineDimExpr(3);
-  for (int64_t a = 0; a < alg.alpha; ++a)
-    for (int64_t c = 0; c < alg.alpha; ++c) {
-      SmallVector<Term> terms;
-      for (int64_t i = 0; i < alg.alpha; ++i)
-        for (int64_t j = 0; j < alg.alpha; ++j)
-          if (float k = alg.btAt(a, i) * alg.btAt(c, j))
-            terms.push_back(
-                {k, input,
-                 AffineMap::get(4, 0, {n, ty * kOut + i, tx * kOut + j, ch},
-                                b.getContext())});
-      OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
-      Value v = combine(b, loc, extractProduct(b, loc, all, k), terms, Value());
-      all = insertProduct(b, loc, v, all, k);
-    }
-  return all;
+  return transformEach(
+      b, loc, alg, newTensor(b, loc, allShape, getElementTypeOrSelf(input)),
+      input, alg.alpha, [&](int64_t a, int64_t i) { return alg.btAt(a, i); },
+      [&](int64_t i, int64_t j) {
+        return AffineMap::get(4, 0, {n, ty * kOut + i, tx * kOut + j, ch},
+                              b.getContext());
+      });
 }
 
 /// The alpha^2 products M[k] = V[k] x U[k] summed over input channels (in

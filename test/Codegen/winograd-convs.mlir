@@ -14,8 +14,8 @@
 //  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x10x10x16xf32>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xf32>)
 //       CHECK: %[[E:.*]] = tensor.empty() : tensor<1x8x8x32xf32>
 //       CHECK: %[[UA:.*]] = bufferization.alloc_tensor() : tensor<16x1x1x16x32xf32>
-//       CHECK: %[[U00:.*]] = tensor.extract_slice %[[UA]][0, 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1] : tensor<16x1x1x16x32xf32> to tensor<16x32xf32>
-//       CHECK: linalg.generic {{.*}} ins(%[[W]] : tensor<3x3x16x32xf32>) outs(%[[U00]] : tensor<16x32xf32>)
+//       CHECK: %[[U00:.*]] = tensor.extract_slice %[[UA]][0, 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1] : tensor<16x1x1x16x32xf32> to tensor<1x1x16x32xf32>
+//       CHECK: linalg.generic {{.*}} ins(%[[W]] : tensor<3x3x16x32xf32>) outs(%[[U00]] : tensor<1x1x16x32xf32>)
 //  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[W]]
 //       CHECK: %[[VA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x16xf32>
 //       CHECK: linalg.generic {indexing_maps = [#[[D00]], #[[D02]], #[[D20]], #[[D22]], #{{map[0-9]*}}]{{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
