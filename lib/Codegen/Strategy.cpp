@@ -408,8 +408,8 @@ bool mlir::tconv::fitsWinograd(ConvOp op) {
 /// The transformed inputs and products of a whole batch go through memory
 /// once each; above about a quarter of the L3 cache they no longer stay in
 /// it between the transforms and the products: per image, C2 at N = 8 ran
-/// 12.3 ms instead of 19.5 (T2, T3 at N = 8: 10-20% faster), while T1 (8
-/// images of 4x4 tiles, 3.5 MB) ran 13% slower, its products too small.
+/// 12.3 ms instead of 19.5 (T2 at N = 8: 16.5 instead of 18.1), while T1
+/// (8 images of 4x4 tiles, 3.5 MB) ran 13% slower, its products too small.
 bool mlir::tconv::winogradPerImage(int64_t batch, int64_t tiles,
                                    int64_t products, int64_t inChannels,
                                    int64_t outChannels) {
