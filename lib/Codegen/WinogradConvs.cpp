@@ -75,10 +75,11 @@ struct Term {
 };
 } // namespace
 
-/// A parallel generic writing `init` with the sums of `terms` plus `addend`:
-/// a scalar, the element of `init` itself (`init` here) or nothing (null).
+/// A parallel generic writing `init` with the sums of `terms`, plus the
+/// element of `init` itself if `accumulate`, else `scalar` if not null.
 static Value combine(OpBuilder &b, Location loc, Value init,
-                     ArrayRef<Term> terms, Value addend) {
+                     ArrayRef<Term> terms, bool accumulate = false,
+                     Value scalar = Value()) {
   auto type = cast<RankedTensorType>(init.getType());
   unsigned loops = type.getRank();
   SmallVector<Value> inputs;
@@ -99,7 +100,7 @@ static Value combine(OpBuilder &b, Location loc, Value init,
                  ? value
                  : arith::ExtFOp::create(nb, nloc, f32, value).getResult();
     };
-    Value sum = addend == init ? widen(args.back()) : addend;
+    Value sum = accumulate ? widen(args.back()) : scalar;
     for (auto [term, arg] : llvm::zip(terms, args)) {
       Value value = widen(arg);
       float c = term.coefficient;
@@ -153,12 +154,16 @@ static SmallVector<OpFoldResult> unitStrides(OpBuilder &b,
   return SmallVector<OpFoldResult>(type.getRank(), b.getIndexAttr(1));
 }
 
-/// Product `k` of the alpha^2 in `all`, without the leading dim.
+/// Product `k` of the alpha^2 in `all`, without the leading dim unless
+/// `keepDim` (an image of a batch, sliced the same way).
 static Value extractProduct(OpBuilder &b, Location loc, Value all,
-                            OpFoldResult k) {
+                            OpFoldResult k, bool keepDim = false) {
   auto type = cast<RankedTensorType>(all.getType());
-  auto sliceType = RankedTensorType::get(type.getShape().drop_front(),
-                                         type.getElementType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape[0] = 1;
+  auto sliceType = RankedTensorType::get(
+      keepDim ? ArrayRef<int64_t>(shape) : type.getShape().drop_front(),
+      type.getElementType());
   return tensor::ExtractSliceOp::create(b, loc, sliceType, all,
                                         productOffsets(b, type, k),
                                         productSizes(b, type),
@@ -192,7 +197,7 @@ static Value transformEach(OpBuilder &b, Location loc, const Algorithm &alg,
             terms.push_back({k, source, at(i, j)});
       OpFoldResult k = b.getIndexAttr(a * alg.alpha + c);
       Value entry =
-          combine(b, loc, extractProduct(b, loc, all, k), terms, Value());
+          combine(b, loc, extractProduct(b, loc, all, k), terms);
       all = insertProduct(b, loc, entry, all, k);
     }
   return all;
@@ -324,32 +329,6 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
   return loop.getResult(0);
 }
 
-/// Where image `n` of an NHWC batch is, and the sizes of `image`.
-static SmallVector<OpFoldResult> imageOffsets(OpBuilder &b, OpFoldResult n) {
-  SmallVector<OpFoldResult> offsets(4, b.getIndexAttr(0));
-  offsets[0] = n;
-  return offsets;
-}
-static SmallVector<OpFoldResult> imageSizes(OpBuilder &b, Value image) {
-  return llvm::map_to_vector(
-      cast<RankedTensorType>(image.getType()).getShape(),
-      [&](int64_t extent) -> OpFoldResult { return b.getIndexAttr(extent); });
-}
-/// Image `n` of an NHWC `batch` as 1xHxWxC.
-static Value imageSlice(OpBuilder &b, Location loc, Value batch, Value n) {
-  auto type = cast<RankedTensorType>(batch.getType());
-  SmallVector<int64_t> shape(type.getShape());
-  shape[0] = 1;
-  auto imageType = RankedTensorType::get(shape, type.getElementType());
-  SmallVector<OpFoldResult> sizes =
-      llvm::map_to_vector(shape, [&](int64_t extent) -> OpFoldResult {
-        return b.getIndexAttr(extent);
-      });
-  return tensor::ExtractSliceOp::create(b, loc, imageType, batch,
-                                        imageOffsets(b, n), sizes,
-                                        unitStrides(b, imageType));
-}
-
 namespace {
 /// The Winograd convolution of images, with the filter transformed once.
 struct Image {
@@ -403,7 +382,7 @@ Value Image::compute(OpBuilder &b, Location loc, Value input,
       Value slice = tensor::ExtractSliceOp::create(b, loc, result, offsets,
                                                    sizes, strides);
       Value phase =
-          combine(b, loc, slice, terms, accumulate ? slice : scalar);
+          combine(b, loc, slice, terms, accumulate, scalar);
       result = tensor::InsertSliceOp::create(b, loc, phase, result, offsets,
                                              sizes, strides);
     }
@@ -463,16 +442,12 @@ static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
     auto loop = scf::ForOp::create(
         b, loc, index(0), index(out[0]), index(1), ValueRange{result},
         [&](OpBuilder &lb, Location lloc, Value n, ValueRange iterArgs) {
-          Value picture = imageSlice(lb, lloc, input, n);
-          Value dest = imageSlice(lb, lloc, iterArgs[0], n);
+          // Image n as 1xHxWxC: a product's slice with its leading dim kept.
+          Value picture = extractProduct(lb, lloc, input, n, /*keepDim=*/true);
+          Value dest = extractProduct(lb, lloc, iterArgs[0], n, true);
           Value computed = image.compute(lb, lloc, picture, dest);
           scf::YieldOp::create(
-              lb, lloc,
-              tensor::InsertSliceOp::create(
-                  lb, lloc, computed, iterArgs[0],
-                  imageOffsets(lb, n), imageSizes(lb, dest),
-                  unitStrides(lb, cast<RankedTensorType>(dest.getType())))
-                  .getResult());
+              lb, lloc, insertProduct(lb, lloc, computed, iterArgs[0], n));
         });
     result = loop.getResult(0);
   }
