@@ -15,15 +15,6 @@ bool tconv::isBatchedType(Type type) {
          tensor.getNumDynamicDims() == 1;
 }
 
-Type tconv::getImageType(Type type) {
-  if (!isBatchedType(type))
-    return type;
-  auto tensor = cast<RankedTensorType>(type);
-  SmallVector<int64_t> shape(tensor.getShape());
-  shape[0] = 1;
-  return tensor.clone(shape);
-}
-
 void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
   MLIRContext *ctx = driver.getContext();
   // Callers outside a pass (importers) may not have loaded them.
@@ -36,12 +27,19 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
   // in, which empty-tensor elimination makes the computation's own
   // destination.
   unsigned numInputs = image.getNumArguments();
+  // An argument is batched where its image type differs: dim 0 of ? or N
+  // against 1.
+  auto isBatchedArg = [&](unsigned index) {
+    return driver.getFunctionType().getInput(index) !=
+           image.getFunctionType().getInput(index);
+  };
+  SmallVector<Type> imageResults(image.getFunctionType().getResults());
   auto writable = NamedAttribute(
       StringAttr::get(ctx,
                       bufferization::BufferizationDialect::kWritableAttrName),
       BoolAttr::get(ctx, true));
-  for (Type result : driver.getFunctionType().getResults())
-    (void)image.insertArgument(image.getNumArguments(), getImageType(result),
+  for (Type result : imageResults)
+    (void)image.insertArgument(image.getNumArguments(), result,
                                DictionaryAttr::get(ctx, writable),
                                image.getLoc());
   image.walk([&](func::ReturnOp ret) {
@@ -69,45 +67,49 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
   OpBuilder builder = OpBuilder::atBlockBegin(body);
   Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
   Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-  Value firstBatched = *llvm::find_if(driver.getArguments(), [](Value v) {
-    return isBatchedType(v.getType());
-  });
-  Value n = tensor::DimOp::create(builder, loc, firstBatched, 0);
+  unsigned firstBatched = *llvm::find_if(
+      llvm::seq(driver.getNumArguments()), isBatchedArg);
+  Value n = tensor::DimOp::create(builder, loc,
+                                  driver.getArgument(firstBatched), 0);
   SmallVector<Value> inits;
-  for (Type result : driver.getFunctionType().getResults())
+  for (Type result : driver.getFunctionType().getResults()) {
+    auto tensor = cast<RankedTensorType>(result);
     inits.push_back(tensor::EmptyOp::create(
-        builder, loc, cast<RankedTensorType>(result), ValueRange{n}));
+        builder, loc, tensor,
+        tensor.isDynamicDim(0) ? ValueRange{n} : ValueRange{}));
+  }
   auto loop = scf::ForOp::create(
       builder, loc, zero, n, one, inits,
       [&](OpBuilder &b, Location loc, Value i, ValueRange accs) {
-        auto sliceOf = [&](RankedTensorType full) {
-          SmallVector<OpFoldResult> offsets(full.getRank(), b.getIndexAttr(0));
+        auto sliceOf = [&](Type imageType) {
+          auto image = cast<RankedTensorType>(imageType);
+          SmallVector<OpFoldResult> offsets(image.getRank(), b.getIndexAttr(0));
           offsets[0] = i;
           SmallVector<OpFoldResult> sizes = llvm::map_to_vector(
-              cast<RankedTensorType>(getImageType(full)).getShape(),
+              image.getShape(),
               [&](int64_t size) -> OpFoldResult {
                 return b.getIndexAttr(size);
               });
-          SmallVector<OpFoldResult> strides(full.getRank(), b.getIndexAttr(1));
+          SmallVector<OpFoldResult> strides(image.getRank(), b.getIndexAttr(1));
           return std::make_tuple(offsets, sizes, strides);
         };
-        auto imageOf = [&](Value full) -> Value {
-          auto type = cast<RankedTensorType>(full.getType());
-          auto [offsets, sizes, strides] = sliceOf(type);
+        auto imageOf = [&](Value full, Type imageType) -> Value {
+          auto [offsets, sizes, strides] = sliceOf(imageType);
           return tensor::ExtractSliceOp::create(
-              b, loc, cast<RankedTensorType>(getImageType(type)), full,
-              offsets, sizes, strides);
+              b, loc, cast<RankedTensorType>(imageType), full, offsets, sizes,
+              strides);
         };
         SmallVector<Value> operands;
-        for (Value arg : driver.getArguments())
-          operands.push_back(isBatchedType(arg.getType()) ? imageOf(arg) : arg);
-        for (Value acc : accs)
-          operands.push_back(imageOf(acc));
+        for (auto [index, arg] : llvm::enumerate(driver.getArguments()))
+          operands.push_back(isBatchedArg(index)
+                                 ? imageOf(arg, image.getArgumentTypes()[index])
+                                 : arg);
+        for (auto [acc, imageType] : llvm::zip(accs, imageResults))
+          operands.push_back(imageOf(acc, imageType));
         auto call = func::CallOp::create(b, loc, image, operands);
         SmallVector<Value> next;
         for (auto [result, acc] : llvm::zip(call.getResults(), accs)) {
-          auto [offsets, sizes, strides] =
-              sliceOf(cast<RankedTensorType>(acc.getType()));
+          auto [offsets, sizes, strides] = sliceOf(result.getType());
           next.push_back(tensor::InsertSliceOp::create(b, loc, result, acc,
                                                        offsets, sizes, strides));
         }

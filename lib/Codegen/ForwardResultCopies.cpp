@@ -1,4 +1,4 @@
-//===- ForwardResultCopies.cpp - Dynamic results built in the out-param ---===//
+//===- ForwardResultCopies.cpp - Results built in their out-param ---------===//
 
 #include "tconv/Codegen/Passes.h"
 
@@ -36,8 +36,7 @@ struct ForwardResultCopiesPass
       }
       auto alloc = source.getDefiningOp<memref::AllocOp>();
       if (!out || out.getOwner() != &body || !out.hasOneUse() || !alloc ||
-          alloc->getBlock() != &body || alloc.getType() != out.getType() ||
-          alloc.getType().hasStaticShape())
+          alloc->getBlock() != &body || alloc.getType() != out.getType())
         continue;
       // Every use of the buffer must come before the copy.
       bool usedAfter = llvm::any_of(alloc->getUsers(), [&](Operation *user) {

@@ -3,6 +3,7 @@
 #include "tconv/Codegen/Passes.h"
 
 #include "tconv/Codegen/BatchLoop.h"
+#include "tconv/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -53,46 +54,90 @@ static bool isPerImage(Operation *op,
   return false;
 }
 
+/// Dim 0 of 1: the image of a batched type.
+static Type imageTypeOf(Type type) {
+  auto tensor = cast<RankedTensorType>(type);
+  SmallVector<int64_t> shape(tensor.getShape());
+  shape[0] = 1;
+  return tensor.clone(shape);
+}
+
+/// The N of a function on a static batch that the strategy runs image by
+/// image: its results and some arguments have dim 0 of N > 1; 0 otherwise.
+static int64_t staticBatchOf(func::FuncOp func) {
+  FunctionType type = func.getFunctionType();
+  if (type.getNumResults() == 0 ||
+      llvm::any_of(llvm::concat<const Type>(type.getInputs(),
+                                            type.getResults()),
+                   hasDynamicDim))
+    return 0;
+  auto result = dyn_cast<RankedTensorType>(type.getResult(0));
+  if (!result || result.getRank() == 0 || result.getDimSize(0) <= 1)
+    return 0;
+  return result.getDimSize(0);
+}
+
+/// Whether `op` is a splat constant whose type may be batched.
+static bool isBatchedSplat(Operation *op,
+                           function_ref<bool(Type)> isBatchedType) {
+  auto constant = dyn_cast<arith::ConstantOp>(op);
+  auto splat =
+      constant ? dyn_cast<SplatElementsAttr>(constant.getValue()) : nullptr;
+  return splat && isBatchedType(splat.getType());
+}
+
 namespace {
 struct OutlineBatchPass
     : public tconv::impl::TConvOutlineBatchBase<OutlineBatchPass> {
+  using Base::Base;
+
   void runOnOperation() override {
-    SmallVector<func::FuncOp> batched;
+    SmallVector<func::FuncOp> candidates;
     for (auto func : getOperation().getOps<func::FuncOp>())
       if (func.isPublic() && !func.isExternal() &&
-          !func->hasAttr(tconv::kBatchLoopAttrName) &&
-          llvm::any_of(func.getFunctionType().getInputs(), isBatchedType))
-        batched.push_back(func);
-    for (func::FuncOp func : batched)
-      if (failed(outline(func)))
-        return signalPassFailure();
+          !func->hasAttr(tconv::kBatchLoopAttrName))
+        candidates.push_back(func);
+    for (func::FuncOp func : candidates) {
+      if (llvm::any_of(func.getFunctionType().getInputs(), isBatchedType)) {
+        if (failed(outlineDynamic(func)))
+          return signalPassFailure();
+      } else if (staticBatches) {
+        outlineStatic(func);
+      }
+    }
   }
 
-  /// Checks that every op of `func` is per image; the batched values.
-  FailureOr<DenseSet<Value>> classify(func::FuncOp func) {
+  /// Checks that every op of `func` is per image, starting from the batched
+  /// arguments `isBatchedArg` tells; the batched values. `isBatchedType`
+  /// tells the types a batched value may have. Diagnoses a failure if
+  /// `diagnose`.
+  FailureOr<DenseSet<Value>>
+  classify(func::FuncOp func, function_ref<bool(BlockArgument)> isBatchedArg,
+           function_ref<bool(Type)> isBatchedType, bool diagnose) {
+    auto fail = [&](Operation *op) {
+      return diagnose ? op->emitError("cannot compile @")
+                            << func.getSymName() << " for a dynamic batch: "
+                      : InFlightDiagnostic();
+    };
     DenseSet<Value> batchedValues;
     auto isBatchedValue = [&](Value v) { return batchedValues.contains(v); };
     for (BlockArgument arg : func.getArguments()) {
-      if (isBatchedType(arg.getType()))
+      if (isBatchedArg(arg))
         batchedValues.insert(arg);
       else if (hasDynamicDim(arg.getType()))
-        return func.emitError("cannot compile @")
-               << func.getSymName() << " for a dynamic batch: argument #"
-               << arg.getArgNumber() << " has type " << arg.getType()
-               << "; only dim 0 (the batch) may be dynamic";
+        return fail(func) << "argument #" << arg.getArgNumber()
+                          << " has type " << arg.getType()
+                          << "; only dim 0 (the batch) may be dynamic";
     }
     if (!func.getBody().hasOneBlock())
-      return func.emitError("cannot compile @")
-             << func.getSymName()
-             << " for a dynamic batch: its body has several blocks";
+      return fail(func) << "its body has several blocks";
     for (Operation &op : func.front()) {
       if (auto ret = dyn_cast<func::ReturnOp>(op)) {
         for (auto [index, value] : llvm::enumerate(ret.getOperands()))
           if (!isBatchedValue(value))
-            return ret.emitError("cannot compile @")
-                   << func.getSymName() << " for a dynamic batch: result #"
-                   << index << " (" << value.getType()
-                   << ") does not have the batch as its dim 0";
+            return fail(ret) << "result #" << index << " ("
+                             << value.getType()
+                             << ") does not have the batch as its dim 0";
         continue;
       }
       bool readsBatch = llvm::any_of(op.getOperands(), isBatchedValue);
@@ -102,28 +147,76 @@ struct OutlineBatchPass
                     : isMemoryEffectFree(&op) &&
                           llvm::none_of(op.getResultTypes(), hasDynamicDim);
       if (!ok || (readsBatch && op.getNumRegions() > 0))
-        return op.emitError("cannot compile @")
-               << func.getSymName() << " for a dynamic batch: '"
-               << op.getName()
-               << "' is not known to compute each image separately";
-      if (readsBatch)
+        return fail(&op) << "'" << op.getName()
+                         << "' is not known to compute each image separately";
+      // A splat of the batch's shape (a static batch's ReLU bound) is the
+      // same splat on each image.
+      if (readsBatch || isBatchedSplat(&op, isBatchedType))
         for (Value result : op.getResults())
           batchedValues.insert(result);
     }
     return batchedValues;
   }
 
-  LogicalResult outline(func::FuncOp func) {
-    FailureOr<DenseSet<Value>> batchedValues = classify(func);
+  LogicalResult outlineDynamic(func::FuncOp func) {
+    FailureOr<DenseSet<Value>> batchedValues = classify(
+        func, [](BlockArgument arg) { return isBatchedType(arg.getType()); },
+        isBatchedType, /*diagnose=*/true);
     if (failed(batchedValues))
       return failure();
+    if (failed(outline(func, *batchedValues)))
+      return func.emitError("cannot compile @")
+             << func.getSymName()
+             << " for a dynamic batch: its body does not verify on one image";
+    return success();
+  }
+
+  /// A static batch runs image by image where the strategy says so; left
+  /// whole if it is not per image (nothing to diagnose: it compiles as is).
+  void outlineStatic(func::FuncOp func) {
+    int64_t n = staticBatchOf(func);
+    if (n == 0)
+      return;
+    auto hasBatch = [n](Type type) {
+      auto tensor = dyn_cast<RankedTensorType>(type);
+      return tensor && tensor.getRank() >= 1 && tensor.getDimSize(0) == n;
+    };
+    FailureOr<DenseSet<Value>> batchedValues = classify(
+        func, [&](BlockArgument arg) { return hasBatch(arg.getType()); },
+        hasBatch, /*diagnose=*/false);
+    if (failed(batchedValues) ||
+        llvm::none_of(func.getArguments(), [&](Value arg) {
+          return batchedValues->contains(arg);
+        }))
+      return;
+    uint64_t largestBytes = 0;
+    for (Value value : *batchedValues) {
+      auto tensor = cast<RankedTensorType>(value.getType());
+      uint64_t bytes = llvm::SaturatingMultiply<uint64_t>(
+          tensor.getNumElements(),
+          llvm::divideCeil(tensor.getElementTypeBitWidth(), 8));
+      largestBytes = std::max(largestBytes, bytes);
+    }
+    if (!tconv::runsImageByImage(n, largestBytes))
+      return;
+    // Per-image ops verify on one image: a failure is a bug.
+    if (failed(outline(func, *batchedValues)))
+      signalPassFailure();
+  }
+
+  /// Moves the body of `func` to `@<name>.image` on one image of each of
+  /// the `batchedValues`, and makes `func` the loop over its images.
+  LogicalResult outline(func::FuncOp func,
+                        const DenseSet<Value> &batchedValues) {
     MLIRContext *ctx = func.getContext();
     FunctionType type = func.getFunctionType();
-    auto imageTypes = [](TypeRange types) {
-      return llvm::map_to_vector(types, tconv::getImageType);
-    };
-    auto imageFuncType = FunctionType::get(ctx, imageTypes(type.getInputs()),
-                                           imageTypes(type.getResults()));
+    SmallVector<Type> inputs;
+    for (auto [index, input] : llvm::enumerate(type.getInputs()))
+      inputs.push_back(batchedValues.contains(func.getArgument(index))
+                           ? imageTypeOf(input)
+                           : input);
+    auto imageFuncType = FunctionType::get(
+        ctx, inputs, llvm::map_to_vector(type.getResults(), imageTypeOf));
 
     // The image function takes the body, its batched values retyped.
     OpBuilder builder(ctx);
@@ -133,17 +226,16 @@ struct OutlineBatchPass
         func::FuncOp::create(builder, func.getLoc(), imageName, imageFuncType);
     image.setPrivate();
     image.getBody().takeBody(func.getBody());
-    for (BlockArgument arg : image.getArguments())
-      arg.setType(tconv::getImageType(arg.getType()));
-    for (Operation &op : image.front())
-      for (Value result : op.getResults())
-        if (batchedValues->contains(result))
-          result.setType(tconv::getImageType(result.getType()));
+    for (Value value : batchedValues) {
+      value.setType(imageTypeOf(value.getType()));
+      if (auto constant = value.getDefiningOp<arith::ConstantOp>())
+        constant.setValueAttr(cast<SplatElementsAttr>(constant.getValue())
+                                  .resizeSplat(cast<ShapedType>(
+                                      value.getType())));
+    }
     SymbolTable(getOperation()).insert(image);
     if (failed(verify(image)))
-      return image.emitError("cannot compile @")
-             << func.getSymName()
-             << " for a dynamic batch: its body does not verify on one image";
+      return failure();
 
     // The public function loops over the images.
     tconv::buildBatchLoop(func, image);

@@ -62,8 +62,9 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
 /// tconv.conv_transpose -> tconv.conv.
 static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
-  // A dynamic batch becomes a loop over a static per-image function.
-  pm.addPass(createTConvOutlineBatch());
+  // A dynamic batch becomes a loop over a static per-image function; so
+  // does a static one that the strategy runs image by image.
+  pm.addPass(createTConvOutlineBatch({/*staticBatches=*/options.vectorize}));
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
   funcPm.addPass(createTConvRaiseConvolutions());

@@ -34,11 +34,12 @@ LogicalResult mlir::tconv::compileAheadOfTime(
              << entry.mlirName << "': '" << checkName
              << "' is the CPU check's name (use --prefix or rename the "
                 "function)";
-  // A dynamic batch becomes a loop over a per-image function before the
-  // entries take memref arguments (the pipeline's own outlining then finds
-  // no tensor arguments left).
+  // A dynamic batch (a large static one, as in the pipeline) becomes a loop
+  // over a per-image function before the entries take memref arguments (the
+  // pipeline's own outlining then finds no tensor arguments left).
   PassManager outline(module.getContext());
-  outline.addPass(createTConvOutlineBatch());
+  outline.addPass(
+      createTConvOutlineBatch({/*staticBatches=*/pipelineOptions.vectorize}));
   if (failed(outline.run(module)))
     return failure();
   buildCEntryImpls(module, *entries);

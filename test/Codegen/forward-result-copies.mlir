@@ -53,3 +53,27 @@ func.func private @private(%x: memref<?x4xf32>, %out: memref<?x4xf32>) {
   memref.copy %a, %out : memref<?x4xf32> to memref<?x4xf32>
   return
 }
+
+// -----
+
+// A static result updated by a loop (the image loop of a large static
+// batch) is copied just the same: built in the out-param too.
+// CHECK-LABEL: func.func @static_loop(
+// CHECK-SAME:      %[[X:[^:]+]]: memref<4x4xf32>, %[[OUT:[^:]+]]: memref<4x4xf32>)
+// CHECK-NOT:     memref.alloc
+// CHECK:         scf.for {{.+}} iter_args(%[[ACC:.+]] = %[[OUT]])
+// CHECK:           linalg.copy ins(%[[X]] : memref<4x4xf32>) outs(%[[ACC]] : memref<4x4xf32>)
+// CHECK-NOT:     memref.copy
+// CHECK:         return
+func.func @static_loop(%x: memref<4x4xf32>, %out: memref<4x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %a = memref.alloc() : memref<4x4xf32>
+  %r = scf.for %i = %c0 to %c4 step %c1 iter_args(%acc = %a) -> (memref<4x4xf32>) {
+    linalg.copy ins(%x : memref<4x4xf32>) outs(%acc : memref<4x4xf32>)
+    scf.yield %acc : memref<4x4xf32>
+  }
+  memref.copy %r, %out : memref<4x4xf32> to memref<4x4xf32>
+  return
+}

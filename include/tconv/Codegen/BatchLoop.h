@@ -1,9 +1,9 @@
-//===- BatchLoop.h - A dynamic batch as a loop over images ------*- C++ -*-===//
+//===- BatchLoop.h - A batch as a loop over images --------------*- C++ -*-===//
 //
 // Shared by `--tconv-outline-batch` and importers that build the per-image
 // function themselves (the ONNX importer imports a dynamic-batch model at
-// N = 1): the public function with a dynamic dim 0 loops over its images and
-// calls the static per-image function on each.
+// N = 1): the public function with a dynamic (or a large static) dim 0
+// loops over its images and calls the static per-image function on each.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,14 +27,12 @@ inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
 /// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
 bool isBatchedType(Type type);
 
-/// The type of one image of a batched type (dim 0 of 1); others unchanged.
-Type getImageType(Type type);
-
 /// Gives `driver` (bodiless, with at least one batched argument) a body that
 /// loops over the N images of its batched arguments, calls `image` on each
 /// (batch-free arguments as they are) and inserts each image of the results,
-/// which must all be batched. `image` must take and return the image types
-/// of `driver`'s. It reads and writes each image in place: `image` gets an
+/// which must all be batched. `image` takes and returns the image types of
+/// `driver`'s (dim 0 of 1 where the driver's is ? or a static N): an
+/// argument whose type differs is a batched one. It reads and writes each image in place: `image` gets an
 /// output argument per result, the image of the driver's result that it
 /// materializes its result in (bufferized at a dynamic offset, see
 /// kBatchImageAttrName). Marks `driver` with kBatchLoopAttrName and `image`

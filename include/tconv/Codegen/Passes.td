@@ -431,8 +431,8 @@ def TConvDecomposePads : Pass<"tconv-decompose-pads", "::mlir::func::FuncOp"> {
 }
 
 def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
-  let summary = "Run a dynamic-batch function as a loop over images of a "
-                "static per-image function";
+  let summary = "Run a dynamic-batch (or a large static-batch) function as a "
+                "loop over images of a static per-image function";
   let description = [{
     A public function whose tensor arguments and results have a dynamic
     batch (dim 0, all the others static) is compiled once for any N. Rather
@@ -458,6 +458,17 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     `tconv.batch_loop` already is such a loop (the ONNX importer builds it
     for a dynamic-batch model with `BatchLoop.h`; so does this pass, which
     is therefore idempotent) and is left alone.
+
+    With `static-batches`, a function on a static batch N > 1 (its results
+    and some arguments have dim 0 of N) takes the same form when the
+    strategy says its images run faster one at a time
+    (`runsImageByImage`: its largest batched tensor is at least 4 MiB, so
+    that each layout change and temporary of the whole batch would stream
+    through memory, where one image's stay in the caches); a splat
+    constant of the batch's shape becomes the splat of an image. A static
+    function that is not per image (or an argument with dim 0 of N that is
+    not an image, such as a filter of N output channels) compiles whole, as
+    it would without the option: nothing is diagnosed.
 
     Example:
 
@@ -503,6 +514,11 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     }
     ```
   }];
+  let options = [
+    Option<"staticBatches", "static-batches", "bool", /*default=*/"false",
+           "Also run a function on a large static batch image by image, "
+           "where the strategy finds it faster">,
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",
                            "::mlir::scf::SCFDialect",
@@ -588,13 +604,14 @@ def TConvBufferize : Pass<"tconv-bufferize", "::mlir::ModuleOp"> {
 
 def TConvForwardResultCopies
     : Pass<"tconv-forward-result-copies", "::mlir::func::FuncOp"> {
-  let summary = "Build dynamically shaped results of an entry point in its "
-                "out-params";
+  let summary = "Build the results of an entry point in its out-params "
+                "rather than copying them there";
   let description = [{
-    `--buffer-results-to-out-params` writes a static result in place but
-    builds a dynamic one (a dynamic batch) in a fresh `memref.alloc` that it
-    then copies into the out-param: a full copy of the output and a large
-    allocation that page-faults on every call. In a public function, when
+    `--buffer-results-to-out-params` writes a static result in place when
+    it is returned as computed, but builds a dynamic one (a dynamic batch),
+    or one that a loop updates (the image loop of a batch), in a fresh
+    `memref.alloc` that it then copies into the out-param: a full copy of
+    the output and a large allocation. In a public function, when
     an out-param's only use is that copy from an allocation of the same type
     used only before it (directly or through loops that update it in
     place), the allocation is the out-param. The entry-point

@@ -150,6 +150,11 @@ bool fitsWinograd(ConvOp op);
 bool winogradPerImage(int64_t batch, int64_t tiles, int64_t products,
                       int64_t inChannels, int64_t outChannels);
 
+/// Whether a function on a static batch of `batch` images computes them one
+/// at a time (tconv-outline-batch), given the bytes of its largest batched
+/// tensor.
+bool runsImageByImage(int64_t batch, uint64_t largestBatchedBytes);
+
 /// The schedule of `op` for the target and options.
 ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
 
