@@ -366,11 +366,12 @@ bool mlir::tconv::shouldSplitGroups(ConvOp op) {
 /// kernel size: the transforms cost a pass over memory per product, which
 /// the products must outweigh. F(2x2, 3x3) saves 2.25x of the
 /// multiplications and pays from 16 channels (16 -> 32 at 112x112: 16%
-/// faster at 1 thread, even at 2); F(2x2, 2x2) saves 1.78x and needs more
-/// (T3's 32 -> 32 phases: 7% faster at 1 thread, 5% slower at 2; T2's
-/// 128 -> 64: 25% faster at both).
+/// faster at 1 thread, even at 2); F(2x2, 2x2) saves 1.78x and needs more:
+/// 4x4 stride-2 transposed convolutions at 64x64 inputs, 32 -> 32 (T3):
+/// 1.28 -> 1.15 ms at 1 thread, 0.68 -> 0.63 at 2; 64 -> 32: 0.61 -> 0.52,
+/// 0.34 -> 0.32; 32 -> 16 even; 16 -> 16 and 16 -> 32 slower.
 static int64_t minWinogradChannels(int64_t kernelSize) {
-  return kernelSize == 3 ? 16 : 64;
+  return kernelSize == 3 ? 16 : 32;
 }
 
 /// The fewest 2x2 output tiles (over the batch) a Winograd convolution has:

@@ -2,7 +2,7 @@
 
 // Which convolutions run as Winograd F(2x2, r x r) (winograd_tile = 2,
 // tconv-winograd-convs): 2-D, ungrouped, f32, a 3x3 or 2x2 kernel at unit
-// stride and dilation, an even output size, at least 16 (3x3) or 64 (2x2)
+// stride and dilation, an even output size, at least 16 (3x3) or 32 (2x2)
 // input and output channels and at least 64 2x2 output tiles over the
 // batch. The tile sizes are those of the 1x1 products over the H/2 x W/2
 // tiles.
@@ -28,6 +28,16 @@ func.func @phase_2x2(%x: tensor<4x128x9x9xf32>, %w: tensor<64x128x2x2xf32>) -> t
 
 // -----
 
+// T3's phases: 2x2, 32 -> 32 channels, 32x32 outputs (256 tiles).
+// CHECK-LABEL: func.func @phase_2x2_32(
+//       CHECK:   tconv.conv {{.*}}winograd_tile = 2 : i64
+func.func @phase_2x2_32(%x: tensor<1x32x33x33xf32>, %w: tensor<32x32x2x2xf32>) -> tensor<1x32x32x32xf32> {
+  %y = tconv.conv %x, %w : (tensor<1x32x33x33xf32>, tensor<32x32x2x2xf32>) -> tensor<1x32x32x32xf32>
+  return %y : tensor<1x32x32x32xf32>
+}
+
+// -----
+
 // bf16 with vdpbf16ps: the products take the dot schedule, 6 positions x 64
 // channels, 4 pairs of input channels per step (one tap).
 // CHECK-LABEL: func.func @bf16_dot(
@@ -42,7 +52,7 @@ func.func @bf16_dot(%x: tensor<1x64x56x56xbf16>, %w: tensor<64x64x3x3xbf16>) -> 
 // Too few input channels (15), too few output channels (8), an odd output
 // size, stride 2, dilation 2, a 5x5 kernel, 2 groups, bf16 with 8 output
 // channels (no vdpbf16ps schedule), f64, 1-D, 2x2
-// with 32 channels (T3's phases), too few tiles (48: 3 images of 8x8
+// with 16 input channels, too few tiles (48: 3 images of 8x8
 // outputs, T1's phases at N = 1 have 16): direct.
 // CHECK-LABEL: func.func @direct(
 //   CHECK-NOT:   winograd_tile
@@ -53,8 +63,8 @@ func.func @direct(%x15: tensor<1x15x16x16xf32>, %w15: tensor<16x15x3x3xf32>,
                   %wg: tensor<16x8x3x3xf32>, %xb: tensor<1x16x16x16xbf16>,
                   %wb: tensor<8x16x3x3xbf16>, %xd: tensor<1x16x16x16xf64>,
                   %wd: tensor<16x16x3x3xf64>, %x1: tensor<1x16x16xf32>,
-                  %w1: tensor<16x16x3xf32>, %x32: tensor<1x32x17x17xf32>,
-                  %w2: tensor<32x32x2x2xf32>, %x3: tensor<3x16x8x8xf32>)
+                  %w1: tensor<16x16x3xf32>, %x17: tensor<1x16x17x17xf32>,
+                  %w2: tensor<32x16x2x2xf32>, %x3: tensor<3x16x8x8xf32>)
     -> (tensor<1x16x16x16xf32>, tensor<1x8x16x16xf32>, tensor<1x16x15x15xf32>,
         tensor<1x16x8x8xf32>, tensor<1x16x16x16xf32>, tensor<1x16x16x16xf32>,
         tensor<1x16x16x16xf32>, tensor<1x8x16x16xbf16>, tensor<1x16x16x16xf64>,
@@ -69,7 +79,7 @@ func.func @direct(%x15: tensor<1x15x16x16xf32>, %w15: tensor<16x15x3x3xf32>,
   %h = tconv.conv %xb, %wb pads = [1, 1, 1, 1] : (tensor<1x16x16x16xbf16>, tensor<8x16x3x3xbf16>) -> tensor<1x8x16x16xbf16>
   %i = tconv.conv %xd, %wd pads = [1, 1, 1, 1] : (tensor<1x16x16x16xf64>, tensor<16x16x3x3xf64>) -> tensor<1x16x16x16xf64>
   %j = tconv.conv %x1, %w1 pads = [1, 1] : (tensor<1x16x16xf32>, tensor<16x16x3xf32>) -> tensor<1x16x16xf32>
-  %k = tconv.conv %x32, %w2 : (tensor<1x32x17x17xf32>, tensor<32x32x2x2xf32>) -> tensor<1x32x16x16xf32>
+  %k = tconv.conv %x17, %w2 : (tensor<1x16x17x17xf32>, tensor<32x16x2x2xf32>) -> tensor<1x32x16x16xf32>
   %l = tconv.conv %x3, %w pads = [1, 1, 1, 1] : (tensor<3x16x8x8xf32>, tensor<16x16x3x3xf32>) -> tensor<3x16x8x8xf32>
   return %a, %b, %c, %d, %e, %f, %g, %h, %i, %j, %k, %l : tensor<1x16x16x16xf32>, tensor<1x8x16x16xf32>, tensor<1x16x15x15xf32>,
       tensor<1x16x8x8xf32>, tensor<1x16x16x16xf32>, tensor<1x16x16x16xf32>, tensor<1x16x16x16xf32>,

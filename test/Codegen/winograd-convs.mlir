@@ -1,8 +1,9 @@
 // RUN: tconv-opt %s -split-input-file --tconv-winograd-convs --canonicalize --cse | FileCheck %s
 
 // F(2x2, 3x3): 16 filter transforms, 16 input transforms of the 4x4 patches
-// at stride 2, the 16 products as one 1x1 convolution in an scf.forall
-// (the schedule without winograd_tile) and 4 output transforms, one per
+// at stride 2, the 16 products as one 1x1 convolution in an scf.forall over
+// (image, tile row, product), one row of tiles each (the schedule without
+// winograd_tile; a single image's dim folds away), and 4 output transforms, one per
 // position of the 2x2 block, inserted at stride 2. The zero fill of the
 // convolution's init is dropped: the outputs overwrite its destination.
 
@@ -26,13 +27,13 @@
 //  CHECK-NEXT: linalg.yield %[[S3]]
 //  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
 //       CHECK: %[[MA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x32xf32>
-//       CHECK: %[[M:.*]] = scf.forall (%[[K:.*]]) in (16) shared_outs(%[[ALL:.*]] = %[[MA]])
-//       CHECK: %[[VK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: %[[M:.*]] = scf.forall (%[[TY:.*]], %[[K:.*]]) in (4, 16) shared_outs(%[[ALL:.*]] = %[[MA]])
+//       CHECK: %[[VK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
 //       CHECK: %[[UK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
-//       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 32] [1, 1, 1, 1, 1]
-//       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MK]] : tensor<1x4x4x32xf32>)
-//       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VK]], %[[UK]] : tensor<1x4x4x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x4x4x32xf32>)
-//       CHECK: tensor.parallel_insert_slice %[[P]] into %[[ALL]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MK]] : tensor<1x1x4x32xf32>)
+//       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VK]], %[[UK]] : tensor<1x1x4x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x1x4x32xf32>)
+//       CHECK: tensor.parallel_insert_slice %[[P]] into %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[Y00:.*]] = tensor.extract_slice %[[E]][0, 0, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
 //       CHECK: %[[R00:.*]] = linalg.generic {{.*}} ins(%[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]] : {{.*}}) outs(%[[Y00]] : tensor<1x4x4x32xf32>)
 //       CHECK: %[[I00:.*]] = tensor.insert_slice %[[R00]] into %[[E]][0, 0, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
@@ -62,7 +63,7 @@ func.func @f3x3(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor
 //  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[W]]
 //       CHECK: bufferization.alloc_tensor() : tensor<9x1x2x2x16xf32>
 //  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[X]]
-//       CHECK: %[[M:.*]] = scf.forall (%{{.*}}) in (9)
+//       CHECK: %[[M:.*]] = scf.forall (%{{.*}}, %{{.*}}) in (2, 9)
 //       CHECK: %[[S:.*]] = tensor.extract_slice %[[I]][0, 0, 0, 0] [1, 2, 2, 32] [1, 2, 2, 1]
 //       CHECK: linalg.generic {{.*}} ins(%[[M]], %[[M]], %[[M]], %[[M]] : {{.*}}) outs(%[[S]] : tensor<1x2x2x32xf32>)
 //  CHECK-NEXT: ^bb0(%[[A:[a-z0-9_]+]]: f32, %{{[a-z0-9_]+}}: f32, %{{[a-z0-9_]+}}: f32, %{{[a-z0-9_]+}}: f32, %[[ACC:[a-z0-9_]+]]: f32):
@@ -83,7 +84,7 @@ func.func @f2x2_bias(%x: tensor<1x5x5x16xf32>, %w: tensor<2x2x16x32xf32>, %i: te
 // CHECK-LABEL: func.func @constant_filter(
 //       CHECK: %[[U:.*]] = arith.constant dense<{{.*}}1.000000e+00{{.*}}3.000000e+00{{.*}}1.000000e+00{{.*}}3.000000e+00{{.*}}6.000000e+00{{.*}}1.125000e+01{{.*}}3.750000e+00{{.*}}9.000000e+00{{.*}}2.000000e+00{{.*}}3.750000e+00{{.*}}1.250000e+00{{.*}}3.000000e+00{{.*}}7.000000e+00{{.*}}1.200000e+01{{.*}}4.000000e+00{{.*}}9.000000e+00{{.*}}> : tensor<16x1x1x1x1xf32>
 //   CHECK-NOT: linalg.generic {{.*}} ins({{.*}} : tensor<3x3x1x1xf32>
-//       CHECK: scf.forall (%[[K:.*]]) in (16)
+//       CHECK: scf.forall (%{{.*}}, %[[K:.*]]) in (2, 16)
 //       CHECK: tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 1, 1]
 func.func @constant_filter(%x: tensor<1x6x6x1xf32>) -> tensor<1x4x4x1xf32> {
   %w = arith.constant dense<[[[[1.0]], [[2.0]], [[3.0]]], [[[4.0]], [[5.0]], [[6.0]]], [[[7.0]], [[8.0]], [[9.0]]]]> : tensor<3x3x1x1xf32>
@@ -109,7 +110,7 @@ func.func @constant_filter(%x: tensor<1x6x6x1xf32>) -> tensor<1x4x4x1xf32> {
 //       CHECK: %[[R:.*]] = scf.for %[[N:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<4x64x64x64xf32>)
 //       CHECK: %[[IMG:.*]] = tensor.extract_slice %[[X]][%[[N]], 0, 0, 0] [1, 66, 66, 64] [1, 1, 1, 1]
 //       CHECK: linalg.generic {{.*}} ins(%[[IMG]], %[[IMG]], %[[IMG]], %[[IMG]] :
-//       CHECK: scf.forall (%{{.*}}) in (16)
+//       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (32, 16)
 //       CHECK: ^bb0(
 //  CHECK-NEXT: arith.addf %{{.*}}, %[[HALF]]
 //       CHECK: tensor.insert_slice %{{.*}} into %[[ACC]][%[[N]], 0, 0, 0] [1, 64, 64, 64] [1, 1, 1, 1]
@@ -131,7 +132,7 @@ func.func @per_image(%x: tensor<4x66x66x64xf32>, %w: tensor<3x3x64x64xf32>) -> t
 // CHECK-LABEL: func.func @whole_batch(
 //   CHECK-NOT: scf.for %
 //       CHECK: bufferization.alloc_tensor() : tensor<16x2x4x4x16xf32>
-//       CHECK: scf.forall (%{{.*}}) in (16)
+//       CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (2, 4, 16)
 //   CHECK-NOT: scf.for %
 func.func @whole_batch(%x: tensor<2x10x10x16xf32>, %w: tensor<3x3x16x16xf32>, %i: tensor<2x8x8x16xf32>) -> tensor<2x8x8x16xf32> {
   %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,

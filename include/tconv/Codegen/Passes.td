@@ -144,11 +144,17 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
        alpha x alpha patch d under every 2x2 output block: generics reading
        the padded input at stride 2, N x H/2 x W/2 x C each;
     3. the alpha^2 products M[a][c] = V[a][c] * U[a][c] summed over C, as
-       one 1x1 `linalg.conv_2d_nhwc_hwcf` in an `scf.forall` over (a, c):
-       one body to vectorize (16 separate convolutions took 4 s more to
-       compile), and one parallel loop over independent products instead
-       of a small one per product. The convolution keeps the schedule's tile
-       sizes (`winograd_tile` dropped) for `--tconv-vectorize-convs`;
+       one 1x1 `linalg.conv_2d_nhwc_hwcf` on one row of tiles in an
+       `scf.forall` over (image, tile row, (a, c)): one body to vectorize
+       (16 separate convolutions took 4 s more to compile), one parallel
+       loop instead of a small one per product, and split over the threads
+       by tile rows as the transforms' loops are, so that each thread
+       multiplies the V it transformed and transforms back the M it
+       multiplied (split by product instead, half of V and M moved between
+       cores: C2 at 2 threads took 1.56-1.60 ms instead of 0.67 whenever
+       the machine's cores were far apart, at most 1.11 split by rows). The
+       convolution keeps the schedule's tile sizes (`winograd_tile`
+       dropped) for `--tconv-vectorize-convs`;
     4. 4 output transforms, one per position (p, q) of the 2x2 block,
        (AT M A)[p][q] added to the convolution's initial value (a filled
        scalar, or in place to a tensor such as a bias) and written at
@@ -185,11 +191,13 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
     %u0 = linalg.generic ... ins(%w) outs(%u_all[0] : tensor<64x64xf32>)  // 16 of them
     %v0 = linalg.generic ... ins(%x, %x, %x, %x)  // d[2y+i][2x+j], 16 of them
         outs(%v_all[0] : tensor<1x28x28x64xf32>)
-    %m = scf.forall (%k) in (16) shared_outs(%m_all = ...) {
+    %m = scf.forall (%n, %ty, %k) in (1, 28, 16) shared_outs(%m_all = ...) {
       %p = linalg.conv_2d_nhwc_hwcf {tconv.schedule = {kind = "channels-last", ...}}
-          ins(%v[%k], %u[%k] : tensor<1x28x28x64xf32>, tensor<1x1x64x64xf32>)
-          outs(%zero_k : tensor<1x28x28x64xf32>)
-      scf.forall.in_parallel { tensor.parallel_insert_slice %p into %m_all[%k, ...] }
+          ins(%v[%k, %n, %ty], %u[%k] : tensor<1x1x28x64xf32>, tensor<1x1x64x64xf32>)
+          outs(%zero_k : tensor<1x1x28x64xf32>)
+      scf.forall.in_parallel {
+        tensor.parallel_insert_slice %p into %m_all[%k, %n, %ty, 0, 0] ...
+      }
     }
     %y00 = linalg.generic ... ins(%m, %m, ...)  // 9 of the 16, for (p, q) = (0, 0)
         outs(%e[0, 0, 0, 0] [1, 28, 28, 64] [1, 2, 2, 1])

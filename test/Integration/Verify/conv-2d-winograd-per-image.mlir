@@ -5,7 +5,7 @@
 
 // RUN: tconv-run %s --random-inputs=62 --verify --dump-ir=fused | FileCheck %s
 // CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}}) -> (tensor<2x64x64x64xf32>)
-// CHECK: scf.forall (%{{.*}}) in (16)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (32, 16)
 // CHECK: verify result #0: max abs error {{.*}}: ok
 
 func.func @main(%x: tensor<2x64x64x64xf32>, %w: tensor<64x64x3x3xf32>, %b: tensor<64xf32>)
