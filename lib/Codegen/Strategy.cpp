@@ -369,9 +369,13 @@ bool mlir::tconv::shouldSplitGroups(ConvOp op) {
 /// faster at 1 thread, even at 2); F(2x2, 2x2) saves 1.78x and needs more:
 /// 4x4 stride-2 transposed convolutions at 64x64 inputs, 32 -> 32 (T3):
 /// 1.28 -> 1.15 ms at 1 thread, 0.68 -> 0.63 at 2; 64 -> 32: 0.61 -> 0.52,
-/// 0.34 -> 0.32; 32 -> 16 even; 16 -> 16 and 16 -> 32 slower.
-static int64_t minWinogradChannels(int64_t kernelSize) {
-  return kernelSize == 3 ? 16 : 32;
+/// 0.34 -> 0.32; 32 -> 16 even; 16 -> 16 and 16 -> 32 slower. In bf16,
+/// whose direct products run at twice the rate, T3 was slower (0.76 ->
+/// 0.89 ms) and T2's 128 -> 64 as fast: 64 there.
+static int64_t minWinogradChannels(int64_t kernelSize, Type elementType) {
+  if (kernelSize == 3)
+    return 16;
+  return elementType.isBF16() ? 64 : 32;
 }
 
 /// The fewest 2x2 output tiles (over the batch) a Winograd convolution has:
@@ -398,7 +402,7 @@ bool mlir::tconv::fitsWinograd(ConvOp op) {
                         g.dilations[1], int64_t(1)}) ||
       result[2] % 2 != 0 || result[3] % 2 != 0)
     return false;
-  int64_t minChannels = minWinogradChannels(filterShape[2]);
+  int64_t minChannels = minWinogradChannels(filterShape[2], elementType);
   uint64_t tiles = 1;
   for (int64_t factor : {result[0], result[2] / 2, result[3] / 2})
     tiles = llvm::SaturatingMultiply<uint64_t>(tiles, factor);

@@ -38,6 +38,18 @@ func.func @phase_2x2_32(%x: tensor<1x32x33x33xf32>, %w: tensor<32x32x2x2xf32>) -
 
 // -----
 
+// The same in bf16 on vdpbf16ps, whose direct products run at twice the
+// rate: direct below 64 channels.
+// CHECK-LABEL: func.func @phase_2x2_32_bf16(
+//   CHECK-NOT:   winograd_tile
+//       CHECK:   return
+func.func @phase_2x2_32_bf16(%x: tensor<1x32x33x33xbf16>, %w: tensor<32x32x2x2xbf16>) -> tensor<1x32x32x32xbf16> {
+  %y = tconv.conv %x, %w : (tensor<1x32x33x33xbf16>, tensor<32x32x2x2xbf16>) -> tensor<1x32x32x32xbf16>
+  return %y : tensor<1x32x32x32xbf16>
+}
+
+// -----
+
 // bf16 with vdpbf16ps: the products take the dot schedule, 6 positions x 64
 // channels, 4 pairs of input channels per step (one tap).
 // CHECK-LABEL: func.func @bf16_dot(

@@ -140,8 +140,8 @@ bool isWidthVectorConv(ConvOp op, int64_t lanes);
 /// Whether `op` runs faster as Winograd F(2x2, r x r) than directly: 2-D,
 /// ungrouped, f32 or bf16 (the caller checks bf16 has vdpbf16ps), a 3x3 or
 /// 2x2 kernel at unit stride and dilation, an even output size, and enough
-/// channels (16 for 3x3, 32 for 2x2) and output tiles (64) that the
-/// products outweigh the transforms.
+/// channels (16 for 3x3; 32 for 2x2, 64 in bf16) and output tiles (64)
+/// that the products outweigh the transforms.
 bool fitsWinograd(ConvOp op);
 
 /// Whether a Winograd convolution of `batch` images runs one image at a
