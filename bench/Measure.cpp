@@ -7,9 +7,11 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <thread>
 
 using namespace tconv::bench;
 
@@ -48,6 +50,32 @@ Summary tconv::bench::summarize(std::vector<double> samples) {
   s.p75 = quantile(0.75);
   s.min = samples.front();
   return s;
+}
+
+double tconv::bench::coreToCoreRoundTripNs() {
+  constexpr int kTrips = 2000, kTripsPerSample = 100;
+  alignas(64) std::atomic<int> counter{0};
+  std::thread peer([&] {
+    for (int i = 0; i < kTrips; ++i) {
+      while (counter.load(std::memory_order_acquire) != 2 * i + 1)
+        ;
+      counter.store(2 * i + 2, std::memory_order_release);
+    }
+  });
+  std::vector<double> samples;
+  double start = now();
+  for (int i = 0; i < kTrips; ++i) {
+    counter.store(2 * i + 1, std::memory_order_release);
+    while (counter.load(std::memory_order_acquire) != 2 * i + 2)
+      ;
+    if ((i + 1) % kTripsPerSample == 0) {
+      double end = now();
+      samples.push_back((end - start) / kTripsPerSample * 1e9);
+      start = end;
+    }
+  }
+  peer.join();
+  return summarize(samples).median;
 }
 
 /// Before `next` runs, puts the workers of `previous` to sleep when they

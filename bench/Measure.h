@@ -52,6 +52,15 @@ struct MeasureOptions {
   int minRounds = 5;
 };
 
+/// The median time, in ns, for a cache line to go from one thread to
+/// another and back (two threads passing a counter, 2000 times), the
+/// threads placed by the OS. On a virtual machine it tells how far apart
+/// the host put the vCPUs: about 60-150 ns on one die here, 300-800 ns in
+/// the phases where they sit further apart, and code that hands data from
+/// thread to thread then runs slower. Call it while no runtime's workers
+/// spin (they would take the CPUs the two threads need).
+double coreToCoreRoundTripNs();
+
 /// Fills every contender's samples. Fails when an enter callback does.
 llvm::Error measure(std::vector<Timed *> contenders,
                     const MeasureOptions &options);

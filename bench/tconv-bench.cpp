@@ -60,6 +60,8 @@ struct Row {
   const ConvProblem *problem;
   int threads;
   std::vector<std::unique_ptr<Contender>> contenders;
+  /// coreToCoreRoundTripNs before and after the timed rounds.
+  std::optional<std::pair<double, double>> coreRoundTripNs;
   const Contender *find(llvm::StringRef key) const {
     for (const auto &c : contenders)
       if (c->key == key)
@@ -271,14 +273,14 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
 void Bench::printHeader() {
   std::vector<std::string> keys = columnKeys();
   auto ratios = ratioKeys();
-  table << "| id | thr | CPUs |";
+  table << "| id | thr | CPUs | core ns |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " ms |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " GFLOP/s |";
   for (const auto &[a, b] : ratios)
     table << " " << columnLabel(a) << " / " << columnLabel(b) << " |";
-  table << "\n|---|---:|---:|";
+  table << "\n|---|---:|---:|---:|";
   for (size_t i = 0; i < 2 * keys.size() + ratios.size(); ++i)
     table << "---:|";
   table << "\n";
@@ -322,6 +324,11 @@ void Bench::printRow(const Row &row) {
                            cpu / wall < 0.9 * row.threads ? " (!)" : "");
   else
     table << " — |";
+  if (row.coreRoundTripNs)
+    table << llvm::formatv(" {0:f0} / {1:f0} |", row.coreRoundTripNs->first,
+                           row.coreRoundTripNs->second);
+  else
+    table << " — |";
   for (const std::string &k : keys)
     table << " " << timeCell(row.find(k)) << " |";
   for (const std::string &k : keys) {
@@ -353,7 +360,7 @@ void Bench::printFormsTable() {
     table << " " << columnLabel(k) << " ms |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " / tconv auto |";
-  table << "\n|---|---:|---:|";
+  table << "\n|---|---:|---:|---:|";
   for (size_t i = 0; i < 2 * keys.size(); ++i)
     table << "---:|";
   table << "\n";
@@ -476,7 +483,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
                          const std::vector<float> &input,
                          const std::vector<float> &filter,
                          const std::optional<std::vector<float>> &naive) {
-  Row row{&p, threads, {}};
+  Row row{&p, threads, {}, std::nullopt};
   bool ok = true;
   auto fail = [&](Contender &c, llvm::Error err) {
     c.failure = "FAILED";
@@ -667,6 +674,12 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
   }
 
   if (!opts.checkOnly && !timed.empty()) {
+    // The checks' workers sleep first: they would share the CPUs with the
+    // round trip's threads. measure() leaves them asleep.
+    for (Timed *t : timed)
+      if (t->release)
+        t->release();
+    double before = coreToCoreRoundTripNs();
     MeasureOptions options;
     options.minTime = opts.minTime;
     if (llvm::Error err = measure(timed, options)) {
@@ -674,6 +687,7 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
                    << llvm::toString(std::move(err)) << "\n";
       ok = false;
     }
+    row.coreRoundTripNs = {before, coreToCoreRoundTripNs()};
   }
   rows.push_back(std::move(row));
   printRow(rows.back());
@@ -711,7 +725,7 @@ static llvm::json::Value toJson(const Row &row) {
       o["workspace_bytes"] = *c->workspaceBytes;
     contenders.push_back(std::move(o));
   }
-  return llvm::json::Object{
+  llvm::json::Object o{
       {"id", p.id},
       {"name", p.name},
       {"problem", p.describe()},
@@ -720,6 +734,10 @@ static llvm::json::Value toJson(const Row &row) {
       {"threads", row.threads},
       {"contenders", std::move(contenders)},
   };
+  if (row.coreRoundTripNs)
+    o["core_round_trip_ns"] = llvm::json::Array{row.coreRoundTripNs->first,
+                                                row.coreRoundTripNs->second};
+  return o;
 }
 
 /// "AMD EPYC (AVX-512)": lscpu's model name and the widest vector ISA.
@@ -827,7 +845,15 @@ static std::string methodText() {
   time during the timed calls: the threads asked for when the machine was
   free, fewer when other jobs took CPUs; `(!)` marks rows that got less
   than 90% of what they asked for: their times are inflated, and a 2-thread
-  row that got 1 CPU says nothing about scaling.
+  row that got 1 CPU says nothing about scaling. *core ns* is the time a
+  cache line takes from one thread to another and back (two threads
+  passing a counter; median of 20 samples of 100 trips), measured before
+  and after the row's rounds: 60-150 ns when this virtual machine's two
+  vCPUs sit close, 300-800 ns in the phases (minutes long, several per
+  hour) when the host places them further apart. In those phases code that
+  hands data from thread to thread slows down, tconv's more than oneDNN's
+  (C2 at 2 threads: 0.67 ms close, up to 1.6 ms apart, in `tconv-run` as
+  here): a 2-thread row with a large *core ns* was timed in such a phase.
 - **Memory.** Operands and results are allocated once, before timing.
   tconv's temporaries (layout copies, per-phase results) live in a
   workspace planned at compile time and allocated once per kernel: the
