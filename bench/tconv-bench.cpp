@@ -360,7 +360,7 @@ void Bench::printFormsTable() {
     table << " " << columnLabel(k) << " ms |";
   for (const std::string &k : keys)
     table << " " << columnLabel(k) << " / tconv auto |";
-  table << "\n|---|---:|---:|---:|";
+  table << "\n|---|---:|---:|";
   for (size_t i = 0; i < 2 * keys.size(); ++i)
     table << "---:|";
   table << "\n";

@@ -32,10 +32,10 @@ bool isBatchedType(Type type);
 /// (batch-free arguments as they are) and inserts each image of the results,
 /// which must all be batched. `image` takes and returns the image types of
 /// `driver`'s (dim 0 of 1 where the driver's is ? or a static N): an
-/// argument whose type differs is a batched one. It reads and writes each image in place: `image` gets an
-/// output argument per result, the image of the driver's result that it
-/// materializes its result in (bufferized at a dynamic offset, see
-/// kBatchImageAttrName). Marks `driver` with kBatchLoopAttrName and `image`
+/// argument whose type differs is a batched one. It reads and writes each
+/// image in place: `image` gets an output argument per result, the image of
+/// the driver's result that it materializes its result in (bufferized at a
+/// dynamic offset, see kBatchImageAttrName). Marks `driver` with kBatchLoopAttrName and `image`
 /// with kBatchImageAttrName.
 void buildBatchLoop(func::FuncOp driver, func::FuncOp image);
 
