@@ -122,6 +122,55 @@ static linalg::GenericOp collapseContiguousLoops(RewriterBase &rewriter,
   return cast<linalg::GenericOp>(collapsed->collapsedOp.getOperation());
 }
 
+/// Fewest chunks a layout change whose blocks would be shared out by
+/// channel is cut into along its spatial dims: enough for the threads to
+/// share (the chunks are contiguous rows, like the producer's split).
+static constexpr int64_t kMinSpatialChunks = 8;
+
+/// Tile sizes that cut a layout change into chunks along its outer spatial
+/// dims (0: untiled), when the dim it reads innermost (the channels of an
+/// NHWC -> NCHW change) is the outermost one it iterates: split by block,
+/// each thread would read the channels of every position, half of them
+/// written by another thread's convolution (on a host whose vCPUs sit far
+/// apart a cache line's round trip takes 330-800 ns instead of 60-120). In
+/// chunks of rows, each thread changes the rows whose outputs it computed,
+/// one channel block after the other (its 16 output planes written in runs
+/// of a chunk's rows). std::nullopt when the blocks already split by
+/// position (NCHW -> NHWC) or nothing is left to cut.
+static std::optional<SmallVector<int64_t>>
+spatialChunkSizes(linalg::GenericOp op, unsigned inMinor, unsigned outMinor) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  auto isOuterLoop = [&](unsigned dim) {
+    return dim != inMinor && dim != outMinor && ranges[dim] > 1;
+  };
+  for (unsigned dim = 0; dim < inMinor; ++dim)
+    if (isOuterLoop(dim) || dim == outMinor)
+      return std::nullopt;
+  SmallVector<int64_t> sizes(ranges.size(), 0);
+  int64_t chunks = 1;
+  bool cut = false;
+  for (unsigned dim = 0; dim < ranges.size() && chunks < kMinSpatialChunks;
+       ++dim) {
+    if (!isOuterLoop(dim))
+      continue;
+    // The largest chunk that divides the dim and leaves enough chunks
+    // (static shapes for the vectorizer); whole-dim steps otherwise.
+    int64_t size = 1;
+    for (int64_t candidate = ranges[dim]; candidate > 1; --candidate)
+      if (ranges[dim] % candidate == 0 &&
+          chunks * (ranges[dim] / candidate) >= kMinSpatialChunks) {
+        size = candidate;
+        break;
+      }
+    sizes[dim] = size;
+    chunks *= ranges[dim] / size;
+    cut = true;
+  }
+  if (!cut)
+    return std::nullopt;
+  return sizes;
+}
+
 namespace {
 /// Transposes 16-bit floats as i16: shuffles only move bits, and LLVM 22's
 /// x86 backend cannot select some shuffles of bf16 vectors (VPERM2X128 of
@@ -193,8 +242,18 @@ struct VectorizeLayoutChangesPass
     // LLVM lowers well up to 8x8 (14x16 blocks took 2x the time of 8x8).
     int64_t remainderQuantum = std::min<int64_t>(tile, 8);
     SmallVector<linalg::GenericOp> blocks;
-    for (auto [op, dims] : candidates) {
+    for (auto [wholeOp, dims] : candidates) {
       auto [inMinor, outMinor] = dims;
+      linalg::GenericOp op = wholeOp;
+      if (std::optional<SmallVector<int64_t>> chunk =
+              spatialChunkSizes(op, inMinor, outMinor)) {
+        FailureOr<linalg::GenericOp> inner = tileWithForall(rewriter, op, *chunk);
+        if (failed(inner)) {
+          op.emitError() << "tconv-vectorize-layout-changes: tiling failed";
+          return signalPassFailure();
+        }
+        op = *inner;
+      }
       SmallVector<linalg::LinalgOp> parts;
       for (auto [part, tiles] : tconv::splitIntoTileableParts(
                rewriter, op, {{inMinor, tile, tile}, {outMinor, tile, tile}}))
@@ -304,20 +363,34 @@ private:
   tileAndDropUnitDims(RewriterBase &rewriter, linalg::LinalgOp op,
                       unsigned inMinor, int64_t inTile, unsigned outMinor,
                       int64_t outTile) {
-    SmallVector<OpFoldResult> sizes(op.getNumLoops(), rewriter.getIndexAttr(1));
-    sizes[inMinor] = rewriter.getIndexAttr(inTile);
-    sizes[outMinor] = rewriter.getIndexAttr(outTile);
+    SmallVector<int64_t> sizes(op.getNumLoops(), 1);
+    sizes[inMinor] = inTile;
+    sizes[outMinor] = outTile;
+    FailureOr<linalg::GenericOp> block = tileWithForall(rewriter, op, sizes);
+    if (failed(block))
+      return failure();
+    return dropUnitDims(rewriter, *block);
+  }
+
+  /// Tiles `op` with an scf.forall by `sizes` (0: untiled); the tile.
+  static FailureOr<linalg::GenericOp>
+  tileWithForall(RewriterBase &rewriter, linalg::LinalgOp op,
+                 ArrayRef<int64_t> sizes) {
     scf::SCFTilingOptions options;
     options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp)
-        .setTileSizes(sizes);
+        .setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), sizes));
     rewriter.setInsertionPoint(op);
     FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
         rewriter, cast<TilingInterface>(op.getOperation()), options);
     if (failed(tiled))
       return failure();
     rewriter.replaceOp(op, tiled->replacements);
-    auto block = cast<linalg::GenericOp>(tiled->tiledOps.back());
+    return cast<linalg::GenericOp>(tiled->tiledOps.back());
+  }
 
+  /// `block` as a generic without its unit dims (2-D).
+  static linalg::GenericOp dropUnitDims(RewriterBase &rewriter,
+                                        linalg::GenericOp block) {
     linalg::ControlDropUnitDims control;
     control.rankReductionStrategy =
         linalg::ControlDropUnitDims::RankReductionStrategy::ExtractInsertSlice;

@@ -162,3 +162,53 @@ func.func @merged_taps(%w: tensor<8x32x4x4xf32>) -> tensor<1x1x8x32xf32> {
   %s = tensor.extract_slice %t[1, 2, 0, 0] [1, 1, 8, 32] [1, 1, 1, 1] : tensor<4x4x8x32xf32> to tensor<1x1x8x32xf32>
   return %s : tensor<1x1x8x32xf32>
 }
+
+// -----
+
+// NHWC -> NCHW: the blocks would be shared out by channel, so each thread
+// would read positions another thread's convolution wrote. The rows are cut
+// into 8 chunks first (the threads' share, contiguous like the producer's);
+// within a chunk the blocks go channel block by channel block.
+
+// CHECK-LABEL: func.func @to_nchw_in_row_chunks(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x16x16x16xf32>
+//       CHECK:   scf.forall (%[[H0:.*]]) = (0) to (16) step (2)
+//       CHECK:     %[[CHUNK:.*]] = tensor.extract_slice %[[X]][0, %[[H0]], 0, 0] [1, 2, 16, 16] [1, 1, 1, 1]
+//       CHECK:     scf.forall (%[[C:.*]], %[[H:.*]], %[[W:.*]]) = (0, 0, 0) to (16, 2, 16) step (8, 1, 8)
+//       CHECK:       tensor.extract_slice %[[CHUNK]][0, %[[H]], %[[W]], %[[C]]] [1, 1, 8, 8] [1, 1, 1, 1]
+//       CHECK:       vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8x8xf32>
+//       CHECK:       vector.shuffle
+//       CHECK:       vector.transfer_write {{.*}} : vector<8x8xf32>, tensor<8x8xf32>
+//   CHECK-NOT:   linalg.generic
+func.func @to_nchw_in_row_chunks(%x: tensor<1x16x16x16xf32>) -> tensor<1x16x16x16xf32> {
+  %e = tensor.empty() : tensor<1x16x16x16xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, h, w, c)>, affine_map<(n, c, h, w) -> (n, c, h, w)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x16x16x16xf32>) outs(%e : tensor<1x16x16x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x16x16x16xf32>
+  return %t : tensor<1x16x16x16xf32>
+}
+
+// -----
+
+// Two images of 6 rows: chunks of two rows would make 6 in all, fewer than
+// 8, so each image's row is a chunk (one 8x8 block).
+
+// CHECK-LABEL: func.func @to_nchw_batch_chunks(
+//  CHECK-SAME:     %[[X:.*]]: tensor<2x6x8x8xf32>
+//       CHECK:   scf.forall (%[[N:.*]], %[[H:.*]]) in (2, 6)
+//       CHECK:     tensor.extract_slice %[[X]][%[[N]], %[[H]], 0, 0] [1, 1, 8, 8] [1, 1, 1, 1]
+//       CHECK:     vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8x8xf32>
+//   CHECK-NOT:     scf.forall (
+func.func @to_nchw_batch_chunks(%x: tensor<2x6x8x8xf32>) -> tensor<2x8x6x8xf32> {
+  %e = tensor.empty() : tensor<2x8x6x8xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, h, w, c)>, affine_map<(n, c, h, w) -> (n, c, h, w)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<2x6x8x8xf32>) outs(%e : tensor<2x8x6x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<2x8x6x8xf32>
+  return %t : tensor<2x8x6x8xf32>
+}

@@ -1,46 +1,62 @@
 // RUN: tconv-opt %s -split-input-file --tconv-winograd-convs --canonicalize --cse | FileCheck %s
 
-// F(2x2, 3x3): 16 filter transforms, 16 input transforms of the 4x4 patches
-// at stride 2, the 16 products as one 1x1 convolution in an scf.forall over
+// F(2x2, 3x3): 16 filter transforms; the 16 input transforms of the 4x4
+// patches at stride 2 in an scf.forall over the tile rows, each iteration
+// reading the 4 input rows under its tiles and writing its row of V for
+// every entry; the 16 products as one 1x1 convolution in an scf.forall over
 // (image, tile row, product), one row of tiles each (the schedule without
-// winograd_tile; a single image's dim folds away), and 4 output transforms, one per
-// position of the 2x2 block, inserted at stride 2. The zero fill of the
-// convolution's init is dropped: the outputs overwrite its destination.
+// winograd_tile; a single image's dim folds away); and the 4 output
+// transforms, one per position of the 2x2 block, in an scf.forall over the
+// tile rows, each writing its 2 output rows at stride 2. The zero fill of
+// the convolution's init is dropped: the outputs overwrite its destination.
 
-// CHECK-DAG: #[[D00:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2, d2 * 2, d3)>
-// CHECK-DAG: #[[D02:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2, d2 * 2 + 2, d3)>
-// CHECK-DAG: #[[D20:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2 + 2, d2 * 2, d3)>
-// CHECK-DAG: #[[D22:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1 * 2 + 2, d2 * 2 + 2, d3)>
+// CHECK-DAG: #[[D00:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (0, 0, d2 * 2, d3)>
+// CHECK-DAG: #[[D02:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (0, 0, d2 * 2 + 2, d3)>
+// CHECK-DAG: #[[D20:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (0, 2, d2 * 2, d3)>
+// CHECK-DAG: #[[D22:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (0, 2, d2 * 2 + 2, d3)>
 // CHECK-LABEL: func.func @f3x3(
 //  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x10x10x16xf32>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xf32>)
+//   CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
 //       CHECK: %[[E:.*]] = tensor.empty() : tensor<1x8x8x32xf32>
 //       CHECK: %[[UA:.*]] = bufferization.alloc_tensor() : tensor<16x1x1x16x32xf32>
 //       CHECK: %[[U00:.*]] = tensor.extract_slice %[[UA]][0, 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1] : tensor<16x1x1x16x32xf32> to tensor<1x1x16x32xf32>
 //       CHECK: linalg.generic {{.*}} ins(%[[W]] : tensor<3x3x16x32xf32>) outs(%[[U00]] : tensor<1x1x16x32xf32>)
 //  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[W]]
 //       CHECK: %[[VA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x16xf32>
-//       CHECK: linalg.generic {indexing_maps = [#[[D00]], #[[D02]], #[[D20]], #[[D22]], #{{map[0-9]*}}]{{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
+//       CHECK: %[[V:.*]] = scf.forall (%[[TYV:.*]]) in (4) shared_outs(%[[VALL:.*]] = %[[VA]])
+//       CHECK: %[[Y0:.*]] = arith.muli %[[TYV]], %[[C2]]
+//       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %[[Y0]], 0, 0] [1, 4, 10, 16] [1, 1, 1, 1]
+//       CHECK: %[[VROW:.*]] = tensor.extract_slice %[[VALL]][0, 0, %[[TYV]], 0, 0] [16, 1, 1, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: %[[V00:.*]] = tensor.extract_slice %[[VROW]][0, 0, 0, 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: linalg.generic {indexing_maps = [#[[D00]], #[[D02]], #[[D20]], #[[D22]], #{{map[0-9]*}}]{{.*}} ins(%[[ROWS]], %[[ROWS]], %[[ROWS]], %[[ROWS]] : {{.*}}) outs(%[[V00]] : tensor<1x1x4x16xf32>)
 //  CHECK-NEXT: ^bb0(%[[A:[a-z0-9_]+]]: f32, %[[B:[a-z0-9_]+]]: f32, %[[C:[a-z0-9_]+]]: f32, %[[D:[a-z0-9_]+]]: f32, %{{.*}}: f32):
 //  CHECK-NEXT: %[[S1:.*]] = arith.subf %[[A]], %[[B]]
 //  CHECK-NEXT: %[[S2:.*]] = arith.subf %[[S1]], %[[C]]
 //  CHECK-NEXT: %[[S3:.*]] = arith.addf %[[S2]], %[[D]]
 //  CHECK-NEXT: linalg.yield %[[S3]]
-//  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
+//  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[ROWS]], %[[ROWS]], %[[ROWS]], %[[ROWS]] :
+//       CHECK: %[[VDONE:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[15, 0, 0, 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: tensor.parallel_insert_slice %[[VDONE]] into %[[VALL]][0, 0, %[[TYV]], 0, 0] [16, 1, 1, 4, 16] [1, 1, 1, 1, 1]
 //       CHECK: %[[MA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x32xf32>
 //       CHECK: %[[M:.*]] = scf.forall (%[[TY:.*]], %[[K:.*]]) in (4, 16) shared_outs(%[[ALL:.*]] = %[[MA]])
-//       CHECK: %[[VK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: %[[VK:.*]] = tensor.extract_slice %[[V]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
 //       CHECK: %[[UK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MK]] : tensor<1x1x4x32xf32>)
 //       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VK]], %[[UK]] : tensor<1x1x4x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x1x4x32xf32>)
 //       CHECK: tensor.parallel_insert_slice %[[P]] into %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
-//       CHECK: %[[Y00:.*]] = tensor.extract_slice %[[E]][0, 0, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
-//       CHECK: %[[R00:.*]] = linalg.generic {{.*}} ins(%[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]], %[[M]] : {{.*}}) outs(%[[Y00]] : tensor<1x4x4x32xf32>)
-//       CHECK: %[[I00:.*]] = tensor.insert_slice %[[R00]] into %[[E]][0, 0, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
-//       CHECK: %[[I01:.*]] = tensor.insert_slice %{{.*}} into %[[I00]][0, 0, 1, 0] [1, 4, 4, 32] [1, 2, 2, 1]
-//       CHECK: %[[I10:.*]] = tensor.insert_slice %{{.*}} into %[[I01]][0, 1, 0, 0] [1, 4, 4, 32] [1, 2, 2, 1]
-//       CHECK: %[[I11:.*]] = tensor.insert_slice %{{.*}} into %[[I10]][0, 1, 1, 0] [1, 4, 4, 32] [1, 2, 2, 1]
-//       CHECK: return %[[I11]]
+//       CHECK: %[[Y:.*]] = scf.forall (%[[TYO:.*]]) in (4) shared_outs(%[[OUT:.*]] = %[[E]])
+//       CHECK: %[[MROW:.*]] = tensor.extract_slice %[[M]][0, 0, %[[TYO]], 0, 0] [16, 1, 1, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[R0:.*]] = arith.muli %[[TYO]], %[[C2]]
+//       CHECK: %[[OROWS:.*]] = tensor.extract_slice %[[OUT]][0, %[[R0]], 0, 0] [1, 2, 8, 32] [1, 1, 1, 1]
+//       CHECK: %[[Y00:.*]] = tensor.extract_slice %[[OROWS]][0, 0, 0, 0] [1, 1, 4, 32] [1, 1, 2, 1]
+//       CHECK: %[[R00:.*]] = linalg.generic {{.*}} ins(%[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]] : {{.*}}) outs(%[[Y00]] : tensor<1x1x4x32xf32>)
+//       CHECK: %[[I00:.*]] = tensor.insert_slice %[[R00]] into %[[OROWS]][0, 0, 0, 0] [1, 1, 4, 32] [1, 1, 2, 1]
+//       CHECK: %[[I01:.*]] = tensor.insert_slice %{{.*}} into %[[I00]][0, 0, 1, 0] [1, 1, 4, 32] [1, 1, 2, 1]
+//       CHECK: %[[I10:.*]] = tensor.insert_slice %{{.*}} into %[[I01]][0, 1, 0, 0] [1, 1, 4, 32] [1, 1, 2, 1]
+//       CHECK: %[[I11:.*]] = tensor.insert_slice %{{.*}} into %[[I10]][0, 1, 1, 0] [1, 1, 4, 32] [1, 1, 2, 1]
+//       CHECK: tensor.parallel_insert_slice %[[I11]] into %[[OUT]][0, %[[R0]], 0, 0] [1, 2, 8, 32] [1, 1, 1, 1]
+//       CHECK: return %[[Y]]
 func.func @f3x3(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor<1x8x8x32xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<1x8x8x32xf32>
@@ -62,13 +78,18 @@ func.func @f3x3(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor
 //       CHECK: bufferization.alloc_tensor() : tensor<9x1x1x16x32xf32>
 //  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[W]]
 //       CHECK: bufferization.alloc_tensor() : tensor<9x1x2x2x16xf32>
-//  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[X]]
+//       CHECK: scf.forall (%{{.*}}) in (2)
+//       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %{{.*}}, 0, 0] [1, 3, 5, 16] [1, 1, 1, 1]
+//  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[ROWS]]
 //       CHECK: %[[M:.*]] = scf.forall (%{{.*}}, %{{.*}}) in (2, 9)
-//       CHECK: %[[S:.*]] = tensor.extract_slice %[[I]][0, 0, 0, 0] [1, 2, 2, 32] [1, 2, 2, 1]
-//       CHECK: linalg.generic {{.*}} ins(%[[M]], %[[M]], %[[M]], %[[M]] : {{.*}}) outs(%[[S]] : tensor<1x2x2x32xf32>)
+//       CHECK: scf.forall (%[[TY:.*]]) in (2) shared_outs(%[[OUT:.*]] = %[[I]])
+//       CHECK: %[[MROW:.*]] = tensor.extract_slice %[[M]][0, 0, %[[TY]], 0, 0] [9, 1, 1, 2, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[OROWS:.*]] = tensor.extract_slice %[[OUT]][0, %{{.*}}, 0, 0] [1, 2, 4, 32] [1, 1, 1, 1]
+//       CHECK: %[[S:.*]] = tensor.extract_slice %[[OROWS]][0, 0, 0, 0] [1, 1, 2, 32] [1, 1, 2, 1]
+//       CHECK: linalg.generic {{.*}} ins(%[[MROW]], %[[MROW]], %[[MROW]], %[[MROW]] : {{.*}}) outs(%[[S]] : tensor<1x1x2x32xf32>)
 //  CHECK-NEXT: ^bb0(%[[A:[a-z0-9_]+]]: f32, %{{[a-z0-9_]+}}: f32, %{{[a-z0-9_]+}}: f32, %{{[a-z0-9_]+}}: f32, %[[ACC:[a-z0-9_]+]]: f32):
 //  CHECK-NEXT: arith.addf %[[ACC]], %[[A]]
-//       CHECK: tensor.insert_slice %{{.*}} into %[[I]][0, 0, 0, 0] [1, 2, 2, 32] [1, 2, 2, 1]
+//       CHECK: tensor.insert_slice %{{.*}} into %[[OROWS]][0, 0, 0, 0] [1, 1, 2, 32] [1, 1, 2, 1]
 func.func @f2x2_bias(%x: tensor<1x5x5x16xf32>, %w: tensor<2x2x16x32xf32>, %i: tensor<1x4x4x32xf32>) -> tensor<1x4x4x32xf32> {
   %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
       tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
@@ -109,7 +130,9 @@ func.func @constant_filter(%x: tensor<1x6x6x1xf32>) -> tensor<1x4x4x1xf32> {
 //  CHECK-COUNT-16: linalg.generic {{.*}} ins(%[[W]]
 //       CHECK: %[[R:.*]] = scf.for %[[N:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<4x64x64x64xf32>)
 //       CHECK: %[[IMG:.*]] = tensor.extract_slice %[[X]][%[[N]], 0, 0, 0] [1, 66, 66, 64] [1, 1, 1, 1]
-//       CHECK: linalg.generic {{.*}} ins(%[[IMG]], %[[IMG]], %[[IMG]], %[[IMG]] :
+//       CHECK: scf.forall (%{{.*}}) in (32)
+//       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[IMG]][0, %{{.*}}, 0, 0] [1, 4, 66, 64] [1, 1, 1, 1]
+//       CHECK: linalg.generic {{.*}} ins(%[[ROWS]], %[[ROWS]], %[[ROWS]], %[[ROWS]] :
 //       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (32, 16)
 //       CHECK: ^bb0(
 //  CHECK-NEXT: arith.addf %{{.*}}, %[[HALF]]
@@ -132,7 +155,9 @@ func.func @per_image(%x: tensor<4x66x66x64xf32>, %w: tensor<3x3x64x64xf32>) -> t
 // CHECK-LABEL: func.func @whole_batch(
 //   CHECK-NOT: scf.for %
 //       CHECK: bufferization.alloc_tensor() : tensor<16x2x4x4x16xf32>
+//       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 4)
 //       CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (2, 4, 16)
+//       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 4)
 //   CHECK-NOT: scf.for %
 func.func @whole_batch(%x: tensor<2x10x10x16xf32>, %w: tensor<3x3x16x16xf32>, %i: tensor<2x8x8x16xf32>) -> tensor<2x8x8x16xf32> {
   %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
@@ -158,21 +183,24 @@ func.func @direct(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>, %i: ten
 // -----
 
 // bf16 operands into f32 accumulators (vdpbf16ps products): the transforms
-// compute in f32 and round V and U to bf16; the products run in an scf.for,
-// their filter pairs packed per product (a parallel loop would allocate
-// them in every call).
+// compute in f32 and round V and U to bf16; the products run in an scf.for
+// between the transforms' parallel loops, their filter pairs packed per
+// product (a parallel loop would allocate them in every call).
 
 // CHECK-LABEL: func.func @bf16_dot(
 //  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x10x10x16xbf16>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xbf16>
 //       CHECK: bufferization.alloc_tensor() : tensor<16x1x1x16x32xbf16>
 //       CHECK: bufferization.alloc_tensor() : tensor<16x1x4x4x16xbf16>
-//       CHECK: linalg.generic {{.*}} ins(%[[X]], %[[X]], %[[X]], %[[X]] :
+//       CHECK: scf.forall (%{{.*}}) in (4)
+//       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %{{.*}}, 0, 0] [1, 4, 10, 16] [1, 1, 1, 1]
+//       CHECK: linalg.generic {{.*}} ins(%[[ROWS]], %[[ROWS]], %[[ROWS]], %[[ROWS]] :
 //  CHECK-NEXT: ^bb0(
 //  CHECK-COUNT-4: arith.extf {{.*}} : bf16 to f32
 //       CHECK: arith.truncf {{.*}} : f32 to bf16
 //       CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(
 //       CHECK: linalg.conv_2d_nhwc_hwcf {{.*}}dot_width = 2{{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x4x4x16xbf16>, tensor<1x1x16x32xbf16>) outs(%{{.*}} : tensor<1x4x4x32xf32>)
-//   CHECK-NOT: scf.forall
+//       CHECK: scf.yield
+//       CHECK: scf.forall (%{{.*}}) in (4)
 func.func @bf16_dot(%x: tensor<1x10x10x16xbf16>, %w: tensor<3x3x16x32xbf16>) -> tensor<1x8x8x32xf32> {
   %zero = arith.constant 0.0 : f32
   %e = tensor.empty() : tensor<1x8x8x32xf32>

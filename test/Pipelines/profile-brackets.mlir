@@ -30,12 +30,12 @@
 // CHECK-LABEL: func.func @main(
 // CHECK-SAME:      %[[X:[^:]*]]: memref<1x8x10x10xf32>
 // CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
-// The filter to HWCF (id 2), its 3x3 taps merged: blocks of 8 taps, then
-// the ninth as loops.
+// The filter to HWCF (id 2), its 3x3 taps merged, one input channel per
+// chunk: blocks of 8 taps, then the ninth as loops.
 // CHECK-NOT:     call @tconv_profile_begin
 // CHECK:         %[[I2:.*]] = arith.constant 2 : i64
 // CHECK-NEXT:    call @tconv_profile_begin(%[[I2]])
-// CHECK-NEXT:    scf.forall ({{.*}}) = (0, 0) to (8, 16)
+// CHECK-NEXT:    scf.forall ({{.*}}) in (8)
 // CHECK-NOT:     call @tconv_profile
 // CHECK:         call @tconv_profile_end(%[[I2]])
 // CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
@@ -56,10 +56,11 @@
 // CHECK-NOT:     call @tconv_profile
 // CHECK:         call @tconv_profile_end(%[[I5]])
 // CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
-// ReLU and back to NCHW (id 4), written into the padded input's interior.
+// ReLU and back to NCHW (id 4), written into the padded input's interior
+// a row at a time.
 // CHECK:         %[[I4:.*]] = arith.constant 4 : i64
 // CHECK-NEXT:    call @tconv_profile_begin(%[[I4]])
-// CHECK-NEXT:    scf.forall ({{.*}}) = (0, 0) to (16, 8)
+// CHECK-NEXT:    scf.forall ({{.*}}) in (8)
 // CHECK-NOT:     call @tconv_profile
 // CHECK:         call @tconv_profile_end(%[[I4]])
 // CHECK-NOT:     {{^    (scf|linalg|memref\.copy|memref\.store|vector)\.}}
