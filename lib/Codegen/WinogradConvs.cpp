@@ -203,55 +203,6 @@ static Value transformEach(OpBuilder &b, Location loc, const Algorithm &alg,
   return all;
 }
 
-/// The alpha^2 filter transforms U[a][c] = (G g GT)[a][c] of `filter`
-/// (r x r x C x F) as alpha^2 x 1 x 1 x C x F, folded if it is a constant.
-static Value transformFilter(OpBuilder &b, Location loc,
-                             const Algorithm &alg, Value filter) {
-  auto type = cast<RankedTensorType>(filter.getType());
-  Type elementType = type.getElementType();
-  int64_t inChannels = type.getDimSize(2), outChannels = type.getDimSize(3);
-  auto allType = RankedTensorType::get(
-      {alg.alpha * alg.alpha, 1, 1, inChannels, outChannels}, elementType);
-  DenseElementsAttr constant;
-  if (matchPattern(filter, m_Constant(&constant))) {
-    SmallVector<float> taps = llvm::map_to_vector(
-        constant.getValues<APFloat>(),
-        [](const APFloat &value) { return value.convertToFloat(); });
-    int64_t plane = inChannels * outChannels;
-    SmallVector<float> values(alg.alpha * alg.alpha * plane, 0.0f);
-    for (int64_t a = 0; a < alg.alpha; ++a)
-      for (int64_t c = 0; c < alg.alpha; ++c)
-        for (int64_t i = 0; i < alg.taps; ++i)
-          for (int64_t j = 0; j < alg.taps; ++j)
-            if (float k = alg.gAt(a, i) * alg.gAt(c, j))
-              for (int64_t e = 0; e < plane; ++e)
-                values[(a * alg.alpha + c) * plane + e] +=
-                    k * taps[(i * alg.taps + j) * plane + e];
-    // Rounded to the filter's type (bf16 products) once, at compile time.
-    const llvm::fltSemantics &semantics =
-        cast<FloatType>(elementType).getFloatSemantics();
-    SmallVector<APFloat> rounded = llvm::map_to_vector(values, [&](float v) {
-      APFloat value(v);
-      bool lostInfo;
-      value.convert(semantics, APFloat::rmNearestTiesToEven, &lostInfo);
-      return value;
-    });
-    return arith::ConstantOp::create(
-        b, loc, DenseElementsAttr::get(allType, ArrayRef<APFloat>(rounded)));
-  }
-  // Loops (0, 0, c, f) over the filter's (i, j, c, f).
-  return transformEach(
-      b, loc, alg, newTensor(b, loc, allType.getShape(), elementType), filter,
-      alg.taps, [&](int64_t a, int64_t i) { return alg.gAt(a, i); },
-      [&](int64_t i, int64_t j) {
-        return AffineMap::get(4, 0,
-                              {b.getAffineConstantExpr(i),
-                               b.getAffineConstantExpr(j),
-                               b.getAffineDimExpr(2), b.getAffineDimExpr(3)},
-                              b.getContext());
-      });
-}
-
 /// A parallel loop over the tile rows (image, row) of an N x TY grid of
 /// tiles, writing `init`: `body` builds, for image `n` and tile row `ty`,
 /// the slice of it to write (value, offsets, sizes, strides). The transforms
@@ -290,6 +241,123 @@ static Value tileStart(OpBuilder &b, Location loc, Value ty, int64_t offset) {
     start = arith::AddIOp::create(
         b, loc, start, arith::ConstantIndexOp::create(b, loc, offset));
   return start;
+}
+
+/// The map of a generic that only gathers `filter`'s taps (r x r x C x F)
+/// from a larger filter, as tconv's transposed convolutions take a phase's
+/// sub-kernel: (i, j, c, f) -> (a(i), b(j), c, f), flipped or strided.
+static std::optional<AffineMap> tapGather(Value filter) {
+  auto gather = filter.getDefiningOp<linalg::GenericOp>();
+  if (!gather || gather.getNumDpsInputs() != 1 ||
+      gather.getNumDpsInits() != 1 || !gather.hasPureTensorSemantics() ||
+      gather.getNumReductionLoops() != 0 ||
+      !gather.getMatchingIndexingMap(gather.getDpsInitOperand(0))
+           .isIdentity())
+    return std::nullopt;
+  auto yield = cast<linalg::YieldOp>(gather.getBody()->getTerminator());
+  if (yield.getValues().size() != 1 ||
+      yield.getValues()[0] != gather.getBody()->getArgument(0))
+    return std::nullopt;
+  AffineMap map = gather.getMatchingIndexingMap(gather.getDpsInputOperand(0));
+  if (map.getNumDims() != 4 || map.getNumResults() != 4 ||
+      map.getResult(2) != getAffineDimExpr(2, map.getContext()) ||
+      map.getResult(3) != getAffineDimExpr(3, map.getContext()))
+    return std::nullopt;
+  for (unsigned tap = 0; tap < 2; ++tap)
+    for (unsigned dim = 0; dim < 4; ++dim)
+      if (dim != tap && map.getResult(tap).isFunctionOfDim(dim))
+        return std::nullopt;
+  return map;
+}
+
+/// The alpha^2 filter transforms U[a][c] = (G g GT)[a][c] of `filter`
+/// (r x r x C x F) as alpha^2 x 1 x 1 x C x F, folded if it is a constant.
+static Value transformFilter(OpBuilder &b, Location loc,
+                             const Algorithm &alg, Value filter) {
+  auto type = cast<RankedTensorType>(filter.getType());
+  Type elementType = type.getElementType();
+  int64_t inChannels = type.getDimSize(2), outChannels = type.getDimSize(3);
+  auto allType = RankedTensorType::get(
+      {alg.alpha * alg.alpha, 1, 1, inChannels, outChannels}, elementType);
+  DenseElementsAttr constant;
+  if (matchPattern(filter, m_Constant(&constant))) {
+    SmallVector<float> taps = llvm::map_to_vector(
+        constant.getValues<APFloat>(),
+        [](const APFloat &value) { return value.convertToFloat(); });
+    int64_t plane = inChannels * outChannels;
+    SmallVector<float> values(alg.alpha * alg.alpha * plane, 0.0f);
+    for (int64_t a = 0; a < alg.alpha; ++a)
+      for (int64_t c = 0; c < alg.alpha; ++c)
+        for (int64_t i = 0; i < alg.taps; ++i)
+          for (int64_t j = 0; j < alg.taps; ++j)
+            if (float k = alg.gAt(a, i) * alg.gAt(c, j))
+              for (int64_t e = 0; e < plane; ++e)
+                values[(a * alg.alpha + c) * plane + e] +=
+                    k * taps[(i * alg.taps + j) * plane + e];
+    // Rounded to the filter's type (bf16 products) once, at compile time.
+    const llvm::fltSemantics &semantics =
+        cast<FloatType>(elementType).getFloatSemantics();
+    SmallVector<APFloat> rounded = llvm::map_to_vector(values, [&](float v) {
+      APFloat value(v);
+      bool lostInfo;
+      value.convert(semantics, APFloat::rmNearestTiesToEven, &lostInfo);
+      return value;
+    });
+    return arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(allType, ArrayRef<APFloat>(rounded)));
+  }
+  // A transposed convolution's phase: its taps are read where the gather
+  // would have copied them from (the whole filter, 8 MB for T1's).
+  Value source = filter;
+  AffineMap gather = b.getMultiDimIdentityMap(4);
+  if (std::optional<AffineMap> map = tapGather(filter)) {
+    source = filter.getDefiningOp<linalg::GenericOp>().getInputs()[0];
+    gather = *map;
+  }
+  auto sourceType = cast<RankedTensorType>(source.getType());
+  auto sourceRowType = RankedTensorType::get(
+      {sourceType.getDimSize(0), sourceType.getDimSize(1), 1, outChannels},
+      elementType);
+  SmallVector<int64_t> rowShape = {alg.alpha * alg.alpha, 1, 1, 1,
+                                   outChannels};
+  auto rowType = RankedTensorType::get(rowShape, elementType);
+  // One input channel per iteration, all alpha^2 entries from its taps.
+  auto body = [&](OpBuilder &rb, Value, Value c, Value all) {
+    Value taps = tensor::ExtractSliceOp::create(
+        rb, loc, sourceRowType, source,
+        ArrayRef<OpFoldResult>{rb.getIndexAttr(0), rb.getIndexAttr(0), c,
+                               rb.getIndexAttr(0)},
+        ArrayRef<OpFoldResult>{rb.getIndexAttr(sourceType.getDimSize(0)),
+                               rb.getIndexAttr(sourceType.getDimSize(1)),
+                               rb.getIndexAttr(1),
+                               rb.getIndexAttr(outChannels)},
+        unitStrides(rb, sourceType));
+    RowSlice slice;
+    slice.offsets = {rb.getIndexAttr(0), rb.getIndexAttr(0),
+                     rb.getIndexAttr(0), c, rb.getIndexAttr(0)};
+    slice.sizes = llvm::map_to_vector(rowShape, [&](int64_t size) {
+      return OpFoldResult(rb.getIndexAttr(size));
+    });
+    slice.strides = unitStrides(rb, rowType);
+    Value row = tensor::ExtractSliceOp::create(rb, loc, rowType, all,
+                                               slice.offsets, slice.sizes,
+                                               slice.strides);
+    // Loops (0, 0, 0, f) over the filter's (i, j, 0, f).
+    slice.value = transformEach(
+        rb, loc, alg, row, taps, alg.taps,
+        [&](int64_t a, int64_t i) { return alg.gAt(a, i); },
+        [&](int64_t i, int64_t j) {
+          return gather.compose(AffineMap::get(
+              4, 0,
+              {rb.getAffineConstantExpr(i), rb.getAffineConstantExpr(j),
+               rb.getAffineDimExpr(2), rb.getAffineDimExpr(3)},
+              rb.getContext()));
+        });
+    return slice;
+  };
+  return forEachTileRow(b, loc, 1, inChannels,
+                        newTensor(b, loc, allType.getShape(), elementType),
+                        body);
 }
 
 /// Row `ty` of image `n` of product `k` in `all` (alpha^2 x N x TY x TX x

@@ -1,6 +1,7 @@
 // RUN: tconv-opt %s -split-input-file --tconv-winograd-convs --canonicalize --cse | FileCheck %s
 
-// F(2x2, 3x3): 16 filter transforms; the 16 input transforms of the 4x4
+// F(2x2, 3x3): the 16 filter transforms in an scf.forall over the input
+// channels, each iteration writing its channel of every entry; the 16 input transforms of the 4x4
 // patches at stride 2 in an scf.forall over the tile rows, each iteration
 // reading the 4 input rows under its tiles and writing its row of V for
 // every entry; the 16 products as one 1x1 convolution in an scf.forall over
@@ -19,9 +20,13 @@
 //   CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
 //       CHECK: %[[E:.*]] = tensor.empty() : tensor<1x8x8x32xf32>
 //       CHECK: %[[UA:.*]] = bufferization.alloc_tensor() : tensor<16x1x1x16x32xf32>
-//       CHECK: %[[U00:.*]] = tensor.extract_slice %[[UA]][0, 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1] : tensor<16x1x1x16x32xf32> to tensor<1x1x16x32xf32>
-//       CHECK: linalg.generic {{.*}} ins(%[[W]] : tensor<3x3x16x32xf32>) outs(%[[U00]] : tensor<1x1x16x32xf32>)
-//  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[W]]
+//       CHECK: %[[U:.*]] = scf.forall (%[[CU:.*]]) in (16) shared_outs(%[[UALL:.*]] = %[[UA]])
+//       CHECK: %[[TAPS:.*]] = tensor.extract_slice %[[W]][0, 0, %[[CU]], 0] [3, 3, 1, 32] [1, 1, 1, 1]
+//       CHECK: %[[UROW:.*]] = tensor.extract_slice %[[UALL]][0, 0, 0, %[[CU]], 0] [16, 1, 1, 1, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[U00:.*]] = tensor.extract_slice %[[UROW]][0, 0, 0, 0, 0] [1, 1, 1, 1, 32] [1, 1, 1, 1, 1]
+//       CHECK: linalg.generic {{.*}} ins(%[[TAPS]] : tensor<3x3x1x32xf32>) outs(%[[U00]] : tensor<1x1x1x32xf32>)
+//  CHECK-COUNT-15: linalg.generic {{.*}} ins(%[[TAPS]]
+//       CHECK: tensor.parallel_insert_slice %{{.*}} into %[[UALL]][0, 0, 0, %[[CU]], 0] [16, 1, 1, 1, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[VA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x16xf32>
 //       CHECK: %[[V:.*]] = scf.forall (%[[TYV:.*]]) in (4) shared_outs(%[[VALL:.*]] = %[[VA]])
 //       CHECK: %[[Y0:.*]] = arith.muli %[[TYV]], %[[C2]]
@@ -40,7 +45,7 @@
 //       CHECK: %[[MA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x32xf32>
 //       CHECK: %[[M:.*]] = scf.forall (%[[TY:.*]], %[[K:.*]]) in (4, 16) shared_outs(%[[ALL:.*]] = %[[MA]])
 //       CHECK: %[[VK:.*]] = tensor.extract_slice %[[V]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
-//       CHECK: %[[UK:.*]] = tensor.extract_slice %{{.*}}[%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[UK:.*]] = tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MK]] : tensor<1x1x4x32xf32>)
 //       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VK]], %[[UK]] : tensor<1x1x4x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x1x4x32xf32>)
@@ -76,7 +81,9 @@ func.func @f3x3(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor
 // CHECK-LABEL: func.func @f2x2_bias(
 //  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x5x5x16xf32>, %[[W:[a-z0-9]+]]: tensor<2x2x16x32xf32>, %[[I:[a-z0-9]+]]: tensor<1x4x4x32xf32>)
 //       CHECK: bufferization.alloc_tensor() : tensor<9x1x1x16x32xf32>
-//  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[W]]
+//       CHECK: scf.forall (%{{.*}}) in (16)
+//       CHECK: %[[TAPS:.*]] = tensor.extract_slice %[[W]]
+//  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[TAPS]]
 //       CHECK: bufferization.alloc_tensor() : tensor<9x1x2x2x16xf32>
 //       CHECK: scf.forall (%{{.*}}) in (2)
 //       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %{{.*}}, 0, 0] [1, 3, 5, 16] [1, 1, 1, 1]
@@ -127,7 +134,8 @@ func.func @constant_filter(%x: tensor<1x6x6x1xf32>) -> tensor<1x4x4x1xf32> {
 // CHECK-LABEL: func.func @per_image(
 //  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<4x66x66x64xf32>, %[[W:[a-z0-9]+]]: tensor<3x3x64x64xf32>)
 //   CHECK-DAG: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
-//  CHECK-COUNT-16: linalg.generic {{.*}} ins(%[[W]]
+//       CHECK: %[[TAPS:.*]] = tensor.extract_slice %[[W]]
+//  CHECK-COUNT-16: linalg.generic {{.*}} ins(%[[TAPS]]
 //       CHECK: %[[R:.*]] = scf.for %[[N:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<4x64x64x64xf32>)
 //       CHECK: %[[IMG:.*]] = tensor.extract_slice %[[X]][%[[N]], 0, 0, 0] [1, 66, 66, 64] [1, 1, 1, 1]
 //       CHECK: scf.forall (%{{.*}}) in (32)
@@ -164,6 +172,39 @@ func.func @whole_batch(%x: tensor<2x10x10x16xf32>, %w: tensor<3x3x16x16xf32>, %i
       tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 16, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
       ins(%x, %w : tensor<2x10x10x16xf32>, tensor<3x3x16x16xf32>) outs(%i : tensor<2x8x8x16xf32>) -> tensor<2x8x8x16xf32>
   return %y : tensor<2x8x8x16xf32>
+}
+
+// -----
+
+// A stride-2 transposed convolution's phase: its 2x2 sub-kernel is gathered
+// (flipped) from the 4x4 filter by a generic. The filter transforms read the
+// taps from the 4x4 filter through the gather's map, (3 - 2i, 3 - 2j): the
+// 8 MB copy of T1's four sub-kernels is not made.
+
+//   CHECK-DAG: #[[T33:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (3, 3, d2, d3)>
+//   CHECK-DAG: #[[T31:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (3, 1, d2, d3)>
+// CHECK-LABEL: func.func @phase_taps(
+//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x9x9x32xf32>, %[[W:[a-z0-9]+]]: tensor<4x4x32x32xf32>)
+//       CHECK: scf.forall (%[[C:.*]]) in (32)
+//       CHECK: %[[TAPS:.*]] = tensor.extract_slice %[[W]][0, 0, %[[C]], 0] [4, 4, 1, 32] [1, 1, 1, 1]
+//       CHECK: linalg.generic {indexing_maps = [#[[T33]], #{{map[0-9]*}}]{{.*}} ins(%[[TAPS]] : tensor<4x4x1x32xf32>)
+//       CHECK: linalg.generic {indexing_maps = [#[[T33]], #[[T31]], #{{map[0-9]*}}]{{.*}} ins(%[[TAPS]], %[[TAPS]] :
+//   CHECK-NOT: tensor<2x2x32x32xf32>
+func.func @phase_taps(%x: tensor<1x9x9x32xf32>, %w: tensor<4x4x32x32xf32>) -> tensor<1x8x8x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x2x32x32xf32>
+  %taps = linalg.generic {indexing_maps = [affine_map<(i, j, c, f) -> (i * -2 + 3, j * -2 + 3, c, f)>, affine_map<(i, j, c, f) -> (i, j, c, f)>],
+                          iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<4x4x32x32xf32>) outs(%e : tensor<2x2x32x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<2x2x32x32xf32>
+  %o = tensor.empty() : tensor<1x8x8x32xf32>
+  %i = linalg.fill ins(%zero : f32) outs(%o : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %taps : tensor<1x9x9x32xf32>, tensor<2x2x32x32xf32>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  return %y : tensor<1x8x8x32xf32>
 }
 
 // -----
