@@ -78,6 +78,60 @@ double tconv::bench::coreToCoreRoundTripNs() {
   return summarize(samples).median;
 }
 
+/// Chains of FMAs on vectors of `Lanes` floats for `seconds`: the GFLOP/s
+/// they reach. Each chain's FMA waits for its previous one; 16 chains hide
+/// the latency (4-5 cycles) of two FMA units and stay in registers. Inlined into a caller
+/// compiled for the vector extension (a * b + c contracts to one FMA).
+template <int Lanes>
+__attribute__((always_inline)) static inline double
+fmaChainsGflops(double seconds) {
+  using Vector = float __attribute__((vector_size(Lanes * sizeof(float))));
+  constexpr int kChains = 16, kSteps = 1000;
+  Vector acc[kChains];
+  for (int i = 0; i < kChains; ++i)
+    acc[i] = Vector{} + static_cast<float>(i);
+  // x -> x * 0.999 + 0.001 stays finite however long it runs.
+  Vector scale = Vector{} + 0.999f, shift = Vector{} + 0.001f;
+  double start = now(), elapsed = 0;
+  long steps = 0;
+  do {
+    for (int s = 0; s < kSteps; ++s)
+#pragma unroll
+      for (int i = 0; i < kChains; ++i)
+        acc[i] = acc[i] * scale + shift;
+    steps += kSteps;
+    elapsed = now() - start;
+  } while (elapsed < seconds);
+  // The results are used: the loop cannot be dropped.
+  float sink = 0;
+  for (int i = 0; i < kChains; ++i)
+    sink += acc[i][0];
+  volatile float keep = sink;
+  (void)keep;
+  return 2.0 * Lanes * kChains * steps / elapsed * 1e-9;
+}
+
+__attribute__((target("avx512f"))) static double fmaPeak512(double seconds) {
+  return fmaChainsGflops<16>(seconds);
+}
+__attribute__((target("avx2,fma"))) static double fmaPeak256(double seconds) {
+  return fmaChainsGflops<8>(seconds);
+}
+
+double tconv::bench::fmaPeakGflopsPerCore() {
+  double (*run)(double) = nullptr;
+  if (__builtin_cpu_supports("avx512f"))
+    run = fmaPeak512;
+  else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+    run = fmaPeak256;
+  if (!run)
+    return 0;
+  double best = 0;
+  for (int i = 0; i < 5; ++i)
+    best = std::max(best, run(0.02));
+  return best;
+}
+
 /// Before `next` runs, puts the workers of `previous` to sleep when they
 /// belong to another runtime.
 static void switchRuntime(Timed *previous, const Timed &next) {

@@ -61,6 +61,14 @@ struct MeasureOptions {
 /// spin (they would take the CPUs the two threads need).
 double coreToCoreRoundTripNs();
 
+/// The fp32 FMA peak of one core in GFLOP/s, measured: 16 independent
+/// chains of fused multiply-adds on the widest vectors the CPU has (512-bit
+/// with AVX-512F, else 256-bit with FMA), the best of 5 runs of 20 ms each;
+/// 0 on a CPU with neither. What "% of peak" compares to: the number a
+/// datasheet gives is not what this core does (Zen 4 splits each 512-bit
+/// FMA in two halves, so zmm and ymm loops peak alike).
+double fmaPeakGflopsPerCore();
+
 /// Fills every contender's samples. Fails when an enter callback does.
 llvm::Error measure(std::vector<Timed *> contenders,
                     const MeasureOptions &options);

@@ -158,7 +158,9 @@ llvm::Expected<std::vector<float>> firstResult(Contender &c,
 
 class Bench {
 public:
-  explicit Bench(llvm::raw_ostream &table) : table(table) {}
+  /// `fmaPeak`: fmaPeakGflopsPerCore(), 0 if unknown.
+  Bench(llvm::raw_ostream &table, double fmaPeak)
+      : table(table), fmaPeak(fmaPeak) {}
 
   /// Runs one problem at every thread count; false if anything failed.
   bool runProblem(const ConvProblem &p);
@@ -177,7 +179,12 @@ private:
                     const std::vector<float> &filter,
                     const std::optional<std::vector<float>> &naive);
 
+  /// The first tconv column's GFLOP/s as a share of the FMA peak of the
+  /// row's cores, if both are known.
+  bool hasPeakColumn() const;
+
   llvm::raw_ostream &table;
+  double fmaPeak;
   std::vector<Row> rows;
 };
 } // namespace
@@ -270,6 +277,10 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
   return ratios;
 }
 
+bool Bench::hasPeakColumn() const {
+  return fmaPeak > 0 && opts.tconv && !columnKeys().empty();
+}
+
 void Bench::printHeader() {
   std::vector<std::string> keys = columnKeys();
   auto ratios = ratioKeys();
@@ -280,8 +291,11 @@ void Bench::printHeader() {
     table << " " << columnLabel(k) << " GFLOP/s |";
   for (const auto &[a, b] : ratios)
     table << " " << columnLabel(a) << " / " << columnLabel(b) << " |";
+  if (hasPeakColumn())
+    table << " " << columnLabel(keys[0]) << " % of peak |";
   table << "\n|---|---:|---:|---:|";
-  for (size_t i = 0; i < 2 * keys.size() + ratios.size(); ++i)
+  for (size_t i = 0; i < 2 * keys.size() + ratios.size() + hasPeakColumn();
+       ++i)
     table << "---:|";
   table << "\n";
   table.flush();
@@ -341,6 +355,13 @@ void Bench::printRow(const Row &row) {
     auto ma = medianOf(row.find(a)), mb = medianOf(row.find(b));
     if (ma && mb)
       table << llvm::formatv(" {0:f2} |", *ma / *mb);
+    else
+      table << " — |";
+  }
+  if (hasPeakColumn()) {
+    if (auto m = medianOf(row.find(keys[0])))
+      table << llvm::formatv(" {0:f0} |",
+                             flops / *m * 1e-9 / (fmaPeak * row.threads) * 100);
     else
       table << " — |";
   }
@@ -854,6 +875,10 @@ static std::string methodText() {
   hands data from thread to thread slows down, tconv's more than oneDNN's
   (C2 at 2 threads: 0.67 ms close, up to 1.6 ms apart, in `tconv-run` as
   here): a 2-thread row with a large *core ns* was timed in such a phase.
+  *% of peak* is the first tconv column's GFLOP/s over the FMA peak of the
+  row's cores, measured once before the rows: 16 independent chains of FMAs
+  on the widest vectors the CPU has (512-bit with AVX-512F), best of 5 runs
+  of 20 ms. Counting useful FLOPs, Winograd layers pass 100%.
 - **Memory.** Operands and results are allocated once, before timing.
   tconv's temporaries (layout copies, per-phase results) live in a
   workspace planned at compile time and allocated once per kernel: the
@@ -1037,7 +1062,9 @@ int main(int argc, char **argv) {
     llvm::errs() << "warning: load average " << loadBefore << " on "
                  << std::thread::hardware_concurrency()
                  << " CPUs: other work will disturb the times\n";
-  Bench bench(tee);
+  // Before any runtime's workers exist: nothing else takes the core.
+  double fmaPeak = fmaPeakGflopsPerCore();
+  Bench bench(tee, fmaPeak);
   bench.printHeader();
   bool ok = true;
   for (const ConvProblem &p : *problems)
@@ -1078,6 +1105,7 @@ int main(int argc, char **argv) {
         {"cpu", cpuModel()},
         {"date", nowString()},
         {"load_average", llvm::json::Array{loadBefore, loadAfter}},
+        {"fma_peak_gflops_per_core", fmaPeak},
         {"onednn", oneDnnDescription()},
         {"tconv", TConvContender::runtimeInfo()},
         {"min_time_s", opts.minTime},
@@ -1098,6 +1126,9 @@ int main(int argc, char **argv) {
          << "- date: " << nowString() << "\n"
          << "- load average (1 min) before / after: " << loadBefore << " / "
          << loadAfter << "\n"
+         << llvm::formatv("- fp32 FMA peak of one core, measured before the "
+                          "rows: {0:f1} GFLOP/s\n",
+                          fmaPeak)
          << "- command: `" << command << "`\n"
          << "- environment: " << environmentSummary() << "\n"
          << "- " << oneDnnDescription() << "\n"
