@@ -80,8 +80,9 @@ double tconv::bench::coreToCoreRoundTripNs() {
 
 /// Chains of FMAs on vectors of `Lanes` floats for `seconds`: the GFLOP/s
 /// they reach. Each chain's FMA waits for its previous one; 16 chains hide
-/// the latency (4-5 cycles) of two FMA units and stay in registers. Inlined into a caller
-/// compiled for the vector extension (a * b + c contracts to one FMA).
+/// the latency (4-5 cycles) of two FMA units and stay in registers.
+/// Inlined into a caller compiled for the vector extension (a * b + c
+/// contracts to one FMA).
 template <int Lanes>
 __attribute__((always_inline)) static inline double
 fmaChainsGflops(double seconds) {

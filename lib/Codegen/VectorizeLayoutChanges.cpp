@@ -247,7 +247,8 @@ struct VectorizeLayoutChangesPass
       linalg::GenericOp op = wholeOp;
       if (std::optional<SmallVector<int64_t>> chunk =
               spatialChunkSizes(op, inMinor, outMinor)) {
-        FailureOr<linalg::GenericOp> inner = tileWithForall(rewriter, op, *chunk);
+        FailureOr<linalg::GenericOp> inner =
+            tileWithForall(rewriter, op, *chunk);
         if (failed(inner)) {
           op.emitError() << "tconv-vectorize-layout-changes: tiling failed";
           return signalPassFailure();
@@ -326,7 +327,10 @@ private:
     SmallVector<std::pair<linalg::LinalgOp, std::pair<int64_t, int64_t>>>
         done, worklist = {{op, {inTile, outTile}}};
     while (!worklist.empty()) {
-      auto [piece, tiles] = worklist.pop_back_val();
+      // Named, not bound: the lambda below captures them.
+      linalg::LinalgOp piece = worklist.back().first;
+      std::pair<int64_t, int64_t> tiles = worklist.back().second;
+      worklist.pop_back();
       SmallVector<int64_t> ranges = piece.getStaticLoopRanges();
       // Remainder blocks are one block wide; other tiles (a `tile` option
       // that is no power of two) are kept.

@@ -204,9 +204,10 @@ static Value transformEach(OpBuilder &b, Location loc, const Algorithm &alg,
 }
 
 /// A parallel loop over the tile rows (image, row) of an N x TY grid of
-/// tiles, writing `init`: `body` builds, for image `n` and tile row `ty`,
-/// the slice of it to write (value, offsets, sizes, strides). The transforms
-/// of a row run in one parallel region instead of one per entry or output
+/// tiles (the filter's: 1 x C input channels), writing `init`: `body`
+/// builds, for image `n` and tile row `ty`, the slice of it to write
+/// (value, offsets, sizes, strides). The transforms of a row run in one
+/// parallel region instead of one per entry or output
 /// (each a barrier: on a host whose vCPUs sat far apart, C2's 16 input
 /// transforms took 0.04 ms each instead of 0.006), split by the tile rows
 /// the products' loop gives each thread too.
@@ -233,14 +234,10 @@ static Value forEachTileRow(
   return loop.getResult(0);
 }
 
-/// kOut * `ty` + `offset`.
-static Value tileStart(OpBuilder &b, Location loc, Value ty, int64_t offset) {
-  Value start = arith::MulIOp::create(
-      b, loc, ty, arith::ConstantIndexOp::create(b, loc, kOut));
-  if (offset)
-    start = arith::AddIOp::create(
-        b, loc, start, arith::ConstantIndexOp::create(b, loc, offset));
-  return start;
+/// The first input or output row of tile row `ty`: kOut * `ty`.
+static Value tileStart(OpBuilder &b, Location loc, Value ty) {
+  return arith::MulIOp::create(b, loc, ty,
+                               arith::ConstantIndexOp::create(b, loc, kOut));
 }
 
 /// The map of a generic that only gathers `filter`'s taps (r x r x C x F)
@@ -402,7 +399,7 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
     // The alpha input rows under tile row ty.
     Value rows = tensor::ExtractSliceOp::create(
         rb, loc, rowsType, input,
-        ArrayRef<OpFoldResult>{n, tileStart(rb, loc, ty, 0),
+        ArrayRef<OpFoldResult>{n, tileStart(rb, loc, ty),
                                rb.getIndexAttr(0), rb.getIndexAttr(0)},
         ArrayRef<OpFoldResult>{rb.getIndexAttr(1), rb.getIndexAttr(alg.alpha),
                                rb.getIndexAttr(width),
@@ -551,7 +548,7 @@ Value Image::compute(OpBuilder &b, Location loc, Value input,
                                rb.getIndexAttr(productShape[3])},
         unitStrides(rb, mType));
     RowSlice slice;
-    slice.offsets = {n, tileStart(rb, loc, ty, 0), rb.getIndexAttr(0),
+    slice.offsets = {n, tileStart(rb, loc, ty), rb.getIndexAttr(0),
                      rb.getIndexAttr(0)};
     slice.sizes = {rb.getIndexAttr(1), rb.getIndexAttr(kOut),
                    rb.getIndexAttr(destType.getDimSize(2)),
@@ -623,7 +620,7 @@ static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
   Value input = conv.getInputs()[0], init = conv.getOutputs()[0];
   products.winogradTile = 0;
   Image image{alg, transformFilter(b, loc, alg, conv.getInputs()[1]),
-              products};
+              products, /*accumulate=*/true, /*scalar=*/Value()};
   // The outputs are added to the convolution's initial value: a filled
   // scalar (none for zero) written into the fill's destination, or in place
   // to the tensor.
