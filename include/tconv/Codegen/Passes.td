@@ -144,7 +144,8 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
        entries of a channel from its taps. A phase's sub-kernel gathered
        from a transposed convolution's filter by a generic is read through
        the gather's map, in the whole filter (T1: its four 2 MB copies and
-       36 passes over them took 3.1 of 19.8 ms; 17.3 -> 16.5 ms in all);
+       36 passes over them took 3.1 of 19.8 ms; `make bench` at 1 thread:
+       19.9-21.6 ms before, 17.6-18.4 after);
     2. alpha^2 input transforms V[a][c] = (BT d B)[a][c] of the
        alpha x alpha patch d under every 2x2 output block: generics reading
        the padded input at stride 2, in an `scf.forall` over the tile rows
