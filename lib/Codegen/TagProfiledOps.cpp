@@ -5,6 +5,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 
@@ -15,10 +16,12 @@ namespace mlir::tconv {
 
 using namespace mlir;
 
-/// The ops a profile lists: convolutions, fused groups, layout changes, pads.
+/// The ops a profile lists: convolutions, fused groups, layout changes, pads,
+/// and parallel loops (a Winograd convolution's transforms and products:
+/// one row each, not one for the run of loops its rewrite left).
 static bool isNumbered(Operation *op) {
   return (isa<linalg::LinalgOp>(op) && !isa<linalg::FillOp>(op)) ||
-         isa<tensor::PadOp>(op);
+         isa<tensor::PadOp, scf::ForallOp>(op);
 }
 
 /// The first op in the block that uses `fill` and has an id: the

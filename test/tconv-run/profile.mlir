@@ -9,11 +9,11 @@
 // RUN: tconv-run %s --random-inputs --profile=3 --profile-json=%t.json | FileCheck %s
 // CHECK:      profile: 3 calls (after 2 warm-up), median {{[0-9.]+}} ms per call
 // CHECK-NEXT: # op {{ *}}median ms  GFLOP/s  % call  types; attributes; location
-// CHECK:      linalg.generic {{ *}}- {{ *}}- {{ *}}- 16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; loops=1x8x8x16; {{.*}}profile.mlir:[[# @LINE + 40]]:8; no loops of its own: computed inside another op's
-// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}[[MS:[0-9]+\.[0-9]+]] {{ *}}[[GFLOPS:[0-9]+\.[0-9]+]] {{ *}}[[PCT:[0-9]+\.[0-9]]]% 1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; dilations=[1, 1] strides=[1, 1] loops=1x8x8x16x3rx3rx8r; {{.*}}profile.mlir:[[# @LINE + 39]]:8
-// CHECK:      tensor.pad {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% {{.*}}profile.mlir:[[# @LINE + 41]]:8
+// CHECK:      linalg.generic {{ *}}- {{ *}}- {{ *}}- 16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; loops=1x8x8x16; {{.*}}profile.mlir:[[# @LINE + 49]]:8; no loops of its own: computed inside another op's
+// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}[[MS:[0-9]+\.[0-9]+]] {{ *}}[[GFLOPS:[0-9]+\.[0-9]+]] {{ *}}[[PCT:[0-9]+\.[0-9]]]% 1x10x10x8xf32, 3x3x8x16xf32, 1x8x8x16xf32 -> 1x8x8x16xf32; dilations=[1, 1] strides=[1, 1] loops=1x8x8x16x3rx3rx8r; {{.*}}profile.mlir:[[# @LINE + 48]]:8
+// CHECK:      tensor.pad {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% {{.*}}profile.mlir:[[# @LINE + 50]]:8
 // The four phases of the transposed convolution.
-// CHECK-COUNT-4: linalg.conv_2d_{{n[a-z]+}}_{{[a-z]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x{{9x9x16|16x9x9}}xf32, {{.*}}; dilations=[1, 1] strides=[1, 1] loops={{.*}}; {{.*}}profile.mlir:[[# @LINE + 39]]:8
+// CHECK-COUNT-4: linalg.conv_2d_{{n[a-z]+}}_{{[a-z]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x{{9x9x16|16x9x9}}xf32, {{.*}}; dilations=[1, 1] strides=[1, 1] loops={{.*}}; {{.*}}profile.mlir:[[# @LINE + 48]]:8
 // Not the ops of a function that does not run.
 // CHECK-NOT:  1x2x5x5xf32
 // CHECK:      (rest) {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% outside the ops above: entering and leaving the call
@@ -43,6 +43,15 @@
 // RUN: tconv-run %s --entry=upsample --random-inputs --profile=1 | FileCheck %s --check-prefix=MOVED
 // MOVED: tensor.pad {{.*}} 1x16x8x8xf32 -> 1x16x10x10xf32; static_high=[0, 0, 1, 1] static_low=[0, 0, 1, 1];
 
+// A Winograd convolution: its filter transforms, input transforms, products
+// and output transforms are parallel loops of the same source op, each
+// timed on its own row (with the tensor it writes), not as one run.
+// RUN: tconv-run %s --entry=winograd --random-inputs --profile=1 | FileCheck %s --check-prefix=WINO
+// WINO:      scf.forall {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}- {{ *}}{{[0-9]+\.[0-9]}}% 16x1x1x16x32xf32 -> 16x1x1x16x32xf32; {{.*}}profile.mlir:[[# @LINE + 31]]:8
+// WINO-NEXT: scf.forall {{.*}} 16x1x8x8x16xf32 -> 16x1x8x8x16xf32;
+// WINO-NEXT: scf.forall {{.*}} 16x1x8x8x32xf32 -> 16x1x8x8x32xf32;
+// WINO-NEXT: scf.forall {{.*}} 1x16x16x32xf32 -> 1x16x16x32xf32;
+
 // Profiling stays out of the default pipeline.
 // RUN: tconv-run %s --random-inputs --dump-ir=llvm | FileCheck %s --check-prefix=OFF
 // OFF-NOT: tconv_profile
@@ -66,4 +75,9 @@ func.func @upsample(%x: tensor<1x16x8x8xf32>, %t: tensor<16x8x4x4xf32>) -> tenso
   %u = tconv.conv_transpose %x, %t strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<1x16x8x8xf32>, tensor<16x8x4x4xf32>) -> tensor<1x8x16x16xf32>
   return %u : tensor<1x8x16x16xf32>
+}
+
+func.func @winograd(%x: tensor<1x16x16x16xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<1x32x16x16xf32> {
+  %y = tconv.conv %x, %w pads = [1, 1, 1, 1] : (tensor<1x16x16x16xf32>, tensor<32x16x3x3xf32>) -> tensor<1x32x16x16xf32>
+  return %y : tensor<1x32x16x16xf32>
 }

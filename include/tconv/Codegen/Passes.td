@@ -1270,8 +1270,10 @@ def TConvTagProfiledOps : Pass<"tconv-tag-profiled-ops", "::mlir::ModuleOp"> {
     pipeline's `profile` option; never in the default pipeline). Run after
     fusion (the `fused` stage), where each convolution, fused elementwise
     group, layout change and pad is one op, the unit a user reads a profile
-    in. Each linalg op (but fills, which convolutions fuse into their tiles)
-    and tensor.pad at the top level of a function body gets an id, carried
+    in. Each linalg op (but fills, which convolutions fuse into their tiles),
+    tensor.pad and scf.forall (a Winograd convolution's transforms and
+    products, each listed with the tensor it writes) at the top level of a
+    function body gets an id, carried
     in its location so that the loops, copies and fills later stages make of
     it (which are new ops) inherit it:
 
