@@ -215,6 +215,22 @@ struct RowSlice {
   Value value;
   SmallVector<OpFoldResult> offsets, sizes, strides;
 };
+
+/// The block of `whole` at `offsets` of static `shape` (same rank, unit
+/// strides), its value the extracted tensor.
+static RowSlice extractBlock(OpBuilder &b, Location loc, Value whole,
+                             SmallVector<OpFoldResult> offsets,
+                             ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(whole.getType());
+  RowSlice block;
+  block.offsets = std::move(offsets);
+  block.sizes = getAsIndexOpFoldResult(b.getContext(), shape);
+  block.strides = unitStrides(b, type);
+  block.value = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), whole,
+      block.offsets, block.sizes, block.strides);
+  return block;
+}
 static Value forEachTileRow(
     OpBuilder &b, Location loc, int64_t images, int64_t rows, Value init,
     function_ref<RowSlice(OpBuilder &, Value, Value, Value)> body) {
@@ -312,36 +328,22 @@ static Value transformFilter(OpBuilder &b, Location loc,
     gather = *map;
   }
   auto sourceType = cast<RankedTensorType>(source.getType());
-  auto sourceRowType = RankedTensorType::get(
-      {sourceType.getDimSize(0), sourceType.getDimSize(1), 1, outChannels},
-      elementType);
+  SmallVector<int64_t> sourceRowShape = {sourceType.getDimSize(0),
+                                         sourceType.getDimSize(1), 1,
+                                         outChannels};
   SmallVector<int64_t> rowShape = {alg.alpha * alg.alpha, 1, 1, 1,
                                    outChannels};
-  auto rowType = RankedTensorType::get(rowShape, elementType);
   // One input channel per iteration, all alpha^2 entries from its taps.
   auto body = [&](OpBuilder &rb, Value, Value c, Value all) {
-    Value taps = tensor::ExtractSliceOp::create(
-        rb, loc, sourceRowType, source,
-        ArrayRef<OpFoldResult>{rb.getIndexAttr(0), rb.getIndexAttr(0), c,
-                               rb.getIndexAttr(0)},
-        ArrayRef<OpFoldResult>{rb.getIndexAttr(sourceType.getDimSize(0)),
-                               rb.getIndexAttr(sourceType.getDimSize(1)),
-                               rb.getIndexAttr(1),
-                               rb.getIndexAttr(outChannels)},
-        unitStrides(rb, sourceType));
-    RowSlice slice;
-    slice.offsets = {rb.getIndexAttr(0), rb.getIndexAttr(0),
-                     rb.getIndexAttr(0), c, rb.getIndexAttr(0)};
-    slice.sizes = llvm::map_to_vector(rowShape, [&](int64_t size) {
-      return OpFoldResult(rb.getIndexAttr(size));
-    });
-    slice.strides = unitStrides(rb, rowType);
-    Value row = tensor::ExtractSliceOp::create(rb, loc, rowType, all,
-                                               slice.offsets, slice.sizes,
-                                               slice.strides);
+    OpFoldResult zero = rb.getIndexAttr(0);
+    Value taps = extractBlock(rb, loc, source, {zero, zero, c, zero},
+                              sourceRowShape)
+                     .value;
+    RowSlice slice =
+        extractBlock(rb, loc, all, {zero, zero, zero, c, zero}, rowShape);
     // Loops (0, 0, 0, f) over the filter's (i, j, 0, f).
     slice.value = transformEach(
-        rb, loc, alg, row, taps, alg.taps,
+        rb, loc, alg, slice.value, taps, alg.taps,
         [&](int64_t a, int64_t i) { return alg.gAt(a, i); },
         [&](int64_t i, int64_t j) {
           return gather.compose(AffineMap::get(
@@ -389,34 +391,20 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
   auto inputType = cast<RankedTensorType>(input.getType());
   Type elementType = inputType.getElementType();
   int64_t width = inputType.getDimSize(2), channels = tilesShape[3];
-  auto rowsType =
-      RankedTensorType::get({1, alg.alpha, width, channels}, elementType);
   SmallVector<int64_t> rowShape = {alg.alpha * alg.alpha, 1, 1, tilesShape[2],
                                    channels};
-  auto rowType = RankedTensorType::get(rowShape, elementType);
   AffineExpr tx = b.getAffineDimExpr(2), ch = b.getAffineDimExpr(3);
   auto body = [&](OpBuilder &rb, Value n, Value ty, Value all) {
     // The alpha input rows under tile row ty.
-    Value rows = tensor::ExtractSliceOp::create(
-        rb, loc, rowsType, input,
-        ArrayRef<OpFoldResult>{n, tileStart(rb, loc, ty),
-                               rb.getIndexAttr(0), rb.getIndexAttr(0)},
-        ArrayRef<OpFoldResult>{rb.getIndexAttr(1), rb.getIndexAttr(alg.alpha),
-                               rb.getIndexAttr(width),
-                               rb.getIndexAttr(channels)},
-        unitStrides(rb, inputType));
-    RowSlice slice;
-    slice.offsets = {rb.getIndexAttr(0), n, ty, rb.getIndexAttr(0),
-                     rb.getIndexAttr(0)};
-    slice.sizes = llvm::map_to_vector(rowShape, [&](int64_t size) {
-      return OpFoldResult(rb.getIndexAttr(size));
-    });
-    slice.strides = unitStrides(rb, rowType);
-    Value row = tensor::ExtractSliceOp::create(rb, loc, rowType, all,
-                                               slice.offsets, slice.sizes,
-                                               slice.strides);
+    OpFoldResult zero = rb.getIndexAttr(0);
+    Value rows = extractBlock(rb, loc, input,
+                              {n, tileStart(rb, loc, ty), zero, zero},
+                              {1, alg.alpha, width, channels})
+                     .value;
+    RowSlice slice =
+        extractBlock(rb, loc, all, {zero, n, ty, zero, zero}, rowShape);
     slice.value = transformEach(
-        rb, loc, alg, row, rows, alg.alpha,
+        rb, loc, alg, slice.value, rows, alg.alpha,
         [&](int64_t a, int64_t i) { return alg.btAt(a, i); },
         [&](int64_t i, int64_t j) {
           return AffineMap::get(4, 0,
@@ -526,37 +514,20 @@ Value Image::compute(OpBuilder &b, Location loc, Value input,
 
   // Outputs (2 ty + p, 2 x + q) of tile row ty, one generic per (p, q),
   // from the row's alpha^2 products.
-  auto mType = cast<RankedTensorType>(m.getType());
-  auto mRowsType = RankedTensorType::get(
-      {alg.alpha * alg.alpha, 1, 1, productShape[2], productShape[3]},
-      mType.getElementType());
   auto destType = cast<RankedTensorType>(dest.getType());
-  auto outRowsType = RankedTensorType::get(
-      {1, kOut, destType.getDimSize(2), productShape[3]},
-      destType.getElementType());
   auto phaseType = RankedTensorType::get(
       {1, 1, productShape[2], productShape[3]}, destType.getElementType());
   AffineMap identity = b.getMultiDimIdentityMap(4);
   auto body = [&](OpBuilder &rb, Value n, Value ty, Value result) {
-    Value mRows = tensor::ExtractSliceOp::create(
-        rb, loc, mRowsType, m,
-        ArrayRef<OpFoldResult>{rb.getIndexAttr(0), n, ty, rb.getIndexAttr(0),
-                               rb.getIndexAttr(0)},
-        ArrayRef<OpFoldResult>{rb.getIndexAttr(alg.alpha * alg.alpha),
-                               rb.getIndexAttr(1), rb.getIndexAttr(1),
-                               rb.getIndexAttr(productShape[2]),
-                               rb.getIndexAttr(productShape[3])},
-        unitStrides(rb, mType));
-    RowSlice slice;
-    slice.offsets = {n, tileStart(rb, loc, ty), rb.getIndexAttr(0),
-                     rb.getIndexAttr(0)};
-    slice.sizes = {rb.getIndexAttr(1), rb.getIndexAttr(kOut),
-                   rb.getIndexAttr(destType.getDimSize(2)),
-                   rb.getIndexAttr(productShape[3])};
-    slice.strides = unitStrides(rb, destType);
-    Value rows = tensor::ExtractSliceOp::create(rb, loc, outRowsType, result,
-                                                slice.offsets, slice.sizes,
-                                                slice.strides);
+    OpFoldResult zero = rb.getIndexAttr(0);
+    Value mRows = extractBlock(rb, loc, m, {zero, n, ty, zero, zero},
+                               {alg.alpha * alg.alpha, 1, 1, productShape[2],
+                                productShape[3]})
+                      .value;
+    RowSlice slice = extractBlock(
+        rb, loc, result, {n, tileStart(rb, loc, ty), zero, zero},
+        {1, kOut, destType.getDimSize(2), productShape[3]});
+    Value rows = slice.value;
     SmallVector<OpFoldResult> phaseSizes = {
         rb.getIndexAttr(1), rb.getIndexAttr(1),
         rb.getIndexAttr(productShape[2]), rb.getIndexAttr(productShape[3])};
