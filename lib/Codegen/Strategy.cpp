@@ -425,6 +425,18 @@ bool mlir::tconv::winogradPerImage(int64_t batch, int64_t tiles,
   return batch > 1 && bytes > uint64_t(kMaxBatchBytes);
 }
 
+/// A product of a single row of few tiles (T1's phases: 4 tiles of 512 ->
+/// 256 channels) has too few positions for a whole register tile and reads
+/// its product's filter (C x F) for every 4 of them; the rows of tiles are
+/// contiguous, so a product takes several as one longer row.
+int64_t mlir::tconv::winogradProductRows(int64_t tileRows, int64_t tileCols) {
+  constexpr int64_t kMinPositions = 16;
+  for (int64_t rows = 1; rows < tileRows; ++rows)
+    if (tileRows % rows == 0 && rows * tileCols >= kMinPositions)
+      return rows;
+  return std::max<int64_t>(tileRows, 1);
+}
+
 // A batch whose activations outgrow the caches streams each layout change
 // and temporary through memory once per batch; image by image, they stay in
 // L2/L3 between producer and consumer. Measured (1 thread, largest batched

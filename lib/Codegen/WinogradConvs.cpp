@@ -359,26 +359,27 @@ static Value transformFilter(OpBuilder &b, Location loc,
                         body);
 }
 
-/// Row `ty` of image `n` of product `k` in `all` (alpha^2 x N x TY x TX x
-/// X), as 1 x 1 x TX x X: the offsets and sizes of the slice.
-static std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>
-rowSlice(OpBuilder &b, RankedTensorType type, ValueRange nTyK) {
-  SmallVector<OpFoldResult> offsets = {nTyK[2], nTyK[0], nTyK[1],
-                                       b.getIndexAttr(0), b.getIndexAttr(0)};
-  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1), b.getIndexAttr(1),
-                                     b.getIndexAttr(1),
-                                     b.getIndexAttr(type.getDimSize(3)),
-                                     b.getIndexAttr(type.getDimSize(4))};
-  return {offsets, sizes};
+/// 1 x 1 x rows x TX x X as 1 x 1 x (rows TX) x X.
+static SmallVector<ReassociationIndices> rowsAsOneRow() {
+  return {{0}, {1}, {2, 3}, {4}};
 }
-static Value extractRow(OpBuilder &b, Location loc, Value all,
-                        ValueRange nTyK) {
+
+/// Rows [ty * rows, (ty + 1) * rows) of image `n` of product `k` in `all`
+/// (alpha^2 x N x TY x TX x X): the block (1 x 1 x rows x TX x X), and its
+/// value as one longer row, 1 x 1 x (rows TX) x X (contiguous: a view).
+static std::pair<RowSlice, Value> extractRows(OpBuilder &b, Location loc,
+                                              Value all, ValueRange nTyK,
+                                              int64_t rows) {
   auto type = cast<RankedTensorType>(all.getType());
-  auto [offsets, sizes] = rowSlice(b, type, nTyK);
-  auto rowType = RankedTensorType::get(
-      {1, 1, type.getDimSize(3), type.getDimSize(4)}, type.getElementType());
-  return tensor::ExtractSliceOp::create(b, loc, rowType, all, offsets, sizes,
-                                        unitStrides(b, type));
+  OpFoldResult zero = b.getIndexAttr(0);
+  Value firstRow = arith::MulIOp::create(
+      b, loc, nTyK[1], arith::ConstantIndexOp::create(b, loc, rows));
+  RowSlice block = extractBlock(
+      b, loc, all, {nTyK[2], nTyK[0], firstRow, zero, zero},
+      {1, 1, rows, type.getDimSize(3), type.getDimSize(4)});
+  Value row = tensor::CollapseShapeOp::create(b, loc, block.value,
+                                              rowsAsOneRow());
+  return {block, row};
 }
 
 /// The alpha^2 input transforms V[a][c] = (BT d B)[a][c] of the alpha x alpha
@@ -423,8 +424,8 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
 /// f32), as one 1x1 convolution in a loop: one body to vectorize and
 /// bufferize instead of 16 (4 s more compile time for a 64-channel layer).
 /// The loop is parallel, one region rather than a small one per product (T2
-/// at 2 threads: 1.04 ms instead of 1.39), over (image, tile row, product)
-/// in that order: each thread's share is the rows whose transforms it
+/// at 2 threads: 1.04 ms instead of 1.39), over (image, block of tile rows,
+/// product) in that order (winogradProductRows: a block is a longer row): each thread's share is the rows whose transforms it
 /// computes too (the transforms' loops split tile rows the same way), so V
 /// and M do not move between cores. vdpbf16ps products loop over the
 /// products sequentially: their filter pairs are packed per product, which
@@ -463,24 +464,26 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
         });
     return loop.getResult(0);
   }
+  int64_t rows = winogradProductRows(productShape[1], productShape[2]);
   auto loop = scf::ForallOp::create(
       b, loc,
       ArrayRef<OpFoldResult>{b.getIndexAttr(productShape[0]),
-                             b.getIndexAttr(productShape[1]),
+                             b.getIndexAttr(productShape[1] / rows),
                              b.getIndexAttr(count)},
       ValueRange{init}, std::nullopt);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   SmallVector<Value> nTyK = loop.getInductionVars();
-  Value all = loop.getRegionIterArgs()[0];
-  Value m = product(b, extractRow(b, loc, v, nTyK),
-                    extractProduct(b, loc, u, nTyK[2]),
-                    extractRow(b, loc, all, nTyK));
+  auto [mBlock, mRow] =
+      extractRows(b, loc, loop.getRegionIterArgs()[0], nTyK, rows);
+  Value m = product(b, extractRows(b, loc, v, nTyK, rows).second,
+                    extractProduct(b, loc, u, nTyK[2]), mRow);
+  m = tensor::ExpandShapeOp::create(b, loc, mBlock.value.getType(), m,
+                                    rowsAsOneRow());
   b.setInsertionPointToStart(loop.getTerminator().getBody());
-  auto type = cast<RankedTensorType>(all.getType());
-  auto [offsets, sizes] = rowSlice(b, type, nTyK);
-  tensor::ParallelInsertSliceOp::create(b, loc, m, all, offsets, sizes,
-                                        unitStrides(b, type));
+  tensor::ParallelInsertSliceOp::create(b, loc, m, loop.getRegionIterArgs()[0],
+                                        mBlock.offsets, mBlock.sizes,
+                                        mBlock.strides);
   return loop.getResult(0);
 }
 

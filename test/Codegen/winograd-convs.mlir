@@ -5,8 +5,9 @@
 // patches at stride 2 in an scf.forall over the tile rows, each iteration
 // reading the 4 input rows under its tiles and writing its row of V for
 // every entry; the 16 products as one 1x1 convolution in an scf.forall over
-// (image, tile row, product), one row of tiles each (the schedule without
-// winograd_tile; a single image's dim folds away); and the 4 output
+// (image, rows of tiles, product), the 4 rows of 4 tiles as one row of 16
+// (the schedule without winograd_tile; a single image's dim and its single
+// block of rows fold away); and the 4 output
 // transforms, one per position of the 2x2 block, in an scf.forall over the
 // tile rows, each writing its 2 output rows at stride 2. The zero fill of
 // the convolution's init is dropped: the outputs overwrite its destination.
@@ -43,13 +44,16 @@
 //       CHECK: %[[VDONE:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[15, 0, 0, 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
 //       CHECK: tensor.parallel_insert_slice %[[VDONE]] into %[[VALL]][0, 0, %[[TYV]], 0, 0] [16, 1, 1, 4, 16] [1, 1, 1, 1, 1]
 //       CHECK: %[[MA:.*]] = bufferization.alloc_tensor() : tensor<16x1x4x4x32xf32>
-//       CHECK: %[[M:.*]] = scf.forall (%[[TY:.*]], %[[K:.*]]) in (4, 16) shared_outs(%[[ALL:.*]] = %[[MA]])
-//       CHECK: %[[VK:.*]] = tensor.extract_slice %[[V]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: %[[M:.*]] = scf.forall (%[[K:.*]]) in (16) shared_outs(%[[ALL:.*]] = %[[MA]])
+//       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[MROWK:.*]] = tensor.collapse_shape %[[MK]] {{\[}}[0], [1], [2, 3], [4]] : tensor<1x1x4x4x32xf32> into tensor<1x1x16x32xf32>
+//       CHECK: %[[VK:.*]] = tensor.extract_slice %[[V]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 16] [1, 1, 1, 1, 1]
+//       CHECK: %[[VROWK:.*]] = tensor.collapse_shape %[[VK]] {{\[}}[0], [1], [2, 3], [4]] : tensor<1x1x4x4x16xf32> into tensor<1x1x16x16xf32>
 //       CHECK: %[[UK:.*]] = tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
-//       CHECK: %[[MK:.*]] = tensor.extract_slice %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
-//       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MK]] : tensor<1x1x4x32xf32>)
-//       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VK]], %[[UK]] : tensor<1x1x4x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x1x4x32xf32>)
-//       CHECK: tensor.parallel_insert_slice %[[P]] into %[[ALL]][%[[K]], 0, %[[TY]], 0, 0] [1, 1, 1, 4, 32] [1, 1, 1, 1, 1]
+//       CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%[[MROWK]] : tensor<1x1x16x32xf32>)
+//       CHECK: %[[P:.*]] = linalg.conv_2d_nhwc_hwcf {{{.*}}tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}} ins(%[[VROWK]], %[[UK]] : tensor<1x1x16x16xf32>, tensor<1x1x16x32xf32>) outs(%[[Z]] : tensor<1x1x16x32xf32>)
+//       CHECK: %[[PROWS:.*]] = tensor.expand_shape %[[P]] {{\[}}[0], [1], [2, 3], [4]] output_shape [1, 1, 4, 4, 32]
+//       CHECK: tensor.parallel_insert_slice %[[PROWS]] into %[[ALL]][%[[K]], 0, 0, 0, 0] [1, 1, 4, 4, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[Y:.*]] = scf.forall (%[[TYO:.*]]) in (4) shared_outs(%[[OUT:.*]] = %[[E]])
 //       CHECK: %[[MROW:.*]] = tensor.extract_slice %[[M]][0, 0, %[[TYO]], 0, 0] [16, 1, 1, 4, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[R0:.*]] = arith.muli %[[TYO]], %[[C2]]
@@ -88,7 +92,7 @@ func.func @f3x3(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor
 //       CHECK: scf.forall (%{{.*}}) in (2)
 //       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %{{.*}}, 0, 0] [1, 3, 5, 16] [1, 1, 1, 1]
 //  CHECK-COUNT-9: linalg.generic {{.*}} ins(%[[ROWS]]
-//       CHECK: %[[M:.*]] = scf.forall (%{{.*}}, %{{.*}}) in (2, 9)
+//       CHECK: %[[M:.*]] = scf.forall (%{{.*}}) in (9)
 //       CHECK: scf.forall (%[[TY:.*]]) in (2) shared_outs(%[[OUT:.*]] = %[[I]])
 //       CHECK: %[[MROW:.*]] = tensor.extract_slice %[[M]][0, 0, %[[TY]], 0, 0] [9, 1, 1, 2, 32] [1, 1, 1, 1, 1]
 //       CHECK: %[[OROWS:.*]] = tensor.extract_slice %[[OUT]][0, %{{.*}}, 0, 0] [1, 2, 4, 32] [1, 1, 1, 1]
@@ -112,7 +116,7 @@ func.func @f2x2_bias(%x: tensor<1x5x5x16xf32>, %w: tensor<2x2x16x32xf32>, %i: te
 // CHECK-LABEL: func.func @constant_filter(
 //       CHECK: %[[U:.*]] = arith.constant dense<{{.*}}1.000000e+00{{.*}}3.000000e+00{{.*}}1.000000e+00{{.*}}3.000000e+00{{.*}}6.000000e+00{{.*}}1.125000e+01{{.*}}3.750000e+00{{.*}}9.000000e+00{{.*}}2.000000e+00{{.*}}3.750000e+00{{.*}}1.250000e+00{{.*}}3.000000e+00{{.*}}7.000000e+00{{.*}}1.200000e+01{{.*}}4.000000e+00{{.*}}9.000000e+00{{.*}}> : tensor<16x1x1x1x1xf32>
 //   CHECK-NOT: linalg.generic {{.*}} ins({{.*}} : tensor<3x3x1x1xf32>
-//       CHECK: scf.forall (%{{.*}}, %[[K:.*]]) in (2, 16)
+//       CHECK: scf.forall (%[[K:.*]]) in (16)
 //       CHECK: tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 1, 1]
 func.func @constant_filter(%x: tensor<1x6x6x1xf32>) -> tensor<1x4x4x1xf32> {
   %w = arith.constant dense<[[[[1.0]], [[2.0]], [[3.0]]], [[[4.0]], [[5.0]], [[6.0]]], [[[7.0]], [[8.0]], [[9.0]]]]> : tensor<3x3x1x1xf32>
@@ -164,7 +168,7 @@ func.func @per_image(%x: tensor<4x66x66x64xf32>, %w: tensor<3x3x64x64xf32>) -> t
 //   CHECK-NOT: scf.for %
 //       CHECK: bufferization.alloc_tensor() : tensor<16x2x4x4x16xf32>
 //       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 4)
-//       CHECK: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (2, 4, 16)
+//       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 16)
 //       CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 4)
 //   CHECK-NOT: scf.for %
 func.func @whole_batch(%x: tensor<2x10x10x16xf32>, %w: tensor<3x3x16x16xf32>, %i: tensor<2x8x8x16xf32>) -> tensor<2x8x8x16xf32> {

@@ -156,9 +156,13 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
        a row's input stays in cache across its entries (T3 at 1 thread:
        1.15 -> 1.02 ms with step 4 alike);
     3. the alpha^2 products M[a][c] = V[a][c] * U[a][c] summed over C, as
-       one 1x1 `linalg.conv_2d_nhwc_hwcf` on one row of tiles in an
-       `scf.forall` over (image, tile row, (a, c)): one body to vectorize
-       (16 separate convolutions took 4 s more to compile), one parallel
+       one 1x1 `linalg.conv_2d_nhwc_hwcf` on a block of tile rows, viewed
+       as one row of at least 16 tiles where the rows are short (T1's
+       phases: 4 rows of 4 tiles; with one row a product read its 512 KB
+       of U for every 4 tiles, 26 -> 15 ms at 1 thread on Intel AVX-512),
+       in an `scf.forall` over (image, block of rows, (a, c)): one body
+       to vectorize (16 separate convolutions took 4 s more to compile),
+       one parallel
        loop instead of a small one per product, and split over the threads
        by tile rows as the transforms' loops are, so that each thread
        multiplies the V it transformed and transforms back the M it

@@ -150,6 +150,10 @@ bool fitsWinograd(ConvOp op);
 bool winogradPerImage(int64_t batch, int64_t tiles, int64_t products,
                       int64_t inChannels, int64_t outChannels);
 
+/// Tile rows (a divisor of `tileRows`) each Winograd product multiplies at
+/// once, as one row of `tileRows`'s divisor x `tileCols` output positions.
+int64_t winogradProductRows(int64_t tileRows, int64_t tileCols);
+
 /// Whether a function on a static batch of `batch` images computes them one
 /// at a time (tconv-outline-batch), given the bytes of its largest batched
 /// tensor.

@@ -5,7 +5,7 @@
 
 // RUN: tconv-run %s --random-inputs=61 --verify --dump-ir=fused | FileCheck %s
 // CHECK: arith.constant dense<{{.*}}> : tensor<16x1x1x16x32xf32>
-// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (10, 16)
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (5, 16)
 // CHECK: verify result #0: max abs error {{.*}}: ok
 
 func.func @main(%x: tensor<1x16x20x24xf32>, %b: tensor<32xf32>) -> tensor<1x32x20x24xf32> {

@@ -4,7 +4,7 @@
 // tiles, written phase-interleaved.
 
 // RUN: tconv-run %s --random-inputs=63 --verify --dump-ir=fused | FileCheck %s
-// CHECK-COUNT-4: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (2, 4, 9)
+// CHECK-COUNT-4: scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) in (2, 2, 9)
 // CHECK: verify result #0: max abs error {{.*}}: ok
 
 func.func @main(%x: tensor<2x64x8x16xf32>, %w: tensor<64x64x4x4xf32>, %b: tensor<64xf32>)
