@@ -20,14 +20,14 @@ struct SelectStrategyPass
 
   void runOnOperation() override {
     if (vectorWidth < 1 || owTile < 1 || fTile < 1 || cTile < 1 ||
-        fTile % vectorWidth != 0) {
+        fmaPipes < 1 || fTile % vectorWidth != 0) {
       getOperation().emitError()
-          << "tconv-select-strategy: sizes must be >= 1 and f-tile a "
-             "multiple of vector-width";
+          << "tconv-select-strategy: sizes and fma-pipes must be >= 1 and "
+             "f-tile a multiple of vector-width";
       return signalPassFailure();
     }
-    StrategyOptions options{vectorWidth, owTile, fTile, cTile, bf16Dot,
-                            winograd};
+    StrategyOptions options{vectorWidth, owTile, fTile,   cTile,
+                            bf16Dot,     winograd, fmaPipes};
     getOperation().walk([&](ConvOp op) {
       op->setAttr(kScheduleAttrName,
                   selectSchedule(op, options).toAttr(&getContext()));

@@ -371,11 +371,15 @@ bool mlir::tconv::shouldSplitGroups(ConvOp op) {
 /// 1.28 -> 1.15 ms at 1 thread, 0.68 -> 0.63 at 2; 64 -> 32: 0.61 -> 0.52,
 /// 0.34 -> 0.32; 32 -> 16 even; 16 -> 16 and 16 -> 32 slower. In bf16,
 /// whose direct products run at twice the rate, T3 was slower (0.76 ->
-/// 0.89 ms) and T2's 128 -> 64 as fast: 64 there.
-static int64_t minWinogradChannels(int64_t kernelSize, Type elementType) {
+/// 0.89 ms) and T2's 128 -> 64 as fast: 64 there. So too on a core with
+/// two full-width FMA pipes (Intel AVX-512, f32: T3 1.6 ms as Winograd, 1.0
+/// direct; T2 1.57 and 1.76, T1 about even), and twice that for bf16 there.
+/// F(2x2, 3x3) still wins there (C2: 1.28 ms, 1.53 direct).
+static int64_t minWinogradChannels(int64_t kernelSize, Type elementType,
+                                   int64_t fmaPipes) {
   if (kernelSize == 3)
     return 16;
-  return elementType.isBF16() ? 64 : 32;
+  return (elementType.isBF16() ? 64 : 32) * fmaPipes;
 }
 
 /// The fewest 2x2 output tiles (over the batch) a Winograd convolution has:
@@ -385,7 +389,7 @@ static int64_t minWinogradChannels(int64_t kernelSize, Type elementType) {
 /// instead of 19.3).
 static constexpr int64_t kMinWinogradTiles = 64;
 
-bool mlir::tconv::fitsWinograd(ConvOp op) {
+bool mlir::tconv::fitsWinograd(ConvOp op, int64_t fmaPipes) {
   ConvGeometry g = op.getGeometry();
   ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
   ArrayRef<int64_t> result = op.getOutput().getType().getShape();
@@ -402,7 +406,8 @@ bool mlir::tconv::fitsWinograd(ConvOp op) {
                         g.dilations[1], int64_t(1)}) ||
       result[2] % 2 != 0 || result[3] % 2 != 0)
     return false;
-  int64_t minChannels = minWinogradChannels(filterShape[2], elementType);
+  int64_t minChannels =
+      minWinogradChannels(filterShape[2], elementType, fmaPipes);
   uint64_t tiles = 1;
   for (int64_t factor : {result[0], result[2] / 2, result[3] / 2})
     tiles = llvm::SaturatingMultiply<uint64_t>(tiles, factor);
@@ -471,7 +476,7 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     return schedule;
   }
   // Winograd's products are 1x1 convolutions over the 2x2 output tiles.
-  bool winograd = options.winograd && fitsWinograd(op);
+  bool winograd = options.winograd && fitsWinograd(op, options.fmaPipes);
   if (fitsBF16Dot(op, options)) {
     ConvSchedule dot = selectBF16DotSchedule(
         result[1], winograd ? 1 : filterShape.back());

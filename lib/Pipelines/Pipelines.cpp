@@ -56,6 +56,7 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
   strategy.cTile = options.cTile;
   strategy.bf16Dot = options.bf16Dot;
   strategy.winograd = options.winograd;
+  strategy.fmaPipes = options.fmaPipes;
   return strategy;
 }
 

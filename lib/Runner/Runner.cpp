@@ -604,6 +604,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return std::move(err);
   setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
   pipelineOptions.bf16Dot = hasBF16Dot(**targetMachine);
+  pipelineOptions.fmaPipes = getFmaPipes(**targetMachine);
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "

@@ -116,6 +116,18 @@ bool mlir::tconv::hasBF16Dot(const llvm::TargetMachine &machine) {
          machine.getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512bf16");
 }
 
+int64_t mlir::tconv::getFmaPipes(const llvm::TargetMachine &machine) {
+  static constexpr llvm::StringLiteral kTwoPipeCPUs[] = {
+      "skylake-avx512", "cascadelake",    "cooperlake",
+      "icelake-server", "sapphirerapids", "emeraldrapids",
+      "graniterapids",  "graniterapids-d", "diamondrapids",
+      "znver5"};
+  return getVectorLanes(machine) == 16 &&
+                 llvm::is_contained(kTwoPipeCPUs, machine.getTargetCPU())
+             ? 2
+             : 1;
+}
+
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,
                                            llvm::TargetMachine &machine) {
   module.setTargetTriple(machine.getTargetTriple());

@@ -66,7 +66,8 @@ def TConvSelectStrategy
       12 tap x channel-pair steps unrolled);
       With `winograd`, f32 ones (and bf16 ones with `dot_width`) with a
       2x2 or 3x3 kernel at unit stride and dilation, an even output size,
-      enough channels and output tiles (`fitsWinograd`) get
+      enough channels and output tiles (`fitsWinograd`; 2x2 kernels need
+      twice the channels on a target with `fma-pipes=2`) get
       `winograd_tile = 2` (`--tconv-winograd-convs`), the tile sizes then
       those of the 1x1 products over the H/2 x W/2 tiles;
     * `channels-last-loops`: depthwise convolutions with a channel
@@ -119,6 +120,10 @@ def TConvSelectStrategy
            "f32 (and vdpbf16ps bf16) 3x3 and 2x2 convolutions that "
            "fitsWinograd takes run as Winograd F(2x2, r x r) "
            "(`winograd_tile = 2`)">,
+    Option<"fmaPipes", "fma-pipes", "int64_t", /*default=*/"1",
+           "Full-width vector FMAs the target issues per cycle (2 on "
+           "Intel's AVX-512 server cores and Zen 5): direct products that "
+           "run twice as fast need more channels to leave to Winograd">,
   ];
 }
 

@@ -107,6 +107,8 @@ struct StrategyOptions {
   bool bf16Dot = false;
   /// f32 3x3 convolutions may run as Winograd F(2x2, 3x3).
   bool winograd = false;
+  /// Full-width vector FMAs the target issues per cycle.
+  int64_t fmaPipes = 1;
 };
 
 /// Output channels per tile for `vectorWidth`: two vectors, so that a tile
@@ -140,9 +142,10 @@ bool isWidthVectorConv(ConvOp op, int64_t lanes);
 /// Whether `op` runs faster as Winograd F(2x2, r x r) than directly: 2-D,
 /// ungrouped, f32 or bf16 (the caller checks bf16 has vdpbf16ps), a 3x3 or
 /// 2x2 kernel at unit stride and dilation, an even output size, and enough
-/// channels (16 for 3x3; 32 for 2x2, 64 in bf16) and output tiles (64)
-/// that the products outweigh the transforms.
-bool fitsWinograd(ConvOp op);
+/// channels (16 for 3x3; 32 for 2x2, twice that in bf16 and again with
+/// `fmaPipes` 2) and output tiles (64) that the products outweigh the
+/// transforms.
+bool fitsWinograd(ConvOp op, int64_t fmaPipes);
 
 /// Whether a Winograd convolution of `batch` images runs one image at a
 /// time rather than all at once: `tiles` output tiles per image,

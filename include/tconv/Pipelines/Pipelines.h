@@ -132,6 +132,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "of about 1e-6 instead of 1e-7 (off: every "
                      "convolution direct)"),
       llvm::cl::init(true)};
+  Option<int64_t> fmaPipes{
+      *this, "fma-pipes",
+      llvm::cl::desc("Convolution schedule: full-width vector FMAs the "
+                     "target issues per cycle (2 on Intel's AVX-512 server "
+                     "cores and Zen 5; tconv-run and tconv-compile pick the "
+                     "target CPU's)"),
+      llvm::cl::init(1)};
   Option<bool> profile{
       *this, "profile",
       llvm::cl::desc("Time each computation of the fused stage: its loops "

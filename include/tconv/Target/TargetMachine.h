@@ -63,6 +63,11 @@ int64_t getVectorLanes(const llvm::TargetMachine &machine);
 /// Whether `machine` has AVX512_BF16 (vdpbf16ps on 512-bit vectors).
 bool hasBF16Dot(const llvm::TargetMachine &machine);
 
+/// Full-width vector FMAs `machine`'s CPU issues per cycle: 2 for the
+/// AVX-512 cores with two 512-bit FMA pipes (Intel's server cores, Zen 5),
+/// 1 for others (Zen 4 runs each 512-bit FMA as two 256-bit halves).
+int64_t getFmaPipes(const llvm::TargetMachine &machine);
+
 /// Sets the triple, data layout and per-function CPU and features of
 /// `machine` on `module`.
 void configureModuleForTarget(llvm::Module &module,
