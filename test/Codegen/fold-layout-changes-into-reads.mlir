@@ -67,3 +67,45 @@ func.func @extension(%x: tensor<1x8x4x4xf16>, %i: index) -> f32 {
   %v = tensor.extract %t[%i, %i, %i, %i] : tensor<1x4x4x8xf32>
   return %v : f32
 }
+
+// -----
+
+// 256 channels of 32x32 planes: read through the copy, every channel's
+// element lies 4 KiB from the last, all in one L1 set, and a reduction over
+// them would miss on each read (more channels than the 8 ways the pass
+// assumes): the layout change stays.
+
+// CHECK-LABEL: func.func @channels_alias_in_l1(
+//       CHECK:   %[[T:.*]] = linalg.generic
+//       CHECK:   tensor.extract %[[T]]
+func.func @channels_alias_in_l1(%x: tensor<1x256x32x32xf32>, %i: index) -> f32 {
+  %e = tensor.empty() : tensor<1x32x32x256xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x256x32x32xf32>) outs(%e : tensor<1x32x32x256xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x32x32x256xf32>
+  %v = tensor.extract %t[%i, %i, %i, %i] : tensor<1x32x32x256xf32>
+  return %v : f32
+}
+
+// -----
+
+// 8 channels of 32x32 planes share one set too, but fit its ways: folded.
+
+// CHECK-LABEL: func.func @few_channels_fit_l1(
+//  CHECK-SAME:     %[[X:[a-z0-9]+]]: tensor<1x8x32x32xf32>, %[[I:[a-z0-9]+]]: index
+//       CHECK:   %[[V:.*]] = tensor.extract %[[X]][%[[I]], %[[I]], %[[I]], %[[I]]] : tensor<1x8x32x32xf32>
+//       CHECK:   return %[[V]]
+func.func @few_channels_fit_l1(%x: tensor<1x8x32x32xf32>, %i: index) -> f32 {
+  %e = tensor.empty() : tensor<1x32x32x8xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(n, h, w, c) -> (n, c, h, w)>, affine_map<(n, h, w, c) -> (n, h, w, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x8x32x32xf32>) outs(%e : tensor<1x32x32x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x32x32x8xf32>
+  %v = tensor.extract %t[%i, %i, %i, %i] : tensor<1x32x32x8xf32>
+  return %v : f32
+}

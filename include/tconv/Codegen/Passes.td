@@ -1008,7 +1008,11 @@ def TConvFoldLayoutChangesIntoReads
     `tensor.extract`s (directly or through unit-stride slices), is folded
     into them: each extract reads the input at the permuted indices, and the
     copy, a pass over the whole input, is left dead. A layout change used
-    otherwise (vector reads, a returned value) is kept.
+    otherwise (vector reads, a returned value) is kept, and so is one whose
+    channels lie a multiple of 64 bytes apart in its input such that more
+    of them than 8 L1 ways share the sets they map to: a reduction over
+    them would miss L1 on every read (T4's 256 channels of 32x32 planes,
+    4 KiB apart: 2.4 ms folded, 2.0 with the layout change made).
 
     Example:
 
