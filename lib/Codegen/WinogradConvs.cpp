@@ -425,9 +425,12 @@ static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
 /// bufferize instead of 16 (4 s more compile time for a 64-channel layer).
 /// The loop is parallel, one region rather than a small one per product (T2
 /// at 2 threads: 1.04 ms instead of 1.39), over (image, block of tile rows,
-/// product) in that order (winogradProductRows: a block is a longer row): each thread's share is the rows whose transforms it
-/// computes too (the transforms' loops split tile rows the same way), so V
-/// and M do not move between cores. vdpbf16ps products loop over the
+/// product) in that order (winogradProductRows: a block is a longer row):
+/// each thread's share is the rows whose transforms it computes too (the
+/// transforms' loops split tile rows the same way), so V and M do not move
+/// between cores. Where U outweighs V and M (winogradFilterMajor), the
+/// products come first instead: each thread reads its share of U once.
+/// vdpbf16ps products loop over the
 /// products sequentially: their filter pairs are packed per product, which
 /// a parallel loop would allocate in every call.
 static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
@@ -465,15 +468,22 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
     return loop.getResult(0);
   }
   int64_t rows = winogradProductRows(productShape[1], productShape[2]);
-  auto loop = scf::ForallOp::create(
-      b, loc,
-      ArrayRef<OpFoldResult>{b.getIndexAttr(productShape[0]),
-                             b.getIndexAttr(productShape[1] / rows),
-                             b.getIndexAttr(count)},
-      ValueRange{init}, std::nullopt);
+  int64_t tiles = productShape[0] * productShape[1] * productShape[2];
+  bool filterMajor = winogradFilterMajor(
+      tiles, cast<RankedTensorType>(v.getType()).getDimSize(4),
+      productShape[3]);
+  SmallVector<OpFoldResult> extents = {b.getIndexAttr(productShape[0]),
+                                       b.getIndexAttr(productShape[1] / rows),
+                                       b.getIndexAttr(count)};
+  if (filterMajor)
+    std::rotate(extents.begin(), extents.begin() + 2, extents.end());
+  auto loop = scf::ForallOp::create(b, loc, extents, ValueRange{init},
+                                    std::nullopt);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   SmallVector<Value> nTyK = loop.getInductionVars();
+  if (filterMajor)
+    std::rotate(nTyK.begin(), nTyK.begin() + 1, nTyK.end());
   auto [mBlock, mRow] =
       extractRows(b, loc, loop.getRegionIterArgs()[0], nTyK, rows);
   Value m = product(b, extractRows(b, loc, v, nTyK, rows).second,

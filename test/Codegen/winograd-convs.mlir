@@ -255,3 +255,26 @@ func.func @bf16_dot(%x: tensor<1x10x10x16xbf16>, %w: tensor<3x3x16x32xbf16>) -> 
       ins(%x, %w : tensor<1x10x10x16xbf16>, tensor<3x3x16x32xbf16>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
   return %y : tensor<1x8x8x32xf32>
 }
+
+// -----
+
+// Few tiles and many channels (2 images of 2x2 tiles, 32 -> 32): U (32 x 32
+// per product) outweighs V and M (8 tiles x 64 channels), so the products'
+// loop runs product by product, (product, image): each thread reads its
+// share of U once.
+
+// CHECK-LABEL: func.func @filter_major(
+//       CHECK: %[[U:.*]] = scf.forall (%{{.*}}) in (32)
+//       CHECK: %[[V:.*]] = scf.forall (%{{.*}}, %{{.*}}) in (2, 2)
+//       CHECK: scf.forall (%[[K:.*]], %[[N:.*]]) in (9, 2) shared_outs(%[[ALL:.*]] = %{{.*}})
+//       CHECK: tensor.extract_slice %[[ALL]][%[[K]], %[[N]], 0, 0, 0] [1, 1, 2, 2, 32] [1, 1, 1, 1, 1]
+//       CHECK: tensor.extract_slice %[[V]][%[[K]], %[[N]], 0, 0, 0] [1, 1, 2, 2, 32] [1, 1, 1, 1, 1]
+//       CHECK: tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 32, 32] [1, 1, 1, 1, 1]
+//       CHECK: linalg.conv_2d_nhwc_hwcf
+//       CHECK: tensor.parallel_insert_slice %{{.*}} into %[[ALL]][%[[K]], %[[N]], 0, 0, 0] [1, 1, 2, 2, 32] [1, 1, 1, 1, 1]
+func.func @filter_major(%x: tensor<2x5x5x32xf32>, %w: tensor<2x2x32x32xf32>, %i: tensor<2x4x4x32xf32>) -> tensor<2x4x4x32xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<2x5x5x32xf32>, tensor<2x2x32x32xf32>) outs(%i : tensor<2x4x4x32xf32>) -> tensor<2x4x4x32xf32>
+  return %y : tensor<2x4x4x32xf32>
+}

@@ -167,13 +167,19 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
        of U for every 4 tiles, 26 -> 15 ms at 1 thread on Intel AVX-512),
        in an `scf.forall` over (image, block of rows, (a, c)): one body
        to vectorize (16 separate convolutions took 4 s more to compile),
-       one parallel
-       loop instead of a small one per product, and split over the threads
-       by tile rows as the transforms' loops are, so that each thread
+       one parallel loop instead of a small one per product, and split
+       over the threads by tile rows as the transforms' loops are, so that
+       each thread
        multiplies the V it transformed and transforms back the M it
        multiplied (split by product instead, half of V and M moved between
        cores: C2 at 2 threads took 1.56-1.60 ms instead of 0.67 whenever
-       the machine's cores were far apart, at most 1.11 split by rows). The
+       the machine's cores were far apart, at most 1.11 split by rows).
+       Where a product's filter outweighs its tiles (C x F > tiles x
+       (C + F), `winogradFilterMajor`: T1's 512 x 256 per product over 8
+       images of 16 tiles) the loop runs (product, image, block) instead:
+       each thread reads its share of U once rather than all of U for
+       every image (T1 at 1 thread: 15 -> 11 ms; its products had not run
+       faster at 2 threads than at 1, streaming U from L3). The
        convolution keeps the schedule's tile sizes (`winograd_tile`
        dropped) for `--tconv-vectorize-convs`;
     4. 4 output transforms, one per position (p, q) of the 2x2 block,

@@ -157,6 +157,14 @@ bool winogradPerImage(int64_t batch, int64_t tiles, int64_t products,
 /// once, as one row of `tileRows`'s divisor x `tileCols` output positions.
 int64_t winogradProductRows(int64_t tileRows, int64_t tileCols);
 
+/// Whether the loop of Winograd products runs product by product (each
+/// thread multiplying all `tiles` by its share of the transformed filters)
+/// rather than tile row by tile row (each multiplying the rows it
+/// transformed by every product's filter), for `inChannels` and
+/// `outChannels`.
+bool winogradFilterMajor(int64_t tiles, int64_t inChannels,
+                         int64_t outChannels);
+
 /// Whether a function on a static batch of `batch` images computes them one
 /// at a time (tconv-outline-batch), given the bytes of its largest batched
 /// tensor.
