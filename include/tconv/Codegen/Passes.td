@@ -169,9 +169,8 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
        to vectorize (16 separate convolutions took 4 s more to compile),
        one parallel loop instead of a small one per product, and split
        over the threads by tile rows as the transforms' loops are, so that
-       each thread
-       multiplies the V it transformed and transforms back the M it
-       multiplied (split by product instead, half of V and M moved between
+       each thread multiplies the V it transformed and transforms back the
+       M it multiplied (split by product instead, half of V and M moved between
        cores: C2 at 2 threads took 1.56-1.60 ms instead of 0.67 whenever
        the machine's cores were far apart, at most 1.11 split by rows).
        Where a product's filter outweighs its tiles (C x F > tiles x
