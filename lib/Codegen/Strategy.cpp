@@ -310,7 +310,7 @@ bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
     return cast<ShapedType>(v.getType()).getElementType().isF32();
   };
   return g.group == 1 && isF32(op.getInput()) && isF32(op.getFilter()) &&
-         isF32(op.getOutput()) && result[1] <= lanes &&
+         isF32(op.getOutput()) && result[1] < lanes &&
          result.back() >= lanes && g.strides.back() == 1 &&
          g.dilations.back() == 1;
 }

@@ -1,9 +1,8 @@
 //===- VectorizeConvsAlongWidth.cpp - NCHW convs, vectors along width ----===//
 //
-// Convolutions with few output channels (an image generator's 3-channel
-// output layer; the 16-channel phases of a 3-D transposed convolution on a
-// 16-lane machine) waste lanes or pay more for their layout changes than
-// they gain in channels-last form. They stay NCHW here: vectors run along
+// Convolutions with fewer output channels than a vector has lanes (an image
+// generator's 3-channel output layer) waste lanes in channels-last form.
+// They stay NCHW here: vectors run along
 // the output width, filter values are broadcast, and nothing is transposed.
 // A phase written to every s-th output column stores each vector spread out
 // (one shuffle and a masked store) straight into the interleaved output.

@@ -81,13 +81,27 @@ func.func @sixteen_channels_strided(%x: tensor<1x8x33x33xf32>, %w: tensor<16x8x3
 
 // -----
 
-// 3-D, 16 output channels, 18 along the width: channels-last on AVX2,
-// width vectors on AVX-512 (at most 16 channels).
+// 3-D, 8 output channels, 18 along the width: a whole vector of channels,
+// channels-last, on AVX2; width vectors on AVX-512 (fewer than 16 channels).
+
+// AVX2-LABEL: func.func @eight_channels_3d(
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 8 : i64}}
+// AVX512-LABEL: func.func @eight_channels_3d(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 4 : i64, kind = "width", row_tile = 4 : i64, vec_tile = 1 : i64, vector_width = 16 : i64}}
+func.func @eight_channels_3d(%x: tensor<1x8x6x6x20xf32>, %w: tensor<8x8x3x3x3xf32>) -> tensor<1x8x4x4x18xf32> {
+  %y = tconv.conv %x, %w : (tensor<1x8x6x6x20xf32>, tensor<8x8x3x3x3xf32>) -> tensor<1x8x4x4x18xf32>
+  return %y : tensor<1x8x4x4x18xf32>
+}
+
+// -----
+
+// 16 output channels: a whole vector on AVX-512 too, channels-last there,
+// the positions scaled up to keep the accumulators of two vectors.
 
 // AVX2-LABEL: func.func @sixteen_channels_3d(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @sixteen_channels_3d(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 4 : i64, kind = "width", row_tile = 4 : i64, vec_tile = 1 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
 func.func @sixteen_channels_3d(%x: tensor<1x8x6x6x20xf32>, %w: tensor<16x8x3x3x3xf32>) -> tensor<1x16x4x4x18xf32> {
   %y = tconv.conv %x, %w : (tensor<1x8x6x6x20xf32>, tensor<16x8x3x3x3xf32>) -> tensor<1x16x4x4x18xf32>
   return %y : tensor<1x16x4x4x18xf32>

@@ -133,10 +133,9 @@ FloatType getAccumulatorType(Type elementType);
 
 /// Whether a convolution is better vectorized along its output width with
 /// `lanes`-wide vectors, in NCHW, than along its output channels in
-/// channels-last form: ungrouped, f32, at most `lanes` output channels (a
-/// channel vector would be partly empty, or a single one whose layout
-/// changes cost more than it gains), unit stride and dilation along the
-/// width and at least `lanes` outputs along it.
+/// channels-last form: ungrouped, f32, fewer than `lanes` output channels
+/// (a channel vector would be partly empty), unit stride and dilation
+/// along the width and at least `lanes` outputs along it.
 bool isWidthVectorConv(ConvOp op, int64_t lanes);
 
 /// Whether `op` runs faster as Winograd F(2x2, r x r) than directly: 2-D,
