@@ -39,6 +39,14 @@ if "asan" in config.available_features:
         "ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1")
     config.environment.setdefault(
         "UBSAN_OPTIONS", "halt_on_error=1:abort_on_error=1:print_stacktrace=1")
+# CPU features of the host, which tconv-run's JIT compiles for.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        if "avx512_bf16" in cpuinfo.read().split():
+            config.available_features.add("host-avx512bf16")
+except OSError:
+    pass
+
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 

@@ -603,7 +603,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
   if (llvm::Error err = checkRunsOnHost(**targetMachine))
     return std::move(err);
   setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
-  pipelineOptions.bf16Dot = hasBF16Dot(**targetMachine);
+  pipelineOptions.bf16Dot = prefersBF16Dot(**targetMachine);
   pipelineOptions.fmaPipes = getFmaPipes(**targetMachine);
   if (!options.pipelineOptions.empty()) {
     if (reference)

@@ -116,16 +116,46 @@ bool mlir::tconv::hasBF16Dot(const llvm::TargetMachine &machine) {
          machine.getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512bf16");
 }
 
+namespace {
+/// What the schedule needs to know of an AVX-512 core that LLVM's features
+/// do not say.
+struct CoreFacts {
+  llvm::StringLiteral cpu;
+  /// 512-bit FMAs issued per cycle.
+  int64_t fmaPipes;
+  /// Whether every FMA pipe also runs vdpbf16ps (AMD); Intel's run it on
+  /// one port.
+  bool bf16DotOnEveryPipe;
+};
+} // namespace
+
+/// Cores with two 512-bit FMA pipes; any other runs one (Zen 4 as two
+/// 256-bit halves) and, with AVX512_BF16, vdpbf16ps on it.
+static constexpr CoreFacts kTwoPipeCores[] = {
+    {"skylake-avx512", 2, false}, {"cascadelake", 2, false},
+    {"cooperlake", 2, false},     {"icelake-server", 2, false},
+    {"sapphirerapids", 2, false}, {"emeraldrapids", 2, false},
+    {"graniterapids", 2, false},  {"graniterapids-d", 2, false},
+    {"diamondrapids", 2, false},  {"znver5", 2, true}};
+
+static const CoreFacts *twoPipeCore(const llvm::TargetMachine &machine) {
+  if (getVectorLanes(machine) != 16)
+    return nullptr;
+  const CoreFacts *facts =
+      llvm::find_if(kTwoPipeCores, [&](const CoreFacts &core) {
+        return core.cpu == machine.getTargetCPU();
+      });
+  return facts == std::end(kTwoPipeCores) ? nullptr : facts;
+}
+
 int64_t mlir::tconv::getFmaPipes(const llvm::TargetMachine &machine) {
-  static constexpr llvm::StringLiteral kTwoPipeCPUs[] = {
-      "skylake-avx512", "cascadelake",    "cooperlake",
-      "icelake-server", "sapphirerapids", "emeraldrapids",
-      "graniterapids",  "graniterapids-d", "diamondrapids",
-      "znver5"};
-  return getVectorLanes(machine) == 16 &&
-                 llvm::is_contained(kTwoPipeCPUs, machine.getTargetCPU())
-             ? 2
-             : 1;
+  const CoreFacts *facts = twoPipeCore(machine);
+  return facts ? facts->fmaPipes : 1;
+}
+
+bool mlir::tconv::prefersBF16Dot(const llvm::TargetMachine &machine) {
+  const CoreFacts *facts = twoPipeCore(machine);
+  return hasBF16Dot(machine) && (!facts || facts->bf16DotOnEveryPipe);
 }
 
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,

@@ -142,7 +142,7 @@ int main(int argc, char **argv) {
   options.parallel = parallel;
   // The widest vector registers of the target CPU.
   tconv::setNativeVectorWidth(options, tconv::getVectorLanes(**machine));
-  options.bf16Dot = tconv::hasBF16Dot(**machine);
+  options.bf16Dot = tconv::prefersBF16Dot(**machine);
   options.fmaPipes = tconv::getFmaPipes(**machine);
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);

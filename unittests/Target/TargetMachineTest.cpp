@@ -31,6 +31,7 @@ struct CpuFacts {
   int64_t lanes;
   bool bf16Dot;
   int64_t fmaPipes;
+  bool prefersBF16Dot;
 };
 
 class TargetFacts : public testing::TestWithParam<CpuFacts> {};
@@ -44,20 +45,22 @@ TEST_P(TargetFacts, MatchTheCPU) {
   EXPECT_EQ(getVectorLanes(*machine), facts.lanes);
   EXPECT_EQ(hasBF16Dot(*machine), facts.bf16Dot);
   EXPECT_EQ(getFmaPipes(*machine), facts.fmaPipes);
+  EXPECT_EQ(prefersBF16Dot(*machine), facts.prefersBF16Dot);
 }
 
 // Zen 4 splits each 512-bit FMA in two; Intel's server cores and Zen 5 have
 // two 512-bit FMA pipes; without AVX-512 there is no 512-bit pipe to count.
+// AMD runs vdpbf16ps on every FMA pipe, Intel on one of two.
 INSTANTIATE_TEST_SUITE_P(
     Cpus, TargetFacts,
-    testing::Values(CpuFacts{"znver4", "", 16, true, 1},
-                    CpuFacts{"znver5", "", 16, true, 2},
-                    CpuFacts{"sapphirerapids", "", 16, true, 2},
-                    CpuFacts{"emeraldrapids", "", 16, true, 2},
-                    CpuFacts{"skylake-avx512", "", 16, false, 2},
-                    CpuFacts{"emeraldrapids", "-avx512f", 8, false, 1},
-                    CpuFacts{"x86-64-v4", "", 16, false, 1},
-                    CpuFacts{"x86-64-v3", "", 8, false, 1}),
+    testing::Values(CpuFacts{"znver4", "", 16, true, 1, true},
+                    CpuFacts{"znver5", "", 16, true, 2, true},
+                    CpuFacts{"sapphirerapids", "", 16, true, 2, false},
+                    CpuFacts{"emeraldrapids", "", 16, true, 2, false},
+                    CpuFacts{"skylake-avx512", "", 16, false, 2, false},
+                    CpuFacts{"emeraldrapids", "-avx512f", 8, false, 1, false},
+                    CpuFacts{"x86-64-v4", "+avx512bf16", 16, true, 1, true},
+                    CpuFacts{"x86-64-v3", "", 8, false, 1, false}),
     [](const testing::TestParamInfo<CpuFacts> &info) {
       std::string name = std::string(info.param.cpu) + info.param.features;
       for (char &c : name)

@@ -121,8 +121,9 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
       *this, "bf16-dot",
       llvm::cl::desc("bf16 convolutions multiply pairs of input channels "
                      "with AVX512_BF16's vdpbf16ps (the target must have "
-                     "it; tconv-run and tconv-compile set it from the "
-                     "target CPU)"),
+                     "it; tconv-run and tconv-compile set it for a target "
+                     "CPU that runs it on each FMA pipe: AMD's, not "
+                     "Intel's)"),
       llvm::cl::init(false)};
   Option<bool> winograd{
       *this, "winograd",
