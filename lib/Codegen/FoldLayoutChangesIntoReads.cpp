@@ -4,8 +4,8 @@
 // at a time (a broadcast per output position and input channel), so they can
 // read it in any layout. A layout change (NCHW -> NHWC) whose result only
 // such reads use is folded into them: each reads the NCHW element instead,
-// and the pass over the whole input goes away, unless the channels lie a
-// multiple of the L1 cache's way size apart (readsAliasInL1).
+// and the pass over the whole input goes away, unless the channels' lines
+// crowd into fewer L1 sets than their reads need (readsAliasInL1).
 //
 //===----------------------------------------------------------------------===//
 

@@ -26,7 +26,7 @@ struct SelectStrategyPass
              "f-tile a multiple of vector-width";
       return signalPassFailure();
     }
-    StrategyOptions options{vectorWidth, owTile, fTile,   cTile,
+    StrategyOptions options{vectorWidth, owTile,   fTile,   cTile,
                             bf16Dot,     winograd, fmaPipes};
     getOperation().walk([&](ConvOp op) {
       op->setAttr(kScheduleAttrName,

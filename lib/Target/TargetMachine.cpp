@@ -117,45 +117,40 @@ bool mlir::tconv::hasBF16Dot(const llvm::TargetMachine &machine) {
 }
 
 namespace {
-/// What the schedule needs to know of an AVX-512 core that LLVM's features
-/// do not say.
-struct CoreFacts {
+/// An AVX-512 core with two 512-bit FMA pipes, which LLVM's features do not
+/// tell apart from one with a single pipe (Zen 4 runs each 512-bit FMA as
+/// two 256-bit halves).
+struct TwoPipeCore {
   llvm::StringLiteral cpu;
-  /// 512-bit FMAs issued per cycle.
-  int64_t fmaPipes;
-  /// Whether every FMA pipe also runs vdpbf16ps (AMD); Intel's run it on
-  /// one port.
+  /// Whether both pipes also run vdpbf16ps (AMD); Intel's run it on one.
   bool bf16DotOnEveryPipe;
 };
 } // namespace
 
-/// Cores with two 512-bit FMA pipes; any other runs one (Zen 4 as two
-/// 256-bit halves) and, with AVX512_BF16, vdpbf16ps on it.
-static constexpr CoreFacts kTwoPipeCores[] = {
-    {"skylake-avx512", 2, false}, {"cascadelake", 2, false},
-    {"cooperlake", 2, false},     {"icelake-server", 2, false},
-    {"sapphirerapids", 2, false}, {"emeraldrapids", 2, false},
-    {"graniterapids", 2, false},  {"graniterapids-d", 2, false},
-    {"diamondrapids", 2, false},  {"znver5", 2, true}};
+static constexpr TwoPipeCore kTwoPipeCores[] = {
+    {"skylake-avx512", false}, {"cascadelake", false},
+    {"cooperlake", false},     {"icelake-server", false},
+    {"sapphirerapids", false}, {"emeraldrapids", false},
+    {"graniterapids", false},  {"graniterapids-d", false},
+    {"diamondrapids", false},  {"znver5", true}};
 
-static const CoreFacts *twoPipeCore(const llvm::TargetMachine &machine) {
+static const TwoPipeCore *twoPipeCore(const llvm::TargetMachine &machine) {
   if (getVectorLanes(machine) != 16)
     return nullptr;
-  const CoreFacts *facts =
-      llvm::find_if(kTwoPipeCores, [&](const CoreFacts &core) {
-        return core.cpu == machine.getTargetCPU();
+  const TwoPipeCore *core =
+      llvm::find_if(kTwoPipeCores, [&](const TwoPipeCore &candidate) {
+        return candidate.cpu == machine.getTargetCPU();
       });
-  return facts == std::end(kTwoPipeCores) ? nullptr : facts;
+  return core == std::end(kTwoPipeCores) ? nullptr : core;
 }
 
 int64_t mlir::tconv::getFmaPipes(const llvm::TargetMachine &machine) {
-  const CoreFacts *facts = twoPipeCore(machine);
-  return facts ? facts->fmaPipes : 1;
+  return twoPipeCore(machine) ? 2 : 1;
 }
 
 bool mlir::tconv::prefersBF16Dot(const llvm::TargetMachine &machine) {
-  const CoreFacts *facts = twoPipeCore(machine);
-  return hasBF16Dot(machine) && (!facts || facts->bf16DotOnEveryPipe);
+  const TwoPipeCore *core = twoPipeCore(machine);
+  return hasBF16Dot(machine) && (!core || core->bf16DotOnEveryPipe);
 }
 
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,
