@@ -250,10 +250,16 @@ static Value forEachTileRow(
   return loop.getResult(0);
 }
 
+/// `index` * `factor`.
+static Value scaleIndex(OpBuilder &b, Location loc, Value index,
+                        int64_t factor) {
+  return arith::MulIOp::create(b, loc, index,
+                               arith::ConstantIndexOp::create(b, loc, factor));
+}
+
 /// The first input or output row of tile row `ty`: kOut * `ty`.
 static Value tileStart(OpBuilder &b, Location loc, Value ty) {
-  return arith::MulIOp::create(b, loc, ty,
-                               arith::ConstantIndexOp::create(b, loc, kOut));
+  return scaleIndex(b, loc, ty, kOut);
 }
 
 /// The map of a generic that only gathers `filter`'s taps (r x r x C x F)
@@ -372,10 +378,9 @@ static std::pair<RowSlice, Value> extractRows(OpBuilder &b, Location loc,
                                               int64_t rows) {
   auto type = cast<RankedTensorType>(all.getType());
   OpFoldResult zero = b.getIndexAttr(0);
-  Value firstRow = arith::MulIOp::create(
-      b, loc, nTyK[1], arith::ConstantIndexOp::create(b, loc, rows));
   RowSlice block = extractBlock(
-      b, loc, all, {nTyK[2], nTyK[0], firstRow, zero, zero},
+      b, loc, all,
+      {nTyK[2], nTyK[0], scaleIndex(b, loc, nTyK[1], rows), zero, zero},
       {1, 1, rows, type.getDimSize(3), type.getDimSize(4)});
   Value row = tensor::CollapseShapeOp::create(b, loc, block.value,
                                               rowsAsOneRow());
@@ -475,6 +480,7 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
   SmallVector<OpFoldResult> extents = {b.getIndexAttr(productShape[0]),
                                        b.getIndexAttr(productShape[1] / rows),
                                        b.getIndexAttr(count)};
+  // Filter-major: (product, image, block) instead of (image, block, product).
   if (filterMajor)
     std::rotate(extents.begin(), extents.begin() + 2, extents.end());
   auto loop = scf::ForallOp::create(b, loc, extents, ValueRange{init},
@@ -482,7 +488,7 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
   SmallVector<Value> nTyK = loop.getInductionVars();
-  if (filterMajor)
+  if (filterMajor) // Back to (image, block, product).
     std::rotate(nTyK.begin(), nTyK.begin() + 1, nTyK.end());
   auto [mBlock, mRow] =
       extractRows(b, loc, loop.getRegionIterArgs()[0], nTyK, rows);

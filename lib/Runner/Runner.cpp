@@ -602,9 +602,7 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return targetMachine.takeError();
   if (llvm::Error err = checkRunsOnHost(**targetMachine))
     return std::move(err);
-  setNativeVectorWidth(pipelineOptions, getVectorLanes(**targetMachine));
-  pipelineOptions.bf16Dot = prefersBF16Dot(**targetMachine);
-  pipelineOptions.fmaPipes = getFmaPipes(**targetMachine);
+  scheduleForTarget(pipelineOptions, **targetMachine);
   if (!options.pipelineOptions.empty()) {
     if (reference)
       return makeError("pipeline options apply to --tconv-lower-to-llvm, not "

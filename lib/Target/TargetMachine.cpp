@@ -2,6 +2,8 @@
 
 #include "tconv/Target/TargetMachine.h"
 
+#include "tconv/Pipelines/Pipelines.h"
+
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -151,6 +153,13 @@ int64_t mlir::tconv::getFmaPipes(const llvm::TargetMachine &machine) {
 bool mlir::tconv::prefersBF16Dot(const llvm::TargetMachine &machine) {
   const TwoPipeCore *core = twoPipeCore(machine);
   return hasBF16Dot(machine) && (!core || core->bf16DotOnEveryPipe);
+}
+
+void mlir::tconv::scheduleForTarget(LowerToLLVMOptions &options,
+                                    const llvm::TargetMachine &machine) {
+  setNativeVectorWidth(options, getVectorLanes(machine));
+  options.bf16Dot = prefersBF16Dot(machine);
+  options.fmaPipes = getFmaPipes(machine);
 }
 
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,

@@ -140,10 +140,7 @@ int main(int argc, char **argv) {
   tconv::LowerToLLVMOptions options;
   options.transposeStrategy = transposeStrategy;
   options.parallel = parallel;
-  // The widest vector registers of the target CPU.
-  tconv::setNativeVectorWidth(options, tconv::getVectorLanes(**machine));
-  options.bf16Dot = tconv::prefersBF16Dot(**machine);
-  options.fmaPipes = tconv::getFmaPipes(**machine);
+  tconv::scheduleForTarget(options, **machine);
   std::string optionError;
   llvm::raw_string_ostream optionErrorStream(optionError);
   if (failed(options.parseFromString(pipelineOptions, optionErrorStream))) {

@@ -75,6 +75,15 @@ int64_t getFmaPipes(const llvm::TargetMachine &machine);
 /// Emerald Rapids: 14.7 ms on vdpbf16ps, 8.6 as f32 FMAs).
 bool prefersBF16Dot(const llvm::TargetMachine &machine);
 
+struct LowerToLLVMOptions;
+
+/// Sets the schedule options of `options` that follow from `machine`'s CPU:
+/// the vector width and the tile sizes for it, bf16-dot and fma-pipes. What
+/// tconv-run's JIT and tconv-compile both start from, before the user's
+/// --pipeline-options.
+void scheduleForTarget(LowerToLLVMOptions &options,
+                       const llvm::TargetMachine &machine);
+
 /// Sets the triple, data layout and per-function CPU and features of
 /// `machine` on `module`.
 void configureModuleForTarget(llvm::Module &module,
