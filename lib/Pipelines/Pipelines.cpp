@@ -213,6 +213,7 @@ static void addLoopsStage(OpPassManager &pm,
     funcPm.addPass(createTConvOuterParallelLoops());
   } else
     funcPm.addPass(createConvertLinalgToLoopsPass());
+  funcPm.addPass(createTConvApproximateMath());
   // Folding subviews into transfers can give them non-minor maps (a vector
   // along a dim that is not innermost): vector-to-scf lowers those, so it
   // runs after. Reshapes become strided views first: their folding into

@@ -1359,6 +1359,37 @@ def TConvInstrumentOps : Pass<"tconv-instrument-ops", "::mlir::ModuleOp"> {
   ];
 }
 
+def TConvApproximateMath
+    : Pass<"tconv-approximate-math", "::mlir::func::FuncOp"> {
+  let summary = "Rewrite tanh, exp, log, expm1, log1p and erf as polynomials";
+  let description = [{
+    LLVM lowers `math.tanh` and its kind to one libm call per element, on
+    vectors too (a convolution's fused epilogue calls `tanhf` 16 times per
+    output vector): a tanh after the last convolution of the autoencoder
+    example took 0.16 ms of its 0.25. This pass rewrites them into
+    upstream's polynomial approximations (`arith` ops, relative errors of a
+    few ulp; erf's about 1e-6), which stay vectors and which LLVM vectorizes
+    in plain loops; f16 and bf16 are computed in f32. It runs on the loops,
+    after the remaining linalg ops have become loops, so that every form a
+    model arrives in (ONNX, TOSA, linalg, `math` on tensors) gets it.
+
+    Example:
+
+    ```mlir
+    %y = math.tanh %x : vector<16xf32>
+    ```
+
+    becomes a clamp of `%x`, a ratio of two polynomials in `%x * %x`
+    (`math.fma` and `arith` ops on `vector<16xf32>`), and a select for tiny
+    inputs, where tanh(x) = x.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def TConvExpandBF16Conversions
     : Pass<"tconv-expand-bf16-conversions", "::mlir::func::FuncOp"> {
   let summary = "Rewrite bf16 <-> f32 conversions as integer bit operations";

@@ -16,14 +16,12 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <numeric>
@@ -871,26 +869,6 @@ llvm::Expected<OwningOpRef<ModuleOp>> GraphImporter::run() {
                         : entry.dtype;
     if (isUnsignedDType(dtype))
       func.setResultAttr(i, kUnsignedAttrName, UnitAttr::get(context));
-  }
-  // Transcendental functions as polynomials of arith ops: the pipeline has
-  // no lowering of math.erf, and the others would be one libm call per
-  // element (tanh alone was 60% of the super-resolution example).
-  SmallVector<Operation *> mathOps;
-  module->walk([&](Operation *op) {
-    if (isa<math::ErfOp, math::TanhOp, math::ExpOp, math::LogOp,
-            math::ExpM1Op, math::Log1pOp>(op))
-      mathOps.push_back(op);
-  });
-  if (!mathOps.empty()) {
-    RewritePatternSet patterns(context);
-    populatePolynomialApproximateErfPattern(patterns);
-    populateMathPolynomialApproximationPatterns(
-        patterns, [](StringRef name) {
-          return llvm::is_contained({"math.tanh", "math.exp", "math.log",
-                                     "math.expm1", "math.log1p"},
-                                    name);
-        });
-    (void)applyOpPatternsGreedily(mathOps, std::move(patterns));
   }
   std::string diagnostic;
   ScopedDiagnosticHandler record(context, [&](Diagnostic &d) {
