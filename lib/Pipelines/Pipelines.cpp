@@ -206,6 +206,7 @@ static void addLoopsStage(OpPassManager &pm,
                           const tconv::LowerToLLVMOptions &options) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(createTConvExpandStridedCopies());
+  funcPm.addPass(createTConvInnermostOutputLoops());
   // Layout changes, fills and unscheduled ops: parallel loops share the
   // OpenMP threads with the convolution tiles.
   if (options.parallel) {

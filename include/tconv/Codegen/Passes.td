@@ -937,6 +937,49 @@ def TConvReshapesAsViews
   }];
 }
 
+def TConvInnermostOutputLoops
+    : Pass<"tconv-innermost-output-loops", "::mlir::func::FuncOp"> {
+  let summary = "Move a leftover op's window reductions outside its output "
+                "row loop";
+  let description = [{
+    A pooling op that reaches the loops stage as a `linalg.generic` (max or
+    average pooling, whose window loops come last) becomes loops whose
+    innermost one runs over the window: two or three iterations of a
+    reduction, which LLVM does not vectorize (reordering float sums changes
+    them), so every output element costs a scalar loop. With the output's
+    innermost dim moved inside the window loops, each window tap is one pass
+    over an output row: `out[ow] = max(out[ow], in[2 * ow + kw])`, which
+    LLVM vectorizes (strided reads become interleaved loads and shuffles).
+    The result is the same: each output element still takes its taps in the
+    same order. Only when every input reads that dim in its own innermost
+    position, so that the moved loop walks rows, not across planes. The U-Net
+    example's 2x2 max-pools ran at 1.3 GFLOP/s, 16% of its time.
+
+    Example (a 2x2 max-pool of stride 2):
+
+    ```mlir
+    linalg.generic {indexing_maps = [
+        affine_map<(n, c, h, w, kh, kw) -> (n, c, 2 * h + kh, 2 * w + kw)>,
+        affine_map<(n, c, h, w, kh, kw) -> (kh, kw)>,
+        affine_map<(n, c, h, w, kh, kw) -> (n, c, h, w)>],
+        iterator_types = ["parallel", "parallel", "parallel", "parallel",
+                          "reduction", "reduction"]} ...
+    ```
+
+    becomes the same generic over `(n, c, h, kh, kw, w)`:
+
+    ```mlir
+    linalg.generic {indexing_maps = [
+        affine_map<(n, c, h, kh, kw, w) -> (n, c, 2 * h + kh, 2 * w + kw)>,
+        affine_map<(n, c, h, kh, kw, w) -> (kh, kw)>,
+        affine_map<(n, c, h, kh, kw, w) -> (n, c, h, w)>],
+        iterator_types = ["parallel", "parallel", "parallel", "reduction",
+                          "reduction", "parallel"]} ...
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def TConvExpandStridedCopies
     : Pass<"tconv-expand-strided-copies", "::mlir::func::FuncOp"> {
   let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";
