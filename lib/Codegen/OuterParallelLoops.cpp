@@ -1,12 +1,17 @@
-//===- OuterParallelLoops.cpp - Parallel outer dims, sequential inner ----===//
+//===- OuterParallelLoops.cpp - Which loops run in parallel --------------===//
 
 #include "tconv/Codegen/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "llvm/Support/MathExtras.h"
 
 namespace mlir::tconv {
@@ -36,6 +41,90 @@ static std::optional<uint64_t> totalIterations(scf::ParallelOp loop) {
     total = llvm::SaturatingMultiply<uint64_t>(total, *trips);
   }
   return total;
+}
+
+/// The most iterations of a loop-like op, all dims multiplied out: a
+/// dynamic bound (a kernel tap loop that skips zero rows) counts as the most
+/// its value bounds allow, or as one iteration if they are not known.
+static uint64_t mostIterations(LoopLikeOpInterface loop) {
+  std::optional<SmallVector<OpFoldResult>> lbs = loop.getLoopLowerBounds();
+  std::optional<SmallVector<OpFoldResult>> ubs = loop.getLoopUpperBounds();
+  std::optional<SmallVector<OpFoldResult>> steps = loop.getLoopSteps();
+  if (!lbs || !ubs || !steps)
+    return 1;
+  uint64_t total = 1;
+  for (auto [lb, ub, step] : llvm::zip_equal(*lbs, *ubs, *steps)) {
+    FailureOr<int64_t> lo = ValueBoundsConstraintSet::computeConstantBound(
+        presburger::BoundType::LB, lb);
+    FailureOr<int64_t> hi = ValueBoundsConstraintSet::computeConstantBound(
+        presburger::BoundType::UB, ub, /*stopCondition=*/nullptr,
+        /*closedUB=*/true);
+    std::optional<int64_t> by = getConstantIntValue(step);
+    int64_t trips = 1;
+    if (succeeded(lo) && succeeded(hi) && by && *by > 0)
+      trips = std::max<int64_t>(0, llvm::divideCeil(*hi - *lo, *by));
+    total = llvm::SaturatingMultiply<uint64_t>(total, trips);
+  }
+  return total;
+}
+
+/// Elements of `type`: a vector's lanes, 1 for a scalar.
+static uint64_t elements(Type type) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return vector.getNumElements();
+  return 1;
+}
+
+/// Bytes of a vector or scalar `type`.
+static uint64_t bytes(Type type) {
+  return elements(type) *
+         llvm::divideCeil(getElementTypeOrSelf(type).getIntOrFloatBitWidth(),
+                          8);
+}
+
+/// The work of one run of `op` alone: one unit per floating-point operation
+/// (two per fused multiply-add), one per byte loaded or stored.
+static uint64_t ownWork(Operation *op) {
+  if (isa<vector::FMAOp, math::FmaOp>(op))
+    return 2 * elements(op->getResult(0).getType());
+  Dialect *dialect = op->getDialect();
+  if (dialect && isa<arith::ArithDialect, math::MathDialect>(dialect) &&
+      op->getNumResults() == 1 &&
+      isa<FloatType>(getElementTypeOrSelf(op->getResult(0).getType())))
+    return elements(op->getResult(0).getType());
+  if (isa<memref::LoadOp, vector::LoadOp, vector::TransferReadOp,
+          vector::MaskedLoadOp>(op))
+    return bytes(op->getResult(0).getType());
+  if (isa<memref::StoreOp, vector::StoreOp, vector::TransferWriteOp,
+          vector::MaskedStoreOp>(op))
+    return bytes(op->getOperand(0).getType());
+  return 0;
+}
+
+/// The work one run of `op` does, nested loops multiplied out.
+static uint64_t executedWork(Operation *op) {
+  uint64_t body = 0;
+  for (Region &region : op->getRegions())
+    for (Operation &nested : region.getOps())
+      body = llvm::SaturatingAdd(body, executedWork(&nested));
+  if (auto loop = dyn_cast<LoopLikeOpInterface>(op))
+    body = llvm::SaturatingMultiply(body, mostIterations(loop));
+  return llvm::SaturatingAdd(ownWork(op), body);
+}
+
+/// Whether `op` is a parallel loop outside any other one.
+static bool isOutermostParallelLoop(Operation *op) {
+  if (auto forall = dyn_cast<scf::ForallOp>(op)) {
+    if (forall.getNumResults() != 0)
+      return false;
+  } else if (auto parallel = dyn_cast<scf::ParallelOp>(op)) {
+    if (!parallel.getInitVals().empty())
+      return false;
+  } else {
+    return false;
+  }
+  return !op->getParentOfType<scf::ForallOp>() &&
+         !op->getParentOfType<scf::ParallelOp>();
 }
 
 /// How many leading dims of `loop` stay parallel.
@@ -97,13 +186,30 @@ struct OuterParallelLoopsPass
 
   void runOnOperation() override {
     IRRewriter rewriter(&getContext());
+    // A function whose parallel loops do too little on average runs on one
+    // thread: each loop would pay for a barrier and for reading what another
+    // core wrote, more than its work saves.
+    SmallVector<Operation *> outermost;
+    uint64_t totalWork = 0;
+    getOperation().walk([&](Operation *op) {
+      if (!isOutermostParallelLoop(op))
+        return;
+      outermost.push_back(op);
+      totalWork = llvm::SaturatingAdd(totalWork, executedWork(op));
+    });
+    bool serial =
+        minMeanParallelWork > 0 &&
+        totalWork < llvm::SaturatingMultiply<uint64_t>(
+                        outermost.size(),
+                        static_cast<uint64_t>(minMeanParallelWork));
     // Tiles nested in a parallel loop (a convolution inside the parallel
     // loop over Winograd's products) would each open a serialized OpenMP
-    // region: they become loops here like the others below.
+    // region: they become loops here like the others below, and so do all
+    // tiles of a serial function.
     SmallVector<scf::ForallOp> nested;
     getOperation().walk([&](scf::ForallOp forall) {
       if (forall.getNumResults() == 0 &&
-          (forall->getParentOfType<scf::ForallOp>() ||
+          (serial || forall->getParentOfType<scf::ForallOp>() ||
            forall->getParentOfType<scf::ParallelOp>()))
         nested.push_back(forall);
     });
@@ -119,7 +225,9 @@ struct OuterParallelLoopsPass
     });
     // Post-order: inner loops are rewritten before the loops around them.
     for (scf::ParallelOp loop : loops) {
-      unsigned prefix = parallelPrefix(loop, minParallelIterations, minParallelWork);
+      unsigned prefix =
+          serial ? 0
+                 : parallelPrefix(loop, minParallelIterations, minParallelWork);
       if (prefix < loop.getNumLoops())
         splitLoop(rewriter, loop, prefix);
     }

@@ -209,10 +209,9 @@ static void addLoopsStage(OpPassManager &pm,
   funcPm.addPass(createTConvInnermostOutputLoops());
   // Layout changes, fills and unscheduled ops: parallel loops share the
   // OpenMP threads with the convolution tiles.
-  if (options.parallel) {
+  if (options.parallel)
     funcPm.addPass(createConvertLinalgToParallelLoopsPass());
-    funcPm.addPass(createTConvOuterParallelLoops());
-  } else
+  else
     funcPm.addPass(createConvertLinalgToLoopsPass());
   funcPm.addPass(createTConvApproximateMath());
   // Folding subviews into transfers can give them non-minor maps (a vector
@@ -223,6 +222,10 @@ static void addLoopsStage(OpPassManager &pm,
   funcPm.addPass(memref::createFoldMemRefAliasOpsPass());
   funcPm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
+  // Which loops run in parallel, decided on their final bodies: the tiles'
+  // transfers are unrolled by now.
+  if (options.parallel)
+    funcPm.addPass(createTConvOuterParallelLoops());
   funcPm.addPass(createForallToParallelLoopPass());
   if (options.parallel)
     pm.addPass(createConvertSCFToOpenMPPass());

@@ -6,12 +6,12 @@
 // RUN: tconv-run %s --random-inputs --batch=3 --profile=2 | FileCheck %s
 // CHECK:      profile: 2 calls (after 2 warm-up), median {{[0-9.]+}} ms per call
 // CHECK-NOT:  scf.for
-// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x8x8x3xf32, 3x3x3x4xf32, 1x6x6x4xf32 -> 1x6x6x4xf32; {{.*}}; ran 3 times per call
+// CHECK:      linalg.conv_2d_nhwc_hwcf {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]+}} {{ *}}{{[0-9]+\.[0-9]}}% 1x28x28x16xf32, 5x5x16x16xf32, 1x24x24x16xf32 -> 1x24x24x16xf32; {{.*}}; ran 3 times per call
 // CHECK-NOT:  scf.for
 // CHECK:      (rest)
 
-func.func @main(%x: tensor<?x3x6x6xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<?x4x6x6xf32> {
-  %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
-      : (tensor<?x3x6x6xf32>, tensor<4x3x3x3xf32>) -> tensor<?x4x6x6xf32>
-  return %y : tensor<?x4x6x6xf32>
+func.func @main(%x: tensor<?x16x24x24xf32>, %w: tensor<16x16x5x5xf32>) -> tensor<?x16x24x24xf32> {
+  %y = tconv.conv %x, %w pads = [2, 2, 2, 2]
+      : (tensor<?x16x24x24xf32>, tensor<16x16x5x5xf32>) -> tensor<?x16x24x24xf32>
+  return %y : tensor<?x16x24x24xf32>
 }

@@ -1,0 +1,82 @@
+// RUN: tconv-opt %s --tconv-outer-parallel-loops=min-mean-parallel-work=100000 -split-input-file | FileCheck %s
+
+// A function whose parallel loops do less work on average than
+// min-mean-parallel-work runs on one thread: every loop becomes scf.for.
+// Here 64 tiles x 2 x 16 FMA lanes x 2 = 4096 units, and a fill of
+// 64 x 128 floats = 32768 bytes stored: 18432 on average.
+
+// CHECK-LABEL: func.func @small_function(
+//  CHECK-SAME:     %[[BUF:.*]]: memref<64x128xf32>
+//   CHECK-NOT:   scf.forall
+//   CHECK-NOT:   scf.parallel
+//       CHECK:   scf.for %[[T:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:     vector.fma
+//       CHECK:   scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:     scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:       memref.store %{{.*}}, %[[BUF]][%[[I]], %[[J]]]
+//   CHECK-NOT:   scf.forall
+//   CHECK-NOT:   scf.parallel
+func.func @small_function(%buf: memref<64x128xf32>, %out: memref<64x16xf32>,
+                          %v: f32, %a: vector<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %c128 = arith.constant 128 : index
+  scf.forall (%t) in (64) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    %g = vector.fma %f, %a, %a : vector<16xf32>
+    vector.store %g, %out[%t, %c0] : memref<64x16xf32>, vector<16xf32>
+  }
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c64, %c128) step (%c1, %c1) {
+    memref.store %v, %buf[%i, %j] : memref<64x128xf32>
+  }
+  return
+}
+
+// -----
+
+// The same tiles over 4096 rows: 4096 x (2 x 32 + 64) units, enough on
+// average; the tiles stay parallel, the fill's 8192 iterations are fewer
+// than min-parallel-work as before.
+
+// CHECK-LABEL: func.func @large_function(
+//       CHECK:   scf.forall (%{{.*}}) in (4096)
+//       CHECK:     vector.fma
+//   CHECK-NOT:   scf.parallel
+//       CHECK:   scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step
+//       CHECK:     scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step
+func.func @large_function(%buf: memref<64x128xf32>, %out: memref<4096x16xf32>,
+                          %v: f32, %a: vector<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %c128 = arith.constant 128 : index
+  scf.forall (%t) in (4096) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    %g = vector.fma %f, %a, %a : vector<16xf32>
+    vector.store %g, %out[%t, %c0] : memref<4096x16xf32>, vector<16xf32>
+  }
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c64, %c128) step (%c1, %c1) {
+    memref.store %v, %buf[%i, %j] : memref<64x128xf32>
+  }
+  return
+}
+
+// -----
+
+// A loop with a dynamic bound counts the most iterations its value bounds
+// allow: %n <= 4096 through the affine.min, so the tiles count as in
+// @large_function.
+
+// CHECK-LABEL: func.func @dynamic_bound(
+//       CHECK:   scf.forall
+func.func @dynamic_bound(%out: memref<4096x16xf32>, %n: index, %a: vector<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %m = affine.min affine_map<(d0) -> (d0, 4096)>(%n)
+  scf.forall (%t) = (0) to (%m) step (1) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    %g = vector.fma %f, %a, %a : vector<16xf32>
+    vector.store %g, %out[%t, %c0] : memref<4096x16xf32>, vector<16xf32>
+  }
+  return
+}
