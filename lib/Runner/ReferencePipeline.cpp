@@ -28,9 +28,7 @@ void mlir::tconv::buildReferenceLoweringPipeline(OpPassManager &pm) {
   tensors.addPass(createTConvLowerToReferencePass());
   // linalg.softmax through upstream's decomposition; math.erf stays for
   // libm.
-  TConvPrepareUpstreamOpsOptions prepare;
-  prepare.approximateErf = false;
-  tensors.addPass(createTConvPrepareUpstreamOps(prepare));
+  tensors.addPass(createTConvPrepareUpstreamOps());
   // Upstream lowers tosa.transpose_conv2d only through its decomposition.
   tensors.addPass(tosa::createTosaOptionalDecompositionsPass());
   tensors.addPass(tosa::createTosaToLinalgNamed());

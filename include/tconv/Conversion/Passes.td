@@ -180,9 +180,9 @@ def TConvPrepareUpstreamOps : Pass<"tconv-prepare-upstream-ops"> {
     `--tconv-lower-to-llvm`, rewrites those it can into ops the pipeline
     lowers:
 
-    * `tosa.erf` and `math.erf` (GELU): a polynomial approximation in f32
-      (upstream's `ErfPolynomialApproximation`), f16/bf16 extended around
-      it; on tensors through a `linalg.generic`;
+    * `tosa.erf` (GELU): `math.erf`, which `tconv-approximate-math`
+      rewrites into a polynomial on the loops (the reference lowering calls
+      libm's erff);
     * `linalg.softmax`: its decomposition into max, exp, sum and division
       generics (`AggregatedOpInterface`).
 
@@ -193,19 +193,14 @@ def TConvPrepareUpstreamOps : Pass<"tconv-prepare-upstream-ops"> {
     have no lowering are reported by name and location after the pipeline,
     before translation (`checkLoweredToLLVM`).
 
-    Example: `%y = math.erf %x : tensor<4xf32>` becomes a `linalg.generic`
-    whose body computes the approximation with `arith` ops.
+    Example: `%y = tosa.erf %x : (tensor<4xf32>) -> tensor<4xf32>` becomes
+    `%y = math.erf %x : tensor<4xf32>`.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
     "::mlir::tensor::TensorDialect",
-  ];
-  let options = [
-    Option<"approximateErf", "approximate-erf", "bool", /*default=*/"true",
-           "Rewrite math.erf into its polynomial approximation (the "
-           "reference lowering calls libm's erff instead)">,
   ];
 }
 

@@ -5,8 +5,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/Math/Transforms/Passes.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -27,49 +25,6 @@ struct TosaErfToMath : OpRewritePattern<tosa::ErfOp> {
   LogicalResult matchAndRewrite(tosa::ErfOp op,
                                 PatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<math::ErfOp>(op, op.getInput());
-    return success();
-  }
-};
-
-/// math.erf on a tensor as a linalg.generic of the scalar op, which the
-/// approximation below rewrites.
-struct TensorErfToGeneric : OpRewritePattern<math::ErfOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(math::ErfOp op,
-                                PatternRewriter &rewriter) const override {
-    auto type = dyn_cast<RankedTensorType>(op.getType());
-    if (!type || !type.hasStaticShape())
-      return failure();
-    Location loc = op.getLoc();
-    Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
-                                          type.getElementType());
-    AffineMap id = rewriter.getMultiDimIdentityMap(type.getRank());
-    rewriter.replaceOpWithNewOp<linalg::GenericOp>(
-        op, type, op.getOperand(), empty, SmallVector<AffineMap>{id, id},
-        SmallVector<utils::IteratorType>(type.getRank(),
-                                         utils::IteratorType::parallel),
-        [&](OpBuilder &b, Location nloc, ValueRange args) {
-          linalg::YieldOp::create(b, nloc,
-                                  math::ErfOp::create(b, nloc, args[0])
-                                      .getResult());
-        });
-    return success();
-  }
-};
-
-/// The approximation is f32 only: f16 and bf16 go through f32.
-struct ErfThroughF32 : OpRewritePattern<math::ErfOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(math::ErfOp op,
-                                PatternRewriter &rewriter) const override {
-    auto type = dyn_cast<FloatType>(op.getType());
-    if (!type || type.getWidth() >= 32)
-      return failure();
-    Location loc = op.getLoc();
-    Value wide = arith::ExtFOp::create(rewriter, loc, rewriter.getF32Type(),
-                                       op.getOperand());
-    Value erf = math::ErfOp::create(rewriter, loc, wide);
-    rewriter.replaceOpWithNewOp<arith::TruncFOp>(op, type, erf);
     return success();
   }
 };
@@ -131,10 +86,6 @@ struct PrepareUpstreamOpsPass
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
     patterns.add<TosaErfToMath, DecomposeSoftmax>(ctx);
-    if (approximateErf) {
-      patterns.add<TensorErfToGeneric, ErfThroughF32>(ctx);
-      populatePolynomialApproximateErfPattern(patterns);
-    }
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }
