@@ -206,14 +206,14 @@ struct OuterParallelLoopsPass
     // loop over Winograd's products) would each open a serialized OpenMP
     // region: they become loops here like the others below, and so do all
     // tiles of a serial function.
-    SmallVector<scf::ForallOp> nested;
+    SmallVector<scf::ForallOp> sequential;
     getOperation().walk([&](scf::ForallOp forall) {
       if (forall.getNumResults() == 0 &&
           (serial || forall->getParentOfType<scf::ForallOp>() ||
            forall->getParentOfType<scf::ParallelOp>()))
-        nested.push_back(forall);
+        sequential.push_back(forall);
     });
-    for (scf::ForallOp forall : nested) {
+    for (scf::ForallOp forall : sequential) {
       rewriter.setInsertionPoint(forall);
       if (failed(scf::forallToParallelLoop(rewriter, forall)))
         return signalPassFailure();

@@ -10,11 +10,10 @@
 
 // The whole model reaches the LLVM dialect. Its loops are too small to
 // share among threads (tconv-outer-parallel-loops): no OpenMP, which
-// test/Pipelines/llvmir-fma.mlir checks on a larger convolution. The C
-// interface takes one descriptor pointer per input, one
-// for the result and one for the workspace, all of which the caller
-// allocates. tanh is a polynomial (tconv-approximate-math), not a call per
-// element.
+// test/Pipelines/llvmir-fma.mlir checks on a larger convolution. tanh is a
+// polynomial (tconv-approximate-math), not a call per element. The C
+// interface takes one descriptor pointer per input, one for the result and
+// one for the workspace, all of which the caller allocates.
 
 // CHECK-LABEL: llvm.func @model(
 //       CHECK:   llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
