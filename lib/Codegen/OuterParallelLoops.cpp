@@ -21,14 +21,21 @@ namespace mlir::tconv {
 
 using namespace mlir;
 
-/// Iterations of dim `d`, or nullopt if not static.
-static std::optional<int64_t> tripCount(scf::ParallelOp loop, unsigned d) {
-  std::optional<int64_t> lb = getConstantIntValue(loop.getLowerBound()[d]);
-  std::optional<int64_t> ub = getConstantIntValue(loop.getUpperBound()[d]);
-  std::optional<int64_t> step = getConstantIntValue(loop.getStep()[d]);
+/// Iterations from `lb` up to (not including) `ub` by `step`, or nullopt if
+/// one of them is unknown.
+static std::optional<int64_t> iterations(std::optional<int64_t> lb,
+                                         std::optional<int64_t> ub,
+                                         std::optional<int64_t> step) {
   if (!lb || !ub || !step || *step <= 0)
     return std::nullopt;
   return std::max<int64_t>(0, llvm::divideCeil(*ub - *lb, *step));
+}
+
+/// Iterations of dim `d`, or nullopt if not static.
+static std::optional<int64_t> tripCount(scf::ParallelOp loop, unsigned d) {
+  return iterations(getConstantIntValue(loop.getLowerBound()[d]),
+                    getConstantIntValue(loop.getUpperBound()[d]),
+                    getConstantIntValue(loop.getStep()[d]));
 }
 
 /// Iterations of all dims of `loop`, nullopt if some are not static.
@@ -59,11 +66,11 @@ static uint64_t mostIterations(LoopLikeOpInterface loop) {
     FailureOr<int64_t> hi = ValueBoundsConstraintSet::computeConstantBound(
         presburger::BoundType::UB, ub, /*stopCondition=*/nullptr,
         /*closedUB=*/true);
-    std::optional<int64_t> by = getConstantIntValue(step);
-    int64_t trips = 1;
-    if (succeeded(lo) && succeeded(hi) && by && *by > 0)
-      trips = std::max<int64_t>(0, llvm::divideCeil(*hi - *lo, *by));
-    total = llvm::SaturatingMultiply<uint64_t>(total, trips);
+    std::optional<int64_t> trips =
+        iterations(succeeded(lo) ? std::optional<int64_t>(*lo) : std::nullopt,
+                   succeeded(hi) ? std::optional<int64_t>(*hi) : std::nullopt,
+                   getConstantIntValue(step));
+    total = llvm::SaturatingMultiply<uint64_t>(total, trips.value_or(1));
   }
   return total;
 }
