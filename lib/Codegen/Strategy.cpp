@@ -70,6 +70,7 @@ static constexpr SizeEntry kSizeEntries[] = {
     {"vec_tile", &ConvSchedule::vecTile},
     {"dot_width", &ConvSchedule::dotWidth},
     {"winograd_tile", &ConvSchedule::winogradTile},
+    {"rows_outer", &ConvSchedule::rowsOuter},
 };
 
 DictionaryAttr ConvSchedule::toAttr(MLIRContext *ctx) const {
@@ -469,6 +470,27 @@ bool mlir::tconv::runsImageByImage(int64_t batch,
   return batch > 1 && largestBatchedBytes >= kMinBatchedBytes;
 }
 
+/// Whether a direct channels-last convolution orders its tiles output rows
+/// first. Threads split the outermost tiles: with channel blocks first,
+/// each reads the whole input and writes every output row; with rows first,
+/// it reads only its own input rows (mostly written by the op before on
+/// the same core), writes the rows the op after reads on that core, and
+/// reads the whole filter. Rows first pays when the filter is the smaller
+/// operand and small enough to be re-read from L2 for every row (512 KiB:
+/// half of Zen 5's L2). Measured at 2 threads: T4 (128 KiB phase filters,
+/// 1 MiB input) 12% faster, the 3-D T6 8%; T1n1 (2 MiB phase filters) 47%
+/// slower, which the rule keeps channel blocks first.
+static bool chooseRowsOuter(ConvOp op) {
+  constexpr int64_t kMaxFilterBytes = 512 * 1024;
+  auto bytes = [](Value value) {
+    auto type = cast<ShapedType>(value.getType());
+    return type.getNumElements() *
+           static_cast<int64_t>(type.getElementTypeBitWidth() / 8);
+  };
+  int64_t filterBytes = bytes(op.getFilter());
+  return filterBytes <= kMaxFilterBytes && filterBytes <= bytes(op.getInput());
+}
+
 ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
                                          const StrategyOptions &options) {
   ConvGeometry g = op.getGeometry();
@@ -496,6 +518,7 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     ConvSchedule dot = selectBF16DotSchedule(
         result[1], winograd ? 1 : filterShape.back());
     dot.winogradTile = winograd ? 2 : 0;
+    dot.rowsOuter = !winograd && chooseRowsOuter(op);
     return dot;
   }
   Type accType =
@@ -508,8 +531,11 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
     products.winogradTile = 2;
     return products;
   }
-  return selectChannelsLastSchedule(accType, result[1], result.back(),
-                                    filterShape.back(), depthwise, options);
+  ConvSchedule direct = selectChannelsLastSchedule(
+      accType, result[1], result.back(), filterShape.back(), depthwise,
+      options);
+  direct.rowsOuter = chooseRowsOuter(op);
+  return direct;
 }
 
 std::optional<ConvSchedule>

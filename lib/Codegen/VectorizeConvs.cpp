@@ -95,7 +95,8 @@ struct VectorizeConvsPass
       giveOwnInitializer(rewriter, conv);
       int64_t lanes = (*schedule)->vectorWidth;
       TilePlan target{(*schedule)->owTile, (*schedule)->fTile,
-                      (*schedule)->cTile, (*schedule)->kwTile};
+                      (*schedule)->cTile, (*schedule)->kwTile,
+                      (*schedule)->rowsOuter != 0};
       int64_t channels = conv.getStaticLoopRanges()[loops.outChannel];
       DimPlan f = planDim(channels, target.outChannel, lanes);
       // Several whole blocks of output channels: each reads a packed,

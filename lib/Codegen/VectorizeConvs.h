@@ -39,9 +39,11 @@ struct ConvLoops {
 };
 
 /// Tile sizes of one part: output positions, output channels, input
-/// channels (full convolutions) and kernel width.
+/// channels (full convolutions) and kernel width; and the order of the
+/// tiles (ConvSchedule::rowsOuter).
 struct TilePlan {
   int64_t ow, outChannel, inChannel, kw;
+  bool rowsOuter = false;
 };
 
 /// The loops of `op` if it is one of the convolutions the schedule handles.

@@ -83,7 +83,7 @@ mlir::tconv::splitConvIntoTileableParts(RewriterBase &rewriter,
        tconv::splitIntoTileableParts(rewriter, op, targets))
     parts.push_back(
         {part, TilePlan{tiles[0], tiles[1], tiles.size() > 2 ? tiles[2] : 0,
-                        target.kw}});
+                        target.kw, target.rowsOuter}});
   return parts;
 }
 
@@ -152,9 +152,19 @@ FailureOr<TiledPart> mlir::tconv::tilePart(RewriterBase &rewriter,
   scf::SCFTilingOptions forallOptions;
   // Output-channel blocks outermost: a block's filter slice stays in cache
   // while the block sweeps every output position, and the input (smaller
-  // than the filter in deep layers) is what gets re-read.
-  SmallVector<int64_t> interchange = {loops.outChannel, loops.batch};
-  llvm::append_range(interchange, loops.outSpatial);
+  // than the filter in deep layers) is what gets re-read. Or rows first,
+  // channel blocks inside the rows (the strategy's choice for small
+  // filters, chooseRowsOuter in Strategy.cpp).
+  SmallVector<int64_t> interchange;
+  if (plan.rowsOuter) {
+    interchange.push_back(loops.batch);
+    llvm::append_range(interchange, ArrayRef(loops.outSpatial).drop_back());
+    interchange.push_back(loops.outChannel);
+    interchange.push_back(loops.ow());
+  } else {
+    interchange = {loops.outChannel, loops.batch};
+    llvm::append_range(interchange, loops.outSpatial);
+  }
   for (unsigned dim = 0; dim < loops.count; ++dim)
     if (!llvm::is_contained(interchange, dim))
       interchange.push_back(dim);

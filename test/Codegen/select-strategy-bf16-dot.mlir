@@ -8,9 +8,9 @@
 // and every convolution without bf16-dot, keep the FMA schedule.
 
 // DOT-LABEL: func.func @c2_bf16(
-//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 64 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 6 : i64, vector_width = 16 : i64}}
+//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 64 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 6 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 // FMA-LABEL: func.func @c2_bf16(
-//       FMA:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+//       FMA:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @c2_bf16(%x: tensor<1x64x56x56xbf16>, %w: tensor<64x64x3x3xbf16>) -> tensor<1x64x56x56xbf16> {
   %y = tconv.conv %x, %w pads = [1, 1, 1, 1] : (tensor<1x64x56x56xbf16>, tensor<64x64x3x3xbf16>) -> tensor<1x64x56x56xbf16>
   return %y : tensor<1x64x56x56xbf16>
@@ -34,8 +34,8 @@ func.func @wide_kernel(%x: tensor<1x32x20x20xbf16>, %w: tensor<16x32x9x9xbf16>) 
 // 6 positions as for wider kernels.
 
 // DOT-LABEL: func.func @narrow_kernel(
-//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 24 : i64, vector_width = 16 : i64}}
-//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 6 : i64, vector_width = 16 : i64}}
+//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 24 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
+//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 6 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @narrow_kernel(%x: tensor<1x32x16x17xbf16>, %w: tensor<16x32x2x2xbf16>, %v: tensor<32x32x2x2xbf16>)
     -> (tensor<1x16x15x16xbf16>, tensor<1x32x15x16xbf16>) {
   %a = tconv.conv %x, %w : (tensor<1x32x16x17xbf16>, tensor<16x32x2x2xbf16>) -> tensor<1x16x15x16xbf16>

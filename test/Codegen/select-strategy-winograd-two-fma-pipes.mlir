@@ -7,7 +7,7 @@
 
 // T3's phases: 2x2, 32 -> 32 channels: direct.
 // CHECK-LABEL: func.func @phase_2x2_32(
-//       CHECK:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
+//       CHECK:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @phase_2x2_32(%x: tensor<1x32x33x33xf32>, %w: tensor<32x32x2x2xf32>) -> tensor<1x32x32x32xf32> {
   %y = tconv.conv %x, %w : (tensor<1x32x33x33xf32>, tensor<32x32x2x2xf32>) -> tensor<1x32x32x32xf32>
   return %y : tensor<1x32x32x32xf32>

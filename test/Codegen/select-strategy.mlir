@@ -5,8 +5,10 @@
 // with the tiles tconv-run and tconv-compile pick for each: two vectors of
 // output channels; 4 output positions and 4 input channels per step with
 // AVX2's 16 registers, up to 14 positions (28 accumulators) and 1 channel
-// with AVX-512's 32. Only the recorded decisions are checked: the passes
-// carrying them out have their own tests.
+// with AVX-512's 32. A direct convolution whose filter is at most 512 KiB
+// and no larger than its input orders its tiles rows first (rows_outer).
+// Only the recorded decisions are checked: the passes carrying them out
+// have their own tests.
 
 // C2: 64 -> 64 channels, 3x3: channels-last, two vectors of output
 // channels per tile; with AVX2 4 input channels per step, the whole kernel row
@@ -14,9 +16,9 @@
 // broadcasts and 6 filter vectors would not fit next to them).
 
 // AVX2-LABEL: func.func @c2_3x3(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @c2_3x3(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @c2_3x3(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tensor<1x64x56x56xf32> {
   %y = tconv.conv %x, %w pads = [1, 1, 1, 1] : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x56x56xf32>
   return %y : tensor<1x64x56x56xf32>
@@ -26,7 +28,8 @@ func.func @c2_3x3(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tens
 
 // A phase of T1 (512 -> 256 channels, stride-2 4x4 transposed): kernels 2
 // wide take one input channel per step; on AVX-512 the 8 outputs of a row
-// x 2 vectors leave room for both taps.
+// x 2 vectors leave room for both taps. Its 2 MiB filter keeps channel
+// blocks first.
 
 // AVX2-LABEL: func.func @t1_phase(
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
@@ -43,9 +46,9 @@ func.func @t1_phase(%x: tensor<8x512x9x9xf32>, %w: tensor<256x512x2x2xf32>) -> t
 // holds one partly used channel vector, so twice the output positions.
 
 // AVX2-LABEL: func.func @three_channels_strided(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @three_channels_strided(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @three_channels_strided(%x: tensor<1x16x33x33xf32>, %w: tensor<3x16x3x3xf32>) -> tensor<1x3x16x16xf32> {
   %y = tconv.conv %x, %w strides = [2, 2] : (tensor<1x16x33x33xf32>, tensor<3x16x3x3xf32>) -> tensor<1x3x16x16xf32>
   return %y : tensor<1x3x16x16xf32>
@@ -71,9 +74,9 @@ func.func @three_channels_wide(%x: tensor<1x16x18x18xf32>, %w: tensor<3x16x3x3xf
 // on AVX-512, which doubles the output positions instead.
 
 // AVX2-LABEL: func.func @sixteen_channels_strided(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @sixteen_channels_strided(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @sixteen_channels_strided(%x: tensor<1x8x33x33xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x16x16xf32> {
   %y = tconv.conv %x, %w strides = [2, 2] : (tensor<1x8x33x33xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x16x16xf32>
   return %y : tensor<1x16x16x16xf32>
@@ -85,7 +88,7 @@ func.func @sixteen_channels_strided(%x: tensor<1x8x33x33xf32>, %w: tensor<16x8x3
 // channels-last, on AVX2; width vectors on AVX-512 (fewer than 16 channels).
 
 // AVX2-LABEL: func.func @eight_channels_3d(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @eight_channels_3d(
 //       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 4 : i64, kind = "width", row_tile = 4 : i64, vec_tile = 1 : i64, vector_width = 16 : i64}}
 func.func @eight_channels_3d(%x: tensor<1x8x6x6x20xf32>, %w: tensor<8x8x3x3x3xf32>) -> tensor<1x8x4x4x18xf32> {
@@ -99,9 +102,9 @@ func.func @eight_channels_3d(%x: tensor<1x8x6x6x20xf32>, %w: tensor<8x8x3x3x3xf3
 // the positions scaled up to keep the accumulators of two vectors.
 
 // AVX2-LABEL: func.func @sixteen_channels_3d(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @sixteen_channels_3d(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @sixteen_channels_3d(%x: tensor<1x8x6x6x20xf32>, %w: tensor<16x8x3x3x3xf32>) -> tensor<1x16x4x4x18xf32> {
   %y = tconv.conv %x, %w : (tensor<1x8x6x6x20xf32>, tensor<16x8x3x3x3xf32>) -> tensor<1x16x4x4x18xf32>
   return %y : tensor<1x16x4x4x18xf32>
@@ -146,10 +149,10 @@ func.func @wide_kernel_1d(%x: tensor<1x64x115xf32>, %w: tensor<100x64x16xf32>, %
 // multiplier: channels-last loops.
 
 // AVX2-LABEL: func.func @depthwise(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {kind = "channels-last-loops"}}
 // AVX512-LABEL: func.func @depthwise(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 //       AVX512:   tconv.conv {{.*}} {tconv.schedule = {kind = "channels-last-loops"}}
 func.func @depthwise(%x: tensor<1x32x16x16xf32>, %w: tensor<32x1x3x3xf32>, %wm: tensor<64x1x3x3xf32>) -> (tensor<1x32x14x14xf32>, tensor<1x64x14x14xf32>) {
   %a = tconv.conv %x, %w group = 32 : (tensor<1x32x16x16xf32>, tensor<32x1x3x3xf32>) -> tensor<1x32x14x14xf32>
@@ -175,10 +178,10 @@ func.func @grouped(%x: tensor<1x8x16x16xf32>, %w: tensor<8x4x3x3xf32>) -> tensor
 // f16 and bf16 accumulate in f32: f32 tiles; never width vectors.
 
 // AVX2-LABEL: func.func @half(
-//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, vector_width = 8 : i64}}
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 8 : i64, rows_outer = 1 : i64, vector_width = 8 : i64}}
 //       AVX2:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 4 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 8 : i64}}
 // AVX512-LABEL: func.func @half(
-//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, vector_width = 16 : i64}}
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 28 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 //       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
 func.func @half(%x: tensor<1x16x18x18xf16>, %w: tensor<3x16x3x3xf16>, %xb: tensor<1x16x18x18xbf16>, %wb: tensor<64x16x3x3xbf16>) -> (tensor<1x3x16x16xf16>, tensor<1x64x16x16xbf16>) {
   %a = tconv.conv %x, %w : (tensor<1x16x18x18xf16>, tensor<3x16x3x3xf16>) -> tensor<1x3x16x16xf16>
@@ -229,4 +232,25 @@ func.func @transposed(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x4x4xf32>, %wf: t
   %d = tconv.conv_transpose %xd, %wd strides = [2, 2] pads = [1, 1, 1, 1] group = 8
       : (tensor<1x8x16x16xf64>, tensor<8x1x4x4xf64>) -> tensor<1x8x32x32xf64>
   return %a, %b, %c, %d : tensor<1x8x32x32xf32>, tensor<1x4x32x32xf32>, tensor<1x8x32x32xf16>, tensor<1x8x32x32xf64>
+}
+
+// -----
+
+// A 256 KiB filter, within the limit, but on a 16 KiB input: each thread
+// would read the whole filter to save re-reading a small input, so channel
+// blocks stay first. With the same filter on a 1 MiB input (a phase of T4),
+// rows first.
+
+// AVX512-LABEL: func.func @filter_larger_than_input(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
+func.func @filter_larger_than_input(%x: tensor<1x256x4x4xf32>, %w: tensor<256x256x1x1xf32>) -> tensor<1x256x4x4xf32> {
+  %y = tconv.conv %x, %w : (tensor<1x256x4x4xf32>, tensor<256x256x1x1xf32>) -> tensor<1x256x4x4xf32>
+  return %y : tensor<1x256x4x4xf32>
+}
+
+// AVX512-LABEL: func.func @t4_phase(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
+func.func @t4_phase(%x: tensor<1x256x32x32xf32>, %w: tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32> {
+  %y = tconv.conv %x, %w : (tensor<1x256x32x32xf32>, tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32>
+  return %y : tensor<1x128x32x32xf32>
 }

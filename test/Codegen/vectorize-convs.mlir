@@ -171,6 +171,39 @@ func.func @recorded_schedule(%x: tensor<2x21x8xf32>, %w: tensor<3x8x16xf32>, %in
 
 // -----
 
+// The same 2-D convolution in both tile orders: channel blocks outermost,
+// or (rows_outer) output rows first, the two blocks of 8 channels inside
+// each row; the tiles themselves are the same: per kernel row, 3 taps x 3
+// input channels x 4 positions = 36 FMAs.
+
+// CHECK-LABEL: func.func @channel_blocks_first
+//       CHECK:   scf.forall (%[[F:.*]], %[[OH:.*]], %[[OW:.*]]) = (0, 0, 0) to (16, 4, 8) step (8, 1, 4)
+//       CHECK:     tensor.extract_slice %{{.*}}[0, %[[OH]], %[[OW]], 0] [1, 3, 6, 3]
+//       CHECK:     tensor.extract_slice %{{.*}}[0, %[[OH]], %[[OW]], %[[F]]] [1, 1, 4, 8]
+// CHECK-COUNT-36:  vector.fma
+//   CHECK-NOT:     vector.fma
+func.func @channel_blocks_first(%x: tensor<1x6x10x3xf32>, %w: tensor<3x3x3x16xf32>, %init: tensor<1x4x8x16xf32>) -> tensor<1x4x8x16xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+                                 tconv.schedule = {kind = "channels-last", vector_width = 8, ow_tile = 4, f_tile = 8, c_tile = 3, kw_tile = 3}}
+      ins(%x, %w : tensor<1x6x10x3xf32>, tensor<3x3x3x16xf32>) outs(%init : tensor<1x4x8x16xf32>) -> tensor<1x4x8x16xf32>
+  return %y : tensor<1x4x8x16xf32>
+}
+
+// CHECK-LABEL: func.func @rows_first
+//       CHECK:   scf.forall (%[[OH:.*]], %[[F:.*]], %[[OW:.*]]) = (0, 0, 0) to (4, 16, 8) step (1, 8, 4)
+//       CHECK:     tensor.extract_slice %{{.*}}[0, %[[OH]], %[[OW]], 0] [1, 3, 6, 3]
+//       CHECK:     tensor.extract_slice %{{.*}}[0, %[[OH]], %[[OW]], %[[F]]] [1, 1, 4, 8]
+// CHECK-COUNT-36:  vector.fma
+//   CHECK-NOT:     vector.fma
+func.func @rows_first(%x: tensor<1x6x10x3xf32>, %w: tensor<3x3x3x16xf32>, %init: tensor<1x4x8x16xf32>) -> tensor<1x4x8x16xf32> {
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+                                 tconv.schedule = {kind = "channels-last", vector_width = 8, ow_tile = 4, f_tile = 8, c_tile = 3, kw_tile = 3, rows_outer = 1}}
+      ins(%x, %w : tensor<1x6x10x3xf32>, tensor<3x3x3x16xf32>) outs(%init : tensor<1x4x8x16xf32>) -> tensor<1x4x8x16xf32>
+  return %y : tensor<1x4x8x16xf32>
+}
+
+// -----
+
 // A convolution recorded for another schedule is left alone.
 
 // CHECK-LABEL: func.func @other_kind

@@ -69,7 +69,12 @@ def TConvSelectStrategy
       enough channels and output tiles (`fitsWinograd`; 2x2 kernels need
       twice the channels on a target with `fma-pipes=2`) get
       `winograd_tile = 2` (`--tconv-winograd-convs`), the tile sizes then
-      those of the 1x1 products over the H/2 x W/2 tiles;
+      those of the 1x1 products over the H/2 x W/2 tiles. Direct ones whose
+      filter is at most 512 KiB and no larger than their input get
+      `rows_outer = 1`: their tiles go rows first, so that each thread
+      reads its own input rows (mostly written on its core by the op
+      before) and the whole small filter, instead of the whole input and
+      half of the filter (T4 at 2 threads: 12% faster);
     * `channels-last-loops`: depthwise convolutions with a channel
       multiplier, channels-last, no vector schedule;
     * `plain`: other grouped convolutions, NCHW, no vector schedule;
@@ -97,7 +102,8 @@ def TConvSelectStrategy
     %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
         {tconv.schedule = {c_tile = 4 : i64, f_tile = 32 : i64,
                            kind = "channels-last", kw_tile = 3 : i64,
-                           ow_tile = 4 : i64, vector_width = 16 : i64}}
+                           ow_tile = 4 : i64, rows_outer = 1 : i64,
+                           vector_width = 16 : i64}}
         : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>)
         -> tensor<1x64x56x56xf32>
     ```
@@ -269,7 +275,10 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
        outer output dims 1, output width `ow-tile`): independent output
        tiles that `--scf-forall-to-parallel` and OpenMP can distribute.
        Channel blocks are outermost, so that a block's filter slice stays in
-       cache while it sweeps the output positions; with several blocks the
+       cache while it sweeps the output positions; with `rows_outer` the
+       outer output dims come first and channel blocks go inside them, so
+       that a thread's share of the tiles reads only its own rows of the
+       input and writes its own rows of the output. With several blocks the
        filter is first packed as F/f-tile x K.. x C x f-tile (constants at
        compile time) so that each slice is contiguous. The phases of a
        transposed convolution gather their filters from one taps-first copy

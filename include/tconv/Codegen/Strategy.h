@@ -85,6 +85,9 @@ struct ConvSchedule {
   /// (tconv-winograd-convs); the tile sizes are then those of its 16
   /// transformed products, 1x1 convolutions. 0 (absent): direct.
   int64_t winogradTile = 0;
+  /// ChannelsLast: 1 to order the tiles output rows first, blocks of output
+  /// channels inside (chooseRowsOuter); 0 (absent): channel blocks first.
+  int64_t rowsOuter = 0;
 
   /// e.g. {kind = "channels-last", vector_width = 8 : i64, ow_tile = 4 : i64,
   /// f_tile = 16 : i64, c_tile = 4 : i64, kw_tile = 3 : i64}.
