@@ -4,6 +4,7 @@
 
 #include "tconv/Codegen/BatchLoop.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -31,6 +32,25 @@ static bool isReadOnlyUse(OpOperand &use) {
           tensor::CollapseShapeOp>(user))
     return llvm::all_of(user->getResult(0).getUses(), isReadOnlyUse);
   return false;
+}
+
+/// Whether `op` has no effect besides its results: memory-effect free, a new
+/// tensor (bufferization.alloc_tensor allocates, touching nothing else), or
+/// a tiled computation on tensors: an scf.forall whose body is, and whose
+/// parallel_insert_slices (which declare no effects) only write its own
+/// shared outputs. A filter's Winograd transform is such a loop.
+static bool isSideEffectFree(Operation *op) {
+  if (isMemoryEffectFree(op) || isa<bufferization::AllocTensorOp>(op))
+    return true;
+  // On memrefs a forall has no shared outputs.
+  auto forall = dyn_cast<scf::ForallOp>(op);
+  if (!forall || forall.getOutputs().empty())
+    return false;
+  auto body = forall.getBody()->without_terminator();
+  return llvm::all_of(
+             body, [](Operation &inner) { return isSideEffectFree(&inner); }) &&
+         llvm::all_of(forall.getTerminator().getYieldingOps(),
+                      llvm::IsaPred<tensor::ParallelInsertSliceOp>);
 }
 
 /// Whether `op` computes a new tensor (rather than viewing one or being a
@@ -82,7 +102,7 @@ struct HoistBatchInvariantsPass
     };
     for (Operation &op : body.without_terminator()) {
       SetVector<Value> used = usedValues(&op);
-      if (!isMemoryEffectFree(&op) ||
+      if (!isSideEffectFree(&op) ||
           !llvm::all_of(used, [&](Value v) { return invariant.contains(v); }))
         continue;
       invariant.insert(op.result_begin(), op.result_end());
@@ -146,6 +166,14 @@ struct HoistBatchInvariantsPass
         moved.push_back(&op);
     for (Operation *op : llvm::reverse(moved))
       op->erase();
+    // What only the moved ops used (their alloc_tensors, which no later
+    // pass erases) goes too.
+    SmallVector<Operation *> remaining;
+    for (Operation &op : body.without_terminator())
+      remaining.push_back(&op);
+    for (Operation *op : llvm::reverse(remaining))
+      if (op->use_empty() && isSideEffectFree(op))
+        op->erase();
   }
 };
 } // namespace

@@ -108,3 +108,59 @@ func.func private @destination.image(%x: tensor<1x2xf32>, %b: tensor<2xf32>, %ou
   %r = bufferization.materialize_in_destination %y in %out : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
   return %r : tensor<1x2xf32>
 }
+
+// -----
+
+// A tiled computation on tensors (an scf.forall into a new tensor, as a
+// Winograd filter transform becomes) that reads only the filter runs once,
+// before the loop, with its alloc_tensor; the forall reading the image stays.
+// CHECK-LABEL: func.func @tiled(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<?x4xf32>, %[[W:[^:]+]]: tensor<4xf32>)
+// CHECK:         %[[A:.+]] = bufferization.alloc_tensor() : tensor<4xf32>
+// CHECK:         %[[U:.+]] = scf.forall (%{{.+}}) in (4) shared_outs(%{{.+}} = %[[A]])
+// CHECK:           arith.mulf
+// CHECK:         scf.for
+// CHECK:           func.call @tiled.image(%{{.+}}, %[[W]], %{{.+}}, %[[U]])
+// CHECK-LABEL: func.func private @tiled.image(
+// CHECK-SAME:      %[[XI:[^:]+]]: tensor<1x4xf32>, %{{[^:]+}}: tensor<4xf32>, %{{[^:]+}}: tensor<1x4xf32> {bufferization.writable = true}, %[[UI:[^:]+]]: tensor<4xf32>)
+// CHECK-NOT:     arith.mulf
+// CHECK-NOT:     bufferization.alloc_tensor
+// CHECK:         scf.forall (%{{.+}}) in (4)
+// CHECK:           tensor.extract %[[UI]]
+// CHECK:           arith.addf
+func.func @tiled(%x: tensor<?x4xf32>, %w: tensor<4xf32>) -> tensor<?x4xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4xf32>
+  %init = tensor.empty(%n) : tensor<?x4xf32>
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> (tensor<?x4xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0] [1, 4] [1, 1] : tensor<?x4xf32> to tensor<1x4xf32>
+    %oi = tensor.extract_slice %acc[%i, 0] [1, 4] [1, 1] : tensor<?x4xf32> to tensor<1x4xf32>
+    %yi = func.call @tiled.image(%xi, %w, %oi) : (tensor<1x4xf32>, tensor<4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0] [1, 4] [1, 1] : tensor<1x4xf32> into tensor<?x4xf32>
+    scf.yield %next : tensor<?x4xf32>
+  }
+  return %r : tensor<?x4xf32>
+}
+func.func private @tiled.image(%x: tensor<1x4xf32>, %w: tensor<4xf32>, %out: tensor<1x4xf32> {bufferization.writable = true}) -> tensor<1x4xf32> attributes {tconv.batch_image} {
+  %a = bufferization.alloc_tensor() : tensor<4xf32>
+  %u = scf.forall (%j) in (4) shared_outs(%s = %a) -> (tensor<4xf32>) {
+    %wj = tensor.extract %w[%j] : tensor<4xf32>
+    %twice = arith.mulf %wj, %wj : f32
+    %t = tensor.from_elements %twice : tensor<1xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %t into %s[%j] [1] [1] : tensor<1xf32> into tensor<4xf32>
+    }
+  }
+  %y = scf.forall (%j) in (4) shared_outs(%s = %out) -> (tensor<1x4xf32>) {
+    %c0_i = arith.constant 0 : index
+    %xj = tensor.extract %x[%c0_i, %j] : tensor<1x4xf32>
+    %uj = tensor.extract %u[%j] : tensor<4xf32>
+    %sum = arith.addf %xj, %uj : f32
+    %t = tensor.from_elements %sum : tensor<1x1xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %t into %s[0, %j] [1, 1] [1, 1] : tensor<1x1xf32> into tensor<1x4xf32>
+    }
+  }
+  return %y : tensor<1x4xf32>
+}

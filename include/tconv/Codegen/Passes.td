@@ -593,8 +593,10 @@ def TConvHoistBatchInvariants
     The per-image function of a dynamic batch (`--tconv-outline-batch`)
     runs once per image, and so would everything in it that does not depend
     on the image: the layout change and packing of a filter passed as an
-    argument (2 MB per image on DCGAN's last layer), its phase split. Pure
-    computations on the batch-free arguments move to the loop's function,
+    argument (2 MB per image on DCGAN's last layer), its phase split, its
+    Winograd transform. Pure computations on the batch-free arguments
+    (tiled ones too: an `scf.forall` into a new tensor, with its
+    `bufferization.alloc_tensor`) move to the loop's function,
     before the loop, and their results become arguments of the image
     function, provided it only reads them (a destination it writes stays
     per image). Chains of constants stay: later passes fold them. Run it on
