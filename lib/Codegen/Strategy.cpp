@@ -478,8 +478,8 @@ bool mlir::tconv::runsImageByImage(int64_t batch,
 /// reads the whole filter. Rows first pays when the filter is the smaller
 /// operand and small enough to be re-read from L2 for every row (512 KiB:
 /// half of Zen 5's L2). Measured at 2 threads: T4 (128 KiB phase filters,
-/// 1 MiB input) 12% faster, the 3-D T6 8%; T1n1 (2 MiB phase filters) 47%
-/// slower, which the rule keeps channel blocks first.
+/// 1 MiB input) 12% faster, the 3-D T6 2-8%, the rest level; T1n1 (2 MiB
+/// phase filters) 47% slower, which the rule keeps channel blocks first.
 static bool chooseRowsOuter(ConvOp op) {
   constexpr int64_t kMaxFilterBytes = 512 * 1024;
   auto bytes = [](Value value) {
