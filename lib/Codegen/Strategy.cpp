@@ -222,18 +222,18 @@ static int64_t cTileFor(int64_t kernelWidth, int64_t cTile) {
 /// convolutions with few output channels.
 static constexpr int64_t kMaxOwScale = 4;
 
-/// Whether a reduction step that unrolls all `kernelWidth` taps fits in 32
-/// vector registers: besides the accumulators (`positions` x `fVectors`),
+/// Whether a reduction step that unrolls `taps` taps fits in 32 vector
+/// registers: besides the accumulators (`positions` x `fVectors`),
 /// it holds the inputs its taps share (`positions` + taps - 1: broadcasts,
 /// or for depthwise ones a vector per vector of channels) and a filter
 /// vector per tap and vector of channels, for each input channel of the
 /// step; LLVM interleaves the channels of a step, so one channel's operands
 /// count. More would spill (14 x 2 accumulators with 3 taps do).
 static bool tapsFitRegisters(int64_t positions, int64_t fVectors,
-                             int64_t kernelWidth, bool depthwise) {
+                             int64_t taps, bool depthwise) {
   constexpr int64_t kRegisters = 32;
-  int64_t inputs = (positions + kernelWidth - 1) * (depthwise ? fVectors : 1);
-  int64_t filterVectors = kernelWidth * fVectors;
+  int64_t inputs = (positions + taps - 1) * (depthwise ? fVectors : 1);
+  int64_t filterVectors = taps * fVectors;
   return positions * fVectors + inputs + filterVectors <= kRegisters;
 }
 
@@ -262,15 +262,19 @@ mlir::tconv::selectChannelsLastSchedule(Type accType, int64_t outChannels,
   if (!depthwise)
     schedule.cTile = cTileFor(kernelWidth, options.cTile);
   // With 32 registers the tiles hold up to 28 accumulators, and a step
-  // unrolls the kernel row only if its operands still fit (8 x 2
-  // accumulators with 2 taps do): one tap at a time always does.
+  // unrolls as many taps of the kernel row as divide it and still fit (8 x
+  // 2 accumulators with 2 taps do, or with 3 of a 9-tap row: C1's 9x9 ran
+  // 5% faster than with one tap at a time, which always fits).
   if (vectorRegisters(options.vectorWidth) >= 32) {
     DimPlan ow = planDim(outWidth, schedule.owTile, 1);
     int64_t positions = ow.splitPoint == 0 ? ow.tile : schedule.owTile;
     int64_t fVectors = llvm::divideCeil(
         f.splitPoint == 0 ? f.tile : schedule.fTile, lanes);
-    if (!tapsFitRegisters(positions, fVectors, schedule.kwTile, depthwise))
-      schedule.kwTile = 1;
+    int64_t taps = schedule.kwTile;
+    while (taps > 1 && (schedule.kwTile % taps != 0 ||
+                        !tapsFitRegisters(positions, fVectors, taps, depthwise)))
+      --taps;
+    schedule.kwTile = taps;
   }
   return schedule;
 }

@@ -254,3 +254,17 @@ func.func @t4_phase(%x: tensor<1x256x32x32xf32>, %w: tensor<128x256x1x1xf32>) ->
   %y = tconv.conv %x, %w : (tensor<1x256x32x32xf32>, tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32>
   return %y : tensor<1x128x32x32xf32>
 }
+
+// -----
+
+// C1: 32 -> 64 channels, 9x9, 64 outputs along the width: 8 positions x 2
+// vectors of accumulators per tile (64 = 8 x 8), which leaves registers for
+// 3 of the 9 taps per step (16 accumulators, 10 broadcasts, 6 filter
+// vectors), not for all 9; its 663 KiB filter keeps channel blocks first.
+
+// AVX512-LABEL: func.func @c1_9x9(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 14 : i64, vector_width = 16 : i64}}
+func.func @c1_9x9(%x: tensor<1x32x64x64xf32>, %w: tensor<64x32x9x9xf32>) -> tensor<1x64x64x64xf32> {
+  %y = tconv.conv %x, %w pads = [4, 4, 4, 4] : (tensor<1x32x64x64xf32>, tensor<64x32x9x9xf32>) -> tensor<1x64x64x64xf32>
+  return %y : tensor<1x64x64x64xf32>
+}

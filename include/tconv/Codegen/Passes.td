@@ -57,7 +57,10 @@ def TConvSelectStrategy
       `c_tile` input channels and `kw_tile` kernel taps per step. Few output
       channels scale `ow_tile` up (by up to 4) to keep as many accumulators;
       wide kernels take fewer input channels per step (at most 48 unrolled
-      products), kernels at most 2 wide one;
+      products), kernels at most 2 wide one; `kw_tile` is the whole kernel
+      row (up to 16 taps) or, where its operands would not fit next to the
+      accumulators in 32 registers, the largest divisor of it that does
+      (3 of C1's 9 taps with 8 x 2 accumulators);
       with `bf16-dot` (a target with AVX512_BF16), ungrouped bf16 ones whose
       input channels come in pairs and output channels in vectors of 16
       get `dot_width = 2`: their operands stay bf16 and vdpbf16ps adds a
