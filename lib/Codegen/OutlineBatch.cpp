@@ -190,13 +190,10 @@ struct OutlineBatchPass
         }))
       return;
     uint64_t largestBytes = 0;
-    for (Value value : *batchedValues) {
-      auto tensor = cast<RankedTensorType>(value.getType());
-      uint64_t bytes = llvm::SaturatingMultiply<uint64_t>(
-          tensor.getNumElements(),
-          llvm::divideCeil(tensor.getElementTypeBitWidth(), 8));
-      largestBytes = std::max(largestBytes, bytes);
-    }
+    for (Value value : *batchedValues)
+      largestBytes = std::max(
+          largestBytes,
+          tconv::staticBytes(cast<RankedTensorType>(value.getType())));
     if (!tconv::runsImageByImage(n, largestBytes))
       return;
     // Per-image ops verify on one image: a failure is a bug.

@@ -468,6 +468,12 @@ bool mlir::tconv::winogradFilterMajor(int64_t tiles, int64_t inChannels,
 // tensor): T3 at N = 8 (16 MB) 12.4 -> 10.5 ms, C2 at N = 8 (6.4 MB) 11.9
 // -> 10.9, T2 at N = 8 (8 MB) 14.7 -> 14.0; T1 at N = 8 (2 MB) is 12%
 // slower image by image (each image has too few tiles for Winograd).
+uint64_t mlir::tconv::staticBytes(ShapedType type) {
+  return llvm::SaturatingMultiply<uint64_t>(
+      type.getNumElements(),
+      llvm::divideCeil(type.getElementTypeBitWidth(), 8));
+}
+
 bool mlir::tconv::runsImageByImage(int64_t batch,
                                    uint64_t largestBatchedBytes) {
   constexpr uint64_t kMinBatchedBytes = uint64_t(4) << 20;
@@ -485,14 +491,10 @@ bool mlir::tconv::runsImageByImage(int64_t batch,
 /// 1 MiB input) 12% faster, the 3-D T6 2-8%, the rest level; T1n1 (2 MiB
 /// phase filters) 47% slower, which the rule keeps channel blocks first.
 static bool chooseRowsOuter(ConvOp op) {
-  constexpr int64_t kMaxFilterBytes = 512 * 1024;
-  auto bytes = [](Value value) {
-    auto type = cast<ShapedType>(value.getType());
-    return type.getNumElements() *
-           static_cast<int64_t>(type.getElementTypeBitWidth() / 8);
-  };
-  int64_t filterBytes = bytes(op.getFilter());
-  return filterBytes <= kMaxFilterBytes && filterBytes <= bytes(op.getInput());
+  constexpr uint64_t kMaxFilterBytes = 512 * 1024;
+  uint64_t filterBytes = staticBytes(op.getFilter().getType());
+  return filterBytes <= kMaxFilterBytes &&
+         filterBytes <= staticBytes(op.getInput().getType());
 }
 
 ConvSchedule mlir::tconv::selectSchedule(ConvOp op,

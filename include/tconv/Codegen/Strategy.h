@@ -167,6 +167,10 @@ int64_t winogradProductRows(int64_t tileRows, int64_t tileCols);
 bool winogradFilterMajor(int64_t tiles, int64_t inChannels,
                          int64_t outChannels);
 
+/// Bytes of a statically shaped `type`, saturating at UINT64_MAX: the sizes
+/// the strategy weighs (batched tensors, filters against inputs).
+uint64_t staticBytes(ShapedType type);
+
 /// Whether a function on a static batch of `batch` images computes them one
 /// at a time (tconv-outline-batch), given the bytes of its largest batched
 /// tensor.
