@@ -15,34 +15,20 @@ bool tconv::isBatchedType(Type type) {
          tensor.getNumDynamicDims() == 1;
 }
 
-void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
-  MLIRContext *ctx = driver.getContext();
-  // Callers outside a pass (importers) may not have loaded them.
-  ctx->loadDialect<arith::ArithDialect, bufferization::BufferizationDialect,
-                   scf::SCFDialect, tensor::TensorDialect>();
-  // Each image is read and written in place, a contiguous slice of the
-  // batched buffer at a dynamic offset (tconv-bufferize's layout for the
-  // image function): no copy into or out of a buffer of its own. The image
-  // of a result is an extra, writable argument that the result materializes
-  // in, which empty-tensor elimination makes the computation's own
-  // destination.
-  unsigned numInputs = image.getNumArguments();
-  // An argument is batched where its image type differs: dim 0 of ? or N
-  // against 1.
-  auto isBatchedArg = [&](unsigned index) {
-    return driver.getFunctionType().getInput(index) !=
-           image.getFunctionType().getInput(index);
-  };
-  SmallVector<Type> imageResults(image.getFunctionType().getResults());
+/// Gives `callee` an extra, writable argument per result, the image of the
+/// caller's result that the result materializes in.
+static void computeResultsInPlace(func::FuncOp callee) {
+  MLIRContext *ctx = callee.getContext();
+  unsigned numInputs = callee.getNumArguments();
   auto writable = NamedAttribute(
       StringAttr::get(ctx,
                       bufferization::BufferizationDialect::kWritableAttrName),
       BoolAttr::get(ctx, true));
-  for (Type result : imageResults)
-    (void)image.insertArgument(image.getNumArguments(), result,
-                               DictionaryAttr::get(ctx, writable),
-                               image.getLoc());
-  image.walk([&](func::ReturnOp ret) {
+  for (Type result : callee.getFunctionType().getResults())
+    (void)callee.insertArgument(callee.getNumArguments(), result,
+                                DictionaryAttr::get(ctx, writable),
+                                callee.getLoc());
+  callee.walk([&](func::ReturnOp ret) {
     OpBuilder b(ret);
     // A value returned twice is copied from its first destination: one
     // computation cannot have two destinations of its own.
@@ -52,37 +38,33 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
       auto [it, first] = firstDestination.try_emplace(value, Value());
       Value result = bufferization::MaterializeInDestinationOp::create(
                          b, ret.getLoc(), first ? value : it->second,
-                         image.getArgument(numInputs +
-                                           operand.getOperandNumber()))
+                         callee.getArgument(numInputs +
+                                            operand.getOperandNumber()))
                          .getResult();
       if (first)
         it->second = result;
       operand.set(result);
     }
   });
-  image->setAttr(kBatchImageAttrName, UnitAttr::get(ctx));
+  callee->setAttr(tconv::kBatchImageAttrName, UnitAttr::get(ctx));
+}
 
-  Location loc = driver.getLoc();
-  Block *body = driver.addEntryBlock();
-  OpBuilder builder = OpBuilder::atBlockBegin(body);
-  Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
-  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
-  unsigned firstBatched = *llvm::find_if(
-      llvm::seq(driver.getNumArguments()), isBatchedArg);
-  Value n = tensor::DimOp::create(builder, loc,
-                                  driver.getArgument(firstBatched), 0);
-  SmallVector<Value> inits;
-  for (Type result : driver.getFunctionType().getResults()) {
-    auto tensor = cast<RankedTensorType>(result);
-    inits.push_back(tensor::EmptyOp::create(
-        builder, loc, tensor,
-        tensor.isDynamicDim(0) ? ValueRange{n} : ValueRange{}));
-  }
-  auto loop = scf::ForOp::create(
-      builder, loc, zero, n, one, inits,
+/// `scf.for %i = lower to upper step` that calls `callee` on images
+/// [%i, %i + step) of `driver`'s batched arguments and of `inits`, the
+/// results, which it inserts into them.
+static scf::ForOp buildCallLoop(OpBuilder &builder, Location loc,
+                                func::FuncOp driver, func::FuncOp callee,
+                                Value lower, Value upper, Value step,
+                                ValueRange inits) {
+  FunctionType calleeType = callee.getFunctionType();
+  unsigned numInputs = driver.getNumArguments();
+  auto imageType = [&](unsigned index) {
+    return cast<RankedTensorType>(calleeType.getInput(index));
+  };
+  return scf::ForOp::create(
+      builder, loc, lower, upper, step, inits,
       [&](OpBuilder &b, Location loc, Value i, ValueRange accs) {
-        auto sliceOf = [&](Type imageType) {
-          auto image = cast<RankedTensorType>(imageType);
+        auto sliceOf = [&](RankedTensorType image) {
           SmallVector<OpFoldResult> offsets(image.getRank(), b.getIndexAttr(0));
           offsets[0] = i;
           SmallVector<OpFoldResult> sizes = llvm::map_to_vector(
@@ -93,28 +75,118 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image) {
           SmallVector<OpFoldResult> strides(image.getRank(), b.getIndexAttr(1));
           return std::make_tuple(offsets, sizes, strides);
         };
-        auto imageOf = [&](Value full, Type imageType) -> Value {
-          auto [offsets, sizes, strides] = sliceOf(imageType);
-          return tensor::ExtractSliceOp::create(
-              b, loc, cast<RankedTensorType>(imageType), full, offsets, sizes,
-              strides);
+        auto imageOf = [&](Value full, RankedTensorType image) -> Value {
+          auto [offsets, sizes, strides] = sliceOf(image);
+          return tensor::ExtractSliceOp::create(b, loc, image, full, offsets,
+                                                sizes, strides);
         };
         SmallVector<Value> operands;
+        // An argument is batched where its image type differs: dim 0 of ?
+        // or N against the callee's.
         for (auto [index, arg] : llvm::enumerate(driver.getArguments()))
-          operands.push_back(isBatchedArg(index)
-                                 ? imageOf(arg, image.getArgumentTypes()[index])
+          operands.push_back(arg.getType() != imageType(index)
+                                 ? imageOf(arg, imageType(index))
                                  : arg);
-        for (auto [acc, imageType] : llvm::zip(accs, imageResults))
-          operands.push_back(imageOf(acc, imageType));
-        auto call = func::CallOp::create(b, loc, image, operands);
+        for (auto [index, acc] : llvm::enumerate(accs))
+          operands.push_back(imageOf(acc, imageType(numInputs + index)));
+        auto call = func::CallOp::create(b, loc, callee, operands);
         SmallVector<Value> next;
         for (auto [result, acc] : llvm::zip(call.getResults(), accs)) {
-          auto [offsets, sizes, strides] = sliceOf(result.getType());
+          auto [offsets, sizes, strides] =
+              sliceOf(cast<RankedTensorType>(result.getType()));
           next.push_back(tensor::InsertSliceOp::create(b, loc, result, acc,
                                                        offsets, sizes, strides));
         }
         scf::YieldOp::create(b, loc, next);
       });
-  func::ReturnOp::create(builder, loc, loop.getResults());
+}
+
+/// `scf.if cond` whose then-region `thenBuilder` fills and whose else-region
+/// yields `values` unchanged.
+static ValueRange buildIfElseKeep(
+    OpBuilder &builder, Location loc, Value cond, ValueRange values,
+    function_ref<ValueRange(OpBuilder &, Location)> thenBuilder) {
+  return scf::IfOp::create(
+             builder, loc, cond,
+             [&](OpBuilder &b, Location l) {
+               scf::YieldOp::create(b, l, thenBuilder(b, l));
+             },
+             [&](OpBuilder &b, Location l) {
+               scf::YieldOp::create(b, l, values);
+             })
+      .getResults();
+}
+
+void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image,
+                           func::FuncOp chunk) {
+  MLIRContext *ctx = driver.getContext();
+  // Callers outside a pass (importers) may not have loaded them.
+  ctx->loadDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                   scf::SCFDialect, tensor::TensorDialect>();
+  // Each image is read and written in place, a contiguous slice of the
+  // batched buffer at a dynamic offset (tconv-bufferize's layout for the
+  // image function): no copy into or out of a buffer of its own. The image
+  // of a result is an extra, writable argument that the result materializes
+  // in, which empty-tensor elimination makes the computation's own
+  // destination.
+  computeResultsInPlace(image);
+  if (chunk)
+    computeResultsInPlace(chunk);
+
+  Location loc = driver.getLoc();
+  Block *body = driver.addEntryBlock();
+  OpBuilder builder = OpBuilder::atBlockBegin(body);
+  unsigned firstBatched = *llvm::find_if(
+      llvm::seq(driver.getNumArguments()), [&](unsigned index) {
+        return driver.getFunctionType().getInput(index) !=
+               image.getFunctionType().getInput(index);
+      });
+  Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+  Value one = arith::ConstantIndexOp::create(builder, loc, 1);
+  Value chunkImages;
+  if (chunk)
+    chunkImages = arith::ConstantIndexOp::create(
+        builder, loc,
+        cast<RankedTensorType>(chunk.getFunctionType().getInput(firstBatched))
+            .getDimSize(0));
+  Value n = tensor::DimOp::create(builder, loc,
+                                  driver.getArgument(firstBatched), 0);
+  SmallVector<Value> inits;
+  for (Type result : driver.getFunctionType().getResults()) {
+    auto tensor = cast<RankedTensorType>(result);
+    inits.push_back(tensor::EmptyOp::create(
+        builder, loc, tensor,
+        tensor.isDynamicDim(0) ? ValueRange{n} : ValueRange{}));
+  }
+  ValueRange results;
+  if (!chunk) {
+    results =
+        buildCallLoop(builder, loc, driver, image, zero, n, one, inits)
+                  .getResults();
+  } else {
+    // Chunks while K images remain, then single images. Each loop runs
+    // under an scf.if: what tconv-hoist-batch-invariants moves before a
+    // loop (a filter's layout change for the single images' schedule, a
+    // Winograd transform for the chunks') is computed only if it runs.
+    Value chunked = arith::SubIOp::create(
+        builder, loc, n,
+        arith::RemUIOp::create(builder, loc, n, chunkImages));
+    Value anyChunk = arith::CmpIOp::create(
+        builder, loc, arith::CmpIPredicate::ugt, chunked, zero);
+    ValueRange afterChunks = buildIfElseKeep(
+        builder, loc, anyChunk, inits, [&](OpBuilder &b, Location l) {
+          return buildCallLoop(b, l, driver, chunk, zero, chunked, chunkImages,
+                               inits)
+              .getResults();
+        });
+    Value anyImage = arith::CmpIOp::create(
+        builder, loc, arith::CmpIPredicate::ult, chunked, n);
+    results = buildIfElseKeep(
+        builder, loc, anyImage, afterChunks, [&](OpBuilder &b, Location l) {
+          return buildCallLoop(b, l, driver, image, chunked, n, one, afterChunks)
+              .getResults();
+        });
+  }
+  func::ReturnOp::create(builder, loc, results);
   driver->setAttr(kBatchLoopAttrName, UnitAttr::get(ctx));
 }

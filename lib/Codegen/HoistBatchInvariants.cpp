@@ -70,7 +70,10 @@ struct HoistBatchInvariantsPass
     for (auto driver : module.getOps<func::FuncOp>()) {
       if (!driver->hasAttr(tconv::kBatchLoopAttrName) || driver.isExternal())
         continue;
-      for (auto loop : driver.getBody().getOps<scf::ForOp>())
+      // Loops over images or chunks of them, possibly under an scf.if.
+      SmallVector<scf::ForOp> loops;
+      driver.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+      for (scf::ForOp loop : loops)
         for (auto call : loop.getBody()->getOps<func::CallOp>()) {
           auto image = module.lookupSymbol<func::FuncOp>(call.getCallee());
           std::optional<SymbolTable::UseRange> uses =

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
@@ -54,12 +55,26 @@ static bool isPerImage(Operation *op,
   return false;
 }
 
-/// Dim 0 of 1: the image of a batched type.
-static Type imageTypeOf(Type type) {
+/// A batched type with dim 0 of `images`: 1 for the image of a batched type.
+static Type withImages(Type type, int64_t images) {
   auto tensor = cast<RankedTensorType>(type);
   SmallVector<int64_t> shape(tensor.getShape());
-  shape[0] = 1;
+  shape[0] = images;
   return tensor.clone(shape);
+}
+
+/// Gives each of `batchedValues` (the values of a batched function, or
+/// their clones through `mapping`) dim 0 of `images`.
+static void retypeBatched(const DenseSet<Value> &batchedValues,
+                          const IRMapping &mapping, int64_t images) {
+  for (Value original : batchedValues) {
+    Value value = mapping.lookupOrDefault(original);
+    value.setType(withImages(value.getType(), images));
+    if (auto constant = value.getDefiningOp<arith::ConstantOp>())
+      constant.setValueAttr(cast<SplatElementsAttr>(constant.getValue())
+                                .resizeSplat(cast<ShapedType>(
+                                    value.getType())));
+  }
 }
 
 /// The N of a function on a static batch that the strategy runs image by
@@ -164,10 +179,22 @@ struct OutlineBatchPass
         isBatchedType, /*diagnose=*/true);
     if (failed(batchedValues))
       return failure();
-    if (failed(outline(func, *batchedValues)))
+    int64_t chunkImages = 1;
+    if (batchChunks) {
+      uint64_t largestImageBytes = 0;
+      for (Value value : *batchedValues)
+        largestImageBytes = std::max(
+            largestImageBytes,
+            tconv::staticBytes(cast<RankedTensorType>(
+                withImages(value.getType(), 1))));
+      chunkImages = tconv::batchChunkImages(largestImageBytes);
+    }
+    if (failed(outline(func, *batchedValues, chunkImages)))
       return func.emitError("cannot compile @")
              << func.getSymName()
-             << " for a dynamic batch: its body does not verify on one image";
+             << " for a dynamic batch: its body does not verify on "
+             << (chunkImages > 1 ? "one image or a chunk of images"
+                                 : "one image");
     return success();
   }
 
@@ -202,40 +229,56 @@ struct OutlineBatchPass
   }
 
   /// Moves the body of `func` to `@<name>.image` on one image of each of
-  /// the `batchedValues`, and makes `func` the loop over its images.
+  /// the `batchedValues`, and makes `func` the loop over its images. With
+  /// `chunkImages` > 1, a copy on that many images, `@<name>.chunk`, takes
+  /// them while that many remain.
   LogicalResult outline(func::FuncOp func,
-                        const DenseSet<Value> &batchedValues) {
+                        const DenseSet<Value> &batchedValues,
+                        int64_t chunkImages = 1) {
     MLIRContext *ctx = func.getContext();
     FunctionType type = func.getFunctionType();
-    SmallVector<Type> inputs;
-    for (auto [index, input] : llvm::enumerate(type.getInputs()))
-      inputs.push_back(batchedValues.contains(func.getArgument(index))
-                           ? imageTypeOf(input)
-                           : input);
-    auto imageFuncType = FunctionType::get(
-        ctx, inputs, llvm::map_to_vector(type.getResults(), imageTypeOf));
-
-    // The image function takes the body, its batched values retyped.
+    auto calleeType = [&](int64_t images) {
+      SmallVector<Type> inputs;
+      for (auto [index, input] : llvm::enumerate(type.getInputs()))
+        inputs.push_back(batchedValues.contains(func.getArgument(index))
+                             ? withImages(input, images)
+                             : input);
+      return FunctionType::get(
+          ctx, inputs, llvm::map_to_vector(type.getResults(), [&](Type t) {
+            return withImages(t, images);
+          }));
+    };
     OpBuilder builder(ctx);
     builder.setInsertionPointAfter(func);
-    std::string imageName = (func.getSymName() + ".image").str();
-    auto image =
-        func::FuncOp::create(builder, func.getLoc(), imageName, imageFuncType);
-    image.setPrivate();
-    image.getBody().takeBody(func.getBody());
-    for (Value value : batchedValues) {
-      value.setType(imageTypeOf(value.getType()));
-      if (auto constant = value.getDefiningOp<arith::ConstantOp>())
-        constant.setValueAttr(cast<SplatElementsAttr>(constant.getValue())
-                                  .resizeSplat(cast<ShapedType>(
-                                      value.getType())));
+    auto createCallee = [&](StringRef suffix, int64_t images) {
+      auto callee =
+          func::FuncOp::create(builder, func.getLoc(),
+                               (func.getSymName() + suffix).str(),
+                               calleeType(images));
+      callee.setPrivate();
+      return callee;
+    };
+
+    func::FuncOp chunk;
+    if (chunkImages > 1) {
+      chunk = createCallee(".chunk", chunkImages);
+      IRMapping mapping;
+      func.getBody().cloneInto(&chunk.getBody(), mapping);
+      retypeBatched(batchedValues, mapping, chunkImages);
+      SymbolTable(getOperation()).insert(chunk);
+      if (failed(verify(chunk)))
+        return failure();
     }
+    // The image function takes the body, its batched values retyped.
+    func::FuncOp image = createCallee(".image", 1);
+    image.getBody().takeBody(func.getBody());
+    retypeBatched(batchedValues, IRMapping(), 1);
     SymbolTable(getOperation()).insert(image);
     if (failed(verify(image)))
       return failure();
 
     // The public function loops over the images.
-    tconv::buildBatchLoop(func, image);
+    tconv::buildBatchLoop(func, image, chunk);
     return success();
   }
 };

@@ -172,8 +172,19 @@ struct PlanWorkspacePass
     for (auto [index, op] : llvm::enumerate(body))
       position[&op] = index;
     const DataLayout &layout = DataLayout::closest(func);
+    // Allocations at the top level, or under scf.ifs only (the loops over
+    // chunks and single images of a dynamic batch): each runs at most once
+    // per call, and lives within its top-level op.
+    SmallVector<memref::AllocOp> allocs;
+    func.walk([&](memref::AllocOp alloc) {
+      Operation *parent = alloc->getParentOp();
+      while (isa<scf::IfOp>(parent))
+        parent = parent->getParentOp();
+      if (parent == func)
+        allocs.push_back(alloc);
+    });
     SmallVector<Buffer> buffers;
-    for (auto alloc : body.getOps<memref::AllocOp>()) {
+    for (memref::AllocOp alloc : allocs) {
       std::optional<int64_t> bytes = getStaticBytes(alloc.getType(), layout);
       if (!bytes)
         continue;

@@ -65,7 +65,8 @@ static void addDecomposeStage(OpPassManager &pm,
                               const tconv::LowerToLLVMOptions &options) {
   // A dynamic batch becomes a loop over a static per-image function; so
   // does a static one that the strategy runs image by image.
-  pm.addPass(createTConvOutlineBatch({/*staticBatches=*/options.vectorize}));
+  pm.addPass(createTConvOutlineBatch({/*staticBatches=*/options.vectorize,
+                                   /*batchChunks=*/options.vectorize}));
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
   funcPm.addPass(createTConvRaiseConvolutions());

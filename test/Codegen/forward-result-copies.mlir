@@ -77,3 +77,69 @@ func.func @static_loop(%x: memref<4x4xf32>, %out: memref<4x4xf32>) {
   memref.copy %r, %out : memref<4x4xf32> to memref<4x4xf32>
   return
 }
+
+// -----
+
+// The loops over chunks and over single images run under scf.ifs whose
+// other branch yields the buffer unchanged; the buffer's dealloc after the
+// copy goes with it: built in the out-param.
+// CHECK-LABEL: func.func @under_ifs(
+// CHECK-SAME:      %[[X:[^:]+]]: memref<?x4xf32>, %[[C:[^:]+]]: i1, %[[OUT:[^:]+]]: memref<?x4xf32>)
+// CHECK-NOT:     memref.alloc
+// CHECK:         %[[R0:.+]] = scf.if %[[C]]
+// CHECK:           scf.for {{.+}} iter_args(%[[ACC:.+]] = %[[OUT]])
+// CHECK:         } else {
+// CHECK:           scf.yield %[[OUT]]
+// CHECK:         scf.if %[[C]]
+// CHECK:           scf.for {{.+}} iter_args(%{{.+}} = %[[R0]])
+// CHECK:         } else {
+// CHECK:           scf.yield %[[R0]]
+// CHECK-NOT:     memref.copy
+// CHECK-NOT:     memref.dealloc
+// CHECK:         return
+func.func @under_ifs(%x: memref<?x4xf32>, %c: i1, %out: memref<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = memref.dim %x, %c0 : memref<?x4xf32>
+  %a = memref.alloc(%n) : memref<?x4xf32>
+  %r0 = scf.if %c -> (memref<?x4xf32>) {
+    %l = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %a) -> (memref<?x4xf32>) {
+      linalg.copy ins(%x : memref<?x4xf32>) outs(%acc : memref<?x4xf32>)
+      scf.yield %acc : memref<?x4xf32>
+    }
+    scf.yield %l : memref<?x4xf32>
+  } else {
+    scf.yield %a : memref<?x4xf32>
+  }
+  %r1 = scf.if %c -> (memref<?x4xf32>) {
+    %l = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %r0) -> (memref<?x4xf32>) {
+      linalg.copy ins(%x : memref<?x4xf32>) outs(%acc : memref<?x4xf32>)
+      scf.yield %acc : memref<?x4xf32>
+    }
+    scf.yield %l : memref<?x4xf32>
+  } else {
+    scf.yield %r0 : memref<?x4xf32>
+  }
+  memref.copy %r1, %out : memref<?x4xf32> to memref<?x4xf32>
+  memref.dealloc %a : memref<?x4xf32>
+  return
+}
+
+// -----
+
+// One branch yields another buffer: kept.
+// CHECK-LABEL: func.func @other_branch(
+// CHECK:         %[[A:.+]] = memref.alloc
+// CHECK:         memref.copy
+func.func @other_branch(%x: memref<?x4xf32>, %c: i1, %out: memref<?x4xf32>) {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %x, %c0 : memref<?x4xf32>
+  %a = memref.alloc(%n) : memref<?x4xf32>
+  %r = scf.if %c -> (memref<?x4xf32>) {
+    scf.yield %a : memref<?x4xf32>
+  } else {
+    scf.yield %x : memref<?x4xf32>
+  }
+  memref.copy %r, %out : memref<?x4xf32> to memref<?x4xf32>
+  return
+}

@@ -164,3 +164,46 @@ func.func private @tiled.image(%x: tensor<1x4xf32>, %w: tensor<4xf32>, %out: ten
   }
   return %y : tensor<1x4xf32>
 }
+
+// -----
+
+// The loop over single images after chunks runs under an scf.if: the
+// filter's layout change moves before that loop, inside the if, so that it
+// runs only when the loop does.
+// CHECK-LABEL: func.func @under_if(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<?x4xf32>, %[[W:[^:]+]]: tensor<4x4xf32>, %[[ANY:[^:]+]]: i1)
+// CHECK:         scf.if %[[ANY]]
+// CHECK:           %[[T:.+]] = linalg.transpose ins(%[[W]] : tensor<4x4xf32>)
+// CHECK:           scf.for
+// CHECK:             func.call @under_if.image(%{{.+}}, %[[W]], %{{.+}}, %[[T]])
+// CHECK-LABEL: func.func private @under_if.image(
+// CHECK-NOT:     linalg.transpose
+// CHECK:         linalg.matvec
+func.func @under_if(%x: tensor<?x4xf32>, %w: tensor<4x4xf32>, %any: i1) -> tensor<?x4xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4xf32>
+  %init = tensor.empty(%n) : tensor<?x4xf32>
+  %r = scf.if %any -> (tensor<?x4xf32>) {
+    %l = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> (tensor<?x4xf32>) {
+      %xi = tensor.extract_slice %x[%i, 0] [1, 4] [1, 1] : tensor<?x4xf32> to tensor<1x4xf32>
+      %oi = tensor.extract_slice %acc[%i, 0] [1, 4] [1, 1] : tensor<?x4xf32> to tensor<1x4xf32>
+      %yi = func.call @under_if.image(%xi, %w, %oi) : (tensor<1x4xf32>, tensor<4x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+      %next = tensor.insert_slice %yi into %acc[%i, 0] [1, 4] [1, 1] : tensor<1x4xf32> into tensor<?x4xf32>
+      scf.yield %next : tensor<?x4xf32>
+    }
+    scf.yield %l : tensor<?x4xf32>
+  } else {
+    scf.yield %init : tensor<?x4xf32>
+  }
+  return %r : tensor<?x4xf32>
+}
+func.func private @under_if.image(%x: tensor<1x4xf32>, %w: tensor<4x4xf32>, %out: tensor<1x4xf32> {bufferization.writable = true}) -> tensor<1x4xf32> attributes {tconv.batch_image} {
+  %e = tensor.empty() : tensor<4x4xf32>
+  %t = linalg.transpose ins(%w : tensor<4x4xf32>) outs(%e : tensor<4x4xf32>) permutation = [1, 0]
+  %x1 = tensor.collapse_shape %x [[0, 1]] : tensor<1x4xf32> into tensor<4xf32>
+  %o1 = tensor.collapse_shape %out [[0, 1]] : tensor<1x4xf32> into tensor<4xf32>
+  %y = linalg.matvec ins(%t, %x1 : tensor<4x4xf32>, tensor<4xf32>) outs(%o1 : tensor<4xf32>) -> tensor<4xf32>
+  %y1 = tensor.expand_shape %y [[0, 1]] output_shape [1, 4] : tensor<4xf32> into tensor<1x4xf32>
+  return %y1 : tensor<1x4xf32>
+}

@@ -122,3 +122,54 @@ func.func @caller(%x: memref<4xf32>) {
   memref.copy %mine, %x : memref<4xf32> to memref<4xf32>
   return
 }
+
+// -----
+
+// Allocations under scf.ifs (the loops over chunks and single images of a
+// dynamic batch) run at most once per call: served too. Each lives within
+// its if, so the two share offset 0.
+
+// CHECK-LABEL: func.func @under_ifs(
+//  CHECK-SAME:     %[[X:[^:]*]]: memref<4xf32>, %[[C:[^:]*]]: i1, %[[WS:[^:]*]]: memref<64xi8>)
+//  CHECK-SAME:     tconv.workspace_size = 64 : i64
+//   CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : index
+//   CHECK-NOT:   memref.alloc
+//       CHECK:   scf.if %[[C]]
+//       CHECK:     memref.view %[[WS]][%[[C0]]][] : memref<64xi8> to memref<16xf32>
+//       CHECK:   scf.if %[[C]]
+//       CHECK:     memref.view %[[WS]][%[[C0]]][] : memref<64xi8> to memref<8xf32>
+//   CHECK-NOT:   memref.dealloc
+func.func @under_ifs(%x: memref<4xf32>, %c: i1) {
+  scf.if %c {
+    %a = memref.alloc() : memref<16xf32>
+    %s = memref.subview %a[0] [4] [1] : memref<16xf32> to memref<4xf32, strided<[1]>>
+    memref.copy %x, %s : memref<4xf32> to memref<4xf32, strided<[1]>>
+    memref.dealloc %a : memref<16xf32>
+  }
+  scf.if %c {
+    %b = memref.alloc() : memref<8xf32>
+    %s = memref.subview %b[0] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1]>>
+    memref.copy %x, %s : memref<4xf32> to memref<4xf32, strided<[1]>>
+    memref.dealloc %b : memref<8xf32>
+  }
+  return
+}
+
+// -----
+
+// Under a loop, an allocation is per iteration: not served.
+
+// CHECK-LABEL: func.func @in_loop(
+//   CHECK-NOT:   tconv.workspace_size
+//       CHECK:   scf.for
+//       CHECK:     memref.alloc
+func.func @in_loop(%x: memref<4xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %a = memref.alloc() : memref<4xf32>
+    memref.copy %x, %a : memref<4xf32> to memref<4xf32>
+    memref.dealloc %a : memref<4xf32>
+  }
+  return
+}

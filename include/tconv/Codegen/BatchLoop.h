@@ -19,9 +19,9 @@ namespace mlir::tconv {
 /// that `--tconv-outline-batch` leaves it alone.
 inline constexpr llvm::StringLiteral kBatchLoopAttrName = "tconv.batch_loop";
 
-/// Marks the per-image function `buildBatchLoop` calls: its tensors are
-/// images of the caller's batched buffers, which tconv-bufferize gives a
-/// contiguous layout at a dynamic offset.
+/// Marks the per-image (and chunk) functions `buildBatchLoop` calls: their
+/// tensors are images of the caller's batched buffers, which tconv-bufferize
+/// gives a contiguous layout at a dynamic offset.
 inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
 
 /// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
@@ -32,12 +32,15 @@ bool isBatchedType(Type type);
 /// (batch-free arguments as they are) and inserts each image of the results,
 /// which must all be batched. `image` takes and returns the image types of
 /// `driver`'s (dim 0 of 1 where the driver's is ? or a static N): an
-/// argument whose type differs is a batched one. It reads and writes each
-/// image in place: `image` gets an output argument per result, the image of
-/// the driver's result that it materializes its result in (bufferized at a
-/// dynamic offset, see kBatchImageAttrName). Marks `driver` with kBatchLoopAttrName and `image`
-/// with kBatchImageAttrName.
-void buildBatchLoop(func::FuncOp driver, func::FuncOp image);
+/// argument whose type differs is a batched one. With a `chunk` function
+/// (the same body on dim 0 of K > 1), the loop calls it on K images at a
+/// time while K remain, and `image` on the rest. It reads and writes each
+/// image in place: each callee gets an output argument per result, the
+/// image of the driver's result that it materializes its result in
+/// (bufferized at a dynamic offset, see kBatchImageAttrName). Marks `driver`
+/// with kBatchLoopAttrName and the callees with kBatchImageAttrName.
+void buildBatchLoop(func::FuncOp driver, func::FuncOp image,
+                    func::FuncOp chunk = {});
 
 } // namespace mlir::tconv
 

@@ -176,6 +176,11 @@ uint64_t staticBytes(ShapedType type);
 /// tensor.
 bool runsImageByImage(int64_t batch, uint64_t largestBatchedBytes);
 
+/// The images per call of a chunk function that the loop over a dynamic
+/// batch runs while that many remain (single images after), given the bytes
+/// of the largest tensor of one image; 1 for no chunks.
+int64_t batchChunkImages(uint64_t largestImageBytes);
+
 /// The schedule of `op` for the target and options.
 ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
 

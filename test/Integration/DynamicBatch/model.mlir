@@ -1,7 +1,8 @@
 // A small generator with a dynamic batch: conv (stride 2) + bias + ReLU,
 // a depthwise conv, a conv_transpose back up + tanh, then a residual add
-// with the input. Checked against the reference lowering at N = 1, 2, 3
-// and 7; the weights are batch-free constants and arguments.
+// with the input. Checked against the reference lowering at N = 1, 2, 3,
+// 7 and 9 (a chunk of 8 images and a single one); the weights are
+// batch-free constants and arguments.
 //
 // --verify's reference loops over images too, so the last RUN lines check
 // that loop against a static N = 3 copy of the model (sed), bit for bit.
@@ -10,6 +11,7 @@
 // RUN: tconv-run %s --random-inputs --batch=2 --verify --print | FileCheck %s -DN=2
 // RUN: tconv-run %s --random-inputs --batch=3 --verify --print | FileCheck %s -DN=3
 // RUN: tconv-run %s --random-inputs --batch=7 --verify --print | FileCheck %s -DN=7
+// RUN: tconv-run %s --random-inputs --batch=9 --verify --print | FileCheck %s -DN=9
 // CHECK: verify result #0: {{.*}}: ok
 // CHECK: result #0: tensor<[[N]]x8x16x16xf32>
 
