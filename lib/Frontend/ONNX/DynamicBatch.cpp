@@ -14,6 +14,7 @@
 #include "Importer.h"
 
 #include "tconv/Codegen/BatchLoop.h"
+#include "tconv/Codegen/Strategy.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -108,13 +109,20 @@ static std::string formatShape(RankedTensorType type) {
   return text.empty() ? "scalar" : text;
 }
 
-llvm::Error onnx_import::checkPerImage(
+llvm::Expected<uint64_t> onnx_import::checkPerImage(
     const onnx::GraphProto &graph, const DynamicBatch &batch, int64_t opset,
     function_ref<RankedTensorType(StringRef)> imageType,
     function_ref<RankedTensorType(StringRef)> probeType) {
   llvm::StringSet<> batched;
-  for (const std::string &input : batch.inputs)
+  uint64_t largestImageBytes = 0;
+  auto weigh = [&](RankedTensorType image) {
+    if (image && image.hasStaticShape())
+      largestImageBytes = std::max(largestImageBytes, staticBytes(image));
+  };
+  for (const std::string &input : batch.inputs) {
     batched.insert(input);
+    weigh(imageType(input));
+  }
   std::string fix = "; compile it for one batch with --fix-shape=" +
                     batch.inputs.front() + ":SHAPE, or export the model "
                     "with a fixed batch (torch.onnx.export without "
@@ -155,6 +163,7 @@ llvm::Error onnx_import::checkPerImage(
             formatShape(type) + " at N = " + Twine(kProbeBatch) +
             " (only dim 0 may change with N)" + fix);
       batched.insert(output);
+      weigh(image);
     }
   }
   for (const onnx::ValueInfoProto &output : graph.output())
@@ -163,11 +172,12 @@ llvm::Error onnx_import::checkPerImage(
           "input '" + batch.inputs.front() + "' has " + describeBatch(batch) +
           ", but graph output '" + output.name() + "' does not depend on it" +
           fix);
-  return llvm::Error::success();
+  return largestImageBytes;
 }
 
 llvm::Error onnx_import::loopOverImages(ModuleOp module,
-                                        const DynamicBatch &batch) {
+                                        const DynamicBatch &batch,
+                                        ModuleOp chunkModule) {
   auto image = module.lookupSymbol<func::FuncOp>("main");
   FunctionType imageType = image.getFunctionType();
   auto batchedType = [](Type type) -> Type {
@@ -196,7 +206,15 @@ llvm::Error onnx_import::loopOverImages(ModuleOp module,
     driver.setResultAttrs(i, image.getResultAttrDict(i));
   image.setName("main.image");
   image.setPrivate();
-  buildBatchLoop(driver, image);
+  func::FuncOp chunk;
+  if (chunkModule) {
+    chunk = chunkModule.lookupSymbol<func::FuncOp>("main");
+    chunk->remove();
+    chunk.setName("main.chunk");
+    chunk.setPrivate();
+    module.getBody()->push_back(chunk);
+  }
+  buildBatchLoop(driver, image, chunk);
   if (failed(mlir::verify(module)))
     return llvm::createStringError("the loop over the images does not verify");
   return llvm::Error::success();

@@ -9,6 +9,7 @@
 
 #include "Importer.h"
 
+#include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/TConvDialect.h"
 #include "tconv/Support/BoundedFile.h"
 
@@ -919,12 +920,26 @@ mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
   if (!probeModule)
     return makeError(llvm::toString(probeModule.takeError()) + " (importing " +
                      "the dynamic batch at N = " + Twine(kProbeBatch) + ")");
-  if (llvm::Error err = checkPerImage(
-          original.graph(), **batch, importer.getOpset(),
-          [&](StringRef value) { return importer.getValueType(value); },
-          [&](StringRef value) { return probe.getValueType(value); }))
-    return makeError(name + ": " + llvm::toString(std::move(err)));
-  if (llvm::Error err = loopOverImages(**module, **batch))
+  llvm::Expected<uint64_t> largestImageBytes = checkPerImage(
+      original.graph(), **batch, importer.getOpset(),
+      [&](StringRef value) { return importer.getValueType(value); },
+      [&](StringRef value) { return probe.getValueType(value); });
+  if (!largestImageBytes)
+    return makeError(name + ": " +
+                     llvm::toString(largestImageBytes.takeError()));
+  // Small images run several at a time (tconv-outline-batch's chunks).
+  OwningOpRef<ModuleOp> chunkModule;
+  if (int64_t images = batchChunkImages(*largestImageBytes); images > 1) {
+    setBatch(original, **batch, images);
+    GraphImporter chunkImporter(context, original, name, modelDirectory,
+                                options);
+    llvm::Expected<OwningOpRef<ModuleOp>> imported = chunkImporter.run();
+    if (!imported)
+      return makeError(llvm::toString(imported.takeError()) + " (importing " +
+                       "the dynamic batch at N = " + Twine(images) + ")");
+    chunkModule = std::move(*imported);
+  }
+  if (llvm::Error err = loopOverImages(**module, **batch, chunkModule.get()))
     return makeError(name + ": " + llvm::toString(std::move(err)));
   return module;
 }

@@ -112,14 +112,18 @@ llvm::Error applyFixedShapes(onnx::ModelProto &model,
 inline constexpr int64_t kProbeBatch = 7919;
 /// Checks that `graph` computes each image separately (see
 /// DynamicBatch.cpp), from the value types of its imports at N = 1 and at
-/// kProbeBatch.
-llvm::Error checkPerImage(const onnx::GraphProto &graph,
-                          const DynamicBatch &batch, int64_t opset,
-                          function_ref<RankedTensorType(StringRef)> imageType,
-                          function_ref<RankedTensorType(StringRef)> probeType);
+/// kProbeBatch; returns the bytes of the largest batched value of one image.
+llvm::Expected<uint64_t>
+checkPerImage(const onnx::GraphProto &graph, const DynamicBatch &batch,
+              int64_t opset,
+              function_ref<RankedTensorType(StringRef)> imageType,
+              function_ref<RankedTensorType(StringRef)> probeType);
 /// Turns `module`'s @main, imported at N = 1, into the private
-/// @main.image and a public @main with a dynamic batch that loops over it.
-llvm::Error loopOverImages(ModuleOp module, const DynamicBatch &batch);
+/// @main.image and a public @main with a dynamic batch that loops over it;
+/// with `chunkModule` (the model imported at N = K), over chunks of K
+/// images of its @main, moved to @main.chunk, while K images remain.
+llvm::Error loopOverImages(ModuleOp module, const DynamicBatch &batch,
+                           ModuleOp chunkModule = {});
 
 /// Numpy-style broadcast of two shapes; std::nullopt if incompatible.
 std::optional<llvm::SmallVector<int64_t>>
