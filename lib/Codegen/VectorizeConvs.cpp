@@ -182,7 +182,7 @@ struct VectorizeConvsPass
           dotTiles = true;
       }
       if (packing.packed && !packing.readInPlace)
-        fusePacking(rewriter, packing.packed);
+        fusePacking(rewriter, packing.packed, /*outputChannelBlocks=*/true);
       if (filterPairs)
         fusePacking(rewriter, filterPairs);
     }

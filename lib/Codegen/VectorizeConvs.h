@@ -78,8 +78,11 @@ Value packFilter(RewriterBase &rewriter, Location loc, Value filter,
                  int64_t block);
 
 /// Once the tiles read the packed filter only, folds the layout change that
-/// produced the filter into the packing: one pass over the weights.
-void fusePacking(RewriterBase &rewriter, Value packed);
+/// produced the filter into the packing: one pass over the weights. A
+/// packFilter result (`outputChannelBlocks`) of a permuted copy becomes one
+/// permutation of the copy's source, which vectorizes as a layout change.
+void fusePacking(RewriterBase &rewriter, Value packed,
+                 bool outputChannelBlocks = false);
 
 /// The linalg.generic that only copies elements of its one input into a
 /// fresh layout, reading the input's innermost dim along the result's

@@ -22,13 +22,16 @@ func.func @packed(%x: tensor<1x4x10x8xf32>, %w: tensor<3x3x8x32xf32>, %init: ten
 // -----
 
 // The layout change that produced the filter is folded into the packing:
-// one pass from FCHW to the packed layout.
+// one pass from FCHW to the packed layout, a permutation of the FCHW filter
+// with F split into blocks of 8 (a layout change, which
+// tconv-vectorize-layout-changes moves in register blocks).
 
-//   CHECK-DAG: #[[FROM_FCHW:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0 * 8 + d4, d3, d1, d2)>
+//   CHECK-DAG: #[[FROM_FCHW:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d4, d3, d1, d2)>
 // CHECK-LABEL: func.func @packed_from_fchw(
 //  CHECK-SAME:     %{{.*}}: tensor<1x4x10x8xf32>, %[[W:.*]]: tensor<16x8x3x3xf32>
+//       CHECK:   %[[BLOCKS:.*]] = tensor.expand_shape %[[W]] {{\[}}[0, 1], [2], [3], [4]] output_shape [2, 8, 8, 3, 3] : tensor<16x8x3x3xf32> into tensor<2x8x8x3x3xf32>
 //       CHECK:   linalg.generic {indexing_maps = [#[[FROM_FCHW]], {{.*}}]
-//  CHECK-SAME:     ins(%[[W]] : tensor<16x8x3x3xf32>) outs(%{{.*}} : tensor<2x3x3x8x8xf32>)
+//  CHECK-SAME:     ins(%[[BLOCKS]] : tensor<2x8x8x3x3xf32>) outs(%{{.*}} : tensor<2x3x3x8x8xf32>)
 //   CHECK-NOT:   tensor<3x3x8x16xf32>
 func.func @packed_from_fchw(%x: tensor<1x4x10x8xf32>, %w: tensor<16x8x3x3xf32>, %init: tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32> {
   %e = tensor.empty() : tensor<3x3x8x16xf32>

@@ -212,3 +212,35 @@ func.func @to_nchw_batch_chunks(%x: tensor<2x6x8x8xf32>) -> tensor<2x8x6x8xf32> 
   } -> tensor<2x8x6x8xf32>
   return %t : tensor<2x8x6x8xf32>
 }
+
+// -----
+
+// A 3x3 filter packed in blocks of 16 output channels (tconv-vectorize-convs'
+// packing of an FCHW argument): kh and kw run in the same order on both
+// sides, so they merge into 9 taps; blocks of 8 (16 with tile=16) taps by
+// 8 (16) channels, then plain loops for the ninth tap.
+
+// CHECK-LABEL: func.func @packed_filter(
+//  CHECK-SAME:     %[[W:.*]]: tensor<32x16x3x3xf32>
+//       CHECK:   %[[BLOCKS:.*]] = tensor.expand_shape %[[W]]
+//       CHECK:   %[[TAPS:.*]] = tensor.collapse_shape %[[BLOCKS]] {{\[}}[0], [1], [2], [3, 4]] : tensor<2x16x16x3x3xf32> into tensor<2x16x16x9xf32>
+//       CHECK:   tensor.extract_slice %[[TAPS]][0, 0, 0, 0] [2, 16, 16, 8]
+//       CHECK:   scf.forall (%{{.*}}, %{{.*}}, %{{.*}}) = (0, 0, 0) to (2, 16, 16) step (1, 1, 8)
+//       CHECK:     vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8x8xf32>
+//       CHECK:   tensor.extract_slice %[[TAPS]][0, 0, 0, 8] [2, 16, 16, 1]
+//       CHECK:   linalg.generic
+// CHECK16-LABEL: func.func @packed_filter(
+//       CHECK16:   scf.forall (%{{.*}}, %{{.*}}) in (2, 16)
+//       CHECK16:     vector.transfer_read {{.*}} : tensor<16x8xf32>, vector<16x8xf32>
+func.func @packed_filter(%w: tensor<32x16x3x3xf32>) -> tensor<3x3x16x16xf32> {
+  %blocks = tensor.expand_shape %w [[0, 1], [2], [3], [4]] output_shape [2, 16, 16, 3, 3] : tensor<32x16x3x3xf32> into tensor<2x16x16x3x3xf32>
+  %e = tensor.empty() : tensor<2x3x3x16x16xf32>
+  %p = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4) -> (d0, d4, d3, d1, d2)>, affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]}
+      ins(%blocks : tensor<2x16x16x3x3xf32>) outs(%e : tensor<2x3x3x16x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<2x3x3x16x16xf32>
+  %first = tensor.extract_slice %p[0, 0, 0, 0, 0] [1, 3, 3, 16, 16] [1, 1, 1, 1, 1] : tensor<2x3x3x16x16xf32> to tensor<3x3x16x16xf32>
+  return %first : tensor<3x3x16x16xf32>
+}
