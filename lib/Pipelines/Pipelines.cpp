@@ -228,6 +228,10 @@ static void addLoopsStage(OpPassManager &pm,
   if (options.parallel)
     funcPm.addPass(createTConvOuterParallelLoops());
   funcPm.addPass(createForallToParallelLoopPass());
+  // Results larger than the caches bypass them (after the loops are final:
+  // the stores' indices are their induction variables).
+  if (options.streamingStores)
+    funcPm.addPass(createTConvStreamingResultStores());
   if (options.parallel)
     pm.addPass(createConvertSCFToOpenMPPass());
   OpPassManager &funcPm2 = pm.nest<func::FuncOp>();

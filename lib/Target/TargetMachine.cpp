@@ -160,6 +160,7 @@ void mlir::tconv::scheduleForTarget(LowerToLLVMOptions &options,
   setNativeVectorWidth(options, getVectorLanes(machine));
   options.bf16Dot = prefersBF16Dot(machine);
   options.fmaPipes = getFmaPipes(machine);
+  options.streamingStores = machine.getTargetTriple().isX86();
 }
 
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,

@@ -1029,6 +1029,71 @@ def TConvInnermostOutputLoops
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def TConvStreamingResultStores
+    : Pass<"tconv-streaming-result-stores", "::mlir::func::FuncOp"> {
+  let summary = "Write large results of an entry point with non-temporal "
+                "(streaming) stores";
+  let description = [{
+    A result larger than the caches (T3's 2 MiB NCHW output, written by the
+    layout change at the end of the call) goes to memory anyway; a normal
+    store first reads each line it writes (read for ownership), so the
+    layout change moves 1.5x the bytes it needs. A non-temporal store of a
+    whole cache line skips that read. This pass turns the 1-D
+    `vector.transfer_write`s of a public function into an argument of at
+    least `min-bytes` (a static row-major memref whose rows are whole
+    64-byte lines) that store exactly one line at a multiple of a line along
+    the row (a constant, or loop indices whose bounds and steps are) into
+    `vector.store {nontemporal = true}` with 64-byte alignment, under an
+    `scf.if` that checks at run time that the caller's buffer starts on a
+    line (otherwise the plain store runs). An `sfence` (x86: the option is
+    set for x86 targets only) before each return orders them before the
+    caller's later stores. T3 4-5% faster at 1 and 2 threads, T4 1.6%.
+
+    Example:
+
+    ```mlir
+    func.func @f(%out: memref<1024x256xf32>, ...) {
+      scf.for %j = %c0 to %c256 step %c16 {
+        vector.transfer_write %v, %out[%i, %j] {in_bounds = [true]}
+            : vector<16xf32>, memref<1024x256xf32>
+      }
+      return
+    }
+    ```
+
+    becomes
+
+    ```mlir
+    func.func @f(%out: memref<1024x256xf32>, ...) {
+      %p = memref.extract_aligned_pointer_as_index %out
+      %r = arith.remui %p, %c64 : index
+      %aligned = arith.cmpi eq, %r, %c0 : index
+      scf.for %j = %c0 to %c256 step %c16 {
+        scf.if %aligned {
+          vector.store %v, %out[%i, %j] {alignment = 64 : i64,
+              nontemporal = true} : memref<1024x256xf32>, vector<16xf32>
+        } else {
+          vector.transfer_write %v, %out[%i, %j] {in_bounds = [true]} ...
+        }
+      }
+      llvm.call_intrinsic "llvm.x86.sse.sfence"() : () -> ()
+      return
+    }
+    ```
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", /*default=*/"1048576",
+           "Smallest result written with streaming stores (1 MiB: a "
+           "smaller one may still be in the caches when the caller reads "
+           "it)">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 def TConvExpandStridedCopies
     : Pass<"tconv-expand-strided-copies", "::mlir::func::FuncOp"> {
   let summary = "Turn memref.copy between non-contiguous buffers into linalg.copy";

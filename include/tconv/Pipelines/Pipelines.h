@@ -140,6 +140,14 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "cores and Zen 5; tconv-run and tconv-compile pick the "
                      "target CPU's)"),
       llvm::cl::init(1)};
+  Option<bool> streamingStores{
+      *this, "streaming-stores",
+      llvm::cl::desc("Entry points write results of 1 MiB or more with "
+                     "x86 non-temporal stores where whole cache lines are "
+                     "stored, aligned (checked at run time), and fence "
+                     "them before returning (tconv-streaming-result-stores; "
+                     "tconv-run and tconv-compile set it for x86 targets)"),
+      llvm::cl::init(false)};
   Option<bool> profile{
       *this, "profile",
       llvm::cl::desc("Time each computation of the fused stage: its loops "

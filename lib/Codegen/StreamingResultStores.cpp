@@ -1,0 +1,145 @@
+//===- StreamingResultStores.cpp - Large results bypass the caches --------===//
+
+#include "tconv/Codegen/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Matchers.h"
+
+namespace mlir::tconv {
+#define GEN_PASS_DEF_TCONVSTREAMINGRESULTSTORES
+#include "tconv/Codegen/Passes.h.inc"
+} // namespace mlir::tconv
+
+using namespace mlir;
+
+static constexpr int64_t kLineBytes = 64;
+
+/// Whether `value`, an index, is provably a multiple of `factor`: a
+/// constant, an induction variable whose lower bound and step are, or a sum
+/// or product of such.
+static bool isMultipleOf(Value value, int64_t factor) {
+  APInt constant;
+  if (matchPattern(value, m_ConstantInt(&constant)))
+    return constant.getSExtValue() % factor == 0;
+  auto boundsAre = [&](std::optional<SmallVector<OpFoldResult>> lowers,
+                       std::optional<SmallVector<OpFoldResult>> steps,
+                       unsigned index) {
+    if (!lowers || !steps)
+      return false;
+    auto multiple = [&](OpFoldResult bound) {
+      if (auto attr = getConstantIntValue(bound))
+        return *attr % factor == 0;
+      return isMultipleOf(cast<Value>(bound), factor);
+    };
+    return multiple((*lowers)[index]) && multiple((*steps)[index]);
+  };
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    auto loop = dyn_cast<LoopLikeOpInterface>(arg.getOwner()->getParentOp());
+    if (!loop || !loop.getLoopInductionVars())
+      return false;
+    auto position = llvm::find(*loop.getLoopInductionVars(), value);
+    if (position == loop.getLoopInductionVars()->end())
+      return false;
+    return boundsAre(loop.getLoopLowerBounds(), loop.getLoopSteps(),
+                     position - loop.getLoopInductionVars()->begin());
+  }
+  if (auto add = value.getDefiningOp<arith::AddIOp>())
+    return isMultipleOf(add.getLhs(), factor) &&
+           isMultipleOf(add.getRhs(), factor);
+  if (auto mul = value.getDefiningOp<arith::MulIOp>())
+    return isMultipleOf(mul.getLhs(), factor) ||
+           isMultipleOf(mul.getRhs(), factor);
+  return false;
+}
+
+namespace {
+struct StreamingResultStoresPass
+    : public tconv::impl::TConvStreamingResultStoresBase<
+          StreamingResultStoresPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (!func.isPublic() || func.isExternal())
+      return;
+    // Stores of whole cache lines into a large result.
+    DenseMap<Value, SmallVector<vector::TransferWriteOp>> byResult;
+    func.walk([&](vector::TransferWriteOp write) {
+      if (isStreamable(write, func))
+        byResult[write.getBase()].push_back(write);
+    });
+    if (byResult.empty())
+      return;
+
+    Block &entry = func.front();
+    for (auto &[result, writes] : byResult) {
+      // The lines are whole only if the caller's buffer starts on one.
+      OpBuilder builder = OpBuilder::atBlockBegin(&entry);
+      Location loc = func.getLoc();
+      Value lineBytes = arith::ConstantIndexOp::create(builder, loc, kLineBytes);
+      Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+      Value address = memref::ExtractAlignedPointerAsIndexOp::create(
+          builder, loc, result);
+      Value offset = arith::RemUIOp::create(builder, loc, address, lineBytes);
+      Value aligned = arith::CmpIOp::create(
+          builder, loc, arith::CmpIPredicate::eq, offset, zero);
+      for (vector::TransferWriteOp write : writes) {
+        OpBuilder b(write);
+        scf::IfOp::create(
+            b, write.getLoc(), aligned,
+            [&](OpBuilder &then, Location l) {
+              vector::StoreOp::create(then, l, write.getVector(),
+                                      write.getBase(), write.getIndices(),
+                                      /*nontemporal=*/true,
+                                      llvm::MaybeAlign(kLineBytes));
+              scf::YieldOp::create(then, l);
+            },
+            [&](OpBuilder &otherwise, Location l) {
+              otherwise.clone(*write);
+              scf::YieldOp::create(otherwise, l);
+            });
+        write.erase();
+      }
+    }
+    // Streaming stores are not ordered with later stores of this thread:
+    // fence them before the caller sees the results (another thread's are
+    // ordered by the lock-prefixed atomics of the barrier it ends with).
+    func.walk([&](func::ReturnOp ret) {
+      OpBuilder b(ret);
+      LLVM::CallIntrinsicOp::create(
+          b, ret.getLoc(), b.getStringAttr("llvm.x86.sse.sfence"),
+          ValueRange());
+    });
+  }
+
+  /// Whether `write` stores one whole, aligned cache line (if the buffer
+  /// is) into an argument of `func` of at least `minBytes`: a static,
+  /// row-major memref whose rows are whole lines, written at a multiple of
+  /// a line along them.
+  bool isStreamable(vector::TransferWriteOp write, func::FuncOp func) {
+    auto arg = dyn_cast<BlockArgument>(write.getBase());
+    auto type = dyn_cast<MemRefType>(write.getBase().getType());
+    VectorType vector = write.getVectorType();
+    if (!arg || arg.getOwner() != &func.front() || !type ||
+        !type.hasStaticShape() || !type.getLayout().isIdentity() ||
+        type.getRank() == 0 || write.getMask() || vector.getRank() != 1 ||
+        !write.getPermutationMap().isMinorIdentity() ||
+        !write.isDimInBounds(0))
+      return false;
+    int64_t elementBits = type.getElementTypeBitWidth();
+    if (elementBits % 8 != 0)
+      return false;
+    int64_t elementBytes = elementBits / 8;
+    int64_t rowBytes = type.getShape().back() * elementBytes;
+    int64_t bytes = type.getNumElements() * elementBytes;
+    return vector.getNumElements() * elementBytes == kLineBytes &&
+           rowBytes % kLineBytes == 0 && bytes >= minBytes &&
+           isMultipleOf(write.getIndices().back(), kLineBytes / elementBytes);
+  }
+};
+} // namespace

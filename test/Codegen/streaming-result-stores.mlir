@@ -1,0 +1,71 @@
+// RUN: tconv-opt %s -split-input-file --tconv-streaming-result-stores=min-bytes=65536 | FileCheck %s
+
+// Whole 64-byte lines stored at multiples of 16 floats along rows of 64
+// floats into a 64 KiB result: non-temporal under a run-time check that the
+// caller's buffer starts on a line, the plain store otherwise; an sfence
+// before the return.
+// CHECK-LABEL: func.func @aligned_rows(
+// CHECK-SAME:      %[[OUT:[^:]+]]: memref<256x64xf32>, %[[V:[^:]+]]: vector<16xf32>)
+// CHECK-DAG:     %[[C0:.+]] = arith.constant 0 : index
+// CHECK-DAG:     %[[C64:.+]] = arith.constant 64 : index
+// CHECK:         %[[P:.+]] = memref.extract_aligned_pointer_as_index %[[OUT]] : memref<256x64xf32> -> index
+// CHECK:         %[[R:.+]] = arith.remui %[[P]], %[[C64]] : index
+// CHECK:         %[[ALIGNED:.+]] = arith.cmpi eq, %[[R]], %[[C0]] : index
+// CHECK:         scf.for %[[I:.+]] =
+// CHECK:           scf.for %[[J:.+]] =
+// CHECK:             scf.if %[[ALIGNED]] {
+// CHECK:               vector.store %[[V]], %[[OUT]][%[[I]], %[[J]]] {alignment = 64 : i64, nontemporal = true} : memref<256x64xf32>, vector<16xf32>
+// CHECK:             } else {
+// CHECK:               vector.transfer_write %[[V]], %[[OUT]][%[[I]], %[[J]]] {in_bounds = [true]} : vector<16xf32>, memref<256x64xf32>
+// CHECK:             }
+// CHECK:         llvm.call_intrinsic "llvm.x86.sse.sfence"() : () -> ()
+// CHECK-NEXT:    return
+func.func @aligned_rows(%out: memref<256x64xf32>, %v: vector<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %c256 = arith.constant 256 : index
+  scf.for %i = %c0 to %c256 step %c1 {
+    scf.for %j = %c0 to %c64 step %c16 {
+      vector.transfer_write %v, %out[%i, %j] {in_bounds = [true]} : vector<16xf32>, memref<256x64xf32>
+    }
+  }
+  return
+}
+
+// -----
+
+// Not a whole line at a multiple of one: an index stepping by 8 floats,
+// rows of 56 floats (224 bytes), 8-float vectors, a result under min-bytes:
+// plain stores, no fence.
+// CHECK-LABEL: func.func @unaligned(
+// CHECK-NOT:     nontemporal
+// CHECK-NOT:     sfence
+// CHECK:         return
+func.func @unaligned(%out: memref<256x64xf32>, %rows56: memref<512x56xf32>, %small: memref<16x64xf32>, %v: vector<16xf32>, %h: vector<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %c48 = arith.constant 48 : index
+  scf.for %j = %c0 to %c48 step %c8 {
+    vector.transfer_write %v, %out[%c0, %j] {in_bounds = [true]} : vector<16xf32>, memref<256x64xf32>
+  }
+  vector.transfer_write %v, %rows56[%c0, %c16] {in_bounds = [true]} : vector<16xf32>, memref<512x56xf32>
+  vector.transfer_write %h, %out[%c0, %c16] {in_bounds = [true]} : vector<8xf32>, memref<256x64xf32>
+  vector.transfer_write %v, %small[%c0, %c16] {in_bounds = [true]} : vector<16xf32>, memref<16x64xf32>
+  return
+}
+
+// -----
+
+// Private functions (the image function of a batch loop) are left alone:
+// their arguments may be views into the caller's buffers.
+// CHECK-LABEL: func.func private @private(
+// CHECK-NOT:     nontemporal
+// CHECK-NOT:     sfence
+func.func private @private(%out: memref<256x64xf32>, %v: vector<16xf32>) {
+  %c0 = arith.constant 0 : index
+  vector.transfer_write %v, %out[%c0, %c0] {in_bounds = [true]} : vector<16xf32>, memref<256x64xf32>
+  return
+}
