@@ -927,17 +927,19 @@ mlir::tconv::importONNXModel(MLIRContext &context, StringRef contents,
   if (!largestImageBytes)
     return makeError(name + ": " +
                      llvm::toString(largestImageBytes.takeError()));
-  // Small images run several at a time (tconv-outline-batch's chunks).
+  // Small images run several at a time (tconv-outline-batch's chunks); a
+  // model that imported at N = 1 and kProbeBatch imports at that N too, but
+  // if it did not, the images run one at a time.
   OwningOpRef<ModuleOp> chunkModule;
   if (int64_t images = batchChunkImages(*largestImageBytes); images > 1) {
     setBatch(original, **batch, images);
     GraphImporter chunkImporter(context, original, name, modelDirectory,
                                 options);
     llvm::Expected<OwningOpRef<ModuleOp>> imported = chunkImporter.run();
-    if (!imported)
-      return makeError(llvm::toString(imported.takeError()) + " (importing " +
-                       "the dynamic batch at N = " + Twine(images) + ")");
-    chunkModule = std::move(*imported);
+    if (imported)
+      chunkModule = std::move(*imported);
+    else
+      llvm::consumeError(imported.takeError());
   }
   if (llvm::Error err = loopOverImages(**module, **batch, chunkModule.get()))
     return makeError(name + ": " + llvm::toString(std::move(err)));
