@@ -2,6 +2,8 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "tconv/Codegen/BatchLoop.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -40,13 +42,15 @@ static bool isMultipleOf(Value value, int64_t factor) {
   };
   if (auto arg = dyn_cast<BlockArgument>(value)) {
     auto loop = dyn_cast<LoopLikeOpInterface>(arg.getOwner()->getParentOp());
-    if (!loop || !loop.getLoopInductionVars())
+    std::optional<SmallVector<Value>> inductionVars =
+        loop ? loop.getLoopInductionVars() : std::nullopt;
+    if (!inductionVars)
       return false;
-    auto position = llvm::find(*loop.getLoopInductionVars(), value);
-    if (position == loop.getLoopInductionVars()->end())
+    auto position = llvm::find(*inductionVars, value);
+    if (position == inductionVars->end())
       return false;
     return boundsAre(loop.getLoopLowerBounds(), loop.getLoopSteps(),
-                     position - loop.getLoopInductionVars()->begin());
+                     position - inductionVars->begin());
   }
   if (auto add = value.getDefiningOp<arith::AddIOp>())
     return isMultipleOf(add.getLhs(), factor) &&
@@ -57,6 +61,21 @@ static bool isMultipleOf(Value value, int64_t factor) {
   return false;
 }
 
+/// Whether `type` lays its elements out row-major, at any offset.
+static bool hasRowMajorStrides(MemRefType type) {
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(type.getStridesAndOffset(strides, offset)))
+    return false;
+  int64_t expected = 1;
+  for (int64_t d = type.getRank() - 1; d >= 0; --d) {
+    if (strides[d] != expected)
+      return false;
+    expected *= type.getDimSize(d);
+  }
+  return true;
+}
+
 namespace {
 struct StreamingResultStoresPass
     : public tconv::impl::TConvStreamingResultStoresBase<
@@ -65,7 +84,10 @@ struct StreamingResultStoresPass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    if (!func.isPublic() || func.isExternal())
+    // Entry points, and the image functions of their batch loops, which
+    // write images of the entry point's results.
+    if (func.isExternal() ||
+        !(func.isPublic() || func->hasAttr(tconv::kBatchImageAttrName)))
       return;
     // Stores of whole cache lines into a large result.
     DenseMap<Value, SmallVector<vector::TransferWriteOp>> byResult;
@@ -83,11 +105,22 @@ struct StreamingResultStoresPass
       Location loc = func.getLoc();
       Value lineBytes = arith::ConstantIndexOp::create(builder, loc, kLineBytes);
       Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
-      Value address = memref::ExtractAlignedPointerAsIndexOp::create(
-          builder, loc, result);
-      Value offset = arith::RemUIOp::create(builder, loc, address, lineBytes);
+      Value elementBytes = arith::ConstantIndexOp::create(
+          builder, loc,
+          cast<MemRefType>(result.getType()).getElementTypeBitWidth() / 8);
+      // The first element's address: an image's result is a view at an
+      // offset into the caller's.
+      auto metadata =
+          memref::ExtractStridedMetadataOp::create(builder, loc, result);
+      Value address = arith::AddIOp::create(
+          builder, loc,
+          memref::ExtractAlignedPointerAsIndexOp::create(builder, loc, result),
+          arith::MulIOp::create(builder, loc, metadata.getOffset(),
+                                elementBytes));
+      Value lineOffset =
+          arith::RemUIOp::create(builder, loc, address, lineBytes);
       Value aligned = arith::CmpIOp::create(
-          builder, loc, arith::CmpIPredicate::eq, offset, zero);
+          builder, loc, arith::CmpIPredicate::eq, lineOffset, zero);
       for (vector::TransferWriteOp write : writes) {
         OpBuilder b(write);
         scf::IfOp::create(
@@ -119,14 +152,14 @@ struct StreamingResultStoresPass
 
   /// Whether `write` stores one whole, aligned cache line (if the buffer
   /// is) into an argument of `func` of at least `minBytes`: a static,
-  /// row-major memref whose rows are whole lines, written at a multiple of
-  /// a line along them.
+  /// row-major memref (at any offset) whose rows are whole lines, written at
+  /// a multiple of a line along them.
   bool isStreamable(vector::TransferWriteOp write, func::FuncOp func) {
     auto arg = dyn_cast<BlockArgument>(write.getBase());
     auto type = dyn_cast<MemRefType>(write.getBase().getType());
     VectorType vector = write.getVectorType();
     if (!arg || arg.getOwner() != &func.front() || !type ||
-        !type.hasStaticShape() || !type.getLayout().isIdentity() ||
+        !type.hasStaticShape() || !hasRowMajorStrides(type) ||
         type.getRank() == 0 || write.getMask() || vector.getRank() != 1 ||
         !write.getPermutationMap().isMinorIdentity() ||
         !write.isDimInBounds(0))

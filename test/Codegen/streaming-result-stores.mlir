@@ -7,9 +7,13 @@
 // CHECK-LABEL: func.func @aligned_rows(
 // CHECK-SAME:      %[[OUT:[^:]+]]: memref<256x64xf32>, %[[V:[^:]+]]: vector<16xf32>)
 // CHECK-DAG:     %[[C0:.+]] = arith.constant 0 : index
+// CHECK-DAG:     %[[C4:.+]] = arith.constant 4 : index
 // CHECK-DAG:     %[[C64:.+]] = arith.constant 64 : index
+// CHECK:         %{{[^,]+}}, %[[OFFSET:[^,]+]], %{{.+}} = memref.extract_strided_metadata %[[OUT]]
 // CHECK:         %[[P:.+]] = memref.extract_aligned_pointer_as_index %[[OUT]] : memref<256x64xf32> -> index
-// CHECK:         %[[R:.+]] = arith.remui %[[P]], %[[C64]] : index
+// CHECK:         %[[OFFSET_BYTES:.+]] = arith.muli %[[OFFSET]], %[[C4]] : index
+// CHECK:         %[[FIRST:.+]] = arith.addi %[[P]], %[[OFFSET_BYTES]] : index
+// CHECK:         %[[R:.+]] = arith.remui %[[FIRST]], %[[C64]] : index
 // CHECK:         %[[ALIGNED:.+]] = arith.cmpi eq, %[[R]], %[[C0]] : index
 // CHECK:         scf.for %[[I:.+]] =
 // CHECK:           scf.for %[[J:.+]] =
@@ -37,13 +41,14 @@ func.func @aligned_rows(%out: memref<256x64xf32>, %v: vector<16xf32>) {
 // -----
 
 // Not a whole line at a multiple of one: an index stepping by 8 floats,
-// rows of 56 floats (224 bytes), 8-float vectors, a result under min-bytes:
-// plain stores, no fence.
+// rows of 56 floats (224 bytes), 8-float vectors, a result under min-bytes,
+// rows 128 floats apart (a column block of a wider buffer): plain stores,
+// no fence.
 // CHECK-LABEL: func.func @unaligned(
 // CHECK-NOT:     nontemporal
 // CHECK-NOT:     sfence
 // CHECK:         return
-func.func @unaligned(%out: memref<256x64xf32>, %rows56: memref<512x56xf32>, %small: memref<16x64xf32>, %v: vector<16xf32>, %h: vector<8xf32>) {
+func.func @unaligned(%out: memref<256x64xf32>, %rows56: memref<512x56xf32>, %small: memref<16x64xf32>, %block: memref<256x64xf32, strided<[128, 1]>>, %v: vector<16xf32>, %h: vector<8xf32>) {
   %c0 = arith.constant 0 : index
   %c8 = arith.constant 8 : index
   %c16 = arith.constant 16 : index
@@ -54,16 +59,29 @@ func.func @unaligned(%out: memref<256x64xf32>, %rows56: memref<512x56xf32>, %sma
   vector.transfer_write %v, %rows56[%c0, %c16] {in_bounds = [true]} : vector<16xf32>, memref<512x56xf32>
   vector.transfer_write %h, %out[%c0, %c16] {in_bounds = [true]} : vector<8xf32>, memref<256x64xf32>
   vector.transfer_write %v, %small[%c0, %c16] {in_bounds = [true]} : vector<16xf32>, memref<16x64xf32>
+  vector.transfer_write %v, %block[%c0, %c16] {in_bounds = [true]} : vector<16xf32>, memref<256x64xf32, strided<[128, 1]>>
   return
 }
 
 // -----
 
-// Private functions (the image function of a batch loop) are left alone:
-// their arguments may be views into the caller's buffers.
+// The image function of a batch loop writes an image of the entry point's
+// result, a row-major view at an offset into it: streamed, the offset
+// counted in the check. Other private functions are left alone.
+// CHECK-LABEL: func.func private @image(
+// CHECK-SAME:      %[[OUT:[^:]+]]: memref<1x256x64xf32, strided<[16384, 64, 1], offset: ?>>
+// CHECK:         %{{[^,]+}}, %[[OFFSET:[^,]+]], %{{.+}} = memref.extract_strided_metadata %[[OUT]]
+// CHECK:         arith.muli %[[OFFSET]]
+// CHECK:         vector.store {{.+}} {alignment = 64 : i64, nontemporal = true}
+// CHECK:         llvm.call_intrinsic "llvm.x86.sse.sfence"
 // CHECK-LABEL: func.func private @private(
 // CHECK-NOT:     nontemporal
 // CHECK-NOT:     sfence
+func.func private @image(%out: memref<1x256x64xf32, strided<[16384, 64, 1], offset: ?>>, %v: vector<16xf32>) attributes {tconv.batch_image} {
+  %c0 = arith.constant 0 : index
+  vector.transfer_write %v, %out[%c0, %c0, %c0] {in_bounds = [true]} : vector<16xf32>, memref<1x256x64xf32, strided<[16384, 64, 1], offset: ?>>
+  return
+}
 func.func private @private(%out: memref<256x64xf32>, %v: vector<16xf32>) {
   %c0 = arith.constant 0 : index
   vector.transfer_write %v, %out[%c0, %c0] {in_bounds = [true]} : vector<16xf32>, memref<256x64xf32>
