@@ -11,6 +11,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/MapVector.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVSTREAMINGRESULTSTORES
@@ -90,7 +91,7 @@ struct StreamingResultStoresPass
         !(func.isPublic() || func->hasAttr(tconv::kBatchImageAttrName)))
       return;
     // Stores of whole cache lines into a large result.
-    DenseMap<Value, SmallVector<vector::TransferWriteOp>> byResult;
+    llvm::MapVector<Value, SmallVector<vector::TransferWriteOp>> byResult;
     func.walk([&](vector::TransferWriteOp write) {
       if (isStreamable(write, func))
         byResult[write.getBase()].push_back(write);

@@ -133,6 +133,8 @@ static Value packPermutedSource(RewriterBase &rewriter,
     return {};
   auto [source, perm] = *permuted;
   auto sourceType = cast<RankedTensorType>(source.getType());
+  if (!sourceType.hasStaticShape())
+    return {};
   auto packedType = cast<RankedTensorType>(pack.getResult(0).getType());
   unsigned rank = sourceType.getRank();
   int64_t block = packedType.getShape().back();
