@@ -77,6 +77,19 @@ static void retypeBatched(const DenseSet<Value> &batchedValues,
   }
 }
 
+/// Bytes of the largest of `batchedValues` with dim 0 of `images` (their
+/// own dim 0 where `images` is 0).
+static uint64_t largestBytes(const DenseSet<Value> &batchedValues,
+                             int64_t images) {
+  uint64_t largest = 0;
+  for (Value value : batchedValues) {
+    Type type = images ? withImages(value.getType(), images) : value.getType();
+    largest = std::max(largest,
+                       tconv::staticBytes(cast<RankedTensorType>(type)));
+  }
+  return largest;
+}
+
 /// The N of a function on a static batch that the strategy runs image by
 /// image: its results and some arguments have dim 0 of N > 1; 0 otherwise.
 static int64_t staticBatchOf(func::FuncOp func) {
@@ -179,16 +192,9 @@ struct OutlineBatchPass
         isBatchedType, /*diagnose=*/true);
     if (failed(batchedValues))
       return failure();
-    int64_t chunkImages = 1;
-    if (batchChunks) {
-      uint64_t largestImageBytes = 0;
-      for (Value value : *batchedValues)
-        largestImageBytes = std::max(
-            largestImageBytes,
-            tconv::staticBytes(cast<RankedTensorType>(
-                withImages(value.getType(), 1))));
-      chunkImages = tconv::batchChunkImages(largestImageBytes);
-    }
+    int64_t chunkImages =
+        batchChunks ? tconv::batchChunkImages(largestBytes(*batchedValues, 1))
+                    : 1;
     if (failed(outline(func, *batchedValues, chunkImages)))
       return func.emitError("cannot compile @")
              << func.getSymName()
@@ -216,12 +222,7 @@ struct OutlineBatchPass
           return batchedValues->contains(arg);
         }))
       return;
-    uint64_t largestBytes = 0;
-    for (Value value : *batchedValues)
-      largestBytes = std::max(
-          largestBytes,
-          tconv::staticBytes(cast<RankedTensorType>(value.getType())));
-    if (!tconv::runsImageByImage(n, largestBytes))
+    if (!tconv::runsImageByImage(n, largestBytes(*batchedValues, 0)))
       return;
     // Per-image ops verify on one image: a failure is a bug.
     if (failed(outline(func, *batchedValues)))

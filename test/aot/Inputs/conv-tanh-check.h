@@ -9,6 +9,13 @@
 /* Deterministic values in [-1, 1). */
 static float value(unsigned i) { return (float)((i * 7919u) % 23u) / 11.0f - 1.0f; }
 
+/* dst[i] = value(first + i) for i < n: the drivers' inputs (x from 0, the
+ * filter from 1000, the bias from 2000). */
+static void fill_values(float *dst, uint64_t n, unsigned first) {
+  for (uint64_t i = 0; i < n; ++i)
+    dst[i] = value(first + (unsigned)i);
+}
+
 /* Largest |y - tanh(conv(x, w) + b)| over n images of C x H x W into
  * M x H x W. */
 static double conv_tanh_error(int64_t n, int C, int M, int H, int W,

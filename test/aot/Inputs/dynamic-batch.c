@@ -11,10 +11,8 @@ enum { C = 3, M = 4, H = 6, W = 6 };
 
 int main(void) {
   float w[TCONV_NET_IN1_NUMEL], b[TCONV_NET_IN2_NUMEL];
-  for (unsigned i = 0; i < TCONV_NET_IN1_NUMEL; ++i)
-    w[i] = value(i + 1000);
-  for (unsigned i = 0; i < TCONV_NET_IN2_NUMEL; ++i)
-    b[i] = value(i + 2000);
+  fill_values(w, TCONV_NET_IN1_NUMEL, 1000);
+  fill_values(b, TCONV_NET_IN2_NUMEL, 2000);
   /* One workspace for every n. */
   static unsigned char arena[TCONV_NET_WORKSPACE_SIZE +
                              TCONV_NET_WORKSPACE_ALIGNMENT];
@@ -25,8 +23,7 @@ int main(void) {
     int64_t n = batches[t];
     float *x = malloc(sizeof(float) * n * TCONV_NET_IN0_IMAGE_NUMEL);
     float *y = malloc(sizeof(float) * n * TCONV_NET_OUT0_IMAGE_NUMEL);
-    for (unsigned i = 0; i < n * TCONV_NET_IN0_IMAGE_NUMEL; ++i)
-      x[i] = value(i);
+    fill_values(x, n * TCONV_NET_IN0_IMAGE_NUMEL, 0);
     int status = tconv_net(n, x, w, b, y, workspace);
     printf("n=%d status %d max error %s\n", (int)n, status,
            conv_tanh_error(n, C, M, H, W, x, w, b, y) < 1e-5 ? "< 1e-5" : "TOO LARGE");

@@ -13,12 +13,9 @@ enum { C = 16, M = 16, H = 128, W = 128 };
 int main(void) {
   float *x = malloc(sizeof(float) * TCONV_NET_IN0_NUMEL);
   float w[TCONV_NET_IN1_NUMEL], b[TCONV_NET_IN2_NUMEL];
-  for (unsigned i = 0; i < TCONV_NET_IN0_NUMEL; ++i)
-    x[i] = value(i);
-  for (unsigned i = 0; i < TCONV_NET_IN1_NUMEL; ++i)
-    w[i] = value(i + 1000);
-  for (unsigned i = 0; i < TCONV_NET_IN2_NUMEL; ++i)
-    b[i] = value(i + 2000);
+  fill_values(x, TCONV_NET_IN0_NUMEL, 0);
+  fill_values(w, TCONV_NET_IN1_NUMEL, 1000);
+  fill_values(b, TCONV_NET_IN2_NUMEL, 2000);
   /* One line more than the result, so that it fits 4 bytes past a line. */
   unsigned char *arena = aligned_alloc(64, sizeof(float) * TCONV_NET_OUT0_NUMEL + 64);
   enum { A = TCONV_NET_WORKSPACE_ALIGNMENT };
