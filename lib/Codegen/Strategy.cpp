@@ -462,6 +462,30 @@ bool mlir::tconv::winogradFilterMajor(int64_t tiles, int64_t inChannels,
   return filter > rows;
 }
 
+// Stage by stage, the transformed inputs and the products of every tile
+// make a round trip through memory (C2: 3.2 MB each); a block of rows at a
+// time, they stay in L2 while every block re-reads U, which must stay
+// there too: the products run row-major (not filter-major) and U and a
+// block's V and M take at most half of L2 (1 MiB of Emerald Rapids' 2,
+// Zen 5's 1 MiB minus room for the input rows and outputs).
+bool mlir::tconv::winogradFusedRows(int64_t tiles, int64_t rows,
+                                    int64_t tileCols, int64_t products,
+                                    int64_t inChannels, int64_t outChannels) {
+  constexpr uint64_t kMaxCachedBytes = 1 << 20;
+  if (winogradFilterMajor(tiles, inChannels, outChannels))
+    return false;
+  auto bytes = [](std::initializer_list<int64_t> factors) {
+    uint64_t total = sizeof(float);
+    for (int64_t factor : factors)
+      total = llvm::SaturatingMultiply<uint64_t>(total, factor);
+    return total;
+  };
+  uint64_t filter = bytes({products, inChannels, outChannels});
+  uint64_t block =
+      bytes({products, rows, tileCols, inChannels + outChannels});
+  return llvm::SaturatingAdd(filter, block) <= kMaxCachedBytes;
+}
+
 // A batch whose activations outgrow the caches streams each layout change
 // and temporary through memory once per batch; image by image, they stay in
 // L2/L3 between producer and consumer. Measured (1 thread, largest batched

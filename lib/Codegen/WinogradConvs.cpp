@@ -387,42 +387,63 @@ static std::pair<RowSlice, Value> extractRows(OpBuilder &b, Location loc,
   return {block, row};
 }
 
-/// The alpha^2 input transforms V[a][c] = (BT d B)[a][c] of the alpha x alpha
-/// patches d of the padded `input` under each 2x2 block of outputs, as
-/// alpha^2 x `tilesShape`, a row of tiles at a time.
+/// `dest` (alpha^2 x 1 x 1 x TX x C) with the input transforms V[a][c] =
+/// (BT d B)[a][c] of the alpha x alpha patches d of the padded `input` under
+/// tile row `ty` of image `n`.
+static Value transformInputRow(OpBuilder &b, Location loc,
+                               const Algorithm &alg, Value input, Value n,
+                               Value ty, Value dest) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  int64_t width = inputType.getDimSize(2), channels = inputType.getDimSize(3);
+  OpFoldResult zero = b.getIndexAttr(0);
+  // The alpha input rows under the tile row.
+  Value rows = extractBlock(b, loc, input,
+                            {n, tileStart(b, loc, ty), zero, zero},
+                            {1, alg.alpha, width, channels})
+                   .value;
+  AffineExpr tx = b.getAffineDimExpr(2), ch = b.getAffineDimExpr(3);
+  return transformEach(
+      b, loc, alg, dest, rows, alg.alpha,
+      [&](int64_t a, int64_t i) { return alg.btAt(a, i); },
+      [&](int64_t i, int64_t j) {
+        return AffineMap::get(4, 0,
+                              {b.getAffineConstantExpr(0),
+                               b.getAffineConstantExpr(i), tx * kOut + j, ch},
+                              b.getContext());
+      });
+}
+
+/// The alpha^2 input transforms of every tile, as alpha^2 x `tilesShape`, a
+/// row of tiles at a time.
 static Value transformInput(OpBuilder &b, Location loc, const Algorithm &alg,
                             Value input, ArrayRef<int64_t> tilesShape) {
   SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
   llvm::append_range(allShape, tilesShape);
-  auto inputType = cast<RankedTensorType>(input.getType());
-  Type elementType = inputType.getElementType();
-  int64_t width = inputType.getDimSize(2), channels = tilesShape[3];
+  Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
   SmallVector<int64_t> rowShape = {alg.alpha * alg.alpha, 1, 1, tilesShape[2],
-                                   channels};
-  AffineExpr tx = b.getAffineDimExpr(2), ch = b.getAffineDimExpr(3);
+                                   tilesShape[3]};
   auto body = [&](OpBuilder &rb, Value n, Value ty, Value all) {
-    // The alpha input rows under tile row ty.
     OpFoldResult zero = rb.getIndexAttr(0);
-    Value rows = extractBlock(rb, loc, input,
-                              {n, tileStart(rb, loc, ty), zero, zero},
-                              {1, alg.alpha, width, channels})
-                     .value;
     RowSlice slice =
         extractBlock(rb, loc, all, {zero, n, ty, zero, zero}, rowShape);
-    slice.value = transformEach(
-        rb, loc, alg, slice.value, rows, alg.alpha,
-        [&](int64_t a, int64_t i) { return alg.btAt(a, i); },
-        [&](int64_t i, int64_t j) {
-          return AffineMap::get(4, 0,
-                                {rb.getAffineConstantExpr(0),
-                                 rb.getAffineConstantExpr(i),
-                                 tx * kOut + j, ch},
-                                rb.getContext());
-        });
+    slice.value = transformInputRow(rb, loc, alg, input, n, ty, slice.value);
     return slice;
   };
   return forEachTileRow(b, loc, tilesShape[0], tilesShape[1],
                         newTensor(b, loc, allShape, elementType), body);
+}
+
+/// The product `vk` x `uk` (a 1x1 convolution, `schedule` its tiles) into
+/// `mk`, zeroed first.
+static Value product(OpBuilder &b, Location loc, Value vk, Value uk, Value mk,
+                     DictionaryAttr schedule) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
+  Value acc = linalg::FillOp::create(b, loc, zero, mk).getResult(0);
+  auto conv = linalg::Conv2DNhwcHwcfOp::create(
+      b, loc, TypeRange{acc.getType()}, ValueRange{vk, uk}, ValueRange{acc},
+      b.getI64TensorAttr({1, 1}), b.getI64TensorAttr({1, 1}));
+  conv->setAttr(kScheduleAttrName, schedule);
+  return conv.getResult(0);
 }
 
 /// The alpha^2 products M[k] = V[k] x U[k] summed over input channels (in
@@ -444,18 +465,7 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
   SmallVector<int64_t> allShape = {alg.alpha * alg.alpha};
   llvm::append_range(allShape, productShape);
   Value init = newTensor(b, loc, allShape, b.getF32Type());
-  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
   DictionaryAttr schedule = productSchedule.toAttr(b.getContext());
-  // The product of `vk` and `uk` into `mk`.
-  auto product = [&](OpBuilder &pb, Value vk, Value uk, Value mk) -> Value {
-    Value acc = linalg::FillOp::create(pb, loc, zero, mk).getResult(0);
-    auto conv = linalg::Conv2DNhwcHwcfOp::create(
-        pb, loc, TypeRange{acc.getType()}, ValueRange{vk, uk},
-        ValueRange{acc}, pb.getI64TensorAttr({1, 1}),
-        pb.getI64TensorAttr({1, 1}));
-    conv->setAttr(kScheduleAttrName, schedule);
-    return conv.getResult(0);
-  };
   int64_t count = alg.alpha * alg.alpha;
   if (productSchedule.dotWidth) {
     auto index = [&](int64_t i) {
@@ -464,9 +474,9 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
     auto loop = scf::ForOp::create(
         b, loc, index(0), index(count), index(1), ValueRange{init},
         [&](OpBuilder &lb, Location, Value k, ValueRange iterArgs) {
-          Value m = product(lb, extractProduct(lb, loc, v, k),
+          Value m = product(lb, loc, extractProduct(lb, loc, v, k),
                             extractProduct(lb, loc, u, k),
-                            extractProduct(lb, loc, iterArgs[0], k));
+                            extractProduct(lb, loc, iterArgs[0], k), schedule);
           scf::YieldOp::create(lb, loc,
                                insertProduct(lb, loc, m, iterArgs[0], k));
         });
@@ -492,8 +502,8 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
     std::rotate(nTyK.begin(), nTyK.begin() + 1, nTyK.end());
   auto [mBlock, mRow] =
       extractRows(b, loc, loop.getRegionIterArgs()[0], nTyK, rows);
-  Value m = product(b, extractRows(b, loc, v, nTyK, rows).second,
-                    extractProduct(b, loc, u, nTyK[2]), mRow);
+  Value m = product(b, loc, extractRows(b, loc, v, nTyK, rows).second,
+                    extractProduct(b, loc, u, nTyK[2]), mRow, schedule);
   m = tensor::ExpandShapeOp::create(b, loc, mBlock.value.getType(), m,
                                     rowsAsOneRow());
   b.setInsertionPointToStart(loop.getTerminator().getBody());
@@ -501,6 +511,48 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
                                         mBlock.offsets, mBlock.sizes,
                                         mBlock.strides);
   return loop.getResult(0);
+}
+
+/// `rows` (1 x kOut x W x F, the outputs of a tile row) with the output
+/// transforms (AT M A)[p][q] of the row's products `mRows` (alpha^2 x 1 x 1 x
+/// TX x F) added to its elements if `accumulate`, else to `scalar` (if
+/// any): one generic per position (p, q) of the 2x2 blocks.
+static Value transformOutputRow(OpBuilder &b, Location loc,
+                                const Algorithm &alg, Value mRows, Value rows,
+                                bool accumulate, Value scalar) {
+  auto rowsType = cast<RankedTensorType>(rows.getType());
+  int64_t tileCols = cast<RankedTensorType>(mRows.getType()).getDimSize(3);
+  int64_t channels = rowsType.getDimSize(3);
+  auto phaseType = RankedTensorType::get({1, 1, tileCols, channels},
+                                         rowsType.getElementType());
+  AffineMap identity = b.getMultiDimIdentityMap(4);
+  SmallVector<OpFoldResult> phaseSizes = {
+      b.getIndexAttr(1), b.getIndexAttr(1), b.getIndexAttr(tileCols),
+      b.getIndexAttr(channels)};
+  SmallVector<OpFoldResult> phaseStrides = {b.getIndexAttr(1),
+                                            b.getIndexAttr(1),
+                                            b.getIndexAttr(kOut),
+                                            b.getIndexAttr(1)};
+  for (int64_t p = 0; p < kOut; ++p)
+    for (int64_t q = 0; q < kOut; ++q) {
+      SmallVector<Term> terms;
+      for (int64_t a = 0; a < alg.alpha; ++a)
+        for (int64_t c = 0; c < alg.alpha; ++c)
+          if (float k = alg.atAt(p, a) * alg.atAt(q, c))
+            terms.push_back(
+                {k, mRows,
+                 identity.insertResult(
+                     b.getAffineConstantExpr(a * alg.alpha + c), 0)});
+      SmallVector<OpFoldResult> phaseOffsets = {
+          b.getIndexAttr(0), b.getIndexAttr(p), b.getIndexAttr(q),
+          b.getIndexAttr(0)};
+      Value init = tensor::ExtractSliceOp::create(
+          b, loc, phaseType, rows, phaseOffsets, phaseSizes, phaseStrides);
+      Value phase = combine(b, loc, init, terms, accumulate, scalar);
+      rows = tensor::InsertSliceOp::create(b, loc, phase, rows, phaseOffsets,
+                                           phaseSizes, phaseStrides);
+    }
+  return rows;
 }
 
 namespace {
@@ -517,26 +569,56 @@ struct Image {
   /// `dest` (N x H x W x F) with the convolution of `input` (the padded
   /// N x (H + r - 1) x (W + r - 1) x C) added.
   Value compute(OpBuilder &b, Location loc, Value input, Value dest) const;
+
+  /// The tile rows of the blocks computed in one iteration each
+  /// (computeFused) for an N x H x W x F output `out` and `inChannels`; 0
+  /// to compute stage by stage.
+  int64_t fusedBlockRows(ArrayRef<int64_t> out, int64_t inChannels) const;
+
+private:
+  /// Stage by stage: each stage a parallel loop over every tile.
+  Value computeStages(OpBuilder &b, Location loc, Value input, Value dest,
+                      ArrayRef<int64_t> productShape) const;
+  /// Block by block: one parallel loop over blocks of `rows` tile rows, each
+  /// iteration transforming the block's inputs, multiplying them by every
+  /// product's filter and transforming the products back.
+  Value computeFused(OpBuilder &b, Location loc, Value input, Value dest,
+                     ArrayRef<int64_t> productShape, int64_t rows) const;
 };
 } // namespace
+
+int64_t Image::fusedBlockRows(ArrayRef<int64_t> out,
+                              int64_t inChannels) const {
+  int64_t tileRows = out[1] / kOut, tileCols = out[2] / kOut;
+  int64_t rows = winogradProductRows(tileRows, tileCols);
+  // vdpbf16ps products pack their filter pairs per product, outside any
+  // parallel loop (see multiply).
+  bool fused = productSchedule.dotWidth == 0 &&
+               winogradFusedRows(out[0] * tileRows * tileCols, rows, tileCols,
+                                 alg.alpha * alg.alpha, inChannels, out[3]);
+  return fused ? rows : 0;
+}
 
 Value Image::compute(OpBuilder &b, Location loc, Value input,
                      Value dest) const {
   ArrayRef<int64_t> out = cast<RankedTensorType>(dest.getType()).getShape();
   int64_t inChannels = cast<RankedTensorType>(input.getType()).getDimSize(3);
-  SmallVector<int64_t> tilesShape = {out[0], out[1] / kOut, out[2] / kOut,
-                                     inChannels};
   SmallVector<int64_t> productShape = {out[0], out[1] / kOut, out[2] / kOut,
                                        out[3]};
+  if (int64_t rows = fusedBlockRows(out, inChannels))
+    return computeFused(b, loc, input, dest, productShape, rows);
+  return computeStages(b, loc, input, dest, productShape);
+}
+
+Value Image::computeStages(OpBuilder &b, Location loc, Value input,
+                           Value dest, ArrayRef<int64_t> productShape) const {
+  int64_t inChannels = cast<RankedTensorType>(input.getType()).getDimSize(3);
+  SmallVector<int64_t> tilesShape = {productShape[0], productShape[1],
+                                     productShape[2], inChannels};
   Value m = multiply(b, loc, alg, transformInput(b, loc, alg, input, tilesShape),
                      u, productShape, productSchedule);
-
-  // Outputs (2 ty + p, 2 x + q) of tile row ty, one generic per (p, q),
-  // from the row's alpha^2 products.
-  auto destType = cast<RankedTensorType>(dest.getType());
-  auto phaseType = RankedTensorType::get(
-      {1, 1, productShape[2], productShape[3]}, destType.getElementType());
-  AffineMap identity = b.getMultiDimIdentityMap(4);
+  // Outputs (2 ty + p, 2 x + q) of tile row ty from the row's products.
+  int64_t width = cast<RankedTensorType>(dest.getType()).getDimSize(2);
   auto body = [&](OpBuilder &rb, Value n, Value ty, Value result) {
     OpFoldResult zero = rb.getIndexAttr(0);
     Value mRows = extractBlock(rb, loc, m, {zero, n, ty, zero, zero},
@@ -545,38 +627,101 @@ Value Image::compute(OpBuilder &b, Location loc, Value input,
                       .value;
     RowSlice slice = extractBlock(
         rb, loc, result, {n, tileStart(rb, loc, ty), zero, zero},
-        {1, kOut, destType.getDimSize(2), productShape[3]});
-    Value rows = slice.value;
-    SmallVector<OpFoldResult> phaseSizes = {
-        rb.getIndexAttr(1), rb.getIndexAttr(1),
-        rb.getIndexAttr(productShape[2]), rb.getIndexAttr(productShape[3])};
-    SmallVector<OpFoldResult> phaseStrides = {
-        rb.getIndexAttr(1), rb.getIndexAttr(1), rb.getIndexAttr(kOut),
-        rb.getIndexAttr(1)};
-    for (int64_t p = 0; p < kOut; ++p)
-      for (int64_t q = 0; q < kOut; ++q) {
-        SmallVector<Term> terms;
-        for (int64_t a = 0; a < alg.alpha; ++a)
-          for (int64_t c = 0; c < alg.alpha; ++c)
-            if (float k = alg.atAt(p, a) * alg.atAt(q, c))
-              terms.push_back(
-                  {k, mRows,
-                   identity.insertResult(
-                       rb.getAffineConstantExpr(a * alg.alpha + c), 0)});
-        SmallVector<OpFoldResult> phaseOffsets = {
-            rb.getIndexAttr(0), rb.getIndexAttr(p), rb.getIndexAttr(q),
-            rb.getIndexAttr(0)};
-        Value init = tensor::ExtractSliceOp::create(
-            rb, loc, phaseType, rows, phaseOffsets, phaseSizes, phaseStrides);
-        Value phase = combine(rb, loc, init, terms, accumulate, scalar);
-        rows = tensor::InsertSliceOp::create(rb, loc, phase, rows,
-                                             phaseOffsets, phaseSizes,
-                                             phaseStrides);
-      }
-    slice.value = rows;
+        {1, kOut, width, productShape[3]});
+    slice.value = transformOutputRow(rb, loc, alg, mRows, slice.value,
+                                     accumulate, scalar);
     return slice;
   };
   return forEachTileRow(b, loc, productShape[0], productShape[1], dest, body);
+}
+
+Value Image::computeFused(OpBuilder &b, Location loc, Value input, Value dest,
+                          ArrayRef<int64_t> productShape, int64_t rows) const {
+  int64_t count = alg.alpha * alg.alpha, tileCols = productShape[2];
+  int64_t inChannels = cast<RankedTensorType>(input.getType()).getDimSize(3);
+  int64_t width = cast<RankedTensorType>(dest.getType()).getDimSize(2);
+  Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
+  DictionaryAttr schedule = productSchedule.toAttr(b.getContext());
+  auto index = [&](int64_t i) {
+    return arith::ConstantIndexOp::create(b, loc, i).getResult();
+  };
+  auto setRow = [&](Value all, int64_t row, Value value) {
+    auto type = cast<RankedTensorType>(value.getType());
+    SmallVector<OpFoldResult> offsets(5, b.getIndexAttr(0));
+    offsets[2] = b.getIndexAttr(row);
+    return tensor::InsertSliceOp::create(
+               b, loc, value, all, offsets,
+               getAsIndexOpFoldResult(b.getContext(), type.getShape()),
+               unitStrides(b, type))
+        .getResult();
+  };
+  auto loop = scf::ForallOp::create(
+      b, loc,
+      ArrayRef<OpFoldResult>{b.getIndexAttr(productShape[0]),
+                             b.getIndexAttr(productShape[1] / rows)},
+      ValueRange{dest}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value n = loop.getInductionVars()[0];
+  Value firstRow = scaleIndex(b, loc, loop.getInductionVars()[1], rows);
+  Value result = loop.getRegionIterArgs()[0];
+  OpFoldResult zero = b.getIndexAttr(0);
+  // The block's input transforms, a tile row at a time.
+  Value v = newTensor(b, loc, {count, 1, rows, tileCols, inChannels},
+                      elementType);
+  for (int64_t row = 0; row < rows; ++row) {
+    Value ty = arith::AddIOp::create(b, loc, firstRow, index(row));
+    Value rowV = extractBlock(b, loc, v, {zero, zero, b.getIndexAttr(row),
+                                          zero, zero},
+                              {count, 1, 1, tileCols, inChannels})
+                     .value;
+    v = setRow(v, row, transformInputRow(b, loc, alg, input, n, ty, rowV));
+  }
+  // Its products, one after the other.
+  Value mInit = newTensor(b, loc, {count, 1, rows, tileCols, productShape[3]},
+                          b.getF32Type());
+  auto products = scf::ForOp::create(
+      b, loc, index(0), index(count), index(1), ValueRange{mInit},
+      [&](OpBuilder &lb, Location, Value k, ValueRange iterArgs) {
+        Value origin = arith::ConstantIndexOp::create(lb, loc, 0);
+        SmallVector<Value> block = {origin, origin, k};
+        auto [mBlock, mRow] = extractRows(lb, loc, iterArgs[0], block, rows);
+        Value m = product(lb, loc, extractRows(lb, loc, v, block, rows).second,
+                          extractProduct(lb, loc, u, k), mRow, schedule);
+        m = tensor::ExpandShapeOp::create(lb, loc, mBlock.value.getType(), m,
+                                          rowsAsOneRow());
+        scf::YieldOp::create(
+            lb, loc,
+            tensor::InsertSliceOp::create(lb, loc, m, iterArgs[0],
+                                          mBlock.offsets, mBlock.sizes,
+                                          mBlock.strides)
+                .getResult());
+      });
+  Value m = products.getResult(0);
+  // Its outputs, a tile row at a time.
+  RowSlice slice =
+      extractBlock(b, loc, result, {n, tileStart(b, loc, firstRow), zero, zero},
+                   {1, kOut * rows, width, productShape[3]});
+  for (int64_t row = 0; row < rows; ++row) {
+    RowSlice outRows =
+        extractBlock(b, loc, slice.value,
+                     {zero, b.getIndexAttr(kOut * row), zero, zero},
+                     {1, kOut, width, productShape[3]});
+    Value mRows = extractBlock(b, loc, m, {zero, zero, b.getIndexAttr(row),
+                                           zero, zero},
+                               {count, 1, 1, tileCols, productShape[3]})
+                      .value;
+    Value computed = transformOutputRow(b, loc, alg, mRows, outRows.value,
+                                        accumulate, scalar);
+    slice.value = tensor::InsertSliceOp::create(b, loc, computed, slice.value,
+                                                outRows.offsets, outRows.sizes,
+                                                outRows.strides);
+  }
+  b.setInsertionPointToStart(loop.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(b, loc, slice.value, result,
+                                        slice.offsets, slice.sizes,
+                                        slice.strides);
+  return loop.getResult(0);
 }
 
 static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
@@ -621,7 +766,10 @@ static LogicalResult rewrite(linalg::Conv2DNhwcHwcfOp conv,
     if (!matchPattern(fill.getInputs()[0], m_AnyZeroFloat()))
       image.scalar = fill.getInputs()[0];
   }
-  if (!winogradPerImage(out[0], out[1] / kOut * (out[2] / kOut),
+  // Block by block, nothing of the whole batch is kept: no loop over its
+  // images.
+  if (image.fusedBlockRows(out, inputType.getDimSize(3)) ||
+      !winogradPerImage(out[0], out[1] / kOut * (out[2] / kOut),
                         alg.alpha * alg.alpha, inputType.getDimSize(3),
                         out[3])) {
     result = image.compute(b, loc, input, result);

@@ -247,6 +247,11 @@ static void addLoopsStage(OpPassManager &pm,
 /// lowering leaves memref.alloca_scope inside scf regions.
 static void addLLVMStage(OpPassManager &pm,
                          const tconv::LowerToLLVMOptions &options) {
+  // What the workspace cannot serve, a buffer of each parallel iteration,
+  // goes on the stack of the thread running it. After every canonicalizer:
+  // it would inline the alloca_scopes that free it per iteration.
+  if (options.workspace)
+    pm.addNestedPass<func::FuncOp>(createTConvThreadScratchOnStack());
   // LLVM's x86 backend aborts on some bf16 vectors; it gets i16 ones.
   pm.addNestedPass<func::FuncOp>(createTConvExpandBF16Conversions());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -167,6 +167,16 @@ int64_t winogradProductRows(int64_t tileRows, int64_t tileCols);
 bool winogradFilterMajor(int64_t tiles, int64_t inChannels,
                          int64_t outChannels);
 
+/// Whether each block of a Winograd convolution's tile rows goes through
+/// its input transforms, products and output transforms in one iteration
+/// of one parallel loop (its transformed inputs and products staying in
+/// cache) rather than each stage over every tile, for `tiles` output tiles,
+/// `rows` tile rows per block, `tileCols` tiles per row, `products`
+/// transform products, `inChannels` and `outChannels` (f32 products).
+bool winogradFusedRows(int64_t tiles, int64_t rows, int64_t tileCols,
+                       int64_t products, int64_t inChannels,
+                       int64_t outChannels);
+
 /// Bytes of a statically shaped `type`, saturating at UINT64_MAX: the sizes
 /// the strategy weighs (batched tensors, filters against inputs).
 uint64_t staticBytes(ShapedType type);

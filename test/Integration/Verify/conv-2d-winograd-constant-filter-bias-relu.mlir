@@ -1,11 +1,14 @@
 // Convolution, 2-D, 3x3, 16 -> 32 channels, a constant filter (transformed
 // at compile time), a bias (the initial value the outputs are added to) and
 // a ReLU, 20x24 outputs: Winograd F(2x2, 3x3), 16 products over 10x12
-// tiles.
+// tiles, computed block by block: 5 blocks of 2 tile rows, each one
+// iteration that transforms its inputs, runs its 16 products and writes
+// its 4 output rows.
 
 // RUN: tconv-run %s --random-inputs=61 --verify --dump-ir=fused | FileCheck %s
 // CHECK: arith.constant dense<{{.*}}> : tensor<16x1x1x16x32xf32>
-// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (5, 16)
+// CHECK: scf.forall (%{{.*}}) in (5)
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}}) -> (tensor<16x1x2x12x32xf32>)
 // CHECK: verify result #0: max abs error {{.*}}: ok
 
 func.func @main(%x: tensor<1x16x20x24xf32>, %b: tensor<32xf32>) -> tensor<1x32x20x24xf32> {
