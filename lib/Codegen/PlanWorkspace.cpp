@@ -2,6 +2,8 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "StaticBytes.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -25,19 +27,6 @@ struct Buffer {
   int64_t offset = 0;
 };
 } // namespace
-
-/// Bytes of a static, identity-layout buffer of scalars, if it fits int64.
-static std::optional<int64_t> getStaticBytes(MemRefType type,
-                                             const DataLayout &layout) {
-  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      type.getMemorySpace() || !type.getElementType().isIntOrIndexOrFloat())
-    return std::nullopt;
-  int64_t bytes = layout.getTypeSize(type.getElementType());
-  for (int64_t size : type.getShape())
-    if (llvm::MulOverflow(bytes, size, bytes))
-      return std::nullopt;
-  return bytes;
-}
 
 /// The top-level ops of `body` between which `root` or a value derived from
 /// it (views, loop-carried or yielded memrefs) is used; nullopt if it
@@ -185,7 +174,7 @@ struct PlanWorkspacePass
     });
     SmallVector<Buffer> buffers;
     for (memref::AllocOp alloc : allocs) {
-      std::optional<int64_t> bytes = getStaticBytes(alloc.getType(), layout);
+      std::optional<int64_t> bytes = tconv::getStaticBytes(alloc.getType(), layout);
       if (!bytes)
         continue;
       auto range = getLiveRange(alloc.getResult(), body, position);

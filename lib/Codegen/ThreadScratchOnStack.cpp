@@ -2,6 +2,8 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "StaticBytes.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -16,19 +18,6 @@ namespace mlir::tconv {
 } // namespace mlir::tconv
 
 using namespace mlir;
-
-/// Bytes of a static, identity-layout buffer of scalars.
-static std::optional<int64_t> getStaticBytes(MemRefType type,
-                                             const DataLayout &layout) {
-  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      type.getMemorySpace() || !type.getElementType().isIntOrIndexOrFloat())
-    return std::nullopt;
-  int64_t bytes = layout.getTypeSize(type.getElementType());
-  for (int64_t size : type.getShape())
-    if (llvm::MulOverflow(bytes, size, bytes))
-      return std::nullopt;
-  return bytes;
-}
 
 /// The block whose start runs once per thread and call around `alloc`, a
 /// buffer of an iteration: the entry of the enclosing OpenMP parallel
@@ -71,7 +60,7 @@ struct ThreadScratchOnStackPass
     SmallVector<std::pair<memref::AllocOp, int64_t>> offsets;
     int64_t total = 0;
     for (memref::AllocOp alloc : allocs) {
-      std::optional<int64_t> bytes = getStaticBytes(alloc.getType(), layout);
+      std::optional<int64_t> bytes = tconv::getStaticBytes(alloc.getType(), layout);
       // Freed where allocated: no other deallocation to miss.
       bool freedHere = llvm::all_of(alloc->getUsers(), [&](Operation *user) {
         return !isa<memref::DeallocOp>(user) ||
