@@ -376,15 +376,19 @@ bool mlir::tconv::shouldSplitGroups(ConvOp op) {
 /// 1.28 -> 1.15 ms at 1 thread, 0.68 -> 0.63 at 2; 64 -> 32: 0.61 -> 0.52,
 /// 0.34 -> 0.32; 32 -> 16 even; 16 -> 16 and 16 -> 32 slower. In bf16,
 /// whose direct products run at twice the rate, T3 was slower (0.76 ->
-/// 0.89 ms) and T2's 128 -> 64 as fast: 64 there. So too on a core with
-/// two full-width FMA pipes (Intel AVX-512, f32: T3 1.6 ms as Winograd, 1.0
-/// direct; T2 1.57 and 1.76, T1 about even), and twice that for bf16 there.
-/// F(2x2, 3x3) still wins there (C2: 1.28 ms, 1.53 direct).
+/// 0.89 ms) and T2's 128 -> 64 as fast: 64 there, and twice that on a core
+/// with two full-width FMA pipes (Intel AVX-512), whose direct products run
+/// twice as fast. In f32 there, stage by stage, T3 took 1.6 ms as Winograd
+/// and 1.0 direct; block by block (winogradFusedRows, V and M in cache),
+/// 32 channels pay again (Emerald Rapids, 1 / 2 threads, Winograd / direct:
+/// T3 0.94 / 0.97 and 0.46 / 0.52 ms; 48 -> 48 at 32x32 inputs 0.44 / 0.52
+/// and 0.30 / 0.38; 64 -> 32 1.69 / 1.86 and 0.84 / 0.99; 32 -> 32 at
+/// 128x128 inputs, the one loss, 4.44 / 4.22 and 2.23 / 2.19).
 static int64_t minWinogradChannels(int64_t kernelSize, Type elementType,
                                    int64_t fmaPipes) {
   if (kernelSize == 3)
     return 16;
-  return (elementType.isBF16() ? 64 : 32) * fmaPipes;
+  return elementType.isBF16() ? 64 * fmaPipes : 32;
 }
 
 /// The fewest 2x2 output tiles (over the batch) a Winograd convolution has:

@@ -1,15 +1,26 @@
 // RUN: tconv-opt %s -split-input-file --tconv-select-strategy="vector-width=16 f-tile=32 ow-tile=14 c-tile=1 bf16-dot=true winograd=true fma-pipes=2" | FileCheck %s
 
 // A core with two full-width FMA pipes (Intel's AVX-512 server cores, Zen
-// 5) runs direct products twice as fast, so a 2x2 kernel needs twice the
-// channels to run as Winograd F(2x2, 2x2): 64 in f32, 128 in bf16. 3x3
-// kernels keep their 16.
+// 5) runs direct products twice as fast, so a 2x2 kernel in bf16 needs
+// twice the channels to run as Winograd F(2x2, 2x2): 128. In f32, whose
+// Winograd blocks keep their transformed tensors in cache, 32 still pay.
+// 3x3 kernels keep their 16.
 
-// T3's phases: 2x2, 32 -> 32 channels: direct.
+// T3's phases: 2x2, 32 -> 32 channels: Winograd.
 // CHECK-LABEL: func.func @phase_2x2_32(
-//       CHECK:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
+//       CHECK:   tconv.conv {{.*}}winograd_tile = 2 : i64
 func.func @phase_2x2_32(%x: tensor<1x32x33x33xf32>, %w: tensor<32x32x2x2xf32>) -> tensor<1x32x32x32xf32> {
   %y = tconv.conv %x, %w : (tensor<1x32x33x33xf32>, tensor<32x32x2x2xf32>) -> tensor<1x32x32x32xf32>
+  return %y : tensor<1x32x32x32xf32>
+}
+
+// -----
+
+// 2x2, 16 -> 32 channels: direct.
+// CHECK-LABEL: func.func @phase_2x2_16(
+//       CHECK:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
+func.func @phase_2x2_16(%x: tensor<1x16x33x33xf32>, %w: tensor<32x16x2x2xf32>) -> tensor<1x32x32x32xf32> {
+  %y = tconv.conv %x, %w : (tensor<1x16x33x33xf32>, tensor<32x16x2x2xf32>) -> tensor<1x32x32x32xf32>
   return %y : tensor<1x32x32x32xf32>
 }
 
