@@ -179,6 +179,38 @@ func.func @f2x2_bias(%x: tensor<1x5x5x16xf32>, %w: tensor<2x2x16x32xf32>, %i: te
 
 // -----
 
+// A bias broadcast along the channels as the initial value: each output
+// transform adds the bias, read as F values (map (d3)), and writes the
+// broadcast's destination; the broadcast itself is not computed.
+
+//   CHECK-DAG: #[[CH:map[0-9]*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
+// CHECK-LABEL: func.func @bias_broadcast(
+//  CHECK-SAME: %{{[a-z0-9]+}}: tensor<1x18x18x16xf32>, %{{[a-z0-9]+}}: tensor<3x3x16x32xf32>, %[[B:[a-z0-9]+]]: tensor<32xf32>)
+//       CHECK: %[[E:.*]] = tensor.empty() : tensor<1x16x16x32xf32>
+//   CHECK-NOT: ins(%[[B]] : tensor<32xf32>) outs(%[[E]]
+//       CHECK: scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}} = %[[E]])
+//       CHECK: linalg.generic {indexing_maps = [{{.*}}, #[[CH]], #{{map[0-9]*}}]{{.*}} ins({{.*}}, %[[B]] : {{.*}}, tensor<32xf32>) outs(%{{.*}} : tensor<1x1x8x32xf32>)
+//  CHECK-NEXT: ^bb0(%[[M0:[a-z0-9_]+]]: f32, {{.*}}, %[[BIAS:[a-z0-9_]+]]: f32, %{{[a-z0-9_]+}}: f32):
+//  CHECK-NEXT: arith.addf %[[M0]],
+//  CHECK-COUNT-7: arith.addf
+//  CHECK-NEXT: %[[SUM:.*]] = arith.addf %{{.*}}, %[[BIAS]]
+//  CHECK-NEXT: linalg.yield %[[SUM]]
+func.func @bias_broadcast(%x: tensor<1x18x18x16xf32>, %w: tensor<3x3x16x32xf32>, %b: tensor<32xf32>) -> tensor<1x16x16x32xf32> {
+  %e = tensor.empty() : tensor<1x16x16x32xf32>
+  %i = linalg.generic {indexing_maps = [affine_map<(n, h, w, f) -> (f)>, affine_map<(n, h, w, f) -> (n, h, w, f)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%b : tensor<32xf32>) outs(%e : tensor<1x16x16x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x16x16x32xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
+      tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 4, f_tile = 32, c_tile = 1, kw_tile = 1, winograd_tile = 2}}
+      ins(%x, %w : tensor<1x18x18x16xf32>, tensor<3x3x16x32xf32>) outs(%i : tensor<1x16x16x32xf32>) -> tensor<1x16x16x32xf32>
+  return %y : tensor<1x16x16x32xf32>
+}
+
+// -----
+
 // A constant filter is transformed at compile time: U = G g GT for
 // g = [[1, 2, 3], [4, 5, 6], [7, 8, 9]] (numpy: G @ g @ G.T), row by row.
 
