@@ -8,8 +8,9 @@
 // of the transform and summed over input channels, i.e. (r+1)^2 1x1
 // convolutions that the FMA tiles run, and transformed back.
 //
-// Longer than most pass files: the three transforms, the loop of products
-// and the loop over images are one rewrite, and each is short.
+// Longer than most pass files: the three transforms, the products, and the
+// two ways of looping over them (stage by stage, or block by block of tile
+// rows) are one rewrite, and each piece is short.
 //
 //===----------------------------------------------------------------------===//
 
