@@ -80,22 +80,49 @@ static bool isWholeTensor(Value value) {
   return false;
 }
 
+/// Whether the consecutive dims `dims` of `value` lie contiguously in its
+/// buffer, so that a collapse_shape merging them is a view: those of a whole
+/// tensor do, and those of a unit-stride slice when every dim but the first
+/// spans its source (a chunk of a filter's output channels merges its taps;
+/// a padded buffer's interior, whose rows are cut short, merges nothing).
+static bool mergesAsView(Value value, ArrayRef<int64_t> dims) {
+  if (isWholeTensor(value))
+    return true;
+  auto slice = value.getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice || !slice.hasUnitStride() ||
+      slice.getSourceType().getRank() != slice.getType().getRank())
+    return false;
+  for (int64_t dim : dims.drop_front())
+    if (slice.getStaticSizes()[dim] != slice.getSourceType().getDimSize(dim))
+      return false;
+  return mergesAsView(slice.getSource(), dims);
+}
+
 /// Merges runs of loops that every operand reads in the same order, one
 /// after the other (the kh, kw of a filter, the h, w of an image whose
 /// channels move), into one loop. The blocks then span the merged loop: a
 /// 4x4-tap filter moves as 16x16 blocks instead of 4x16 ones (1.6x faster
 /// on a 8 MB filter), an image as 16x16 blocks without 56 = 3 x 16 + 8
-/// remainders. Only whole tensors: a collapsed slice of a padded buffer
-/// would be copied, and so would a returned result or one materialized in
-/// a destination (an expand_shape is not built in the caller's buffer).
+/// remainders. Only runs every operand merges as a view (mergesAsView),
+/// and no result that is returned or materialized in a destination (an
+/// expand_shape is not built in the caller's buffer).
 static linalg::GenericOp collapseContiguousLoops(RewriterBase &rewriter,
                                                  linalg::GenericOp op) {
-  if (!llvm::all_of(op->getOperands(), isWholeTensor) ||
-      llvm::any_of(op->getUsers(),
+  if (llvm::any_of(op->getUsers(),
                    llvm::IsaPred<func::ReturnOp,
                                  bufferization::MaterializeInDestinationOp>))
     return op;
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  // The dims of `operand` that a run of loops reads (consecutive ones).
+  auto operandDims = [&](OpOperand &operand, ArrayRef<int64_t> run) {
+    SmallVector<int64_t> dims;
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    for (int64_t loop : run)
+      if (std::optional<unsigned> dim = map.getResultPosition(
+              getAffineDimExpr(loop, op.getContext())))
+        dims.push_back(*dim);
+    return dims;
+  };
   SmallVector<ReassociationIndices> runs;
   unsigned numLoops = op.getNumLoops();
   for (unsigned first = 0; first < numLoops;) {
@@ -108,7 +135,9 @@ static linalg::GenericOp collapseContiguousLoops(RewriterBase &rewriter,
       run = std::move(longer);
     }
     first = run.back() + 1;
-    if (run.size() > 1)
+    if (run.size() > 1 && llvm::all_of(op->getOpOperands(), [&](OpOperand &o) {
+          return mergesAsView(o.get(), operandDims(o, run));
+        }))
       runs.push_back(std::move(run));
   }
   if (runs.empty())

@@ -77,6 +77,10 @@ static void addDecomposeStage(OpPassManager &pm,
     funcPm.addPass(createTConvSelectStrategy(strategyOptions(options)));
     funcPm.addPass(createTConvLowerDepthwiseTranspose());
   }
+  // Large runtime filters: chunks of output channels, each filter slice
+  // copied into L2 for the phases that read it.
+  if (options.vectorize && options.transposeStrategy != "zero-insert")
+    funcPm.addPass(createTConvChunkOutputChannels({options.fTile}));
   funcPm.addPass(createDecomposeTransposePass(
       DecomposeTransposePassOptions{options.transposeStrategy}));
   // Grouped convolutions take the ungrouped schedules, one per group.
@@ -101,6 +105,9 @@ static void addLinalgStage(OpPassManager &pm,
   TConvConvertToLinalgOptions toLinalg;
   toLinalg.channelsLast = options.vectorize;
   funcPm.addPass(createTConvConvertToLinalg(toLinalg));
+  // What a loop's iterations share (the input's layout change and pads in
+  // every chunk of tconv-chunk-output-channels) is computed once before it.
+  funcPm.addPass(createLoopInvariantCodeMotionPass());
   addCleanup(funcPm);
 }
 

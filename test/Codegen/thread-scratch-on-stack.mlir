@@ -112,21 +112,21 @@ func.func @left_alone(%n: index, %x: f32, %c: i1) {
 
 // -----
 
-// More than max-bytes (1 MiB) of stack: all stay on the heap.
+// More than max-bytes (2 MiB) of stack: all stay on the heap.
 
 // CHECK-LABEL: func.func @too_large(
 //   CHECK-NOT: memref.alloca
-//       CHECK: memref.alloc() : memref<512x512xf32>
+//       CHECK: memref.alloc() : memref<1024x512xf32>
 //       CHECK: memref.alloc() : memref<16xf32>
 func.func @too_large(%n: index, %x: f32) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   scf.for %i = %c0 to %n step %c1 {
-    %big = memref.alloc() : memref<512x512xf32>
+    %big = memref.alloc() : memref<1024x512xf32>
     %small = memref.alloc() : memref<16xf32>
-    memref.store %x, %big[%i, %i] : memref<512x512xf32>
+    memref.store %x, %big[%i, %i] : memref<1024x512xf32>
     memref.store %x, %small[%i] : memref<16xf32>
-    memref.dealloc %big : memref<512x512xf32>
+    memref.dealloc %big : memref<1024x512xf32>
     memref.dealloc %small : memref<16xf32>
   }
   return

@@ -879,7 +879,7 @@ def TConvThreadScratchOnStack
     ```
   }];
   let options = [
-    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"1048576",
+    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"2097152",
            "Largest stack buffer of a region or function">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
@@ -1372,6 +1372,65 @@ def TConvVectorizeLayoutChanges
     Option<"tile", "tile", "int64_t", /*default=*/"8",
            "Block size along each of the two transposed dims (the vector "
            "width of the target is best)">,
+  ];
+}
+
+def TConvChunkOutputChannels
+    : Pass<"tconv-chunk-output-channels", "::mlir::func::FuncOp"> {
+  let summary = "Transposed convolutions with a large runtime filter as a "
+                "loop over chunks of output channels";
+  let description = [{
+    A transposed convolution's filter is copied tap-major before its phases
+    read it (`--tconv-decompose-transpose`); one that arrives at run time is
+    copied in every call. When it outweighs the activations (the first
+    layers of generators: T1n1, 512 -> 256 channels 4x4 on an 8x8 input,
+    has 8 MB of filter for 0.4 MB of input and output), the copy goes
+    through memory both ways and the phases read it from memory once more.
+    This pass rewrites each `tconv.conv_transpose` that the strategy
+    (`outputChannelChunk` in `Strategy.h`) picks into an `scf.forall` over
+    chunks of its output channels: each iteration is the same transposed
+    convolution of the whole input with a slice of the filter (and bias),
+    whose copy then stays in L2 while the chunk's phases read it, and the
+    threads share the chunks. Chunks are multiples of `f-tile` channels
+    whose filter slice takes at most 1 MiB. The input's own preparation
+    (layout change, pads) is the same in every chunk: the pipeline hoists it
+    out of the loop once it exists (loop-invariant code motion after
+    `--tconv-convert-to-linalg`). Run it before
+    `--tconv-decompose-transpose`.
+
+    Example (T1n1, 8 chunks of 32 channels):
+
+    ```mlir
+    %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+        : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<1x256x16x16xf32>
+    %y = scf.forall (%i) in (8) shared_outs(%o = %e) -> (tensor<1x256x16x16xf32>) {
+      %c = arith.muli %i, %c32 : index
+      %wc = tensor.extract_slice %w[0, %c, 0, 0] [512, 32, 4, 4] [1, 1, 1, 1]
+          : tensor<512x256x4x4xf32> to tensor<512x32x4x4xf32>
+      %yc = tconv.conv_transpose %x, %wc strides = [2, 2] pads = [1, 1, 1, 1]
+          : (tensor<1x512x8x8xf32>, tensor<512x32x4x4xf32>) -> tensor<1x32x16x16xf32>
+      scf.forall.in_parallel {
+        tensor.parallel_insert_slice %yc into %o[0, %c, 0, 0] [1, 32, 16, 16] [1, 1, 1, 1]
+            : tensor<1x32x16x16xf32> into tensor<1x256x16x16xf32>
+      }
+    }
+    ```
+  }];
+  let options = [
+    Option<"fTile", "f-tile", "int64_t", /*default=*/"32",
+           "Output channels per register tile (f32 lanes): chunks are "
+           "multiples of it">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
   ];
 }
 

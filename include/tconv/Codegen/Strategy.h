@@ -200,6 +200,12 @@ ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
 std::optional<ConvSchedule>
 selectTransposeSchedule(ConvTransposeOp op, const StrategyOptions &options);
 
+/// Output channels per chunk when the transposed convolution `op` runs as a
+/// loop over chunks of its output channels (tconv-chunk-output-channels),
+/// each with its slice of the filter; 0 when it runs whole. Chunks are
+/// multiples of `fTile` (f32 lanes) whose filter slice fits in half of L2.
+int64_t outputChannelChunk(ConvTransposeOp op, int64_t fTile);
+
 /// The channels-last schedule of a convolution with `outChannels` output
 /// channels, `outWidth` outputs along the width and a kernel `kernelWidth`
 /// taps wide, accumulating in `accType`; depthwise ones have no

@@ -1,0 +1,102 @@
+//===- ChunkOutputChannels.cpp - Large runtime filters chunk by chunk -----===//
+
+#include "tconv/Codegen/Passes.h"
+
+#include "tconv/Codegen/Strategy.h"
+#include "tconv/Dialect/TConv/IR/TConvOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+namespace mlir::tconv {
+#define GEN_PASS_DEF_TCONVCHUNKOUTPUTCHANNELS
+#include "tconv/Codegen/Passes.h.inc"
+} // namespace mlir::tconv
+
+using namespace mlir;
+using namespace mlir::tconv;
+
+/// Offsets, sizes and unit strides of the slice of a `shape` tensor that
+/// spans `size` elements from `offset` along `dim` and everything elsewhere.
+static void sliceAlong(OpBuilder &b, ArrayRef<int64_t> shape, unsigned dim,
+                       OpFoldResult offset, int64_t size,
+                       SmallVectorImpl<OpFoldResult> &offsets,
+                       SmallVectorImpl<OpFoldResult> &sizes,
+                       SmallVectorImpl<OpFoldResult> &strides) {
+  offsets.assign(shape.size(), b.getIndexAttr(0));
+  sizes = llvm::map_to_vector(
+      shape, [&](int64_t extent) -> OpFoldResult {
+        return b.getIndexAttr(extent);
+      });
+  strides.assign(shape.size(), b.getIndexAttr(1));
+  offsets[dim] = offset;
+  sizes[dim] = b.getIndexAttr(size);
+}
+
+static Value extractAlong(OpBuilder &b, Location loc, Value source,
+                          unsigned dim, OpFoldResult offset, int64_t size) {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  sliceAlong(b, cast<RankedTensorType>(source.getType()).getShape(), dim,
+             offset, size, offsets, sizes, strides);
+  return tensor::ExtractSliceOp::create(b, loc, source, offsets, sizes,
+                                        strides);
+}
+
+/// `op` as an scf.forall over chunks of `chunk` output channels.
+static void chunkOutputChannels(ConvTransposeOp op, int64_t chunk) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  RankedTensorType resultType = op.getOutput().getType();
+  int64_t chunks = resultType.getDimSize(1) / chunk;
+  Value init = tensor::EmptyOp::create(b, loc, resultType.getShape(),
+                                       resultType.getElementType());
+  auto loop = scf::ForallOp::create(
+      b, loc, ArrayRef<OpFoldResult>{b.getIndexAttr(chunks)},
+      ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value first = arith::MulIOp::create(
+      b, loc, loop.getInductionVars()[0],
+      arith::ConstantIndexOp::create(b, loc, chunk));
+  // The filter is C x M x k..: its output channels are dim 1.
+  Value filter = extractAlong(b, loc, op.getFilter(), 1, first, chunk);
+  Value bias;
+  if (Value wholeBias = op.getBias())
+    bias = extractAlong(b, loc, wholeBias, 0, first, chunk);
+  auto part =
+      ConvTransposeOp::create(b, loc, op.getInput(), filter, bias,
+                              op.getGeometry());
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+  sliceAlong(b, resultType.getShape(), 1, first, chunk, offsets, sizes,
+             strides);
+  b.setInsertionPointToStart(loop.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(b, loc, part.getOutput(),
+                                        loop.getRegionIterArgs()[0], offsets,
+                                        sizes, strides);
+  op.getOutput().replaceAllUsesWith(loop.getResult(0));
+  op.erase();
+}
+
+namespace {
+struct ChunkOutputChannelsPass
+    : public tconv::impl::TConvChunkOutputChannelsBase<
+          ChunkOutputChannelsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    if (fTile < 1) {
+      getOperation().emitError()
+          << "tconv-chunk-output-channels: f-tile must be >= 1";
+      return signalPassFailure();
+    }
+    SmallVector<std::pair<ConvTransposeOp, int64_t>> chunked;
+    getOperation().walk([&](ConvTransposeOp op) {
+      if (int64_t chunk = outputChannelChunk(op, fTile))
+        chunked.push_back({op, chunk});
+    });
+    for (auto [op, chunk] : chunked)
+      chunkOutputChannels(op, chunk);
+  }
+};
+} // namespace

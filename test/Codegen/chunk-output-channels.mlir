@@ -1,0 +1,98 @@
+// RUN: tconv-opt %s -split-input-file --tconv-chunk-output-channels | FileCheck %s
+
+// A runtime filter of 8 MB against 0.4 MB of input and output (T1n1): 8
+// chunks of 32 output channels (1 MiB of filter each), filter and bias
+// sliced alike, each chunk inserted at its channels.
+
+// CHECK-LABEL: func.func @runtime_filter(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x512x8x8xf32>, %[[W:.*]]: tensor<512x256x4x4xf32>, %[[B:.*]]: tensor<256xf32>)
+//       CHECK:   %[[E:.*]] = tensor.empty() : tensor<1x256x16x16xf32>
+//       CHECK:   %[[R:.*]] = scf.forall (%[[I:.*]]) in (8) shared_outs(%[[O:.*]] = %[[E]])
+//   CHECK-DAG:     %[[C32:.*]] = arith.constant 32 : index
+//       CHECK:     %[[FIRST:.*]] = arith.muli %[[I]], %[[C32]] : index
+//       CHECK:     %[[WC:.*]] = tensor.extract_slice %[[W]][0, %[[FIRST]], 0, 0] [512, 32, 4, 4] [1, 1, 1, 1] : tensor<512x256x4x4xf32> to tensor<512x32x4x4xf32>
+//       CHECK:     %[[BC:.*]] = tensor.extract_slice %[[B]][%[[FIRST]]] [32] [1] : tensor<256xf32> to tensor<32xf32>
+//       CHECK:     %[[Y:.*]] = tconv.conv_transpose %[[X]], %[[WC]], %[[BC]] strides = [2, 2] pads = [1, 1, 1, 1]
+//  CHECK-SAME:       -> tensor<1x32x16x16xf32>
+//       CHECK:     scf.forall.in_parallel
+//       CHECK:       tensor.parallel_insert_slice %[[Y]] into %[[O]][0, %[[FIRST]], 0, 0] [1, 32, 16, 16] [1, 1, 1, 1]
+//       CHECK:   return %[[R]]
+func.func @runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>,
+                          %b: tensor<256xf32>) -> tensor<1x256x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w, %b strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>, tensor<256xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// -----
+
+// 3-D, stride 1 (a generator's first layer on a 1x1x1 input): 100 x 64
+// channels of 4x4x4 taps, 1.6 MB; chunks of 32 channels (0.8 MB).
+
+// CHECK-LABEL: func.func @first_layer_3d(
+//       CHECK:   scf.forall (%{{.*}}) in (2)
+//       CHECK:     tensor.extract_slice %{{.*}}[0, %{{.*}}, 0, 0, 0] [100, 32, 4, 4, 4] [1, 1, 1, 1, 1]
+//       CHECK:     tconv.conv_transpose {{.*}} -> tensor<1x32x4x4x4xf32>
+func.func @first_layer_3d(%x: tensor<1x100x1x1x1xf32>, %w: tensor<100x64x4x4x4xf32>)
+    -> tensor<1x64x4x4x4xf32> {
+  %y = tconv.conv_transpose %x, %w
+      : (tensor<1x100x1x1x1xf32>, tensor<100x64x4x4x4xf32>) -> tensor<1x64x4x4x4xf32>
+  return %y : tensor<1x64x4x4x4xf32>
+}
+
+// -----
+
+// Left whole: a constant filter (copied at compile time), a filter of at
+// most 1 MiB (T2's 0.5 MB), activations more than a quarter of the filter
+// (T1: 8 images, 3 MB against 8 MB), a grouped convolution, and output
+// channels that no multiple of 32 with at most 1 MiB of filter divides.
+
+// CHECK-LABEL: func.func @constant_filter(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x16x16xf32>
+func.func @constant_filter(%x: tensor<1x512x8x8xf32>) -> tensor<1x256x16x16xf32> {
+  %w = arith.constant dense<0.5> : tensor<512x256x4x4xf32>
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @small_filter(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x64x16x16xf32>
+func.func @small_filter(%x: tensor<1x128x8x8xf32>, %w: tensor<128x64x4x4xf32>)
+    -> tensor<1x64x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x128x8x8xf32>, tensor<128x64x4x4xf32>) -> tensor<1x64x16x16xf32>
+  return %y : tensor<1x64x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @large_activations(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<8x256x16x16xf32>
+func.func @large_activations(%x: tensor<8x512x8x8xf32>, %w: tensor<512x256x4x4xf32>)
+    -> tensor<8x256x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<8x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<8x256x16x16xf32>
+  return %y : tensor<8x256x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @grouped(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} group = 2
+func.func @grouped(%x: tensor<1x512x8x8xf32>, %w: tensor<512x128x4x4xf32>)
+    -> tensor<1x256x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1] group = 2
+      : (tensor<1x512x8x8xf32>, tensor<512x128x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @no_chunk_fits(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x48x16x16xf32>
+func.func @no_chunk_fits(%x: tensor<1x4096x8x8xf32>, %w: tensor<4096x48x4x4xf32>)
+    -> tensor<1x48x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x4096x8x8xf32>, tensor<4096x48x4x4xf32>) -> tensor<1x48x16x16xf32>
+  return %y : tensor<1x48x16x16xf32>
+}
