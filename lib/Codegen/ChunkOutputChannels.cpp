@@ -8,6 +8,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVCHUNKOUTPUTCHANNELS
@@ -43,6 +46,43 @@ static Value extractAlong(OpBuilder &b, Location loc, Value source,
                                         strides);
 }
 
+/// Whether a chunk of `filter` can be computed from chunks of what it is
+/// made of: a function argument or a constant, or an elementwise op used
+/// only by the convolution on such values (a filter scaled by a folded
+/// batch norm). Any other producer would compute the whole filter before
+/// the loop, where the decomposition fuses it into the filter's copy.
+static bool slicesFromSources(Value filter) {
+  if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
+    return true;
+  Operation *producer = filter.getDefiningOp();
+  auto type = cast<RankedTensorType>(filter.getType());
+  return producer && producer->getNumResults() == 1 && filter.hasOneUse() &&
+         OpTrait::hasElementwiseMappableTraits(producer) &&
+         llvm::all_of(producer->getOperands(), [&](Value operand) {
+           auto operandType = dyn_cast<RankedTensorType>(operand.getType());
+           return operandType && operandType.getShape() == type.getShape() &&
+                  slicesFromSources(operand);
+         });
+}
+
+/// The chunk of `chunk` output channels from `first` of `filter` (C x M x
+/// k..), through the elementwise ops it is made of (slicesFromSources).
+static Value sliceFilter(OpBuilder &b, Location loc, Value filter,
+                         OpFoldResult first, int64_t chunk) {
+  if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
+    return extractAlong(b, loc, filter, 1, first, chunk);
+  Operation *producer = filter.getDefiningOp();
+  IRMapping slices;
+  for (Value operand : producer->getOperands())
+    slices.map(operand, sliceFilter(b, loc, operand, first, chunk));
+  Operation *sliced = b.clone(*producer, slices);
+  auto type = cast<RankedTensorType>(filter.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape[1] = chunk;
+  sliced->getResult(0).setType(type.clone(shape));
+  return sliced->getResult(0);
+}
+
 /// `op` as an scf.forall over chunks of `chunk` output channels.
 static void chunkOutputChannels(ConvTransposeOp op, int64_t chunk) {
   OpBuilder b(op);
@@ -60,7 +100,8 @@ static void chunkOutputChannels(ConvTransposeOp op, int64_t chunk) {
       b, loc, loop.getInductionVars()[0],
       arith::ConstantIndexOp::create(b, loc, chunk));
   // The filter is C x M x k..: its output channels are dim 1.
-  Value filter = extractAlong(b, loc, op.getFilter(), 1, first, chunk);
+  Operation *producer = op.getFilter().getDefiningOp();
+  Value filter = sliceFilter(b, loc, op.getFilter(), first, chunk);
   Value bias;
   if (Value wholeBias = op.getBias())
     bias = extractAlong(b, loc, wholeBias, 0, first, chunk);
@@ -76,6 +117,31 @@ static void chunkOutputChannels(ConvTransposeOp op, int64_t chunk) {
                                         sizes, strides);
   op.getOutput().replaceAllUsesWith(loop.getResult(0));
   op.erase();
+  // The whole filter's elementwise producers, now unused.
+  llvm::SetVector<Operation *> chain;
+  SmallVector<Operation *> worklist;
+  if (producer && OpTrait::hasElementwiseMappableTraits(producer))
+    worklist.push_back(producer);
+  while (!worklist.empty()) {
+    Operation *next = worklist.pop_back_val();
+    if (!chain.insert(next))
+      continue;
+    for (Value operand : next->getOperands())
+      if (Operation *def = operand.getDefiningOp();
+          def && OpTrait::hasElementwiseMappableTraits(def))
+        worklist.push_back(def);
+  }
+  // Until none is left unused (an op may feed two others of the chain).
+  SmallVector<Operation *> live(chain.begin(), chain.end());
+  for (bool erased = true; erased;) {
+    erased = false;
+    for (Operation *&op : live)
+      if (op && op->use_empty()) {
+        op->erase();
+        op = nullptr;
+        erased = true;
+      }
+  }
 }
 
 namespace {
@@ -92,7 +158,8 @@ struct ChunkOutputChannelsPass
     }
     SmallVector<std::pair<ConvTransposeOp, int64_t>> chunked;
     getOperation().walk([&](ConvTransposeOp op) {
-      if (int64_t chunk = outputChannelChunk(op, fTile))
+      int64_t chunk = outputChannelChunk(op, fTile);
+      if (chunk && slicesFromSources(op.getFilter()))
         chunked.push_back({op, chunk});
     });
     for (auto [op, chunk] : chunked)

@@ -26,6 +26,28 @@ func.func @runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>
 
 // -----
 
+// A filter scaled by a folded batch norm: the scale is sliced with it, and
+// the whole product is no longer computed.
+
+// CHECK-LABEL: func.func @scaled_filter(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x512x8x8xf32>, %[[W:.*]]: tensor<512x256x4x4xf32>, %[[S:.*]]: tensor<512x256x4x4xf32>)
+//   CHECK-NOT:   arith.mulf
+//       CHECK:   scf.forall (%[[I:.*]]) in (8)
+//       CHECK:     %[[FIRST:.*]] = arith.muli %[[I]]
+//   CHECK-DAG:     %[[WC:.*]] = tensor.extract_slice %[[W]][0, %[[FIRST]], 0, 0] [512, 32, 4, 4]
+//   CHECK-DAG:     %[[SC:.*]] = tensor.extract_slice %[[S]][0, %[[FIRST]], 0, 0] [512, 32, 4, 4]
+//       CHECK:     %[[F:.*]] = arith.mulf %[[WC]], %[[SC]] : tensor<512x32x4x4xf32>
+//       CHECK:     tconv.conv_transpose %[[X]], %[[F]]
+func.func @scaled_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>,
+                         %s: tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32> {
+  %f = arith.mulf %w, %s : tensor<512x256x4x4xf32>
+  %y = tconv.conv_transpose %x, %f strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// -----
+
 // 3-D, stride 1 (a generator's first layer on a 1x1x1 input): 100 x 64
 // channels of 4x4x4 taps, 1.6 MB; chunks of 32 channels (0.8 MB).
 
@@ -45,7 +67,9 @@ func.func @first_layer_3d(%x: tensor<1x100x1x1x1xf32>, %w: tensor<100x64x4x4x4xf
 // Left whole: a constant filter (copied at compile time), a filter of at
 // most 1 MiB (T2's 0.5 MB), activations more than a quarter of the filter
 // (T1: 8 images, 3 MB against 8 MB), a grouped convolution, and output
-// channels that no multiple of 32 with at most 1 MiB of filter divides.
+// channels that no multiple of 32 with at most 1 MiB of filter divides;
+// a filter computed otherwise than elementwise, or used by another op too,
+// whose producer the decomposition fuses into the whole filter's copy.
 
 // CHECK-LABEL: func.func @constant_filter(
 //   CHECK-NOT:   scf.forall
@@ -95,4 +119,29 @@ func.func @no_chunk_fits(%x: tensor<1x4096x8x8xf32>, %w: tensor<4096x48x4x4xf32>
   %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<1x4096x8x8xf32>, tensor<4096x48x4x4xf32>) -> tensor<1x48x16x16xf32>
   return %y : tensor<1x48x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @transposed_filter(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x16x16xf32>
+func.func @transposed_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<256x512x4x4xf32>)
+    -> tensor<1x256x16x16xf32> {
+  %e = tensor.empty() : tensor<512x256x4x4xf32>
+  %f = linalg.transpose ins(%w : tensor<256x512x4x4xf32>) outs(%e : tensor<512x256x4x4xf32>)
+      permutation = [1, 0, 2, 3]
+  %y = tconv.conv_transpose %x, %f strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @shared_scaled_filter(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x16x16xf32>
+func.func @shared_scaled_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>,
+                                %s: tensor<512x256x4x4xf32>)
+    -> (tensor<1x256x16x16xf32>, tensor<512x256x4x4xf32>) {
+  %f = arith.mulf %w, %s : tensor<512x256x4x4xf32>
+  %y = tconv.conv_transpose %x, %f strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y, %f : tensor<1x256x16x16xf32>, tensor<512x256x4x4xf32>
 }

@@ -1391,7 +1391,10 @@ def TConvChunkOutputChannels
     chunks of its output channels: each iteration is the same transposed
     convolution of the whole input with a slice of the filter (and bias),
     whose copy then stays in L2 while the chunk's phases read it, and the
-    threads share the chunks. Chunks are multiples of `f-tile` channels
+    threads share the chunks. Elementwise ops the filter is made of (the
+    scale of a folded batch norm) are sliced along with it; a filter with
+    any other producer, or used elsewhere, stays whole: the decomposition
+    fuses its producer into the copy. Chunks are multiples of `f-tile` channels
     whose filter slice takes at most 1 MiB. The input's own preparation
     (layout change, pads) is the same in every chunk: the pipeline hoists it
     out of the loop once it exists (loop-invariant code motion after
