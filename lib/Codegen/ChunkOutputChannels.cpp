@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
@@ -65,26 +66,30 @@ static bool slicesFromSources(Value filter) {
          });
 }
 
-/// The chunk of `chunk` output channels from `first` of `filter` (C x M x
-/// k..), through the elementwise ops it is made of (slicesFromSources).
+/// The chunk of `chunk` output channels from `first` of `filter`, whose
+/// dim `channelDim` they are, through the elementwise ops it is made of
+/// (slicesFromSources).
 static Value sliceFilter(OpBuilder &b, Location loc, Value filter,
-                         OpFoldResult first, int64_t chunk) {
+                         unsigned channelDim, OpFoldResult first,
+                         int64_t chunk) {
   if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
-    return extractAlong(b, loc, filter, 1, first, chunk);
+    return extractAlong(b, loc, filter, channelDim, first, chunk);
   Operation *producer = filter.getDefiningOp();
   IRMapping slices;
   for (Value operand : producer->getOperands())
-    slices.map(operand, sliceFilter(b, loc, operand, first, chunk));
+    slices.map(operand,
+               sliceFilter(b, loc, operand, channelDim, first, chunk));
   Operation *sliced = b.clone(*producer, slices);
   auto type = cast<RankedTensorType>(filter.getType());
   SmallVector<int64_t> shape(type.getShape());
-  shape[1] = chunk;
+  shape[channelDim] = chunk;
   sliced->getResult(0).setType(type.clone(shape));
   return sliced->getResult(0);
 }
 
 /// `op` as an scf.forall over chunks of `chunk` output channels.
-static void chunkOutputChannels(ConvTransposeOp op, int64_t chunk) {
+template <typename ConvLikeOp>
+static void chunkOutputChannels(ConvLikeOp op, int64_t chunk) {
   OpBuilder b(op);
   Location loc = op.getLoc();
   RankedTensorType resultType = op.getOutput().getType();
@@ -99,15 +104,16 @@ static void chunkOutputChannels(ConvTransposeOp op, int64_t chunk) {
   Value first = arith::MulIOp::create(
       b, loc, loop.getInductionVars()[0],
       arith::ConstantIndexOp::create(b, loc, chunk));
-  // The filter is C x M x k..: its output channels are dim 1.
+  // A filter is M x C x k.., a transposed convolution's C x M x k...
+  unsigned channelDim = std::is_same_v<ConvLikeOp, ConvOp> ? 0 : 1;
   Operation *producer = op.getFilter().getDefiningOp();
-  Value filter = sliceFilter(b, loc, op.getFilter(), first, chunk);
+  Value filter =
+      sliceFilter(b, loc, op.getFilter(), channelDim, first, chunk);
   Value bias;
   if (Value wholeBias = op.getBias())
     bias = extractAlong(b, loc, wholeBias, 0, first, chunk);
-  auto part =
-      ConvTransposeOp::create(b, loc, op.getInput(), filter, bias,
-                              op.getGeometry());
+  auto part = ConvLikeOp::create(b, loc, op.getInput(), filter, bias,
+                                 op.getGeometry());
   SmallVector<OpFoldResult> offsets, sizes, strides;
   sliceAlong(b, resultType.getShape(), 1, first, chunk, offsets, sizes,
              strides);
@@ -156,14 +162,29 @@ struct ChunkOutputChannelsPass
           << "tconv-chunk-output-channels: f-tile must be >= 1";
       return signalPassFailure();
     }
-    SmallVector<std::pair<ConvTransposeOp, int64_t>> chunked;
-    getOperation().walk([&](ConvTransposeOp op) {
+    // An image of a batch loop: its filter's copy moves out of the loop
+    // over images (tconv-hoist-batch-invariants), once per call; chunks
+    // would copy the filter again for each image.
+    if (getOperation()->hasAttr(kBatchImageAttrName))
+      return;
+    SmallVector<std::pair<Operation *, int64_t>> chunked;
+    auto select = [&](auto op) {
       int64_t chunk = outputChannelChunk(op, fTile);
       if (chunk && slicesFromSources(op.getFilter()))
         chunked.push_back({op, chunk});
+    };
+    getOperation().walk([&](Operation *op) {
+      if (auto conv = dyn_cast<ConvOp>(op))
+        select(conv);
+      else if (auto transpose = dyn_cast<ConvTransposeOp>(op))
+        select(transpose);
     });
-    for (auto [op, chunk] : chunked)
-      chunkOutputChannels(op, chunk);
+    for (auto [op, chunk] : chunked) {
+      if (auto conv = dyn_cast<ConvOp>(op))
+        chunkOutputChannels(conv, chunk);
+      else
+        chunkOutputChannels(cast<ConvTransposeOp>(op), chunk);
+    }
   }
 };
 } // namespace

@@ -598,28 +598,32 @@ mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
   return schedule;
 }
 
-/// A transposed convolution whose filter outweighs its activations and
-/// arrives at run time has it copied tap-major once per call
-/// (tconv-decompose-transpose), through memory both ways, and its phases
-/// then read it from memory again: T1n1 (8 MB of 512 -> 256 channels, 4x4,
-/// against 0.4 MB of input and output) spent 0.77 ms of 2.44 on the copy
-/// and ran its phases at 140 GFLOP/s. Chunk by chunk of output channels,
-/// each slice's copy stays in L2 for the phases that read it (175 GFLOP/s):
-/// 2.49 -> 2.13 ms at 1 thread, 1.29 -> 1.13 at 2, the threads sharing the
-/// chunks; the DCGAN example (weights as arguments, scaled) 3.26 -> 2.80
-/// and 1.85 -> 1.70. A constant filter is copied at compile time, which slicing it in
-/// a loop would undo; activations as large as the filter (T1 at N = 8)
-/// repay the copy as it is.
-int64_t mlir::tconv::outputChannelChunk(ConvTransposeOp op, int64_t fTile) {
+/// A convolution whose filter outweighs its activations and arrives at run
+/// time has it copied once per call into the layout its tiles read (taps
+/// first for a transposed one's phases, tconv-decompose-transpose; HWCF for
+/// a direct one, tconv-convert-to-linalg), through memory both ways, and
+/// the tiles then read it from memory again: T1n1 (8 MB of 512 -> 256
+/// channels, 4x4, against 0.4 MB of input and output) spent 0.77 ms of 2.44
+/// on the copy and ran its phases at 140 GFLOP/s. Chunk by chunk of output
+/// channels, each slice's copy stays in L2 for the tiles that read it (175
+/// GFLOP/s): T1n1 2.49 -> 2.13 ms at 1 thread, 1.29 -> 1.13 at 2, the
+/// threads sharing the chunks; the DCGAN example (weights as arguments,
+/// scaled) 3.26 -> 2.80 and 1.85 -> 1.70; a 3x3 convolution of 512 -> 512
+/// channels on 8x8 (9 MB) 2.89 -> 2.28 and 1.53 -> 1.21. A constant filter
+/// is copied at compile time, which slicing it in a loop would undo;
+/// activations as large as the filter (T1 at N = 8) repay the copy as it
+/// is; a Winograd convolution would transform its input once per chunk.
+static int64_t outputChannelChunk(Operation *op, Value filter,
+                                  unsigned channelDim, int64_t group,
+                                  int64_t fTile) {
   constexpr uint64_t kMaxChunkFilterBytes = 1 << 20;
   constexpr uint64_t kMinFilterToActivations = 4;
-  RankedTensorType filterType = op.getFilter().getType();
-  RankedTensorType inputType = op.getInput().getType();
-  RankedTensorType outputType = op.getOutput().getType();
-  if (op.getGeometry().group != 1 || fTile < 1 ||
-      !filterType.hasStaticShape() || !inputType.hasStaticShape() ||
-      !outputType.hasStaticShape() ||
-      matchPattern(op.getFilter(), m_Constant()))
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
+  auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
+  if (group != 1 || fTile < 1 || !filterType.hasStaticShape() ||
+      !inputType.hasStaticShape() || !outputType.hasStaticShape() ||
+      matchPattern(filter, m_Constant()))
     return 0;
   uint64_t filterBytes = staticBytes(filterType);
   uint64_t activationBytes =
@@ -628,11 +632,25 @@ int64_t mlir::tconv::outputChannelChunk(ConvTransposeOp op, int64_t fTile) {
       filterBytes < llvm::SaturatingMultiply(kMinFilterToActivations,
                                              activationBytes))
     return 0;
-  int64_t outChannels = filterType.getDimSize(1);
+  int64_t outChannels = filterType.getDimSize(channelDim);
   uint64_t channelBytes = filterBytes / outChannels;
   int64_t chunk = 0;
   for (int64_t size = fTile; size < outChannels; size += fTile)
     if (outChannels % size == 0 && size * channelBytes <= kMaxChunkFilterBytes)
       chunk = size;
   return chunk;
+}
+
+int64_t mlir::tconv::outputChannelChunk(ConvTransposeOp op, int64_t fTile) {
+  return ::outputChannelChunk(op, op.getFilter(), /*channelDim=*/1,
+                              op.getGeometry().group, fTile);
+}
+
+int64_t mlir::tconv::outputChannelChunk(ConvOp op, int64_t fTile) {
+  // Winograd's products take the whole filter at once (fmaPipes 1: the
+  // fewest channels it asks for).
+  if (fitsWinograd(op, /*fmaPipes=*/1))
+    return 0;
+  return ::outputChannelChunk(op, op.getFilter(), /*channelDim=*/0,
+                              op.getGeometry().group, fTile);
 }

@@ -48,6 +48,27 @@ func.func @scaled_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>,
 
 // -----
 
+// A direct convolution, 512 -> 512 channels 3x3 on 8x8 (9 MB of filter):
+// its filter (M x C x k..) is sliced along dim 0, 16 chunks of 32 channels
+// (0.6 MB each).
+
+// CHECK-LABEL: func.func @conv_runtime_filter(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x512x8x8xf32>, %[[W:.*]]: tensor<512x512x3x3xf32>)
+//       CHECK:   scf.forall (%[[I:.*]]) in (16)
+//       CHECK:     %[[FIRST:.*]] = arith.muli %[[I]]
+//       CHECK:     %[[WC:.*]] = tensor.extract_slice %[[W]][%[[FIRST]], 0, 0, 0] [32, 512, 3, 3] [1, 1, 1, 1]
+//       CHECK:     %[[Y:.*]] = tconv.conv %[[X]], %[[WC]] pads = [1, 1, 1, 1]
+//  CHECK-SAME:       -> tensor<1x32x8x8xf32>
+//       CHECK:       tensor.parallel_insert_slice %[[Y]] into %{{.*}}[0, %[[FIRST]], 0, 0] [1, 32, 8, 8]
+func.func @conv_runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x512x3x3xf32>)
+    -> tensor<1x512x8x8xf32> {
+  %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x512x3x3xf32>) -> tensor<1x512x8x8xf32>
+  return %y : tensor<1x512x8x8xf32>
+}
+
+// -----
+
 // 3-D, stride 1 (a generator's first layer on a 1x1x1 input): 100 x 64
 // channels of 4x4x4 taps, 1.6 MB; chunks of 32 channels (0.8 MB).
 
@@ -69,7 +90,10 @@ func.func @first_layer_3d(%x: tensor<1x100x1x1x1xf32>, %w: tensor<100x64x4x4x4xf
 // (T1: 8 images, 3 MB against 8 MB), a grouped convolution, and output
 // channels that no multiple of 32 with at most 1 MiB of filter divides;
 // a filter computed otherwise than elementwise, or used by another op too,
-// whose producer the decomposition fuses into the whole filter's copy.
+// whose producer the decomposition fuses into the whole filter's copy; a
+// Winograd convolution (3x3 at 16x16: 64 tiles), which would transform its
+// input for every chunk; an image of a batch loop, whose filter copy moves
+// out of the loop over images.
 
 // CHECK-LABEL: func.func @constant_filter(
 //   CHECK-NOT:   scf.forall
@@ -144,4 +168,24 @@ func.func @shared_scaled_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x
   %y = tconv.conv_transpose %x, %f strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
   return %y, %f : tensor<1x256x16x16xf32>, tensor<512x256x4x4xf32>
+}
+
+// CHECK-LABEL: func.func @conv_winograd(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv {{.*}} -> tensor<1x512x16x16xf32>
+func.func @conv_winograd(%x: tensor<1x512x16x16xf32>, %w: tensor<512x512x3x3xf32>)
+    -> tensor<1x512x16x16xf32> {
+  %y = tconv.conv %x, %w pads = [1, 1, 1, 1]
+      : (tensor<1x512x16x16xf32>, tensor<512x512x3x3xf32>) -> tensor<1x512x16x16xf32>
+  return %y : tensor<1x512x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @batch_image(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x16x16xf32>
+func.func @batch_image(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>)
+    -> tensor<1x256x16x16xf32> attributes {tconv.batch_image} {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
 }

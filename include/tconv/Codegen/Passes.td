@@ -1377,29 +1377,31 @@ def TConvVectorizeLayoutChanges
 
 def TConvChunkOutputChannels
     : Pass<"tconv-chunk-output-channels", "::mlir::func::FuncOp"> {
-  let summary = "Transposed convolutions with a large runtime filter as a "
-                "loop over chunks of output channels";
+  let summary = "Convolutions with a large runtime filter as a loop over "
+                "chunks of output channels";
   let description = [{
-    A transposed convolution's filter is copied tap-major before its phases
-    read it (`--tconv-decompose-transpose`); one that arrives at run time is
-    copied in every call. When it outweighs the activations (the first
-    layers of generators: T1n1, 512 -> 256 channels 4x4 on an 8x8 input,
-    has 8 MB of filter for 0.4 MB of input and output), the copy goes
-    through memory both ways and the phases read it from memory once more.
-    This pass rewrites each `tconv.conv_transpose` that the strategy
-    (`outputChannelChunk` in `Strategy.h`) picks into an `scf.forall` over
-    chunks of its output channels: each iteration is the same transposed
-    convolution of the whole input with a slice of the filter (and bias),
-    whose copy then stays in L2 while the chunk's phases read it, and the
-    threads share the chunks. Elementwise ops the filter is made of (the
+    A filter is copied into the layout the tiles read before they run (taps
+    first for a transposed convolution's phases,
+    `--tconv-decompose-transpose`; HWCF for a direct one); one that arrives
+    at run time is copied in every call. When it outweighs the activations
+    (the first layers of generators: T1n1, 512 -> 256 channels 4x4 on an
+    8x8 input, has 8 MB of filter for 0.4 MB of input and output; deep 3x3
+    layers at 8x8), the copy goes through memory both ways and the tiles
+    read it from memory once more. This pass rewrites each `tconv.conv` and
+    `tconv.conv_transpose` that the strategy (`outputChannelChunk` in
+    `Strategy.h`) picks into an `scf.forall` over chunks of its output
+    channels: each iteration is the same convolution of the whole input
+    with a slice of the filter (and bias), whose copy then stays in L2
+    while the chunk's tiles read it, and the threads share the chunks. Elementwise ops the filter is made of (the
     scale of a folded batch norm) are sliced along with it; a filter with
     any other producer, or used elsewhere, stays whole: the decomposition
     fuses its producer into the copy. Chunks are multiples of `f-tile` channels
     whose filter slice takes at most 1 MiB. The input's own preparation
     (layout change, pads) is the same in every chunk: the pipeline hoists it
     out of the loop once it exists (loop-invariant code motion after
-    `--tconv-convert-to-linalg`). Run it before
-    `--tconv-decompose-transpose`.
+    `--tconv-convert-to-linalg`). The images of a batch loop are left
+    whole: their filter's copy moves out of the loop over images. Run it
+    before `--tconv-decompose-transpose`.
 
     Example (T1n1, 8 chunks of 32 channels):
 
