@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "SliceAlong.h"
 #include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
@@ -20,32 +21,6 @@ namespace mlir::tconv {
 
 using namespace mlir;
 using namespace mlir::tconv;
-
-/// Offsets, sizes and unit strides of the slice of a `shape` tensor that
-/// spans `size` elements from `offset` along `dim` and everything elsewhere.
-static void sliceAlong(OpBuilder &b, ArrayRef<int64_t> shape, unsigned dim,
-                       OpFoldResult offset, int64_t size,
-                       SmallVectorImpl<OpFoldResult> &offsets,
-                       SmallVectorImpl<OpFoldResult> &sizes,
-                       SmallVectorImpl<OpFoldResult> &strides) {
-  offsets.assign(shape.size(), b.getIndexAttr(0));
-  sizes = llvm::map_to_vector(
-      shape, [&](int64_t extent) -> OpFoldResult {
-        return b.getIndexAttr(extent);
-      });
-  strides.assign(shape.size(), b.getIndexAttr(1));
-  offsets[dim] = offset;
-  sizes[dim] = b.getIndexAttr(size);
-}
-
-static Value extractAlong(OpBuilder &b, Location loc, Value source,
-                          unsigned dim, OpFoldResult offset, int64_t size) {
-  SmallVector<OpFoldResult> offsets, sizes, strides;
-  sliceAlong(b, cast<RankedTensorType>(source.getType()).getShape(), dim,
-             offset, size, offsets, sizes, strides);
-  return tensor::ExtractSliceOp::create(b, loc, source, offsets, sizes,
-                                        strides);
-}
 
 /// Whether a chunk of `filter` can be computed from chunks of what it is
 /// made of: a function argument or a constant, or an elementwise op used

@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "SliceAlong.h"
 #include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
@@ -14,23 +15,6 @@ namespace mlir::tconv {
 
 using namespace mlir;
 using namespace mlir::tconv;
-
-/// The slice of `source` of `size` elements along `dim` from `offset`, whole
-/// along every other dim.
-static Value sliceAlong(OpBuilder &b, Location loc, Value source, int64_t dim,
-                        int64_t offset, int64_t size) {
-  auto type = cast<RankedTensorType>(source.getType());
-  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
-  SmallVector<OpFoldResult> sizes =
-      llvm::map_to_vector(type.getShape(), [&](int64_t extent) -> OpFoldResult {
-        return b.getIndexAttr(extent);
-      });
-  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
-  offsets[dim] = b.getIndexAttr(offset);
-  sizes[dim] = b.getIndexAttr(size);
-  return tensor::ExtractSliceOp::create(b, loc, source, offsets, sizes,
-                                        strides);
-}
 
 static void splitGroups(ConvOp op) {
   OpBuilder b(op);
@@ -46,21 +30,19 @@ static void splitGroups(ConvOp op) {
   Value result = tensor::EmptyOp::create(b, loc, resultType.getShape(),
                                          resultType.getElementType());
   for (int64_t g = 0; g < groups; ++g) {
-    Value input = sliceAlong(b, loc, op.getInput(), 1, g * inPerGroup,
-                             inPerGroup);
-    Value filter = sliceAlong(b, loc, op.getFilter(), 0, g * outPerGroup,
-                              outPerGroup);
+    OpFoldResult firstIn = b.getIndexAttr(g * inPerGroup);
+    OpFoldResult firstOut = b.getIndexAttr(g * outPerGroup);
+    Value input =
+        extractAlong(b, loc, op.getInput(), 1, firstIn, inPerGroup);
+    Value filter =
+        extractAlong(b, loc, op.getFilter(), 0, firstOut, outPerGroup);
     Value bias;
     if (Value fullBias = op.getBias())
-      bias = sliceAlong(b, loc, fullBias, 0, g * outPerGroup, outPerGroup);
+      bias = extractAlong(b, loc, fullBias, 0, firstOut, outPerGroup);
     Value conv = ConvOp::create(b, loc, input, filter, bias, ungrouped);
-    auto convType = cast<RankedTensorType>(conv.getType());
-    SmallVector<OpFoldResult> offsets(convType.getRank(), b.getIndexAttr(0));
-    offsets[1] = b.getIndexAttr(g * outPerGroup);
-    SmallVector<OpFoldResult> sizes = llvm::map_to_vector(
-        convType.getShape(),
-        [&](int64_t extent) -> OpFoldResult { return b.getIndexAttr(extent); });
-    SmallVector<OpFoldResult> strides(convType.getRank(), b.getIndexAttr(1));
+    SmallVector<OpFoldResult> offsets, sizes, strides;
+    sliceAlong(b, resultType.getShape(), 1, firstOut, outPerGroup, offsets,
+               sizes, strides);
     result = tensor::InsertSliceOp::create(b, loc, conv, result, offsets,
                                            sizes, strides);
   }
