@@ -165,6 +165,32 @@ func.func @merged_taps(%w: tensor<8x32x4x4xf32>) -> tensor<1x1x8x32xf32> {
 
 // -----
 
+// A chunk of a filter's output channels (a slice that keeps every tap): its
+// taps still merge into a run of 16 (a view of the slice), its (c, f) do not
+// (f is cut short: c steps over the channels left out).
+
+// CHECK16-LABEL: func.func @chunk_taps(
+//  CHECK16-SAME:     %[[W:.*]]: tensor<8x64x4x4xf32>, %[[I:.*]]: index
+//       CHECK16:   %[[CHUNK:.*]] = tensor.extract_slice %[[W]][0, %[[I]], 0, 0] [8, 32, 4, 4] [1, 1, 1, 1]
+//       CHECK16:   %[[TAPS:.*]] = tensor.collapse_shape %[[CHUNK]] {{\[}}[0], [1], [2, 3]] : tensor<8x32x4x4xf32> into tensor<8x32x16xf32>
+//       CHECK16:   scf.forall (%[[C:.*]]) in (8)
+//       CHECK16:     tensor.extract_slice %[[TAPS]][%[[C]], 0, 0] [1, 32, 16] [1, 1, 1]
+//       CHECK16:     vector.transfer_read {{.*}} : tensor<16x16xf32>, vector<16x16xf32>
+func.func @chunk_taps(%w: tensor<8x64x4x4xf32>, %i: index) -> tensor<1x1x8x32xf32> {
+  %c = tensor.extract_slice %w[0, %i, 0, 0] [8, 32, 4, 4] [1, 1, 1, 1] : tensor<8x64x4x4xf32> to tensor<8x32x4x4xf32>
+  %e = tensor.empty() : tensor<4x4x8x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(kh, kw, c, f) -> (c, f, kh, kw)>, affine_map<(kh, kw, c, f) -> (kh, kw, c, f)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c : tensor<8x32x4x4xf32>) outs(%e : tensor<4x4x8x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x8x32xf32>
+  %s = tensor.extract_slice %t[1, 2, 0, 0] [1, 1, 8, 32] [1, 1, 1, 1] : tensor<4x4x8x32xf32> to tensor<1x1x8x32xf32>
+  return %s : tensor<1x1x8x32xf32>
+}
+
+// -----
+
 // NHWC -> NCHW: the blocks would be shared out by channel, so each thread
 // would read positions another thread's convolution wrote. The rows are cut
 // into 8 chunks first (the threads' share, contiguous like the producer's);
