@@ -8,6 +8,7 @@
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/IRMapping.h"
@@ -22,42 +23,63 @@ namespace mlir::tconv {
 using namespace mlir;
 using namespace mlir::tconv;
 
+/// Whether `op` computes each element of its result from the same element
+/// of its operands (elementwise) or from the same one moved
+/// (linalg.transpose): a slice of its result is the op on slices.
+static bool isSliceableProducer(Operation *op) {
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(op))
+    return transpose.hasPureTensorSemantics();
+  return op->getNumResults() == 1 &&
+         OpTrait::hasElementwiseMappableTraits(op);
+}
+
 /// Whether a chunk of `filter` can be computed from chunks of what it is
-/// made of: a function argument or a constant, or an elementwise op used
-/// only by the convolution on such values (a filter scaled by a folded
-/// batch norm). Any other producer would compute the whole filter before
-/// the loop, where the decomposition fuses it into the filter's copy.
+/// made of: a function argument or a constant, or sliceable ops used only
+/// by the convolution on such values (a filter scaled by a folded batch
+/// norm; TOSA's OHWI weights moved to C x M x k..). Any other producer
+/// would compute the whole filter before the loop, where the decomposition
+/// fuses it into the filter's copy.
 static bool slicesFromSources(Value filter) {
   if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
     return true;
   Operation *producer = filter.getDefiningOp();
+  if (!producer || !filter.hasOneUse() || !isSliceableProducer(producer))
+    return false;
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(producer))
+    return slicesFromSources(transpose.getInput());
   auto type = cast<RankedTensorType>(filter.getType());
-  return producer && producer->getNumResults() == 1 && filter.hasOneUse() &&
-         OpTrait::hasElementwiseMappableTraits(producer) &&
-         llvm::all_of(producer->getOperands(), [&](Value operand) {
-           auto operandType = dyn_cast<RankedTensorType>(operand.getType());
-           return operandType && operandType.getShape() == type.getShape() &&
-                  slicesFromSources(operand);
-         });
+  return llvm::all_of(producer->getOperands(), [&](Value operand) {
+    auto operandType = dyn_cast<RankedTensorType>(operand.getType());
+    return operandType && operandType.getShape() == type.getShape() &&
+           slicesFromSources(operand);
+  });
 }
 
 /// The chunk of `chunk` output channels from `first` of `filter`, whose
-/// dim `channelDim` they are, through the elementwise ops it is made of
+/// dim `channelDim` they are, through the ops it is made of
 /// (slicesFromSources).
 static Value sliceFilter(OpBuilder &b, Location loc, Value filter,
                          unsigned channelDim, OpFoldResult first,
                          int64_t chunk) {
   if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
     return extractAlong(b, loc, filter, channelDim, first, chunk);
+  auto type = cast<RankedTensorType>(filter.getType());
+  SmallVector<int64_t> shape(type.getShape());
+  shape[channelDim] = chunk;
   Operation *producer = filter.getDefiningOp();
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(producer)) {
+    ArrayRef<int64_t> permutation = transpose.getPermutation();
+    Value input = sliceFilter(b, loc, transpose.getInput(),
+                              permutation[channelDim], first, chunk);
+    Value init = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
+    return linalg::TransposeOp::create(b, loc, input, init, permutation)
+        ->getResult(0);
+  }
   IRMapping slices;
   for (Value operand : producer->getOperands())
     slices.map(operand,
                sliceFilter(b, loc, operand, channelDim, first, chunk));
   Operation *sliced = b.clone(*producer, slices);
-  auto type = cast<RankedTensorType>(filter.getType());
-  SmallVector<int64_t> shape(type.getShape());
-  shape[channelDim] = chunk;
   sliced->getResult(0).setType(type.clone(shape));
   return sliced->getResult(0);
 }
@@ -98,10 +120,10 @@ static void chunkOutputChannels(ConvLikeOp op, int64_t chunk) {
                                         sizes, strides);
   op.getOutput().replaceAllUsesWith(loop.getResult(0));
   op.erase();
-  // The whole filter's elementwise producers, now unused.
+  // The whole filter's producers, now unused.
   llvm::SetVector<Operation *> chain;
   SmallVector<Operation *> worklist;
-  if (producer && OpTrait::hasElementwiseMappableTraits(producer))
+  if (producer && isSliceableProducer(producer))
     worklist.push_back(producer);
   while (!worklist.empty()) {
     Operation *next = worklist.pop_back_val();
@@ -109,7 +131,7 @@ static void chunkOutputChannels(ConvLikeOp op, int64_t chunk) {
       continue;
     for (Value operand : next->getOperands())
       if (Operation *def = operand.getDefiningOp();
-          def && OpTrait::hasElementwiseMappableTraits(def))
+          def && isSliceableProducer(def))
         worklist.push_back(def);
   }
   // Until none is left unused (an op may feed two others of the chain).

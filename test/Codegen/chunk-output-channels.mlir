@@ -69,6 +69,31 @@ func.func @conv_runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x512x3x3
 
 // -----
 
+// TOSA's OHWI weights moved to C x M x k.. (what tconv-raise-convolutions
+// makes of tosa.transpose_conv2d): the chunk's output channels are dim 0 of
+// the weights, sliced there and moved alone.
+
+// CHECK-LABEL: func.func @transposed_filter(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x512x8x8xf32>, %[[W:.*]]: tensor<256x4x4x512xf32>)
+//   CHECK-NOT:   linalg.transpose
+//       CHECK:   scf.forall (%[[I:.*]]) in (8)
+//       CHECK:     %[[FIRST:.*]] = arith.muli %[[I]]
+//       CHECK:     %[[WC:.*]] = tensor.extract_slice %[[W]][%[[FIRST]], 0, 0, 0] [32, 4, 4, 512] [1, 1, 1, 1]
+//       CHECK:     %[[E:.*]] = tensor.empty() : tensor<512x32x4x4xf32>
+//       CHECK:     %[[F:.*]] = linalg.transpose ins(%[[WC]] : tensor<32x4x4x512xf32>) outs(%[[E]] : tensor<512x32x4x4xf32>) permutation = [3, 0, 1, 2]
+//       CHECK:     tconv.conv_transpose %[[X]], %[[F]]
+func.func @transposed_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<256x4x4x512xf32>)
+    -> tensor<1x256x16x16xf32> {
+  %e = tensor.empty() : tensor<512x256x4x4xf32>
+  %f = linalg.transpose ins(%w : tensor<256x4x4x512xf32>) outs(%e : tensor<512x256x4x4xf32>)
+      permutation = [3, 0, 1, 2]
+  %y = tconv.conv_transpose %x, %f strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// -----
+
 // 3-D, stride 1 (a generator's first layer on a 1x1x1 input): 100 x 64
 // channels of 4x4x4 taps, 1.6 MB; chunks of 32 channels (0.8 MB).
 
@@ -89,11 +114,11 @@ func.func @first_layer_3d(%x: tensor<1x100x1x1x1xf32>, %w: tensor<100x64x4x4x4xf
 // most 1 MiB (T2's 0.5 MB), activations more than a quarter of the filter
 // (T1: 8 images, 3 MB against 8 MB), a grouped convolution, and output
 // channels that no multiple of 32 with at most 1 MiB of filter divides;
-// a filter computed otherwise than elementwise, or used by another op too,
-// whose producer the decomposition fuses into the whole filter's copy; a
-// Winograd convolution (3x3 at 16x16: 64 tiles), which would transform its
-// input for every chunk; an image of a batch loop, whose filter copy moves
-// out of the loop over images.
+// a filter computed otherwise than elementwise or by a transpose (a fill),
+// or used by another op too, whose producer the decomposition fuses into
+// the whole filter's copy; a Winograd convolution (3x3 at 16x16: 64
+// tiles), which would transform its input for every chunk; an image of a
+// batch loop, whose filter copy moves out of the loop over images.
 
 // CHECK-LABEL: func.func @constant_filter(
 //   CHECK-NOT:   scf.forall
@@ -145,14 +170,12 @@ func.func @no_chunk_fits(%x: tensor<1x4096x8x8xf32>, %w: tensor<4096x48x4x4xf32>
   return %y : tensor<1x48x16x16xf32>
 }
 
-// CHECK-LABEL: func.func @transposed_filter(
+// CHECK-LABEL: func.func @filled_filter(
 //   CHECK-NOT:   scf.forall
 //       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x16x16xf32>
-func.func @transposed_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<256x512x4x4xf32>)
-    -> tensor<1x256x16x16xf32> {
+func.func @filled_filter(%x: tensor<1x512x8x8xf32>, %v: f32) -> tensor<1x256x16x16xf32> {
   %e = tensor.empty() : tensor<512x256x4x4xf32>
-  %f = linalg.transpose ins(%w : tensor<256x512x4x4xf32>) outs(%e : tensor<512x256x4x4xf32>)
-      permutation = [1, 0, 2, 3]
+  %f = linalg.fill ins(%v : f32) outs(%e : tensor<512x256x4x4xf32>) -> tensor<512x256x4x4xf32>
   %y = tconv.conv_transpose %x, %f strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
   return %y : tensor<1x256x16x16xf32>

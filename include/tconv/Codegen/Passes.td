@@ -1392,16 +1392,17 @@ def TConvChunkOutputChannels
     `Strategy.h`) picks into an `scf.forall` over chunks of its output
     channels: each iteration is the same convolution of the whole input
     with a slice of the filter (and bias), whose copy then stays in L2
-    while the chunk's tiles read it, and the threads share the chunks. Elementwise ops the filter is made of (the
-    scale of a folded batch norm) are sliced along with it; a filter with
-    any other producer, or used elsewhere, stays whole: the decomposition
-    fuses its producer into the copy. Chunks are multiples of `f-tile` channels
-    whose filter slice takes at most 1 MiB. The input's own preparation
-    (layout change, pads) is the same in every chunk: the pipeline hoists it
-    out of the loop once it exists (loop-invariant code motion after
-    `--tconv-convert-to-linalg`). The images of a batch loop are left
-    whole: their filter's copy moves out of the loop over images. Run it
-    before `--tconv-decompose-transpose`.
+    while the chunk's tiles read it, and the threads share the chunks.
+    Elementwise ops and transposes the filter is made of (the scale of a
+    folded batch norm, TOSA's OHWI weights moved to ONNX's layout) are
+    sliced along with it; a filter with any other producer, or used
+    elsewhere, stays whole: the decomposition fuses its producer into the
+    copy. Chunks are multiples of `f-tile` channels whose filter slice
+    takes at most 1 MiB. The input's own preparation (layout change, pads)
+    is the same in every chunk: the pipeline hoists it out of the loop once
+    it exists (loop-invariant code motion after `--tconv-convert-to-linalg`).
+    The images of a batch loop are left whole: their filter's copy moves out
+    of the loop over images. Run it before `--tconv-decompose-transpose`.
 
     Example (T1n1, 8 chunks of 32 channels):
 
@@ -1434,6 +1435,7 @@ def TConvChunkOutputChannels
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
   ];
