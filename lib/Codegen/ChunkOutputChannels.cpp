@@ -138,10 +138,10 @@ static void chunkOutputChannels(ConvLikeOp op, int64_t chunk) {
   SmallVector<Operation *> live(chain.begin(), chain.end());
   for (bool erased = true; erased;) {
     erased = false;
-    for (Operation *&op : live)
-      if (op && op->use_empty()) {
-        op->erase();
-        op = nullptr;
+    for (Operation *&unused : live)
+      if (unused && unused->use_empty()) {
+        unused->erase();
+        unused = nullptr;
         erased = true;
       }
   }
