@@ -13,7 +13,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
-#include "llvm/ADT/SetVector.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVCHUNKOUTPUTCHANNELS
@@ -84,6 +83,19 @@ static Value sliceFilter(OpBuilder &b, Location loc, Value filter,
   return sliced->getResult(0);
 }
 
+/// Erases `producer`, an op of a filter that slicesFromSources accepted,
+/// once unused, and then the ops it read: each had that one use.
+static void eraseSlicedProducers(Operation *producer) {
+  if (!producer || !producer->use_empty() || !isSliceableProducer(producer))
+    return;
+  SmallVector<Operation *> read;
+  for (Value operand : producer->getOperands())
+    read.push_back(operand.getDefiningOp());
+  producer->erase();
+  for (Operation *op : read)
+    eraseSlicedProducers(op);
+}
+
 /// `op` as an scf.forall over chunks of `chunk` output channels.
 template <typename ConvLikeOp>
 static void chunkOutputChannels(ConvLikeOp op, int64_t chunk) {
@@ -120,31 +132,7 @@ static void chunkOutputChannels(ConvLikeOp op, int64_t chunk) {
                                         sizes, strides);
   op.getOutput().replaceAllUsesWith(loop.getResult(0));
   op.erase();
-  // The whole filter's producers, now unused.
-  llvm::SetVector<Operation *> chain;
-  SmallVector<Operation *> worklist;
-  if (producer && isSliceableProducer(producer))
-    worklist.push_back(producer);
-  while (!worklist.empty()) {
-    Operation *next = worklist.pop_back_val();
-    if (!chain.insert(next))
-      continue;
-    for (Value operand : next->getOperands())
-      if (Operation *def = operand.getDefiningOp();
-          def && isSliceableProducer(def))
-        worklist.push_back(def);
-  }
-  // Until none is left unused (an op may feed two others of the chain).
-  SmallVector<Operation *> live(chain.begin(), chain.end());
-  for (bool erased = true; erased;) {
-    erased = false;
-    for (Operation *&unused : live)
-      if (unused && unused->use_empty()) {
-        unused->erase();
-        unused = nullptr;
-        erased = true;
-      }
-  }
+  eraseSlicedProducers(producer);
 }
 
 namespace {
