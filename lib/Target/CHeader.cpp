@@ -33,8 +33,10 @@ mlir::tconv::collectRuntimeDeps(llvm::Module &module) {
         "the generated code calls " + unknown +
             ", neither in the C library nor in the OpenMP runtime",
         llvm::inconvertibleErrorCode());
-  deps.mutableGlobals = llvm::any_of(
-      module.globals(), [](auto &global) { return !global.isConstant(); });
+  deps.mutableGlobals =
+      llvm::any_of(module.globals(), [](llvm::GlobalVariable &global) {
+        return !global.isConstant() && !global.hasAttribute(kCpuCheckFlagAttr);
+      });
   return deps;
 }
 
@@ -90,8 +92,8 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
      << " * Compiled for: " << info.targetTriple << ", CPU " << info.targetCPU
      << "\n";
   if (!info.checkedFeatures.empty()) {
-    os << " * CPU features it needs (checked at each call):";
-    size_t column = 48;
+    os << " * CPU features it needs (checked at each call until one passes):";
+    size_t column = 66;
     for (const std::string &feature : info.checkedFeatures) {
       if (column + feature.size() + 1 > 78) {
         os << "\n *  ";

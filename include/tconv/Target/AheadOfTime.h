@@ -132,6 +132,9 @@ void writeCHeader(llvm::raw_ostream &os, ArrayRef<CEntry> entries,
 /// What an entry point returns when the CPU lacks features the code was
 /// compiled for (0: success, 1: a NULL array, 2: a misaligned workspace).
 inline constexpr int kCpuCheckFailed = 3;
+/// Marks the one global <prefix>check_cpu() writes: a flag that the CPU
+/// passed, set once and never cleared, which leaves calls reentrant.
+inline constexpr llvm::StringLiteral kCpuCheckFlagAttr = "tconv-cpu-check-passed";
 /// What an entry point with a dynamic batch returns when n < 1.
 inline constexpr int kBatchOutOfRange = 4;
 
