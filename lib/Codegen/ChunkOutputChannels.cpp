@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "FunctionInputs.h"
 #include "SliceAlong.h"
 #include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Strategy.h"
@@ -39,7 +40,7 @@ static bool isSliceableProducer(Operation *op) {
 /// would compute the whole filter before the loop, where the decomposition
 /// fuses it into the filter's copy.
 static bool slicesFromSources(Value filter) {
-  if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
+  if (isFunctionInput(filter) || matchPattern(filter, m_Constant()))
     return true;
   Operation *producer = filter.getDefiningOp();
   if (!producer || !filter.hasOneUse() || !isSliceableProducer(producer))
@@ -60,7 +61,7 @@ static bool slicesFromSources(Value filter) {
 static Value sliceFilter(OpBuilder &b, Location loc, Value filter,
                          unsigned channelDim, OpFoldResult first,
                          int64_t chunk) {
-  if (isa<BlockArgument>(filter) || matchPattern(filter, m_Constant()))
+  if (isFunctionInput(filter) || matchPattern(filter, m_Constant()))
     return extractAlong(b, loc, filter, channelDim, first, chunk);
   auto type = cast<RankedTensorType>(filter.getType());
   SmallVector<int64_t> shape(type.getShape());

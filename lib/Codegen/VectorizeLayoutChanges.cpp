@@ -10,6 +10,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "FunctionInputs.h"
 #include "TileSplitting.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -64,9 +65,11 @@ transposedDims(linalg::GenericOp op) {
 /// Whether `value` is a whole tensor of its own (not a slice of a bigger one):
 /// a collapse_shape of it bufferizes to a view, not a copy.
 static bool isWholeTensor(Value value) {
-  if (auto arg = dyn_cast<BlockArgument>(value))
-    return isa<FunctionOpInterface>(arg.getOwner()->getParentOp());
+  if (tconv::isFunctionInput(value))
+    return true;
   Operation *def = value.getDefiningOp();
+  if (!def)
+    return false;
   if (isa<tensor::EmptyOp, tensor::ExpandShapeOp, tensor::CollapseShapeOp,
           arith::ConstantOp>(def))
     return true;

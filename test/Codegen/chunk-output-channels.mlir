@@ -24,6 +24,35 @@ func.func @runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>
   return %y : tensor<1x256x16x16xf32>
 }
 
+// The same filter as tconv-compile's entry points see it, the tensor of a
+// memref argument: chunked alike. A strided memref's is not whole.
+
+// CHECK-LABEL: func.func @runtime_filter_of_memref(
+//  CHECK-SAME:     %{{.*}}: tensor<1x512x8x8xf32>, %[[M:[^:]*]]: memref<512x256x4x4xf32>
+//       CHECK:   %[[W:.*]] = bufferization.to_tensor %[[M]] restrict
+//       CHECK:   scf.forall (%[[I:.*]]) in (8)
+//       CHECK:     %[[FIRST:.*]] = arith.muli %[[I]]
+//       CHECK:     %[[WC:.*]] = tensor.extract_slice %[[W]][0, %[[FIRST]], 0, 0] [512, 32, 4, 4]
+//       CHECK:     tconv.conv_transpose %{{.*}}, %[[WC]] strides = [2, 2]
+func.func @runtime_filter_of_memref(%x: tensor<1x512x8x8xf32>, %m: memref<512x256x4x4xf32>)
+    -> tensor<1x256x16x16xf32> {
+  %w = bufferization.to_tensor %m restrict : memref<512x256x4x4xf32> to tensor<512x256x4x4xf32>
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @runtime_filter_of_strided_memref(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x16x16xf32>
+func.func @runtime_filter_of_strided_memref(%x: tensor<1x512x8x8xf32>,
+    %m: memref<512x256x4x4xf32, strided<[8192, 16, 4, 1]>>) -> tensor<1x256x16x16xf32> {
+  %w = bufferization.to_tensor %m restrict : memref<512x256x4x4xf32, strided<[8192, 16, 4, 1]>> to tensor<512x256x4x4xf32>
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}
+
 // -----
 
 // A filter scaled by a folded batch norm: the scale is sliced with it, and

@@ -189,6 +189,47 @@ func.func @chunk_taps(%w: tensor<8x64x4x4xf32>, %i: index) -> tensor<1x1x8x32xf3
   return %s : tensor<1x1x8x32xf32>
 }
 
+// The same chunk of an entry point that tconv-compile built: its filter is
+// the tensor of a memref argument, whole and contiguous as an argument
+// tensor is, so the taps merge alike. A strided memref's do not.
+
+// CHECK16-LABEL: func.func @chunk_taps_of_memref(
+//  CHECK16-SAME:     %[[M:.*]]: memref<8x64x4x4xf32>, %[[I:.*]]: index
+//       CHECK16:   %[[W:.*]] = bufferization.to_tensor %[[M]] restrict
+//       CHECK16:   %[[CHUNK:.*]] = tensor.extract_slice %[[W]][0, %[[I]], 0, 0] [8, 32, 4, 4] [1, 1, 1, 1]
+//       CHECK16:   tensor.collapse_shape %[[CHUNK]] {{\[}}[0], [1], [2, 3]] : tensor<8x32x4x4xf32> into tensor<8x32x16xf32>
+//       CHECK16:   vector.transfer_read {{.*}} : tensor<16x16xf32>, vector<16x16xf32>
+func.func @chunk_taps_of_memref(%m: memref<8x64x4x4xf32>, %i: index) -> tensor<1x1x8x32xf32> {
+  %w = bufferization.to_tensor %m restrict : memref<8x64x4x4xf32> to tensor<8x64x4x4xf32>
+  %c = tensor.extract_slice %w[0, %i, 0, 0] [8, 32, 4, 4] [1, 1, 1, 1] : tensor<8x64x4x4xf32> to tensor<8x32x4x4xf32>
+  %e = tensor.empty() : tensor<4x4x8x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(kh, kw, c, f) -> (c, f, kh, kw)>, affine_map<(kh, kw, c, f) -> (kh, kw, c, f)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c : tensor<8x32x4x4xf32>) outs(%e : tensor<4x4x8x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x8x32xf32>
+  %s = tensor.extract_slice %t[1, 2, 0, 0] [1, 1, 8, 32] [1, 1, 1, 1] : tensor<4x4x8x32xf32> to tensor<1x1x8x32xf32>
+  return %s : tensor<1x1x8x32xf32>
+}
+
+// CHECK16-LABEL: func.func @chunk_taps_of_strided_memref(
+//   CHECK16-NOT:   tensor.collapse_shape
+//       CHECK16:   return
+func.func @chunk_taps_of_strided_memref(%m: memref<8x64x4x4xf32, strided<[2048, 32, 8, 1]>>, %i: index) -> tensor<1x1x8x32xf32> {
+  %w = bufferization.to_tensor %m restrict : memref<8x64x4x4xf32, strided<[2048, 32, 8, 1]>> to tensor<8x64x4x4xf32>
+  %c = tensor.extract_slice %w[0, %i, 0, 0] [8, 32, 4, 4] [1, 1, 1, 1] : tensor<8x64x4x4xf32> to tensor<8x32x4x4xf32>
+  %e = tensor.empty() : tensor<4x4x8x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(kh, kw, c, f) -> (c, f, kh, kw)>, affine_map<(kh, kw, c, f) -> (kh, kw, c, f)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c : tensor<8x32x4x4xf32>) outs(%e : tensor<4x4x8x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x8x32xf32>
+  %s = tensor.extract_slice %t[1, 2, 0, 0] [1, 1, 8, 32] [1, 1, 1, 1] : tensor<4x4x8x32xf32> to tensor<1x1x8x32xf32>
+  return %s : tensor<1x1x8x32xf32>
+}
+
 // -----
 
 // NHWC -> NCHW: the blocks would be shared out by channel, so each thread
