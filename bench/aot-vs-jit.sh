@@ -1,8 +1,10 @@
 #!/bin/sh
 # A tconv-bench problem compiled ahead of time (tconv-compile) and called
 # from C, against the same model JIT-compiled by `tconv-run --bench`: the
-# speed an embedder gets next to the speed tconv-run reports. Alternating
-# rounds; each prints its median, the last line the median of the rounds.
+# speed an embedder gets next to the speed tconv-run reports. The C caller
+# takes its arrays from malloc, then aligned as the header advises
+# (<ENTRY>_ARRAY_ALIGNMENT). Alternating rounds; each prints its medians,
+# the last line the median of the rounds and their ratios to tconv-run's.
 #
 #   bench/aot-vs-jit.sh [SHAPE [THREADS [ROUNDS [SECONDS]]]]   (T2 1 5 1)
 #
@@ -26,14 +28,16 @@ trap 'rm -rf "$dir"' EXIT
 calls=$("$build/bin/tconv-run" "$dir/model.mlir" --random-inputs --threads="$threads" --bench=3 |
   awk -v s="$seconds" '/^median:/ { n = int(s * 1000 / $2); print (n < 3 ? 3 : n) }')
 for round in $(seq "$rounds"); do
-  aot=$(OMP_NUM_THREADS=$threads "$dir/time-entry" "$seconds" | awk '{ print $2 }')
+  malloced=$(OMP_NUM_THREADS=$threads "$dir/time-entry" "$seconds" malloc | awk '{ print $2 }')
+  aligned=$(OMP_NUM_THREADS=$threads "$dir/time-entry" "$seconds" aligned | awk '{ print $2 }')
   jit=$("$build/bin/tconv-run" "$dir/model.mlir" --random-inputs --threads="$threads" \
     --bench="$calls" | awk '/^median:/ { print $2 }')
-  echo "round $round: $shape at $threads thread(s): from C $aot ms, tconv-run --bench $jit ms"
-  echo "$aot $jit" >>"$dir/medians"
+  echo "round $round: $shape at $threads thread(s): from C $malloced ms (malloc), $aligned ms (aligned), tconv-run --bench $jit ms"
+  echo "$malloced" >>"$dir/malloc"
+  echo "$aligned" >>"$dir/aligned"
+  echo "$jit" >>"$dir/jit"
 done
-awk '{ print $1 > "'"$dir"'/aot"; print $2 > "'"$dir"'/jit" }' "$dir/medians"
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-aot=$(median "$dir/aot") jit=$(median "$dir/jit")
-awk -v a="$aot" -v j="$jit" -v s="$shape" -v t="$threads" 'BEGIN {
-  printf "%s at %s thread(s): from C %.4f ms, tconv-run --bench %.4f ms, ratio %.2f\n", s, t, a, j, a / j }'
+malloced=$(median "$dir/malloc") aligned=$(median "$dir/aligned") jit=$(median "$dir/jit")
+awk -v m="$malloced" -v a="$aligned" -v j="$jit" -v s="$shape" -v t="$threads" 'BEGIN {
+  printf "%s at %s thread(s): from C %.4f ms (malloc, ratio %.2f), %.4f ms (aligned, ratio %.2f), tconv-run --bench %.4f ms\n", s, t, m, m / j, a, a / j, j }'

@@ -4,15 +4,19 @@
  * form `tconv-bench --print-model` prints). Build with the header named by
  * TCONV_HEADER, e.g. -DTCONV_HEADER='"model.h"'.
  *
- *   time-entry [SECONDS]
+ *   time-entry [SECONDS [malloc|aligned]]
  *
- * Warms up for 3 calls, then calls for SECONDS (default 1) and prints
+ * The arrays come from malloc (default), as most callers' do, or are
+ * aligned to TCONV_MAIN_ARRAY_ALIGNMENT, as the header advises: only then
+ * are outputs of 1 MiB or more written with streaming stores. Warms up for
+ * 3 calls, then calls for SECONDS (default 1) and prints
  * "median: X ms  min: Y ms  calls: N".
  */
 #include TCONV_HEADER
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now(void) {
@@ -26,8 +30,19 @@ static int byValue(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+static int aligned;
+
+static float *array(size_t n) {
+  size_t alignment = TCONV_MAIN_ARRAY_ALIGNMENT;
+  if (!aligned)
+    return malloc(n * sizeof(float));
+  /* aligned_alloc wants a multiple of the alignment. */
+  return aligned_alloc(alignment, (n * sizeof(float) + alignment - 1) /
+                                      alignment * alignment);
+}
+
 static float *filled(size_t n, unsigned seed) {
-  float *data = malloc(n * sizeof(float));
+  float *data = array(n);
   for (size_t i = 0; data && i < n; ++i) {
     seed = seed * 1664525u + 1013904223u;
     data[i] = (float)(seed >> 8) / 8388608.0f - 1.0f;
@@ -37,8 +52,12 @@ static float *filled(size_t n, unsigned seed) {
 
 int main(int argc, char **argv) {
   double seconds = argc > 1 ? atof(argv[1]) : 1.0;
-  if (argc > 2 || !(seconds > 0 && seconds <= 600)) {
-    fprintf(stderr, "usage: %s [SECONDS in (0, 600]]\n", argv[0]);
+  const char *allocation = argc > 2 ? argv[2] : "malloc";
+  aligned = strcmp(allocation, "aligned") == 0;
+  if (argc > 3 || !(seconds > 0 && seconds <= 600) ||
+      !(aligned || strcmp(allocation, "malloc") == 0)) {
+    fprintf(stderr, "usage: %s [SECONDS in (0, 600] [malloc|aligned]]\n",
+            argv[0]);
     return 1;
   }
   size_t alignment = TCONV_MAIN_WORKSPACE_ALIGNMENT;
@@ -46,7 +65,7 @@ int main(int argc, char **argv) {
                  alignment;
   void *workspace = bytes ? aligned_alloc(alignment, bytes) : NULL;
   float *x = filled(TCONV_MAIN_IN0_NUMEL, 1), *w = filled(TCONV_MAIN_IN1_NUMEL, 2);
-  float *y = malloc(TCONV_MAIN_OUT0_NUMEL * sizeof(float));
+  float *y = array(TCONV_MAIN_OUT0_NUMEL);
   if ((bytes && !workspace) || !x || !w || !y) {
     fprintf(stderr, "error: out of memory\n");
     return 1;

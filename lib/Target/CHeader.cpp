@@ -63,7 +63,10 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
      << " * Each function runs one entry point of the module. Arrays are\n"
      << " * caller-owned, contiguous and row-major (the element order of the\n"
      << " * MLIR tensor type, e.g. NCHW); inputs are only read, outputs are\n"
-     << " * overwritten and must not overlap any input.\n"
+     << " * overwritten and must not overlap any input. Arrays aligned to\n"
+     << " * <ENTRY>_ARRAY_ALIGNMENT bytes run fastest: only then are outputs of\n"
+     << " * 1 MiB or more written past the caches with x86 streaming\n"
+     << " * stores; malloc's large blocks start 16 bytes past a page.\n"
      << " *\n"
      << " * The temporaries of a call live in `workspace`, caller-owned memory\n"
      << " * of <ENTRY>_WORKSPACE_SIZE bytes (or <entry>_workspace_size()),\n"
@@ -142,6 +145,8 @@ void mlir::tconv::writeCHeader(llvm::raw_ostream &os,
   for (const CEntry &entry : entries) {
     std::string macro = StringRef(entry.cName).upper();
     os << "\n/* " << entry.mlirSignature << " */\n";
+    os << "#define " << macro << "_ARRAY_ALIGNMENT " << kArrayAlignment
+       << "\n";
     for (const CParam &param : entry.params) {
       if (param.byValue)
         continue;

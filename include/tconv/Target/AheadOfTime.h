@@ -57,6 +57,9 @@ struct CParam {
 
 /// Alignment the C entry points require of the workspace pointer.
 inline constexpr int64_t kWorkspaceAlignment = 64;
+/// Alignment the header advises for arrays: a cache line, which streaming
+/// stores write whole (tconv-streaming-result-stores).
+inline constexpr int64_t kArrayAlignment = 64;
 
 /// An exported entry point.
 struct CEntry {
