@@ -190,3 +190,32 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image,
   func::ReturnOp::create(builder, loc, results);
   driver->setAttr(kBatchLoopAttrName, UnitAttr::get(ctx));
 }
+
+tensor::EmptyOp tconv::getBatchResultInit(Value result) {
+  Value value = result;
+  while (true) {
+    if (auto empty = value.getDefiningOp<tensor::EmptyOp>()) {
+      auto passesOn = [](OpOperand &use) {
+        if (isa<scf::YieldOp>(use.getOwner()))
+          return true;
+        auto loop = dyn_cast<scf::ForOp>(use.getOwner());
+        return loop && loop.getTiedLoopResult(&use) != nullptr;
+      };
+      return llvm::all_of(empty->getUses(), passesOn) ? empty
+                                                      : tensor::EmptyOp();
+    }
+    auto produced = dyn_cast<OpResult>(value);
+    if (!produced)
+      return {};
+    unsigned index = produced.getResultNumber();
+    if (auto branch = dyn_cast<scf::IfOp>(produced.getOwner())) {
+      if (branch.getElseRegion().empty())
+        return {};
+      value = branch.elseYield().getOperand(index);
+    } else if (auto loop = dyn_cast<scf::ForOp>(produced.getOwner())) {
+      value = loop.getInitArgs()[index];
+    } else {
+      return {};
+    }
+  }
+}

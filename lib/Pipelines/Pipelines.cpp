@@ -60,13 +60,18 @@ strategyOptions(const tconv::LowerToLLVMOptions &options) {
   return strategy;
 }
 
-/// tconv.conv_transpose -> tconv.conv.
-static void addDecomposeStage(OpPassManager &pm,
-                              const tconv::LowerToLLVMOptions &options) {
+void mlir::tconv::addBatchOutlining(OpPassManager &pm,
+                                    const LowerToLLVMOptions &options) {
   // A dynamic batch becomes a loop over a static per-image function; so
   // does a static one that the strategy runs image by image.
   pm.addPass(createTConvOutlineBatch({/*staticBatches=*/options.vectorize,
                                    /*batchChunks=*/options.vectorize}));
+}
+
+/// tconv.conv_transpose -> tconv.conv.
+static void addDecomposeStage(OpPassManager &pm,
+                              const tconv::LowerToLLVMOptions &options) {
+  addBatchOutlining(pm, options);
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   // Upstream convolutions (TOSA, linalg) take the same path as tconv's.
   funcPm.addPass(createTConvRaiseConvolutions());

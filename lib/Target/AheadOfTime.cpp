@@ -38,8 +38,7 @@ LogicalResult mlir::tconv::compileAheadOfTime(
   // over a per-image function before the entries take memref arguments (the
   // pipeline's own outlining then finds no tensor arguments left).
   PassManager outline(module.getContext());
-  outline.addPass(
-      createTConvOutlineBatch({/*staticBatches=*/pipelineOptions.vectorize}));
+  addBatchOutlining(outline, pipelineOptions);
   if (failed(outline.run(module)))
     return failure();
   buildCEntryImpls(module, *entries);

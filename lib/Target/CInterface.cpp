@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Passes.h"
 #include "tconv/Support/HostTensor.h"
 #include "llvm/ADT/StringSet.h"
@@ -188,6 +189,19 @@ static void buildImpl(func::FuncOp func, const CEntry &entry) {
   impl.walk([&](func::ReturnOp ret) {
     builder.setInsertionPoint(ret);
     for (auto [value, out] : llvm::zip_equal(ret.getOperands(), outputs)) {
+      // A batch loop's images go straight into the output: empty-tensor
+      // elimination would give it to only one arm of the scf.if around
+      // each loop, the other arm a buffer of its own, allocated and copied
+      // into the output after the loops.
+      if (impl->hasAttr(kBatchLoopAttrName))
+        if (tensor::EmptyOp init = getBatchResultInit(value)) {
+          OpBuilder atInit(init);
+          Value whole = bufferization::ToTensorOp::create(
+              atInit, init.getLoc(), init.getType(), out, /*restrict=*/true,
+              /*writable=*/true);
+          init.getResult().replaceAllUsesWith(whole);
+          init.erase();
+        }
       if (isa<RankedTensorType>(value.getType())) {
         auto store = bufferization::MaterializeInDestinationOp::create(
             builder, ret.getLoc(), value, out);

@@ -11,6 +11,7 @@
 #define TCONV_CODEGEN_BATCHLOOP_H
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace mlir::tconv {
@@ -41,6 +42,13 @@ bool isBatchedType(Type type);
 /// with kBatchLoopAttrName and the callees with kBatchImageAttrName.
 void buildBatchLoop(func::FuncOp driver, func::FuncOp image,
                     func::FuncOp chunk = {});
+
+/// The tensor.empty that `result`, returned by a driver `buildBatchLoop`
+/// built, starts from, if nothing but the batch loops passes it on: the
+/// loops' inits, and the scf.if arms that keep it when a loop has nothing
+/// to run. A caller that has the result's buffer replaces it with that
+/// buffer's tensor. Null if `result` is made otherwise.
+tensor::EmptyOp getBatchResultInit(Value result);
 
 } // namespace mlir::tconv
 

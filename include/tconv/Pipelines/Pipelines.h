@@ -193,6 +193,12 @@ LogicalResult verifyLowerToLLVMOptions(
 void addLowerToLLVMStage(OpPassManager &pm, llvm::StringRef stage,
                          const LowerToLLVMOptions &options);
 
+/// Adds the outlining of batch loops that starts the pipeline: a dynamic
+/// batch (or a large static one) becomes a loop over per-image functions,
+/// small images 8 at a time. tconv-compile runs it before it gives its entry
+/// points memref arguments, with the options of the pipeline it then runs.
+void addBatchOutlining(OpPassManager &pm, const LowerToLLVMOptions &options);
+
 /// Adds every stage, in order, up to `options.stopAfter` if set.
 void buildLowerToLLVMPipeline(OpPassManager &pm,
                               const LowerToLLVMOptions &options);

@@ -1,5 +1,6 @@
-/* Calls the dynamic-batch function of dynamic-batch.mlir at n = 2 and
- * n = 5 (one object) and compares each image with a naive convolution. */
+/* Calls the dynamic-batch function of dynamic-batch.mlir at n = 2, 5, 8
+ * and 19 (one object: single images, chunks of 8 images, both) and compares
+ * each image with a naive convolution. */
 #include "dynamic-batch.h"
 #include "conv-tanh-check.h"
 
@@ -18,8 +19,8 @@ int main(void) {
                              TCONV_NET_WORKSPACE_ALIGNMENT];
   uintptr_t mask = TCONV_NET_WORKSPACE_ALIGNMENT - 1;
   void *workspace = (void *)(((uintptr_t)arena + mask) & ~mask);
-  const int64_t batches[] = {2, 5};
-  for (int t = 0; t < 2; ++t) {
+  const int64_t batches[] = {2, 5, 8, 19};
+  for (int t = 0; t < 4; ++t) {
     int64_t n = batches[t];
     float *x = malloc(sizeof(float) * n * TCONV_NET_IN0_IMAGE_NUMEL);
     float *y = malloc(sizeof(float) * n * TCONV_NET_OUT0_IMAGE_NUMEL);
