@@ -111,11 +111,11 @@ bench-models: build
 	/usr/bin/python3 bench/models.py --tconv-run=$(BUILD_DIR)/bin/tconv-run \
 	  --report=bench/models.md $(if $(ORT),--ort=$(ORT)) $(MODELS_FLAGS)
 
-# A tconv-bench problem compiled by tconv-compile and called from C, against
+# tconv-bench problems compiled by tconv-compile and called from C, against
 # tconv-run --bench on the same model, in alternating rounds: what an
-# embedder gets next to what tconv-run reports. AOT_FLAGS: SHAPE THREADS
-# ROUNDS SECONDS.
-AOT_FLAGS ?= T2 1 5 1
+# embedder gets next to what tconv-run reports. AOT_FLAGS: SHAPES (all or
+# T2,C1) THREADS ROUNDS SECONDS.
+AOT_FLAGS ?= all 1 3 1
 bench-aot: build
 	BUILD_DIR=$(BUILD_DIR) bench/aot-vs-jit.sh $(AOT_FLAGS)
 
