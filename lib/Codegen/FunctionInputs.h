@@ -1,4 +1,4 @@
-//===- FunctionInputs.h - A function's inputs, however they arrive -*- C++ -*-===//
+//===- FunctionInputs.h - A function's inputs, as they arrive ---*- C++ -*-===//
 //
 // A function's tensor input is a block argument where tconv-run JIT-compiles
 // it, but a bufferization.to_tensor of a memref argument in the C entry

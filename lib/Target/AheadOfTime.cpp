@@ -6,7 +6,6 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Transforms/Passes.h"
-#include "tconv/Codegen/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Pipelines/Pipelines.h"
 

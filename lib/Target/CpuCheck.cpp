@@ -132,7 +132,8 @@ static llvm::Function *defineCheck(llvm::Module &module, StringRef name,
   passed->addAttribute(kCpuCheckFlagAttr);
   auto *ask = llvm::BasicBlock::Create(ctx, "ask", check);
   auto *known = llvm::BasicBlock::Create(ctx, "known", check);
-  llvm::LoadInst *passedBefore = b.CreateAlignedLoad(i32, passed, llvm::Align(4));
+  llvm::LoadInst *passedBefore =
+      b.CreateAlignedLoad(i32, passed, llvm::Align(4));
   passedBefore->setAtomic(llvm::AtomicOrdering::Monotonic);
   b.CreateCondBr(b.CreateICmpNE(passedBefore, b.getInt32(0)), known, ask);
   b.SetInsertPoint(known);

@@ -137,7 +137,8 @@ void writeCHeader(llvm::raw_ostream &os, ArrayRef<CEntry> entries,
 inline constexpr int kCpuCheckFailed = 3;
 /// Marks the one global <prefix>check_cpu() writes: a flag that the CPU
 /// passed, set once and never cleared, which leaves calls reentrant.
-inline constexpr llvm::StringLiteral kCpuCheckFlagAttr = "tconv-cpu-check-passed";
+inline constexpr llvm::StringLiteral kCpuCheckFlagAttr =
+    "tconv-cpu-check-passed";
 /// What an entry point with a dynamic batch returns when n < 1.
 inline constexpr int kBatchOutOfRange = 4;
 
