@@ -32,13 +32,15 @@ static int byValue(const void *a, const void *b) {
 
 static int aligned;
 
+/* aligned_alloc wants a multiple of the alignment. */
+static void *allocAligned(size_t alignment, size_t bytes) {
+  return aligned_alloc(alignment, (bytes + alignment - 1) / alignment *
+                                      alignment);
+}
+
 static float *array(size_t n) {
-  size_t alignment = TCONV_MAIN_ARRAY_ALIGNMENT;
-  if (!aligned)
-    return malloc(n * sizeof(float));
-  /* aligned_alloc wants a multiple of the alignment. */
-  return aligned_alloc(alignment, (n * sizeof(float) + alignment - 1) /
-                                      alignment * alignment);
+  return aligned ? allocAligned(TCONV_MAIN_ARRAY_ALIGNMENT, n * sizeof(float))
+                 : malloc(n * sizeof(float));
 }
 
 static float *filled(size_t n, unsigned seed) {
@@ -60,10 +62,9 @@ int main(int argc, char **argv) {
             argv[0]);
     return 1;
   }
-  size_t alignment = TCONV_MAIN_WORKSPACE_ALIGNMENT;
-  size_t bytes = (tconv_main_workspace_size() + alignment - 1) / alignment *
-                 alignment;
-  void *workspace = bytes ? aligned_alloc(alignment, bytes) : NULL;
+  size_t bytes = tconv_main_workspace_size();
+  void *workspace =
+      bytes ? allocAligned(TCONV_MAIN_WORKSPACE_ALIGNMENT, bytes) : NULL;
   float *x = filled(TCONV_MAIN_IN0_NUMEL, 1), *w = filled(TCONV_MAIN_IN1_NUMEL, 2);
   float *y = array(TCONV_MAIN_OUT0_NUMEL);
   if ((bytes && !workspace) || !x || !w || !y) {

@@ -33,6 +33,12 @@ static bool isSliceableProducer(Operation *op) {
          OpTrait::hasElementwiseMappableTraits(op);
 }
 
+/// Whether `filter` is sliced as it is: an input of the function or a
+/// constant (an extract_slice of it is a view).
+static bool isSliceSource(Value filter) {
+  return isFunctionInput(filter) || matchPattern(filter, m_Constant());
+}
+
 /// Whether a chunk of `filter` can be computed from chunks of what it is
 /// made of: a function argument or a constant, or sliceable ops used only
 /// by the convolution on such values (a filter scaled by a folded batch
@@ -40,7 +46,7 @@ static bool isSliceableProducer(Operation *op) {
 /// would compute the whole filter before the loop, where the decomposition
 /// fuses it into the filter's copy.
 static bool slicesFromSources(Value filter) {
-  if (isFunctionInput(filter) || matchPattern(filter, m_Constant()))
+  if (isSliceSource(filter))
     return true;
   Operation *producer = filter.getDefiningOp();
   if (!producer || !filter.hasOneUse() || !isSliceableProducer(producer))
@@ -61,7 +67,7 @@ static bool slicesFromSources(Value filter) {
 static Value sliceFilter(OpBuilder &b, Location loc, Value filter,
                          unsigned channelDim, OpFoldResult first,
                          int64_t chunk) {
-  if (isFunctionInput(filter) || matchPattern(filter, m_Constant()))
+  if (isSliceSource(filter))
     return extractAlong(b, loc, filter, channelDim, first, chunk);
   auto type = cast<RankedTensorType>(filter.getType());
   SmallVector<int64_t> shape(type.getShape());
