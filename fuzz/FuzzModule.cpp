@@ -220,8 +220,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   LowerToLLVMOptions options;
   options.transposeStrategy = strategy;
-  if (schedules > 0)
-    setNativeVectorWidth(options, 16);
+  if (schedules > 0) {
+    options.targetCpu = "x86-64-v4"; // AVX-512's tiles
+    (void)applyTargetCpu(options, [](const llvm::Twine &) {});
+  }
   options.bf16Dot = schedules == 2;
   PassManager pm(context);
   buildLowerToLLVMPipeline(pm, options);

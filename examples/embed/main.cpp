@@ -1,12 +1,14 @@
 //===- main.cpp - A compiler that embeds tconv ----------------------------===//
 //
-// Usage: embed-tconv [FILE.mlir] [--pipeline=TEXT]
+// Usage: embed-tconv [FILE.mlir] [--target-cpu=CPU] [--pipeline=TEXT]
 //
 // Parses FILE (default: a built-in module with a tconv.conv_transpose), lowers
 // it to the LLVM dialect and prints the result. Without --pipeline the
-// lowering is built with the C++ API (tconv::buildLowerToLLVMPipeline); with
-// it, TEXT is parsed against the passes tconv::registerAllPasses() registered,
-// e.g. --pipeline='builtin.module(tconv-lower-to-llvm{parallel=false})'.
+// lowering is built with the C++ API (tconv::buildLowerToLLVMPipeline),
+// scheduled for CPU (host, znver5, x86-64-v3...; default: the portable
+// schedule); with it, TEXT is parsed against the passes
+// tconv::registerAllPasses() registered, e.g.
+// --pipeline='builtin.module(tconv-lower-to-llvm{target-cpu=host})'.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,15 +34,18 @@ func.func @main(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x3xf3
 )mlir";
 
 int main(int argc, char **argv) {
-  std::string file, pipeline;
+  std::string file, pipeline, targetCpu;
   for (int i = 1; i < argc; ++i) {
     llvm::StringRef arg = argv[i];
     if (arg.consume_front("--pipeline="))
       pipeline = arg.str();
+    else if (arg.consume_front("--target-cpu="))
+      targetCpu = arg.str();
     else if (!arg.starts_with("-") && file.empty())
       file = arg.str();
     else {
-      llvm::errs() << "usage: embed-tconv [FILE.mlir] [--pipeline=TEXT]\n";
+      llvm::errs() << "usage: embed-tconv [FILE.mlir] [--target-cpu=CPU] "
+                      "[--pipeline=TEXT]\n";
       return 1;
     }
   }
@@ -61,6 +66,13 @@ int main(int argc, char **argv) {
   if (pipeline.empty()) {
     mlir::tconv::LowerToLLVMOptions options;
     options.parallel = false;
+    options.targetCpu = targetCpu;
+    auto report = [](const llvm::Twine &message) {
+      llvm::errs() << message << "\n";
+    };
+    if (mlir::failed(mlir::tconv::applyTargetCpu(options, report)) ||
+        mlir::failed(mlir::tconv::verifyLowerToLLVMOptions(options, report)))
+      return 1;
     mlir::tconv::buildLowerToLLVMPipeline(pm, options);
   } else {
     // The text names its anchor, e.g. builtin.module(...).

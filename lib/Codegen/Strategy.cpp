@@ -159,6 +159,58 @@ FailureOr<std::optional<ConvSchedule>> mlir::tconv::getSchedule(Operation *op) {
 // The rules
 //===----------------------------------------------------------------------===//
 
+int64_t mlir::tconv::getVectorLanes(const TargetCpu &cpu) {
+  if (cpu.isX86) {
+    if (cpu.hasFeature("avx512f"))
+      return 16;
+    if (cpu.hasFeature("avx"))
+      return 8;
+  }
+  return 4;
+}
+
+bool mlir::tconv::hasBF16Dot(const TargetCpu &cpu) {
+  return cpu.isX86 && cpu.hasFeature("avx512f") &&
+         cpu.hasFeature("avx512bf16");
+}
+
+namespace {
+/// An AVX-512 core with two 512-bit FMA pipes, which LLVM's features do not
+/// tell apart from one with a single pipe (Zen 4 runs each 512-bit FMA as
+/// two 256-bit halves).
+struct TwoPipeCore {
+  llvm::StringLiteral cpu;
+  /// Whether both pipes also run vdpbf16ps (AMD); Intel's run it on one.
+  bool bf16DotOnEveryPipe;
+};
+} // namespace
+
+static constexpr TwoPipeCore kTwoPipeCores[] = {
+    {"skylake-avx512", false}, {"cascadelake", false},
+    {"cooperlake", false},     {"icelake-server", false},
+    {"sapphirerapids", false}, {"emeraldrapids", false},
+    {"graniterapids", false},  {"graniterapids-d", false},
+    {"diamondrapids", false},  {"znver5", true}};
+
+static const TwoPipeCore *twoPipeCore(const TargetCpu &cpu) {
+  if (getVectorLanes(cpu) != 16)
+    return nullptr;
+  const TwoPipeCore *core =
+      llvm::find_if(kTwoPipeCores, [&](const TwoPipeCore &candidate) {
+        return candidate.cpu == cpu.name;
+      });
+  return core == std::end(kTwoPipeCores) ? nullptr : core;
+}
+
+int64_t mlir::tconv::getFmaPipes(const TargetCpu &cpu) {
+  return twoPipeCore(cpu) ? 2 : 1;
+}
+
+bool mlir::tconv::prefersBF16Dot(const TargetCpu &cpu) {
+  const TwoPipeCore *core = twoPipeCore(cpu);
+  return hasBF16Dot(cpu) && (!core || core->bf16DotOnEveryPipe);
+}
+
 int64_t mlir::tconv::defaultFTile(int64_t vectorWidth) {
   return 2 * vectorWidth;
 }

@@ -20,6 +20,10 @@
 #include "tconv/Codegen/Passes.h"
 #include "tconv/Codegen/Strategy.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/TargetParser/X86TargetParser.h"
 
 using namespace mlir;
 using namespace mlir::tconv;
@@ -304,12 +308,58 @@ void mlir::tconv::buildLowerToLLVMPipeline(
   }
 }
 
-void mlir::tconv::setNativeVectorWidth(tconv::LowerToLLVMOptions &options,
-                                       int64_t lanes) {
-  options.vectorWidth = lanes;
-  options.fTile = defaultFTile(options.vectorWidth);
-  options.owTile = defaultOwTile(options.vectorWidth);
-  options.cTile = defaultCTile(options.vectorWidth);
+void mlir::tconv::scheduleForCpu(tconv::LowerToLLVMOptions &options,
+                                 const TargetCpu &cpu) {
+  // setValue leaves an option "not given": a target-cpu applied after
+  // tconv-run's own schedule still overrides it.
+  auto setUnlessGiven = [](auto &option, auto value) {
+    if (!option.hasValue())
+      option.setValue(value);
+  };
+  setUnlessGiven(options.vectorWidth, getVectorLanes(cpu));
+  int64_t lanes = options.vectorWidth;
+  setUnlessGiven(options.fTile, defaultFTile(lanes));
+  setUnlessGiven(options.owTile, defaultOwTile(lanes));
+  setUnlessGiven(options.cTile, defaultCTile(lanes));
+  setUnlessGiven(options.bf16Dot, prefersBF16Dot(cpu));
+  setUnlessGiven(options.fmaPipes, getFmaPipes(cpu));
+  setUnlessGiven(options.streamingStores, cpu.isX86);
+}
+
+LogicalResult mlir::tconv::applyTargetCpu(
+    tconv::LowerToLLVMOptions &options,
+    llvm::function_ref<void(const llvm::Twine &)> emitError) {
+  StringRef name = options.targetCpu;
+  if (name.empty())
+    return success();
+  llvm::StringMap<bool> features;
+  std::string cpuName;
+  bool isX86 = true;
+  if (name == "host") {
+    cpuName = llvm::sys::getHostCPUName().str();
+    features = llvm::sys::getHostCPUFeatures();
+    isX86 = llvm::Triple(llvm::sys::getProcessTriple()).isX86();
+  } else if (llvm::X86::parseArchX86(name, /*Only64Bit=*/true) !=
+             llvm::X86::CK_None) {
+    cpuName = name.str();
+    SmallVector<StringRef> listed;
+    llvm::X86::getFeaturesForCPU(name, listed);
+    // The list leaves out what its features imply (avx2: avx).
+    for (StringRef feature : listed) {
+      features[feature] = true;
+      llvm::X86::updateImpliedFeatures(feature, true, features);
+    }
+  } else {
+    emitError("target-cpu '" + name +
+              "' is neither host nor an x86-64 CPU LLVM knows (e.g. "
+              "x86-64-v3, x86-64-v4, znver5, sapphirerapids)");
+    return failure();
+  }
+  auto hasFeature = [&](StringRef feature) {
+    return features.lookup(feature);
+  };
+  scheduleForCpu(options, TargetCpu{isX86, cpuName, hasFeature});
+  return success();
 }
 
 LogicalResult mlir::tconv::verifyLowerToLLVMOptions(
@@ -356,11 +406,12 @@ void mlir::tconv::registerPipelines() {
         tconv::LowerToLLVMOptions options;
         if (failed(options.parseFromString(text)))
           return failure();
-        LogicalResult valid =
-            verifyLowerToLLVMOptions(options, [&](const Twine &message) {
-              (void)errorHandler("--tconv-lower-to-llvm: " + message);
-            });
-        if (failed(valid))
+        auto report = [&](const Twine &message) {
+          (void)errorHandler("--tconv-lower-to-llvm: " + message);
+        };
+        if (failed(applyTargetCpu(options, report)))
+          return failure();
+        if (failed(verifyLowerToLLVMOptions(options, report)))
           return failure();
         buildLowerToLLVMPipeline(pm, options);
         return success();

@@ -613,6 +613,11 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
       return makeError("invalid pipeline options '" + options.pipelineOptions +
                        "'" +
                        (message.empty() ? "" : ": " + llvm::StringRef(message).trim()));
+    std::string cpuError;
+    if (failed(applyTargetCpu(pipelineOptions, [&](const Twine &error) {
+          cpuError = error.str();
+        })))
+      return makeError(cpuError);
     if (pipelineOptions.bf16Dot && !hasBF16Dot(**targetMachine))
       return makeError("pipeline option bf16-dot needs a target CPU with "
                        "avx512bf16");

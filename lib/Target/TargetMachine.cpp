@@ -2,6 +2,7 @@
 
 #include "tconv/Target/TargetMachine.h"
 
+#include "tconv/Codegen/Strategy.h"
 #include "tconv/Pipelines/Pipelines.h"
 
 #include "llvm/IR/LegacyPassManager.h"
@@ -102,65 +103,43 @@ mlir::tconv::createTargetMachine(const TargetSpec &spec, bool forJIT) {
   return machine;
 }
 
-int64_t mlir::tconv::getVectorLanes(const llvm::TargetMachine &machine) {
+/// Calls `body` with `machine`'s CPU as the schedule sees it.
+template <typename Body>
+static auto withTargetCpu(const llvm::TargetMachine &machine, Body body) {
   const llvm::MCSubtargetInfo *info = machine.getMCSubtargetInfo();
-  if (machine.getTargetTriple().isX86()) {
-    if (info->checkFeatures("+avx512f"))
-      return 16;
-    if (info->checkFeatures("+avx"))
-      return 8;
-  }
-  return 4;
+  auto hasFeature = [&](llvm::StringRef feature) {
+    return info->checkFeatures(("+" + feature).str());
+  };
+  return body(TargetCpu{machine.getTargetTriple().isX86(),
+                        machine.getTargetCPU(), hasFeature});
+}
+
+int64_t mlir::tconv::getVectorLanes(const llvm::TargetMachine &machine) {
+  return withTargetCpu(machine, [](const TargetCpu &cpu) {
+    return getVectorLanes(cpu);
+  });
 }
 
 bool mlir::tconv::hasBF16Dot(const llvm::TargetMachine &machine) {
-  return machine.getTargetTriple().isX86() &&
-         machine.getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512bf16");
-}
-
-namespace {
-/// An AVX-512 core with two 512-bit FMA pipes, which LLVM's features do not
-/// tell apart from one with a single pipe (Zen 4 runs each 512-bit FMA as
-/// two 256-bit halves).
-struct TwoPipeCore {
-  llvm::StringLiteral cpu;
-  /// Whether both pipes also run vdpbf16ps (AMD); Intel's run it on one.
-  bool bf16DotOnEveryPipe;
-};
-} // namespace
-
-static constexpr TwoPipeCore kTwoPipeCores[] = {
-    {"skylake-avx512", false}, {"cascadelake", false},
-    {"cooperlake", false},     {"icelake-server", false},
-    {"sapphirerapids", false}, {"emeraldrapids", false},
-    {"graniterapids", false},  {"graniterapids-d", false},
-    {"diamondrapids", false},  {"znver5", true}};
-
-static const TwoPipeCore *twoPipeCore(const llvm::TargetMachine &machine) {
-  if (getVectorLanes(machine) != 16)
-    return nullptr;
-  const TwoPipeCore *core =
-      llvm::find_if(kTwoPipeCores, [&](const TwoPipeCore &candidate) {
-        return candidate.cpu == machine.getTargetCPU();
-      });
-  return core == std::end(kTwoPipeCores) ? nullptr : core;
+  return withTargetCpu(
+      machine, [](const TargetCpu &cpu) { return hasBF16Dot(cpu); });
 }
 
 int64_t mlir::tconv::getFmaPipes(const llvm::TargetMachine &machine) {
-  return twoPipeCore(machine) ? 2 : 1;
+  return withTargetCpu(
+      machine, [](const TargetCpu &cpu) { return getFmaPipes(cpu); });
 }
 
 bool mlir::tconv::prefersBF16Dot(const llvm::TargetMachine &machine) {
-  const TwoPipeCore *core = twoPipeCore(machine);
-  return hasBF16Dot(machine) && (!core || core->bf16DotOnEveryPipe);
+  return withTargetCpu(
+      machine, [](const TargetCpu &cpu) { return prefersBF16Dot(cpu); });
 }
 
 void mlir::tconv::scheduleForTarget(LowerToLLVMOptions &options,
                                     const llvm::TargetMachine &machine) {
-  setNativeVectorWidth(options, getVectorLanes(machine));
-  options.bf16Dot = prefersBF16Dot(machine);
-  options.fmaPipes = getFmaPipes(machine);
-  options.streamingStores = machine.getTargetTriple().isX86();
+  withTargetCpu(machine, [&](const TargetCpu &cpu) {
+    scheduleForCpu(options, cpu);
+  });
 }
 
 void mlir::tconv::configureModuleForTarget(llvm::Module &module,

@@ -150,6 +150,10 @@ int main(int argc, char **argv) {
     llvm::errs() << "\n";
     return 1;
   }
+  if (failed(tconv::applyTargetCpu(options, [](const Twine &message) {
+        toolError() << "--pipeline-options: " << message << "\n";
+      })))
+    return 1;
   if (options.bf16Dot && !tconv::hasBF16Dot(**machine)) {
     toolError() << "--pipeline-options: bf16-dot needs a target CPU with "
                    "avx512bf16\n";

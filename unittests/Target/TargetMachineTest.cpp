@@ -2,10 +2,13 @@
 
 #include "tconv/Target/TargetMachine.h"
 
+#include "tconv/Pipelines/Pipelines.h"
+
 #include "llvm/Target/TargetMachine.h"
 
 #include <gtest/gtest.h>
 
+using namespace mlir;
 using namespace mlir::tconv;
 
 namespace {
@@ -68,3 +71,73 @@ INSTANTIATE_TEST_SUITE_P(
           c = '_';
       return name;
     });
+
+namespace {
+/// The schedule options of `options`, as one comparable tuple.
+auto scheduleOf(const LowerToLLVMOptions &options) {
+  return std::make_tuple(int64_t(options.vectorWidth), int64_t(options.fTile),
+                         int64_t(options.owTile), int64_t(options.cTile),
+                         bool(options.bf16Dot), int64_t(options.fmaPipes),
+                         bool(options.streamingStores));
+}
+
+class TargetCpuOption : public testing::TestWithParam<const char *> {};
+} // namespace
+
+// --tconv-lower-to-llvm's target-cpu (the CPU's name and LLVM's list of its
+// features) schedules as tconv-run and tconv-compile do from their target
+// machine (its subtarget).
+TEST_P(TargetCpuOption, SchedulesAsTheTargetMachine) {
+  std::string cpu = GetParam();
+  TargetSpec spec;
+  spec.cpu = cpu;
+  if (cpu != "host")
+    spec.triple = "x86_64-unknown-linux-gnu";
+  initializeLLVMTargets();
+  auto machine = createTargetMachine(spec, /*forJIT=*/false);
+  ASSERT_TRUE(bool(machine)) << llvm::toString(machine.takeError());
+  LowerToLLVMOptions fromMachine;
+  scheduleForTarget(fromMachine, **machine);
+
+  LowerToLLVMOptions fromName;
+  ASSERT_TRUE(succeeded(fromName.parseFromString("target-cpu=" + cpu)));
+  std::string error;
+  ASSERT_TRUE(succeeded(applyTargetCpu(
+      fromName, [&](const llvm::Twine &message) { error = message.str(); })))
+      << error;
+  EXPECT_EQ(scheduleOf(fromName), scheduleOf(fromMachine));
+}
+
+INSTANTIATE_TEST_SUITE_P(Cpus, TargetCpuOption,
+                         testing::Values("host", "znver4", "znver5",
+                                         "sapphirerapids", "emeraldrapids",
+                                         "skylake-avx512", "cooperlake",
+                                         "x86-64-v4", "x86-64-v3",
+                                         "x86-64"),
+                         [](const testing::TestParamInfo<const char *> &info) {
+                           std::string name = info.param;
+                           for (char &c : name)
+                             if (!isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
+                           return name;
+                         });
+
+// A given option keeps its value; the tiles follow the width it gives.
+TEST(TargetCpuOption, KeepsGivenOptions) {
+  LowerToLLVMOptions options;
+  ASSERT_TRUE(succeeded(options.parseFromString(
+      "target-cpu=znver5 vector-width=8 fma-pipes=1")));
+  ASSERT_TRUE(succeeded(applyTargetCpu(options, [](const llvm::Twine &) {})));
+  EXPECT_EQ(scheduleOf(options),
+            std::make_tuple(int64_t(8), int64_t(16), int64_t(4), int64_t(4),
+                            true, int64_t(1), true));
+}
+
+TEST(TargetCpuOption, RejectsAnUnknownCpu) {
+  LowerToLLVMOptions options;
+  ASSERT_TRUE(succeeded(options.parseFromString("target-cpu=cortex-a72")));
+  std::string error;
+  EXPECT_TRUE(failed(applyTargetCpu(
+      options, [&](const llvm::Twine &message) { error = message.str(); })));
+  EXPECT_NE(error.find("'cortex-a72'"), std::string::npos) << error;
+}

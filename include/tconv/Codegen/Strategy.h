@@ -114,6 +114,32 @@ struct StrategyOptions {
   int64_t fmaPipes = 1;
 };
 
+/// A CPU as the schedule sees it: LLVM's name for it and its features
+/// (LLVM's names, e.g. "avx512f"), from a target machine (tconv-run,
+/// tconv-compile) or from the name alone (--tconv-lower-to-llvm's
+/// target-cpu).
+struct TargetCpu {
+  bool isX86 = false;
+  llvm::StringRef name;
+  llvm::function_ref<bool(llvm::StringRef feature)> hasFeature;
+};
+
+/// f32 lanes in the widest vector registers of `cpu`: 16 with AVX-512, 8
+/// with AVX, 4 otherwise (SSE, NEON).
+int64_t getVectorLanes(const TargetCpu &cpu);
+/// Whether `cpu` has AVX512_BF16 (vdpbf16ps on 512-bit vectors).
+bool hasBF16Dot(const TargetCpu &cpu);
+/// Full-width vector FMAs `cpu` issues per cycle: 2 for the AVX-512 cores
+/// with two 512-bit FMA pipes (Intel's server cores, Zen 5), 1 for others
+/// (Zen 4 runs each 512-bit FMA as two 256-bit halves).
+int64_t getFmaPipes(const TargetCpu &cpu);
+/// Whether bf16 convolutions run faster on vdpbf16ps (two products a lane)
+/// than as f32 FMAs on operands extended to f32: where the CPU has
+/// AVX512_BF16 and runs it on each of its FMA pipes. Intel's cores run it
+/// on one of two ports, at the FMAs' rate with pairs to pack (C1 in bf16 on
+/// Emerald Rapids: 14.7 ms on vdpbf16ps, 8.6 as f32 FMAs).
+bool prefersBF16Dot(const TargetCpu &cpu);
+
 /// Output channels per tile for `vectorWidth`: two vectors, so that a tile
 /// keeps ow-tile x 2 accumulators in registers on AVX2 and AVX-512 alike.
 int64_t defaultFTile(int64_t vectorWidth);

@@ -81,6 +81,7 @@
 namespace mlir {
 class OpPassManager;
 namespace tconv {
+struct TargetCpu;
 
 struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
   Option<std::string> transposeStrategy{
@@ -163,20 +164,37 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "malloc/free in every call, for drivers such as "
                      "mlir-runner that call an entry without one)"),
       llvm::cl::init(true)};
+  Option<std::string> targetCpu{
+      *this, "target-cpu",
+      llvm::cl::desc("Schedule for this CPU as tconv-run and tconv-compile "
+                     "do for theirs: host, or an x86 CPU by LLVM's name "
+                     "(x86-64-v3, znver5, sapphirerapids...); sets "
+                     "vector-width, the tiles for it, fma-pipes, bf16-dot "
+                     "and streaming-stores, except those given. Empty: "
+                     "the portable defaults (8 lanes, one FMA pipe)"),
+      llvm::cl::init("")};
   Option<std::string> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("Stop after the named stage (for inspecting the IR)"),
       llvm::cl::init("")};
 };
 
-/// Sets the schedule for the target CPU's widest vector registers of
-/// `lanes` f32 (tconv::getVectorLanes in tconv/Target/TargetMachine.h: 16
-/// with AVX-512, 8 with AVX2, 4 with SSE or NEON); f-tile = two vectors, so that a tile keeps
-/// ow-tile x 2 accumulators in registers: 8 on AVX2, up to 28 with
-/// AVX-512's 32 registers, which also take one input channel per step
-/// (defaultFTile, defaultOwTile, defaultCTile in tconv/Codegen/Strategy.h).
-/// Tools that compile for a known CPU call it before applying user options.
-void setNativeVectorWidth(LowerToLLVMOptions &options, int64_t lanes);
+/// Sets the schedule options that follow from `cpu` and that `options`
+/// was not given (parsed or assigned): vector-width (getVectorLanes: 16
+/// with AVX-512, 8 with AVX2, 4 with SSE or NEON) and the tiles for it
+/// (defaultFTile, defaultOwTile, defaultCTile: ow-tile x 2 accumulators,
+/// 8 on AVX2 and up to 28 in AVX-512's 32 registers), bf16-dot
+/// (prefersBF16Dot), fma-pipes and streaming-stores (x86).
+void scheduleForCpu(LowerToLLVMOptions &options, const TargetCpu &cpu);
+
+/// scheduleForCpu for `options.targetCpu`, if set: the host's CPU and
+/// features, or those LLVM lists for an x86 CPU name. Fails through
+/// `emitError` on another name. The registered pipeline, tconv-run and
+/// tconv-compile call it on parsed options before verifying them; so
+/// should code that builds the pipeline from options a user wrote.
+LogicalResult
+applyTargetCpu(LowerToLLVMOptions &options,
+               llvm::function_ref<void(const llvm::Twine &)> emitError);
 
 /// Stage names of --tconv-lower-to-llvm, in pipeline order.
 llvm::ArrayRef<llvm::StringRef> lowerToLLVMStageNames();

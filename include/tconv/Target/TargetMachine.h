@@ -56,29 +56,17 @@ getEnabledFeatures(const llvm::TargetMachine &machine);
 /// machine's CPU lacks, or if it is for another triple: the JIT's check.
 llvm::Error checkRunsOnHost(const llvm::TargetMachine &machine);
 
-/// f32 lanes in the widest vector registers of `machine`: 16 with AVX-512,
-/// 8 with AVX, 4 otherwise (SSE, NEON).
+/// What the schedule learns of `machine`'s CPU: the functions of the same
+/// names on a TargetCpu (tconv/Codegen/Strategy.h), which say what each
+/// means, asked of the machine's CPU name and subtarget features.
 int64_t getVectorLanes(const llvm::TargetMachine &machine);
-
-/// Whether `machine` has AVX512_BF16 (vdpbf16ps on 512-bit vectors).
 bool hasBF16Dot(const llvm::TargetMachine &machine);
-
-/// Full-width vector FMAs `machine`'s CPU issues per cycle: 2 for the
-/// AVX-512 cores with two 512-bit FMA pipes (Intel's server cores, Zen 5),
-/// 1 for others (Zen 4 runs each 512-bit FMA as two 256-bit halves).
 int64_t getFmaPipes(const llvm::TargetMachine &machine);
-
-/// Whether bf16 convolutions run faster on vdpbf16ps (two products a lane)
-/// than as f32 FMAs on operands extended to f32: where the CPU has
-/// AVX512_BF16 and runs it on each of its FMA pipes. Intel's cores run it
-/// on one of two ports, at the FMAs' rate with pairs to pack (C1 in bf16 on
-/// Emerald Rapids: 14.7 ms on vdpbf16ps, 8.6 as f32 FMAs).
 bool prefersBF16Dot(const llvm::TargetMachine &machine);
 
 struct LowerToLLVMOptions;
 
-/// Sets the schedule options of `options` that follow from `machine`'s CPU:
-/// the vector width and the tile sizes for it, bf16-dot and fma-pipes. What
+/// scheduleForCpu (tconv/Pipelines/Pipelines.h) for `machine`'s CPU: what
 /// tconv-run's JIT and tconv-compile both start from, before the user's
 /// --pipeline-options.
 void scheduleForTarget(LowerToLLVMOptions &options,
