@@ -7,7 +7,10 @@
 // only right if the graph computes each image separately: imported at
 // another N (kProbeBatch), every value computed from a batched input must
 // have that N as its dim 0 and its other dims as at N = 1, and no softmax may
-// normalize across the batch.
+// normalize across the batch. The shape of a batched value (PyTorch's
+// x.size(0) in a flatten or a pixel shuffle) is N at the probe and 1 in the
+// image function: it may only flow through shape arithmetic into the shape
+// operand of an op whose result passes the same check.
 //
 //===----------------------------------------------------------------------===//
 
@@ -100,6 +103,32 @@ static bool normalizesAcrossBatch(const onnx::NodeProto &node, int64_t rank,
   return (axis < 0 ? axis + rank : axis) == 0;
 }
 
+/// Whether `node` computes shapes from shapes: given only values derived
+/// from the batch size (and constants), its results are such values too.
+static bool isShapeArithmetic(const onnx::NodeProto &node) {
+  return llvm::is_contained({"Gather", "Slice", "Concat", "Unsqueeze",
+                             "Squeeze", "Cast", "Identity", "Reshape", "Add",
+                             "Sub", "Mul", "Div"},
+                            node.op_type());
+}
+
+/// Whether input `index` of `node` is a shape, sizes or index operand that
+/// only says how the result is laid out: a value derived from the batch size
+/// may go there, the result then being checked as any other.
+static bool isShapeOperand(const onnx::NodeProto &node, int index) {
+  StringRef op = node.op_type();
+  if (op == "ConstantOfShape")
+    return index == 0;
+  if (op == "Reshape" || op == "Expand" || op == "Tile" || op == "Pad" ||
+      op == "Squeeze" || op == "Unsqueeze")
+    return index == 1;
+  if (op == "Slice")
+    return index >= 1;
+  if (op == "Resize")
+    return index >= 2; // scales, sizes
+  return false;
+}
+
 static std::string formatShape(RankedTensorType type) {
   if (!type)
     return "unknown";
@@ -127,16 +156,42 @@ llvm::Expected<uint64_t> onnx_import::checkPerImage(
                     batch.inputs.front() + ":SHAPE, or export the model "
                     "with a fixed batch (torch.onnx.export without "
                     "dynamic_axes on dim 0)";
+  // Values computed from the shape of a batched value.
+  llvm::StringSet<> batchSized;
+  auto addOutputs = [](const onnx::NodeProto &node, llvm::StringSet<> &set) {
+    for (const std::string &output : node.output())
+      if (!output.empty())
+        set.insert(output);
+  };
   for (const onnx::NodeProto &node : graph.node()) {
     auto batchedInput = llvm::find_if(node.input(), [&](const std::string &in) {
       return batched.contains(in);
     });
-    if (batchedInput == node.input().end())
+    bool hasBatchedInput = batchedInput != node.input().end();
+    auto sizedInput = llvm::find_if(node.input(), [&](const std::string &in) {
+      return batchSized.contains(in);
+    });
+    if (!hasBatchedInput && sizedInput == node.input().end())
       continue;
     std::string what = "input '" + batch.inputs.front() + "' has " +
                        describeBatch(batch) + ", but node '" + node.name() +
                        "' (" + node.op_type() + ")";
-    RankedTensorType inputType = probeType(*batchedInput);
+    if (sizedInput != node.input().end()) {
+      if (!hasBatchedInput && isShapeArithmetic(node)) {
+        addOutputs(node, batchSized);
+        continue;
+      }
+      for (auto [index, input] : llvm::enumerate(node.input()))
+        if (batchSized.contains(input) && !isShapeOperand(node, index))
+          return llvm::createStringError(
+              what + " takes the batch size as data: its input '" + input +
+              "' is computed from the shape of a batched value" + fix);
+    } else if (node.op_type() == "Shape" || node.op_type() == "Size") {
+      addOutputs(node, batchSized);
+      continue;
+    }
+    RankedTensorType inputType =
+        hasBatchedInput ? probeType(*batchedInput) : RankedTensorType();
     if (inputType && normalizesAcrossBatch(node, inputType.getRank(), opset))
       return llvm::createStringError(
           what + " normalizes across the images of the batch" + fix);

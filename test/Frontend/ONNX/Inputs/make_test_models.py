@@ -232,6 +232,7 @@ def main():
 
     unsigned_models()
     dynamic_batch()
+    dynamic_batch_shapes()
 
 
 def unsigned_models():
@@ -325,6 +326,43 @@ def dynamic_batch():
     with torch.no_grad():
         np.save("dynamic_batch_x3.npy", x.numpy())
         np.save("dynamic_batch_y3.npy", net(x).numpy())
+
+
+def dynamic_batch_shapes():
+    """Reshapes whose target PyTorch computes from x.size(0) (Shape, Gather,
+    Unsqueeze, Concat), as pixel_shuffle and a flatten export with
+    dynamic_axes; and a model that multiplies by the batch size."""
+    import torch
+
+    torch.manual_seed(1)
+
+    class Shuffle(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(3, 8, 3, padding=1)
+            self.up = torch.nn.ConvTranspose2d(2, 4, 4, stride=2, padding=1)
+
+        def forward(self, x):
+            y = torch.nn.functional.pixel_shuffle(self.conv(x), 2)
+            y = torch.relu(self.up(y))
+            return y.reshape(y.size(0), -1)
+
+    class TimesBatch(torch.nn.Module):
+        def forward(self, x):
+            return torch.relu(x) * x.size(0)
+
+    net = Shuffle().eval()
+    x = torch.rand(3, 3, 6, 6) * 2 - 1
+    axes = {"x": {0: "batch"}, "y": {0: "batch"}}
+    torch.onnx.export(net, x, "dynamic_batch_shapes.onnx", input_names=["x"],
+                      output_names=["y"], opset_version=13,
+                      dynamic_axes=axes)
+    with torch.no_grad():
+        np.save("dynamic_batch_shapes_x3.npy", x.numpy())
+        np.save("dynamic_batch_shapes_y3.npy", net(x).numpy())
+    torch.onnx.export(TimesBatch(), x, "dynamic_batch_size_as_data.onnx",
+                      input_names=["x"], output_names=["y"],
+                      opset_version=13, dynamic_axes=axes)
 
 
 if __name__ == "__main__":
