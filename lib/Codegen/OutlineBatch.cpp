@@ -2,6 +2,7 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "PerImage.h"
 #include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Strategy.h"
 
@@ -9,11 +10,9 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "tconv/Dialect/TConv/IR/TConvOps.h"
 
 namespace mlir::tconv {
 #define GEN_PASS_DEF_TCONVOUTLINEBATCH
@@ -22,37 +21,11 @@ namespace mlir::tconv {
 
 using namespace mlir;
 using tconv::isBatchedType;
+using tconv::isPerImage;
 
 static bool hasDynamicDim(Type type) {
   auto shaped = dyn_cast<ShapedType>(type);
   return shaped && (!shaped.hasRank() || !shaped.hasStaticShape());
-}
-
-/// Whether `op`, some of whose operands are batched, computes each image
-/// from that image alone; `isBatchedValue` tells which operands are.
-static bool isPerImage(Operation *op,
-                       function_ref<bool(Value)> isBatchedValue) {
-  auto onlyFirstBatched = [&] {
-    return llvm::none_of(op->getOperands().drop_front(), isBatchedValue);
-  };
-  if (isa<tconv::ConvOp, tconv::ConvTransposeOp, tosa::AvgPool2dOp,
-          tosa::MaxPool2dOp, tosa::ResizeOp, tosa::Conv2DOp, tosa::Conv3DOp,
-          tosa::DepthwiseConv2DOp, tosa::TransposeConv2DOp>(op))
-    return isBatchedValue(op->getOperand(0)) && onlyFirstBatched();
-  if (auto transpose = dyn_cast<tosa::TransposeOp>(op))
-    return transpose.getPerms().front() == 0;
-  if (op->hasTrait<OpTrait::Elementwise>())
-    return llvm::all_of(op->getOperands(), [&](Value v) {
-      return !isa<ShapedType>(v.getType()) || isBatchedValue(v);
-    });
-  if (op->hasTrait<OpTrait::tosa::TosaElementwiseOperator>())
-    // A batch-free operand must broadcast along the batch.
-    return llvm::all_of(op->getOperands(), [&](Value v) {
-      auto tensor = dyn_cast<RankedTensorType>(v.getType());
-      return !tensor || isBatchedValue(v) || tensor.getRank() == 0 ||
-             tensor.getDimSize(0) == 1;
-    });
-  return false;
 }
 
 /// A batched type with dim 0 of `images`: 1 for the image of a batched type.
@@ -70,6 +43,9 @@ static void retypeBatched(const DenseSet<Value> &batchedValues,
   for (Value original : batchedValues) {
     Value value = mapping.lookupOrDefault(original);
     value.setType(withImages(value.getType(), images));
+    // Its size was the batch size: now static.
+    if (auto empty = value.getDefiningOp<tensor::EmptyOp>())
+      empty.getDynamicSizesMutable().clear();
     if (auto constant = value.getDefiningOp<arith::ConstantOp>())
       constant.setValueAttr(cast<SplatElementsAttr>(constant.getValue())
                                 .resizeSplat(cast<ShapedType>(
@@ -149,6 +125,10 @@ struct OutlineBatchPass
     };
     DenseSet<Value> batchedValues;
     auto isBatchedValue = [&](Value v) { return batchedValues.contains(v); };
+    // tensor.dim of a batched value's dim 0, which upstream IR sizes its
+    // results' tensor.empty with: the number of images of the callee.
+    DenseSet<Value> batchSizes;
+    auto isBatchSize = [&](Value v) { return batchSizes.contains(v); };
     for (BlockArgument arg : func.getArguments()) {
       if (isBatchedArg(arg))
         batchedValues.insert(arg);
@@ -168,13 +148,30 @@ struct OutlineBatchPass
                              << ") does not have the batch as its dim 0";
         continue;
       }
+      if (auto dim = dyn_cast<tensor::DimOp>(op);
+          dim && isBatchedValue(dim.getSource()) &&
+          dim.getConstantIndex() == 0) {
+        batchSizes.insert(dim.getResult());
+        continue;
+      }
+      // An empty tensor of the batch's shape is one per image.
+      if (auto empty = dyn_cast<tensor::EmptyOp>(op);
+          empty && isBatchedType(empty.getType()) &&
+          llvm::all_of(empty.getDynamicSizes(), isBatchSize)) {
+        batchedValues.insert(empty.getResult());
+        continue;
+      }
+      if (llvm::any_of(op.getOperands(), isBatchSize))
+        return fail(&op) << "'" << op.getName()
+                         << "' uses the batch size other than as the size "
+                            "of a tensor.empty";
       bool readsBatch = llvm::any_of(op.getOperands(), isBatchedValue);
       bool ok = readsBatch
                     ? isPerImage(&op, isBatchedValue) &&
                           llvm::all_of(op.getResultTypes(), isBatchedType)
                     : isMemoryEffectFree(&op) &&
                           llvm::none_of(op.getResultTypes(), hasDynamicDim);
-      if (!ok || (readsBatch && op.getNumRegions() > 0))
+      if (!ok)
         return fail(&op) << "'" << op.getName()
                          << "' is not known to compute each image separately";
       // A splat of the batch's shape (a static batch's ReLU bound) is the

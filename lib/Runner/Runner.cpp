@@ -18,6 +18,7 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Passes.h"
 #include "tconv/Conversion/Passes.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
@@ -463,6 +464,20 @@ static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
 }
 
 /// Sums the useful FLOPs and finds the longest reduction over tconv ops.
+/// Walks the ops of `module` but those of the chunk functions of batch
+/// loops (several images at once), which repeat an image function's.
+static void walkCounted(ModuleOp module,
+                        llvm::function_ref<void(Operation *)> callback) {
+  for (auto func : module.getOps<func::FuncOp>()) {
+    auto results = func.getFunctionType().getResults();
+    bool isChunk =
+        func->hasAttr(kBatchImageAttrName) && !results.empty() &&
+        cast<ShapedType>(results.front()).getDimSize(0) > 1;
+    if (!isChunk)
+      func.walk(callback);
+  }
+}
+
 static void measureConvolutions(ModuleOp module, double &flops,
                                 int64_t &maxReduction) {
   auto product = [](ArrayRef<int64_t> values) {
@@ -478,7 +493,7 @@ static void measureConvolutions(ModuleOp module, double &flops,
       image[0] = 1;
     return image;
   };
-  module.walk([&](Operation *op) {
+  walkCounted(module, [&](Operation *op) {
     if (auto conv = dyn_cast<ConvOp>(op)) {
       ArrayRef<int64_t> filter = conv.getFilter().getType().getShape();
       flops += convFlops(filter, perImage(conv.getOutput().getType().getShape()));
@@ -671,11 +686,22 @@ Kernel::compile(llvm::StringRef source, llvm::StringRef bufferName,
     return noSuchEntry(*module, bufferName, options.entry);
   if (failed(checkEntry(entry, impl->signature)))
     return diagnostics.takeError("");
+  // A dynamic batch is outlined first, as the pipeline starts: upstream
+  // convolutions (their results sized by tensor.dim of the batch) raise in
+  // the static function of one image.
+  if (!reference &&
+      llvm::any_of(entry.getArgumentTypes(), tconv::isBatchedType)) {
+    PassManager pm(&context);
+    addBatchOutlining(pm, pipelineOptions);
+    if (failed(pm.run(*module)))
+      return diagnostics.takeError("--tconv-lower-to-llvm failed");
+  }
   // Raised first (the pipeline's own raising then finds nothing left), so
-  // that the raised convolutions are counted and measured like tconv ops.
+  // that the raised convolutions are counted and measured like tconv ops:
+  // per image, without the chunk functions of a batch loop.
   auto count = [&](llvm::function_ref<bool(Operation *)> predicate) {
     int64_t n = 0;
-    module->walk([&](Operation *op) { n += predicate(op); });
+    walkCounted(*module, [&](Operation *op) { n += predicate(op); });
     return n;
   };
   ConvolutionCounts &convolutions = impl->convolutions;

@@ -39,3 +39,52 @@ func.func @no_broadcast(%x: tensor<?x4xf32>, %z: tensor<3x4xf32>) -> tensor<3x4x
   %y = tosa.add %x, %z : (tensor<?x4xf32>, tensor<3x4xf32>) -> tensor<3x4xf32>
   return %y : tensor<3x4xf32>
 }
+
+// -----
+
+// The index of the batch loop differs from image to image.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @batch_index(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4xf32>
+  %e = tensor.empty(%n) : tensor<?x4xf32>
+  // expected-error @+1 {{cannot compile @batch_index for a dynamic batch: 'linalg.generic' is not known to compute each image separately}}
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<?x4xf32>) outs(%e : tensor<?x4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %i = linalg.index 0 : index
+    %ii = arith.index_cast %i : index to i64
+    %f = arith.sitofp %ii : i64 to f32
+    %s = arith.addf %in, %f : f32
+    linalg.yield %s : f32
+  } -> tensor<?x4xf32>
+  return %r : tensor<?x4xf32>
+}
+
+// -----
+
+// A sum over the images into a batch-free init.
+#in = affine_map<(d0, d1) -> (d0, d1)>
+#out = affine_map<(d0, d1) -> (d1)>
+func.func @linalg_reduce_batch(%x: tensor<?x4xf32>, %acc: tensor<4xf32>) -> tensor<?x4xf32> {
+  // expected-error @+1 {{cannot compile @linalg_reduce_batch for a dynamic batch: 'linalg.generic' is not known to compute each image separately}}
+  %s = linalg.generic {indexing_maps = [#in, #out], iterator_types = ["reduction", "parallel"]} ins(%x : tensor<?x4xf32>) outs(%acc : tensor<4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %a = arith.addf %in, %out : f32
+    linalg.yield %a : f32
+  } -> tensor<4xf32>
+  return %x : tensor<?x4xf32>
+}
+
+// -----
+
+// The batch size as a value: in the image function it would be 1.
+func.func @batch_size_as_data(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4xf32>
+  // expected-error @+1 {{cannot compile @batch_size_as_data for a dynamic batch: 'arith.index_cast' uses the batch size other than as the size of a tensor.empty}}
+  %i = arith.index_cast %n : index to i64
+  %f = arith.sitofp %i : i64 to f32
+  %s = tensor.splat %f : tensor<1x4xf32>
+  %r = tosa.add %x, %s : (tensor<?x4xf32>, tensor<1x4xf32>) -> tensor<?x4xf32>
+  return %r : tensor<?x4xf32>
+}

@@ -73,3 +73,36 @@ func.func @static(%x: tensor<2x1x4xf32>, %w: tensor<1x1x3xf32>) -> tensor<2x1x2x
   %y = tconv.conv %x, %w : (tensor<2x1x4xf32>, tensor<1x1x3xf32>) -> tensor<2x1x2xf32>
   return %y : tensor<2x1x2xf32>
 }
+
+// -----
+
+// Upstream linalg sizes its results with tensor.dim of the batch: the
+// image function's empties are static, the fill, convolution and ReLU run
+// on one image (the batch loop of each is their parallel dim 0).
+// CHECK-LABEL: func.func @upstream(
+// CHECK-SAME:      %[[X:.+]]: tensor<?x3x8x8xf32>, %[[W:.+]]: tensor<4x3x3x3xf32>) -> tensor<?x4x6x6xf32>
+// CHECK:         scf.for
+// CHECK:           func.call @upstream.image(
+// CHECK-LABEL: func.func private @upstream.image(
+// CHECK-SAME:      %[[XI:[^:]+]]: tensor<1x3x8x8xf32>, %[[WI:[^:]+]]: tensor<4x3x3x3xf32>, %[[DST:[^:]+]]: tensor<1x4x6x6xf32> {bufferization.writable = true})
+// CHECK-DAG:     %[[ZERO:.+]] = arith.constant 0.000000e+00 : f32
+// CHECK-DAG:     %[[E:.+]] = tensor.empty() : tensor<1x4x6x6xf32>
+// CHECK:         %[[F:.+]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[E]] : tensor<1x4x6x6xf32>)
+// CHECK:         %[[Y:.+]] = linalg.conv_2d_nchw_fchw {{.*}} ins(%[[XI]], %[[WI]] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) outs(%[[F]] : tensor<1x4x6x6xf32>)
+// CHECK:         %[[R:.+]] = linalg.generic {{.*}} ins(%[[Y]] : tensor<1x4x6x6xf32>) outs(%[[E]] : tensor<1x4x6x6xf32>)
+// CHECK:         bufferization.materialize_in_destination %[[R]] in %[[DST]]
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @upstream(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<?x4x6x6xf32> {
+  %c0 = arith.constant 0 : index
+  %z = arith.constant 0.0 : f32
+  %n = tensor.dim %x, %c0 : tensor<?x3x8x8xf32>
+  %e = tensor.empty(%n) : tensor<?x4x6x6xf32>
+  %f = linalg.fill ins(%z : f32) outs(%e : tensor<?x4x6x6xf32>) -> tensor<?x4x6x6xf32>
+  %y = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<?x3x8x8xf32>, tensor<4x3x3x3xf32>) outs(%f : tensor<?x4x6x6xf32>) -> tensor<?x4x6x6xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%y : tensor<?x4x6x6xf32>) outs(%e : tensor<?x4x6x6xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %z : f32
+    linalg.yield %m : f32
+  } -> tensor<?x4x6x6xf32>
+  return %r : tensor<?x4x6x6xf32>
+}
