@@ -463,7 +463,6 @@ static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
           signature.results)));
 }
 
-/// Sums the useful FLOPs and finds the longest reduction over tconv ops.
 /// Walks the ops of `module` but those of the chunk functions of batch
 /// loops (several images at once), which repeat an image function's.
 static void walkCounted(ModuleOp module,
@@ -478,6 +477,7 @@ static void walkCounted(ModuleOp module,
   }
 }
 
+/// Sums the useful FLOPs and finds the longest reduction over tconv ops.
 static void measureConvolutions(ModuleOp module, double &flops,
                                 int64_t &maxReduction) {
   auto product = [](ArrayRef<int64_t> values) {

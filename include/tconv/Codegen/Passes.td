@@ -558,8 +558,9 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     weight transposes). Upstream IR sizes its results with the batch
     (`tensor.dim %x, 0` into `tensor.empty(%n)`): such empties are batched,
     static in the image function; any other use of the batch size is an
-    error. Any other op reading a batched value is an error naming it. Every batched argument must have
-    the same N at run time; results take that N. A function marked
+    error. Any other op reading a batched value is an error naming it.
+    Every batched argument must have the same N at run time; results take
+    that N. A function marked
     `tconv.batch_loop` already is such a loop (the ONNX importer builds it
     for a dynamic-batch model with `BatchLoop.h`; so does this pass, which
     is therefore idempotent) and is left alone.

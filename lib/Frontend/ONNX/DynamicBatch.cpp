@@ -158,10 +158,10 @@ llvm::Expected<uint64_t> onnx_import::checkPerImage(
                     "dynamic_axes on dim 0)";
   // Values computed from the shape of a batched value.
   llvm::StringSet<> batchSized;
-  auto addOutputs = [](const onnx::NodeProto &node, llvm::StringSet<> &set) {
+  auto markBatchSized = [&](const onnx::NodeProto &node) {
     for (const std::string &output : node.output())
       if (!output.empty())
-        set.insert(output);
+        batchSized.insert(output);
   };
   for (const onnx::NodeProto &node : graph.node()) {
     auto batchedInput = llvm::find_if(node.input(), [&](const std::string &in) {
@@ -178,7 +178,7 @@ llvm::Expected<uint64_t> onnx_import::checkPerImage(
                        "' (" + node.op_type() + ")";
     if (sizedInput != node.input().end()) {
       if (!hasBatchedInput && isShapeArithmetic(node)) {
-        addOutputs(node, batchSized);
+        markBatchSized(node);
         continue;
       }
       for (auto [index, input] : llvm::enumerate(node.input()))
@@ -187,7 +187,7 @@ llvm::Expected<uint64_t> onnx_import::checkPerImage(
               what + " takes the batch size as data: its input '" + input +
               "' is computed from the shape of a batched value" + fix);
     } else if (node.op_type() == "Shape" || node.op_type() == "Size") {
-      addOutputs(node, batchSized);
+      markBatchSized(node);
       continue;
     }
     RankedTensorType inputType =
