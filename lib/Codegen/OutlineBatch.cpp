@@ -46,6 +46,11 @@ static void retypeBatched(const DenseSet<Value> &batchedValues,
     // Its size was the batch size: now static.
     if (auto empty = value.getDefiningOp<tensor::EmptyOp>())
       empty.getDynamicSizesMutable().clear();
+    if (auto expand = value.getDefiningOp<tensor::ExpandShapeOp>()) {
+      expand.getOutputShapeMutable().clear();
+      expand.setStaticOutputShape(
+          cast<RankedTensorType>(value.getType()).getShape());
+    }
     if (auto constant = value.getDefiningOp<arith::ConstantOp>())
       constant.setValueAttr(cast<SplatElementsAttr>(constant.getValue())
                                 .resizeSplat(cast<ShapedType>(
@@ -126,7 +131,8 @@ struct OutlineBatchPass
     DenseSet<Value> batchedValues;
     auto isBatchedValue = [&](Value v) { return batchedValues.contains(v); };
     // tensor.dim of a batched value's dim 0, which upstream IR sizes its
-    // results' tensor.empty with: the number of images of the callee.
+    // results' tensor.empty (and expand_shape) with: the number of images
+    // of the callee.
     DenseSet<Value> batchSizes;
     auto isBatchSize = [&](Value v) { return batchSizes.contains(v); };
     for (BlockArgument arg : func.getArguments()) {
@@ -161,10 +167,15 @@ struct OutlineBatchPass
         batchedValues.insert(empty.getResult());
         continue;
       }
-      if (llvm::any_of(op.getOperands(), isBatchSize))
+      // A reshape's dim 0 may be the batch size.
+      auto expand = dyn_cast<tensor::ExpandShapeOp>(op);
+      bool sizesExpand =
+          expand && isBatchedType(expand.getType()) &&
+          llvm::all_of(expand.getOutputShape(), isBatchSize);
+      if (!sizesExpand && llvm::any_of(op.getOperands(), isBatchSize))
         return fail(&op) << "'" << op.getName()
                          << "' uses the batch size other than as the size "
-                            "of a tensor.empty";
+                            "of a tensor.empty or a reshape";
       bool readsBatch = llvm::any_of(op.getOperands(), isBatchedValue);
       bool ok = readsBatch
                     ? isPerImage(&op, isBatchedValue) &&

@@ -3,6 +3,7 @@
 #include "PerImage.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
@@ -56,6 +57,16 @@ bool mlir::tconv::isPerImage(Operation *op,
   // Other regions may see the batch.
   if (op->getNumRegions() > 0)
     return false;
+  // A reshape (torch-mlir's flatten) that keeps dim 0 a group of its own.
+  if (isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(op)) {
+    auto groups = isa<tensor::CollapseShapeOp>(op)
+                      ? cast<tensor::CollapseShapeOp>(op)
+                            .getReassociationIndices()
+                      : cast<tensor::ExpandShapeOp>(op)
+                            .getReassociationIndices();
+    return isBatchedValue(op->getOperand(0)) && !groups.empty() &&
+           groups.front() == ReassociationIndices{0};
+  }
   auto onlyFirstBatched = [&] {
     return llvm::none_of(op->getOperands().drop_front(), isBatchedValue);
   };

@@ -81,10 +81,19 @@ func.func @linalg_reduce_batch(%x: tensor<?x4xf32>, %acc: tensor<4xf32>) -> tens
 func.func @batch_size_as_data(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
   %c0 = arith.constant 0 : index
   %n = tensor.dim %x, %c0 : tensor<?x4xf32>
-  // expected-error @+1 {{cannot compile @batch_size_as_data for a dynamic batch: 'arith.index_cast' uses the batch size other than as the size of a tensor.empty}}
+  // expected-error @+1 {{cannot compile @batch_size_as_data for a dynamic batch: 'arith.index_cast' uses the batch size other than as the size of a tensor.empty or a reshape}}
   %i = arith.index_cast %n : index to i64
   %f = arith.sitofp %i : i64 to f32
   %s = tensor.splat %f : tensor<1x4xf32>
   %r = tosa.add %x, %s : (tensor<?x4xf32>, tensor<1x4xf32>) -> tensor<?x4xf32>
   return %r : tensor<?x4xf32>
+}
+
+// -----
+
+// A flatten of the batch into the channels.
+func.func @collapse_batch(%x: tensor<?x4xf32>) -> tensor<?xf32> {
+  // expected-error @+1 {{cannot compile @collapse_batch for a dynamic batch: 'tensor.collapse_shape' is not known to compute each image separately}}
+  %flat = tensor.collapse_shape %x [[0, 1]] : tensor<?x4xf32> into tensor<?xf32>
+  return %flat : tensor<?xf32>
 }

@@ -106,3 +106,20 @@ func.func @upstream(%x: tensor<?x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<
   } -> tensor<?x4x6x6xf32>
   return %r : tensor<?x4x6x6xf32>
 }
+
+// -----
+
+// Reshapes that keep dim 0 a group of their own are per image; an
+// expand_shape sized by the batch gets the image's static size.
+// CHECK-LABEL: func.func private @reshapes.image(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<1x4x2xf32>
+// CHECK:         %[[FLAT:.+]] = tensor.collapse_shape %[[X]] {{\[}}[0], [1, 2]] : tensor<1x4x2xf32> into tensor<1x8xf32>
+// CHECK:         %[[BACK:.+]] = tensor.expand_shape %[[FLAT]] {{\[}}[0], [1, 2]] output_shape [1, 2, 4] : tensor<1x8xf32> into tensor<1x2x4xf32>
+// CHECK:         bufferization.materialize_in_destination %[[BACK]]
+func.func @reshapes(%x: tensor<?x4x2xf32>) -> tensor<?x2x4xf32> {
+  %c0 = arith.constant 0 : index
+  %flat = tensor.collapse_shape %x [[0], [1, 2]] : tensor<?x4x2xf32> into tensor<?x8xf32>
+  %n = tensor.dim %flat, %c0 : tensor<?x8xf32>
+  %back = tensor.expand_shape %flat [[0], [1, 2]] output_shape [%n, 2, 4] : tensor<?x8xf32> into tensor<?x2x4xf32>
+  return %back : tensor<?x2x4xf32>
+}
