@@ -51,6 +51,16 @@ static void retypeBatched(const DenseSet<Value> &batchedValues,
       expand.setStaticOutputShape(
           cast<RankedTensorType>(value.getType()).getShape());
     }
+    auto withStaticImages = [&](auto slice) {
+      SmallVector<int64_t> sizes(slice.getStaticSizes());
+      sizes.front() = images;
+      slice.getSizesMutable().clear();
+      slice.setStaticSizes(sizes);
+    };
+    if (auto insert = value.getDefiningOp<tensor::InsertSliceOp>())
+      withStaticImages(insert);
+    if (auto extract = value.getDefiningOp<tensor::ExtractSliceOp>())
+      withStaticImages(extract);
     if (auto constant = value.getDefiningOp<arith::ConstantOp>())
       constant.setValueAttr(cast<SplatElementsAttr>(constant.getValue())
                                 .resizeSplat(cast<ShapedType>(
@@ -131,8 +141,8 @@ struct OutlineBatchPass
     DenseSet<Value> batchedValues;
     auto isBatchedValue = [&](Value v) { return batchedValues.contains(v); };
     // tensor.dim of a batched value's dim 0, which upstream IR sizes its
-    // results' tensor.empty (and expand_shape) with: the number of images
-    // of the callee.
+    // results' tensor.empty (expand_shape, slices) with: the number of
+    // images of the callee.
     DenseSet<Value> batchSizes;
     auto isBatchSize = [&](Value v) { return batchSizes.contains(v); };
     for (BlockArgument arg : func.getArguments()) {
@@ -167,15 +177,18 @@ struct OutlineBatchPass
         batchedValues.insert(empty.getResult());
         continue;
       }
-      // A reshape's dim 0 may be the batch size.
-      auto expand = dyn_cast<tensor::ExpandShapeOp>(op);
-      bool sizesExpand =
-          expand && isBatchedType(expand.getType()) &&
-          llvm::all_of(expand.getOutputShape(), isBatchSize);
-      if (!sizesExpand && llvm::any_of(op.getOperands(), isBatchSize))
+      // A reshape's or a slice's dim 0 may be the batch size.
+      SmallVector<Value> sizes;
+      if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op))
+        sizes = expand.getOutputShape();
+      else if (isa<tensor::InsertSliceOp, tensor::ExtractSliceOp>(op))
+        sizes = cast<OffsetSizeAndStrideOpInterface>(op).getSizes();
+      bool sizedByBatch = llvm::all_of(op.getResultTypes(), isBatchedType) &&
+                          !sizes.empty() && llvm::all_of(sizes, isBatchSize);
+      if (!sizedByBatch && llvm::any_of(op.getOperands(), isBatchSize))
         return fail(&op) << "'" << op.getName()
                          << "' uses the batch size other than as the size "
-                            "of a tensor.empty or a reshape";
+                            "of a tensor.empty, a reshape or a slice";
       bool readsBatch = llvm::any_of(op.getOperands(), isBatchedValue);
       bool ok = readsBatch
                     ? isPerImage(&op, isBatchedValue) &&

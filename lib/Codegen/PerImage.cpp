@@ -54,6 +54,27 @@ bool mlir::tconv::isPerImage(Operation *op,
                              function_ref<bool(Value)> isBatchedValue) {
   if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
     return isPerImageLinalg(linalgOp, isBatchedValue);
+  // A slice of the other dims (torch-mlir's zero-insertion, a crop): dim 0
+  // whole, sized by the batch (which the caller checks), same rank.
+  if (isa<tensor::InsertSliceOp, tensor::ExtractSliceOp>(op)) {
+    auto slice = cast<OffsetSizeAndStrideOpInterface>(op);
+    auto insert = dyn_cast<tensor::InsertSliceOp>(op);
+    Value source = op->getOperand(0);
+    return isBatchedValue(source) &&
+           (!insert || isBatchedValue(insert.getDest())) &&
+           cast<ShapedType>(source.getType()).getRank() ==
+               cast<ShapedType>(op->getResult(0).getType()).getRank() &&
+           slice.getOffsets().empty() && slice.getStrides().empty() &&
+           slice.getStaticOffsets().front() == 0 &&
+           slice.getStaticStrides().front() == 1 &&
+           slice.getSizes().size() == 1 &&
+           ShapedType::isDynamic(slice.getStaticSizes().front());
+  }
+  // A pad of the other dims by one value (upstream's conv padding).
+  if (auto pad = dyn_cast<tensor::PadOp>(op))
+    return isBatchedValue(pad.getSource()) && pad.getLow().empty() &&
+           pad.getHigh().empty() && pad.getStaticLow().front() == 0 &&
+           pad.getStaticHigh().front() == 0 && pad.getConstantPaddingValue();
   // Other regions may see the batch.
   if (op->getNumRegions() > 0)
     return false;

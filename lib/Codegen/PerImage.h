@@ -18,8 +18,10 @@ namespace mlir::tconv {
 /// computes each image from that image alone; `isBatchedValue` tells which
 /// operands are. tconv and TOSA convolutions, pooling and resize with
 /// batch-free filters; elementwise ops whose batch-free operands broadcast;
-/// TOSA transposes and tensor reshapes that keep dim 0 apart; linalg ops in
-/// which one parallel loop is
+/// TOSA transposes and tensor reshapes that keep dim 0 apart; slices of the
+/// other dims, dim 0 whole and sized by the batch (which callers check);
+/// tensor.pad of the other dims by one value; linalg ops in which one
+/// parallel loop is
 /// dim 0 of every batched operand and of all outputs, indexes nothing else
 /// and is not read by linalg.index.
 bool isPerImage(Operation *op, function_ref<bool(Value)> isBatchedValue);

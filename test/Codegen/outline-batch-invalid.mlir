@@ -81,7 +81,7 @@ func.func @linalg_reduce_batch(%x: tensor<?x4xf32>, %acc: tensor<4xf32>) -> tens
 func.func @batch_size_as_data(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
   %c0 = arith.constant 0 : index
   %n = tensor.dim %x, %c0 : tensor<?x4xf32>
-  // expected-error @+1 {{cannot compile @batch_size_as_data for a dynamic batch: 'arith.index_cast' uses the batch size other than as the size of a tensor.empty or a reshape}}
+  // expected-error @+1 {{cannot compile @batch_size_as_data for a dynamic batch: 'arith.index_cast' uses the batch size other than as the size of a tensor.empty, a reshape or a slice}}
   %i = arith.index_cast %n : index to i64
   %f = arith.sitofp %i : i64 to f32
   %s = tensor.splat %f : tensor<1x4xf32>
@@ -96,4 +96,30 @@ func.func @collapse_batch(%x: tensor<?x4xf32>) -> tensor<?xf32> {
   // expected-error @+1 {{cannot compile @collapse_batch for a dynamic batch: 'tensor.collapse_shape' is not known to compute each image separately}}
   %flat = tensor.collapse_shape %x [[0, 1]] : tensor<?x4xf32> into tensor<?xf32>
   return %flat : tensor<?xf32>
+}
+
+// -----
+
+// A pad of the batch adds images.
+func.func @pad_batch(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  %z = arith.constant 0.0 : f32
+  // expected-error @+1 {{cannot compile @pad_batch for a dynamic batch: 'tensor.pad' is not known to compute each image separately}}
+  %p = tensor.pad %x low[1, 0] high[0, 0] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %z : f32
+  } : tensor<?x4xf32> to tensor<?x4xf32>
+  return %p : tensor<?x4xf32>
+}
+
+// -----
+
+// A slice that drops the first image.
+func.func @slice_batch(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4xf32>
+  // expected-error @+1 {{cannot compile @slice_batch for a dynamic batch: 'arith.subi' uses the batch size other than as the size of a tensor.empty, a reshape or a slice}}
+  %m = arith.subi %n, %c1 : index
+  %s = tensor.extract_slice %x[1, 0] [%m, 4] [1, 1] : tensor<?x4xf32> to tensor<?x4xf32>
+  return %s : tensor<?x4xf32>
 }

@@ -123,3 +123,24 @@ func.func @reshapes(%x: tensor<?x4x2xf32>) -> tensor<?x2x4xf32> {
   %back = tensor.expand_shape %flat [[0], [1, 2]] output_shape [%n, 2, 4] : tensor<?x8xf32> into tensor<?x2x4xf32>
   return %back : tensor<?x2x4xf32>
 }
+
+// -----
+
+// Slices of the other dims, dim 0 whole and sized by the batch, are per
+// image: the image's sizes are static.
+// CHECK-LABEL: func.func private @slices.image(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<1x2x3xf32>
+// CHECK:         %[[Z:.+]] = linalg.fill {{.*}} -> tensor<1x2x7xf32>
+// CHECK:         %[[IN:.+]] = tensor.insert_slice %[[X]] into %[[Z]][0, 0, 1] [1, 2, 3] [1, 1, 2] : tensor<1x2x3xf32> into tensor<1x2x7xf32>
+// CHECK:         %[[OUT:.+]] = tensor.extract_slice %[[IN]][0, 0, 1] [1, 2, 5] [1, 1, 1] : tensor<1x2x7xf32> to tensor<1x2x5xf32>
+// CHECK:         bufferization.materialize_in_destination %[[OUT]]
+func.func @slices(%x: tensor<?x2x3xf32>) -> tensor<?x2x5xf32> {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  %n = tensor.dim %x, %c0 : tensor<?x2x3xf32>
+  %e = tensor.empty(%n) : tensor<?x2x7xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<?x2x7xf32>) -> tensor<?x2x7xf32>
+  %in = tensor.insert_slice %x into %z[0, 0, 1] [%n, 2, 3] [1, 1, 2] : tensor<?x2x3xf32> into tensor<?x2x7xf32>
+  %out = tensor.extract_slice %in[0, 0, 1] [%n, 2, 5] [1, 1, 1] : tensor<?x2x7xf32> to tensor<?x2x5xf32>
+  return %out : tensor<?x2x5xf32>
+}

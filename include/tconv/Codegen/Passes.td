@@ -552,19 +552,20 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     elementwise arith/math ops, TOSA elementwise ops (batch-free operands
     broadcast along a dim 0 of 1), TOSA pooling, resize, convolutions and
     transposes that keep dim 0 in place, tensor reshapes that keep it a
-    group of its own (a flatten), linalg ops (fill, generic, matmul,
+    group of its own (a flatten), slices and `tensor.pad` of the other dims
+    (dim 0 whole; a pad by one value), linalg ops (fill, generic, matmul,
     convolutions) in which one parallel loop is dim 0 of every batched
     operand and of all outputs, indexes nothing else and is not read by
     `linalg.index`, and any pure op on batch-free values only (constants,
     weight transposes). Upstream IR sizes its results with the batch
-    (`tensor.dim %x, 0` into `tensor.empty(%n)` or an `expand_shape`):
-    static in the image function; any other use of the batch size is an
-    error. Any other op reading a batched value is an error naming it.
-    Every batched argument must have the same N at run time; results take
-    that N. A function marked `tconv.batch_loop` already is such a loop
-    (the ONNX importer builds it for a dynamic-batch model with
-    `BatchLoop.h`; so does this pass, which is therefore idempotent) and is
-    left alone.
+    (`tensor.dim %x, 0` into `tensor.empty(%n)`, an `expand_shape`, a
+    slice's size): static in the image function; any other use of the
+    batch size is an error. Any other op reading a batched value is an
+    error naming it. Every batched argument must have the same N at run
+    time; results take that N. A function marked `tconv.batch_loop`
+    already is such a loop (the ONNX importer builds it for a dynamic-batch
+    model with `BatchLoop.h`; so does this pass, which is therefore
+    idempotent) and is left alone.
 
     With `static-batches`, a function on a static batch N > 1 (its results
     and some arguments have dim 0 of N) takes the same form when the
