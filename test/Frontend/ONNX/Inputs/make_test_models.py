@@ -300,6 +300,21 @@ def unsigned_models():
          "bad_unsigned_neg.onnx")
 
 
+def export_dynamic_batch(net, x, name, save_values=True):
+    """PyTorch's export of `net` with dynamic_axes (dim 0 of x and y is the
+    symbol 'batch') as NAME.onnx; with `save_values`, x and net(x) at x's N
+    as NAME_x3.npy and NAME_y3.npy."""
+    import torch
+
+    torch.onnx.export(net, x, name + ".onnx", input_names=["x"],
+                      output_names=["y"], opset_version=13,
+                      dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
+    if save_values:
+        with torch.no_grad():
+            np.save(name + "_x3.npy", x.numpy())
+            np.save(name + "_y3.npy", net(x).numpy())
+
+
 def dynamic_batch():
     """PyTorch's export with dynamic_axes: dim 0 is the symbol 'batch'. The
     input and PyTorch's output at N = 3 go with it."""
@@ -318,14 +333,8 @@ def dynamic_batch():
             y = torch.nn.functional.pad(y, (1, 1, 1, 1), mode="reflect")
             return torch.tanh(self.up(y))
 
-    net = Net().eval()
-    x = torch.rand(3, 3, 8, 8) * 2 - 1
-    torch.onnx.export(net, x, "dynamic_batch.onnx", input_names=["x"],
-                      output_names=["y"], opset_version=13,
-                      dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
-    with torch.no_grad():
-        np.save("dynamic_batch_x3.npy", x.numpy())
-        np.save("dynamic_batch_y3.npy", net(x).numpy())
+    export_dynamic_batch(Net().eval(), torch.rand(3, 3, 8, 8) * 2 - 1,
+                         "dynamic_batch")
 
 
 def dynamic_batch_shapes():
@@ -353,16 +362,9 @@ def dynamic_batch_shapes():
 
     net = Shuffle().eval()
     x = torch.rand(3, 3, 6, 6) * 2 - 1
-    axes = {"x": {0: "batch"}, "y": {0: "batch"}}
-    torch.onnx.export(net, x, "dynamic_batch_shapes.onnx", input_names=["x"],
-                      output_names=["y"], opset_version=13,
-                      dynamic_axes=axes)
-    with torch.no_grad():
-        np.save("dynamic_batch_shapes_x3.npy", x.numpy())
-        np.save("dynamic_batch_shapes_y3.npy", net(x).numpy())
-    torch.onnx.export(TimesBatch(), x, "dynamic_batch_size_as_data.onnx",
-                      input_names=["x"], output_names=["y"],
-                      opset_version=13, dynamic_axes=axes)
+    export_dynamic_batch(net, x, "dynamic_batch_shapes")
+    export_dynamic_batch(TimesBatch(), x, "dynamic_batch_size_as_data",
+                         save_values=False)
 
 
 if __name__ == "__main__":
