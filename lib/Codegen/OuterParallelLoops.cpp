@@ -9,6 +9,7 @@
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/X86Vector/X86VectorDialect.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
@@ -90,10 +91,13 @@ static uint64_t bytes(Type type) {
 }
 
 /// The work of one run of `op` alone: one unit per floating-point operation
-/// (two per fused multiply-add), one per byte loaded or stored.
+/// (two per fused multiply-add, four per lane of a bf16 pair dot), one per
+/// byte loaded or stored.
 static uint64_t ownWork(Operation *op) {
   if (isa<vector::FMAOp, math::FmaOp>(op))
     return 2 * elements(op->getResult(0).getType());
+  if (isa<x86vector::DotBF16Op>(op))
+    return 4 * elements(op->getResult(0).getType());
   Dialect *dialect = op->getDialect();
   if (dialect && isa<arith::ArithDialect, math::MathDialect>(dialect) &&
       op->getNumResults() == 1 &&

@@ -80,3 +80,30 @@ func.func @dynamic_bound(%out: memref<4096x16xf32>, %n: index, %a: vector<16xf32
   }
   return
 }
+
+// -----
+
+// A bf16 pair dot (vdpbf16ps) does four units per lane: 2048 tiles x
+// (2 x 64 + 64 bytes stored) plus the fill's 32768 bytes is 210944 for two
+// loops, enough on average. Counted as no work, the dots would leave
+// 163840 and the function would run on one thread.
+
+// CHECK-LABEL: func.func @bf16_dots(
+//       CHECK:   scf.forall (%{{.*}}) in (2048)
+//       CHECK:     x86vector.avx512.dot
+func.func @bf16_dots(%buf: memref<64x128xf32>, %out: memref<2048x16xf32>,
+                     %v: f32, %a: vector<16xf32>, %b: vector<32xbf16>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %c128 = arith.constant 128 : index
+  scf.forall (%t) in (2048) {
+    %f = x86vector.avx512.dot %a, %b, %b : vector<32xbf16> -> vector<16xf32>
+    %g = x86vector.avx512.dot %f, %b, %b : vector<32xbf16> -> vector<16xf32>
+    vector.store %g, %out[%t, %c0] : memref<2048x16xf32>, vector<16xf32>
+  }
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c64, %c128) step (%c1, %c1) {
+    memref.store %v, %buf[%i, %j] : memref<64x128xf32>
+  }
+  return
+}

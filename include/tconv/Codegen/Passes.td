@@ -960,8 +960,8 @@ def TConvOuterParallelLoops
 
     A whole function runs on one thread when its outermost parallel loops
     (tiles and leftover loops alike) do less than `min-mean-parallel-work`
-    on average: floating-point operations (two per fused multiply-add) plus
-    bytes loaded and stored, nested loops multiplied out, dynamic bounds at
+    on average: floating-point operations (two per fused multiply-add, four
+    per lane of a bf16 pair dot) plus bytes loaded and stored, nested loops multiplied out, dynamic bounds at
     the most their value bounds allow. Each parallel loop pays a barrier and
     the reads of what another core wrote before it (a 128 KB activation
     written by one core reads 4x slower on the other on the 2-vCPU hosts
