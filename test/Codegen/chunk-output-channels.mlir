@@ -24,6 +24,23 @@ func.func @runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>
   return %y : tensor<1x256x16x16xf32>
 }
 
+// The same filter in bf16 (4 MB): 64 channels would be 1 MiB of filter,
+// but a bf16 chunk's three copies (layout change, phase taps, channel pairs)
+// would take 3 MiB of its thread's stack scratch (2 MiB): 8 chunks of 32.
+
+// CHECK-LABEL: func.func @runtime_filter_bf16(
+//  CHECK-SAME:     %[[X:.*]]: tensor<1x512x8x8xbf16>, %[[W:.*]]: tensor<512x256x4x4xbf16>)
+//       CHECK:   scf.forall (%[[I:.*]]) in (8)
+//       CHECK:     %[[FIRST:.*]] = arith.muli %[[I]]
+//       CHECK:     %[[WC:.*]] = tensor.extract_slice %[[W]][0, %[[FIRST]], 0, 0] [512, 32, 4, 4] [1, 1, 1, 1] : tensor<512x256x4x4xbf16> to tensor<512x32x4x4xbf16>
+//       CHECK:     tconv.conv_transpose %[[X]], %[[WC]] strides = [2, 2]
+func.func @runtime_filter_bf16(%x: tensor<1x512x8x8xbf16>, %w: tensor<512x256x4x4xbf16>)
+    -> tensor<1x256x16x16xbf16> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xbf16>, tensor<512x256x4x4xbf16>) -> tensor<1x256x16x16xbf16>
+  return %y : tensor<1x256x16x16xbf16>
+}
+
 // The same filter as tconv-compile's entry points see it, the tensor of a
 // memref argument: chunked alike. A strided memref's is not whole.
 
