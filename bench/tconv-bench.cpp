@@ -192,6 +192,11 @@ private:
 /// tconv with the filter compiled in (strategy auto).
 static constexpr llvm::StringLiteral kConstantFilterKey = "tconv:const-filter";
 
+/// The same in bf16: the counterpart of oneDNN bf16, whose weight reorder is
+/// untimed too.
+static constexpr llvm::StringLiteral kBF16ConstantFilterKey =
+    "tconv:const-filter:bf16";
+
 /// XNNPACK on NHWC tensors (2-D problems).
 static constexpr llvm::StringLiteral kXnnpackKey = "xnnpack:nhwc";
 
@@ -215,6 +220,8 @@ static std::vector<std::string> columnKeys() {
   if (opts.bf16) {
     if (opts.tconv)
       keys.push_back("tconv:bf16");
+    if (opts.tconv && opts.constantFilter)
+      keys.push_back(kBF16ConstantFilterKey.str());
     keys.push_back("onednn:bf16");
   }
   return keys;
@@ -237,6 +244,8 @@ static std::vector<std::string> formKeys() {
 }
 
 static std::string columnLabel(llvm::StringRef key) {
+  if (key == kBF16ConstantFilterKey)
+    return "tconv bf16 const-filter";
   if (key.consume_front("upstream:")) {
     if (key == "tosa")
       return "tosa";
@@ -272,6 +281,8 @@ static std::vector<std::pair<std::string, std::string>> ratioKeys() {
   // bf16 against oneDNN's, and against tconv's own f32 time.
   if (opts.bf16) {
     ratios.push_back({"tconv:bf16", "onednn:bf16"});
+    if (opts.constantFilter)
+      ratios.push_back({kBF16ConstantFilterKey.str(), "onednn:bf16"});
     ratios.push_back({"tconv:bf16", keys[0]});
   }
   return ratios;
@@ -638,6 +649,10 @@ bool Bench::runAtThreads(const ConvProblem &p, int threads,
     TConvVariant variant;
     variant.bf16 = true;
     addTConv("tconv:bf16", variant);
+    if (opts.constantFilter) {
+      variant.constantFilter = true;
+      addTConv(kBF16ConstantFilterKey, variant);
+    }
   }
 
   // The oracle: oneDNN on NCHW memory, itself checked against loop nests
@@ -833,8 +848,9 @@ static std::string methodText() {
   problem in bf16 (operands rounded to nearest even, f32 accumulation,
   bf16 result): tconv's model (strategy auto; vdpbf16ps when the CPU has
   AVX512_BF16) against the oneDNN primitive on its blocked bf16 layouts,
-  conversions in the untimed reorders; *tconv bf16 / tconv {3}* is the
-  speedup of bf16 over tconv's own f32.
+  conversions in the untimed reorders; *tconv bf16 const-filter* has the
+  bf16 filter compiled in, as *tconv const-filter* in f32; *tconv bf16 /
+  tconv {3}* is bf16's time over tconv's own f32 time.
   *XNNPACK nhwc* (2-D problems): XNNPACK's `convolution2d_nhwc_f32` /
   `deconvolution2d_nhwc_f32` operators. XNNPACK only takes NHWC tensors, so
   it is timed on NHWC input and result as its users hold them (converted
