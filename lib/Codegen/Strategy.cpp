@@ -2,6 +2,8 @@
 
 #include "tconv/Codegen/Strategy.h"
 
+#include "tconv/Codegen/Passes.h"
+
 #include "DepthwiseRows.h"
 #include "TileSplitting.h"
 
@@ -666,7 +668,7 @@ mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
 /// activations as large as the filter (T1 at N = 8) repay the copy as it
 /// is; a Winograd convolution would transform its input once per chunk.
 /// A chunk's copies are its thread's scratch, on the stack if they fit
-/// tconv-thread-scratch-on-stack's 2 MiB, else a malloc per chunk: a bf16
+/// tconv-thread-scratch-on-stack's buffer, else a malloc per chunk: a bf16
 /// slice is copied three times (the layout change, a phase's taps,
 /// vdpbf16ps's channel pairs). T1n1 in bf16 on Zen 4 with 64-channel chunks
 /// (3 MB of copies): 1.8 ms at 1 thread, 2.9 at 2; with 32 channels 1.8 and
@@ -675,7 +677,6 @@ static int64_t outputChannelChunk(Operation *op, Value filter,
                                   unsigned channelDim, int64_t group,
                                   int64_t fTile) {
   constexpr uint64_t kMaxChunkFilterBytes = 1 << 20;
-  constexpr uint64_t kMaxChunkScratchBytes = 2 << 20;
   constexpr uint64_t kMinFilterToActivations = 4;
   auto filterType = cast<RankedTensorType>(filter.getType());
   auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
@@ -698,7 +699,7 @@ static int64_t outputChannelChunk(Operation *op, Value filter,
   for (int64_t size = fTile; size < outChannels; size += fTile)
     if (outChannels % size == 0 &&
         size * channelBytes <= kMaxChunkFilterBytes &&
-        size * channelBytes * copies <= kMaxChunkScratchBytes)
+        size * channelBytes * copies <= uint64_t(kMaxThreadScratchBytes))
       chunk = size;
   return chunk;
 }

@@ -34,6 +34,11 @@ inline constexpr llvm::StringLiteral kPeakLiveBytesAttrName =
 inline constexpr llvm::StringLiteral kLargestLivePairBytesAttrName =
     "tconv.largest_live_pair_bytes";
 
+/// The largest stack buffer tconv-thread-scratch-on-stack gives a thread
+/// (OpenMP's workers and glibc's main thread have 8 MiB stacks); the
+/// strategy sizes per-thread copies to fit it.
+inline constexpr int64_t kMaxThreadScratchBytes = 2 << 20;
+
 #define GEN_PASS_DECL
 #include "tconv/Codegen/Passes.h.inc"
 

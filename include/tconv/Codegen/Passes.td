@@ -887,7 +887,8 @@ def TConvThreadScratchOnStack
     ```
   }];
   let options = [
-    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"2097152",
+    Option<"maxBytes", "max-bytes", "int64_t",
+           /*default=*/"::mlir::tconv::kMaxThreadScratchBytes",
            "Largest stack buffer of a region or function">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
@@ -961,8 +962,8 @@ def TConvOuterParallelLoops
     A whole function runs on one thread when its outermost parallel loops
     (tiles and leftover loops alike) do less than `min-mean-parallel-work`
     on average: floating-point operations (two per fused multiply-add, four
-    per lane of a bf16 pair dot) plus bytes loaded and stored, nested loops multiplied out, dynamic bounds at
-    the most their value bounds allow. Each parallel loop pays a barrier and
+    per lane of a bf16 pair dot) plus bytes loaded and stored, nested loops
+    multiplied out, dynamic bounds at the most their value bounds allow. Each parallel loop pays a barrier and
     the reads of what another core wrote before it (a 128 KB activation
     written by one core reads 4x slower on the other on the 2-vCPU hosts
     measured): a small model of many small layers (the U-Net, vocoder and
