@@ -78,6 +78,8 @@ struct VectorizeConvsPass
     // Blocked copies of phase filter sources (see blockedCopy), by source and
     // block size.
     llvm::DenseMap<std::pair<Value, int64_t>, Value> blockedCopies;
+    // The same for vdpbf16ps: pair-packed copies of phase filter sources.
+    llvm::DenseMap<Value, Value> pairCopies;
     // Innermost convolution tiles and the initializer tiles fused with them.
     SmallVector<linalg::LinalgOp> tiles;
     // Whether vdpbf16ps tiles were emitted (their accumulators are hoisted
@@ -106,9 +108,15 @@ struct VectorizeConvsPass
       // for them (VectorizeConvsBF16Dot.cpp).
       Value filterPairs;
       if ((*schedule)->dotWidth) {
+        Value filter = conv.getDpsInputs()[1];
+        // The phases of a transposed convolution read their taps from one
+        // pair-packed copy of the whole taps-first filter.
         rewriter.setInsertionPoint(conv);
-        filterPairs = packFilterPairs(rewriter, conv.getLoc(),
-                                      conv.getDpsInputs()[1]);
+        if (linalg::GenericOp gather = getRowGather(filter))
+          filterPairs = pairsViewOfTapGather(rewriter, conv.getLoc(), gather,
+                                             pairCopies);
+        if (!filterPairs)
+          filterPairs = packFilterPairs(rewriter, conv.getLoc(), filter);
       } else if (loops.kind == ConvKind::Full) {
         // Packed inside a parallel loop (Winograd's products), the copy
         // would be allocated in every iteration: those read it as it is.

@@ -168,6 +168,16 @@ FailureOr<linalg::LinalgOp> reduceTo1D(RewriterBase &rewriter,
 /// contiguous vector. Constant filters are packed now.
 Value packFilterPairs(RewriterBase &rewriter, Location loc, Value filter);
 
+/// The packFilterPairs layout of a transposed convolution's phase filter
+/// `gather` (a row gather of taps from a taps-first copy, channels as they
+/// are), as a row gather of packFilterPairs of that copy, made once per
+/// copy and kept in `pairCopies`: the tiles' reads fold into reads of it
+/// (FoldRowGatherIntoRead), so the phases share one packed copy instead of
+/// each gathering and packing its taps. Null if `gather` moves the channels.
+Value pairsViewOfTapGather(RewriterBase &rewriter, Location loc,
+                           linalg::GenericOp gather,
+                           llvm::DenseMap<Value, Value> &pairCopies);
+
 /// Replaces the 1-D bf16 convolution tile `conv` (linalg.conv_1d_nwc_wcf,
 /// f32 accumulators), whose filter is a slice of `filter`, by vdpbf16ps
 /// that read the filter from `pairs` (packFilterPairs of `filter`): the

@@ -302,6 +302,46 @@ Value mlir::tconv::packedViewOfBlockedCopy(RewriterBase &rewriter, Location loc,
   return createGather(rewriter, loc, blocked, exprs, shape);
 }
 
+Value mlir::tconv::pairsViewOfTapGather(
+    RewriterBase &rewriter, Location loc, linalg::GenericOp gather,
+    llvm::DenseMap<Value, Value> &pairCopies) {
+  AffineMap map = gather.getMatchingIndexingMap(gather.getDpsInputOperand(0));
+  unsigned rank = map.getNumDims(), taps = rank - 2;
+  MLIRContext *ctx = rewriter.getContext();
+  // Taps gathered from taps, channels read as they are.
+  if (rank < 3 || map.getNumResults() != rank ||
+      map.getResult(taps) != getAffineDimExpr(taps, ctx) ||
+      map.getResult(taps + 1) != getAffineDimExpr(taps + 1, ctx))
+    return {};
+  for (AffineExpr expr : map.getResults().take_front(taps))
+    if (expr.isFunctionOfDim(taps) || expr.isFunctionOfDim(taps + 1))
+      return {};
+  Value source = gather.getDpsInputs()[0];
+  Value &sourcePairs = pairCopies[source];
+  if (!sourcePairs) {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointAfterValue(source);
+    sourcePairs = packFilterPairs(rewriter, source.getLoc(), source);
+  }
+  // Gather loops (k.., c, f) become (fb, k.., cp, j): taps shift by one.
+  SmallVector<AffineExpr> shifted;
+  for (unsigned d = 0; d < rank; ++d)
+    shifted.push_back(getAffineDimExpr(d + 1, ctx));
+  SmallVector<AffineExpr> exprs = {getAffineDimExpr(0, ctx)};
+  for (AffineExpr expr : map.getResults().take_front(taps))
+    exprs.push_back(expr.replaceDims(shifted));
+  exprs.push_back(getAffineDimExpr(taps + 1, ctx));
+  exprs.push_back(getAffineDimExpr(taps + 2, ctx));
+  ArrayRef<int64_t> pairsShape =
+      cast<RankedTensorType>(sourcePairs.getType()).getShape();
+  ArrayRef<int64_t> filterShape =
+      cast<RankedTensorType>(gather.getResult(0).getType()).getShape();
+  SmallVector<int64_t> shape = {pairsShape.front()};
+  llvm::append_range(shape, filterShape.take_front(taps));
+  llvm::append_range(shape, pairsShape.take_back(2));
+  return createGather(rewriter, loc, sourcePairs, exprs, shape);
+}
+
 void mlir::tconv::usePackedFilter(RewriterBase &rewriter, linalg::LinalgOp conv,
                                   Value filter, Value packed, int64_t block) {
   OpOperand *operand = conv.getDpsInputOperand(1);

@@ -61,6 +61,48 @@ func.func @const_filter(%x: tensor<1x5x2xbf16>, %init: tensor<1x4x16xf32>) -> te
 
 // -----
 
+// Two phases of a transposed convolution gather their taps from one
+// taps-first filter (even: taps 3, 1; odd: taps 2, 0). The whole filter is
+// packed into pairs once; each phase reads its taps from that copy, and
+// neither gather is left.
+
+// CHECK-LABEL: func.func @phases(
+//  CHECK-SAME:     %{{.*}}: tensor<1x5x2xbf16>, %[[W:.*]]: tensor<4x2x16xbf16>
+//       CHECK:   %[[SPLIT:.*]] = tensor.expand_shape %[[W]]
+//       CHECK:   %[[BLOCKED:.*]] = linalg.generic {{.*}} ins(%[[SPLIT]] : tensor<4x1x2x1x16xbf16>) outs(%{{.*}} : tensor<1x4x1x16x2xbf16>)
+//       CHECK:   %[[PAIRS:.*]] = tensor.collapse_shape %[[BLOCKED]] {{.*}} into tensor<1x4x1x32xbf16>
+//   CHECK-NOT:   linalg.generic
+//       CHECK:   vector.transfer_read %[[PAIRS]][%c0, %c3, %c0, %c0]
+//       CHECK:   x86vector.avx512.dot
+//       CHECK:   vector.transfer_read %[[PAIRS]][%c0, %c1, %c0, %c0]
+//       CHECK:   vector.transfer_read %[[PAIRS]][%c0, %c2, %c0, %c0]
+//       CHECK:   vector.transfer_read %[[PAIRS]][%c0, %c0, %c0, %c0]
+//   CHECK-NOT:   linalg.generic
+func.func @phases(%x: tensor<1x5x2xbf16>, %w: tensor<4x2x16xbf16>, %init: tensor<1x4x16xf32>) -> (tensor<1x4x16xf32>, tensor<1x4x16xf32>) {
+  %e = tensor.empty() : tensor<2x2x16xbf16>
+  %even = linalg.generic {indexing_maps = [affine_map<(k, c, f) -> (3 - 2 * k, c, f)>, affine_map<(k, c, f) -> (k, c, f)>],
+                          iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%w : tensor<4x2x16xbf16>) outs(%e : tensor<2x2x16xbf16>) {
+  ^bb0(%a: bf16, %b: bf16):
+    linalg.yield %a : bf16
+  } -> tensor<2x2x16xbf16>
+  %odd = linalg.generic {indexing_maps = [affine_map<(k, c, f) -> (2 - 2 * k, c, f)>, affine_map<(k, c, f) -> (k, c, f)>],
+                         iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%w : tensor<4x2x16xbf16>) outs(%e : tensor<2x2x16xbf16>) {
+  ^bb0(%a: bf16, %b: bf16):
+    linalg.yield %a : bf16
+  } -> tensor<2x2x16xbf16>
+  %y0 = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>,
+                                tconv.schedule = {c_tile = 2 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+      ins(%x, %even : tensor<1x5x2xbf16>, tensor<2x2x16xbf16>) outs(%init : tensor<1x4x16xf32>) -> tensor<1x4x16xf32>
+  %y1 = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>,
+                                tconv.schedule = {c_tile = 2 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+      ins(%x, %odd : tensor<1x5x2xbf16>, tensor<2x2x16xbf16>) outs(%init : tensor<1x4x16xf32>) -> tensor<1x4x16xf32>
+  return %y0, %y1 : tensor<1x4x16xf32>, tensor<1x4x16xf32>
+}
+
+// -----
+
 // bf16 operands into f32 accumulators without dot_width: not this pass's
 // (tconv-convert-to-linalg extends them to f32 for the FMA schedule).
 
