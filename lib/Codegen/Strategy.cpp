@@ -667,12 +667,12 @@ mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
 /// is copied at compile time, which slicing it in a loop would undo;
 /// activations as large as the filter (T1 at N = 8) repay the copy as it
 /// is; a Winograd convolution would transform its input once per chunk.
-/// A chunk's copies are its thread's scratch, on the stack if they fit
-/// tconv-thread-scratch-on-stack's buffer, else a malloc per chunk: a bf16
-/// slice is copied three times (the layout change, a phase's taps,
-/// vdpbf16ps's channel pairs). T1n1 in bf16 on Zen 4 with 64-channel chunks
-/// (3 MB of copies): 1.8 ms at 1 thread, 2.9 at 2; with 32 channels 1.8 and
-/// 0.90-1.02, unchunked 1.9-2.4 and 0.98-2.0.
+/// A chunk's filter copies and f32 result are its thread's scratch, on the
+/// stack if they fit tconv-thread-scratch-on-stack's buffer, else a malloc
+/// per chunk: a bf16 slice is copied twice (the layout change and
+/// vdpbf16ps's channel pairs, which the phases share). T1n1 in bf16 on Zen 4
+/// with 64-channel chunks (then 3 MB of scratch): 1.8 ms at 1 thread, 2.9 at
+/// 2; with 32 channels 1.8 and 0.90-1.02, unchunked 1.9-2.4 and 0.98-2.0.
 static int64_t outputChannelChunk(Operation *op, Value filter,
                                   unsigned channelDim, int64_t group,
                                   int64_t fTile) {
@@ -694,12 +694,15 @@ static int64_t outputChannelChunk(Operation *op, Value filter,
     return 0;
   int64_t outChannels = filterType.getDimSize(channelDim);
   uint64_t channelBytes = filterBytes / outChannels;
-  uint64_t copies = filterType.getElementType().isBF16() ? 3 : 1;
+  uint64_t copies = filterType.getElementType().isBF16() ? 2 : 1;
+  uint64_t resultChannelBytes =
+      outputType.getNumElements() / outChannels * sizeof(float);
+  uint64_t channelScratchBytes = channelBytes * copies + resultChannelBytes;
   int64_t chunk = 0;
   for (int64_t size = fTile; size < outChannels; size += fTile)
     if (outChannels % size == 0 &&
         size * channelBytes <= kMaxChunkFilterBytes &&
-        size * channelBytes * copies <= uint64_t(kMaxThreadScratchBytes))
+        size * channelScratchBytes <= uint64_t(kMaxThreadScratchBytes))
       chunk = size;
   return chunk;
 }

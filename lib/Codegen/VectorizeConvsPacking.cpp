@@ -280,20 +280,29 @@ Value mlir::tconv::blockedCopy(RewriterBase &rewriter, Value source,
       .getResult(0);
 }
 
+/// Loop 0 (the output-channel block) and the first `count` results of a
+/// gather's map `map`, each of its loops moved one place in: the indexing
+/// of a view of a packed copy that the gather reads through.
+static SmallVector<AffineExpr> withBlockLoopInFront(AffineMap map,
+                                                    unsigned count) {
+  MLIRContext *ctx = map.getContext();
+  SmallVector<AffineExpr> shifted;
+  for (unsigned d = 0, e = map.getNumDims(); d < e; ++d)
+    shifted.push_back(getAffineDimExpr(d + 1, ctx));
+  SmallVector<AffineExpr> exprs = {getAffineDimExpr(0, ctx)};
+  for (AffineExpr expr : map.getResults().take_front(count))
+    exprs.push_back(expr.replaceDims(shifted));
+  return exprs;
+}
+
 Value mlir::tconv::packedViewOfBlockedCopy(RewriterBase &rewriter, Location loc,
                                            linalg::GenericOp gather,
                                            Value blocked) {
   AffineMap map = gather.getMatchingIndexingMap(gather.getDpsInputOperand(0));
   unsigned numLoops = map.getNumDims();
-  MLIRContext *ctx = rewriter.getContext();
-  // Gather loops (k.., c, f) become (fb, k.., c, fi): shift by one.
-  SmallVector<AffineExpr> shifted;
-  for (unsigned d = 0; d < numLoops; ++d)
-    shifted.push_back(getAffineDimExpr(d + 1, ctx));
-  SmallVector<AffineExpr> exprs = {getAffineDimExpr(0, ctx)};
-  for (AffineExpr expr : map.getResults().drop_back())
-    exprs.push_back(expr.replaceDims(shifted));
-  exprs.push_back(getAffineDimExpr(numLoops, ctx));
+  // Gather loops (k.., c, f) become (fb, k.., c, fi).
+  SmallVector<AffineExpr> exprs = withBlockLoopInFront(map, numLoops - 1);
+  exprs.push_back(rewriter.getAffineDimExpr(numLoops));
   auto filterType = cast<RankedTensorType>(gather.getResult(0).getType());
   int64_t block = cast<RankedTensorType>(blocked.getType()).getShape().back();
   SmallVector<int64_t> shape = {filterType.getShape().back() / block};
@@ -323,13 +332,8 @@ Value mlir::tconv::pairsViewOfTapGather(
     rewriter.setInsertionPointAfterValue(source);
     sourcePairs = packFilterPairs(rewriter, source.getLoc(), source);
   }
-  // Gather loops (k.., c, f) become (fb, k.., cp, j): taps shift by one.
-  SmallVector<AffineExpr> shifted;
-  for (unsigned d = 0; d < rank; ++d)
-    shifted.push_back(getAffineDimExpr(d + 1, ctx));
-  SmallVector<AffineExpr> exprs = {getAffineDimExpr(0, ctx)};
-  for (AffineExpr expr : map.getResults().take_front(taps))
-    exprs.push_back(expr.replaceDims(shifted));
+  // Gather loops (k.., c, f) become (fb, k.., cp, j).
+  SmallVector<AffineExpr> exprs = withBlockLoopInFront(map, taps);
   exprs.push_back(getAffineDimExpr(taps + 1, ctx));
   exprs.push_back(getAffineDimExpr(taps + 2, ctx));
   ArrayRef<int64_t> pairsShape =

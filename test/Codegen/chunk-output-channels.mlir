@@ -25,8 +25,9 @@ func.func @runtime_filter(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>
 }
 
 // The same filter in bf16 (4 MB): 64 channels would be 1 MiB of filter,
-// but a bf16 chunk's three copies (layout change, phase taps, channel pairs)
-// would take 3 MiB of its thread's stack scratch (2 MiB): 8 chunks of 32.
+// but a bf16 chunk's two copies (layout change, channel pairs) and its f32
+// result would take 2 MiB + 64 KiB of its thread's stack scratch (2 MiB):
+// 8 chunks of 32.
 
 // CHECK-LABEL: func.func @runtime_filter_bf16(
 //  CHECK-SAME:     %[[X:.*]]: tensor<1x512x8x8xbf16>, %[[W:.*]]: tensor<512x256x4x4xbf16>)

@@ -229,7 +229,8 @@ selectTransposeSchedule(ConvTransposeOp op, const StrategyOptions &options);
 /// Output channels per chunk when the convolution `op` runs as a loop over
 /// chunks of its output channels (tconv-chunk-output-channels), each with
 /// its slice of the filter; 0 when it runs whole. Chunks are multiples of
-/// `fTile` (f32 lanes) whose filter slice fits in half of L2.
+/// `fTile` (f32 lanes) whose filter slice fits in half of L2 and whose
+/// filter copies and f32 result fit a thread's stack scratch.
 int64_t outputChannelChunk(ConvOp op, int64_t fTile);
 int64_t outputChannelChunk(ConvTransposeOp op, int64_t fTile);
 
