@@ -30,11 +30,12 @@ func.func @wide_kernel(%x: tensor<1x32x20x20xbf16>, %w: tensor<16x32x9x9xbf16>) 
 // -----
 
 // A 2-tap kernel (a stride-2 phase) with 16 output channels: 24 positions
-// keep as many accumulators in flight as 6 x 4 vectors; with 32 channels,
-// 6 positions as for wider kernels.
+// keep as many accumulators in flight as 6 x 4 vectors, one pair of input
+// channels per step; with 32 channels, 6 positions and 4 pairs as for wider
+// kernels.
 
 // DOT-LABEL: func.func @narrow_kernel(
-//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 24 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
+//       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 2 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 24 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 //       DOT:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 8 : i64, dot_width = 2 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 2 : i64, ow_tile = 6 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
 func.func @narrow_kernel(%x: tensor<1x32x16x17xbf16>, %w: tensor<16x32x2x2xbf16>, %v: tensor<32x32x2x2xbf16>)
     -> (tensor<1x16x15x16xbf16>, tensor<1x32x15x16xbf16>) {
