@@ -6,7 +6,8 @@
 // which the layout-change vectorizer copies in vectors); each step broadcasts a pair of input channels
 // as one 32-bit value and adds its dot products with a packed filter vector
 // to f32 accumulators held in vector iter_args: 6 positions x 2 vectors x 3
-// taps = 36 per step of one channel pair (6 channels: tiles of 2).
+// taps = 36 per step of one channel pair (6 channels: tiles of 2). The
+// broadcast is the dot's last operand, the one vdpbf16ps can read from memory.
 
 //   CHECK-DAG: #[[PACK:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d1, d2, d3, d5, d0, d4)>
 // CHECK-LABEL: func.func @conv2d_bf16(
@@ -24,7 +25,7 @@
 //       CHECK:         %[[E0:.*]] = vector.extract %[[I0]][0] : i32 from vector<1xi32>
 //       CHECK:         %[[S0:.*]] = vector.broadcast %[[E0]] : i32 to vector<16xi32>
 //       CHECK:         %[[B0:.*]] = vector.bitcast %[[S0]] : vector<16xi32> to vector<32xbf16>
-//       CHECK:         x86vector.avx512.dot %{{.*}}, %[[B0]], %[[W0]] : vector<32xbf16> -> vector<16xf32>
+//       CHECK:         x86vector.avx512.dot %{{.*}}, %[[W0]], %[[B0]] : vector<32xbf16> -> vector<16xf32>
 // CHECK-COUNT-35:      x86vector.avx512.dot
 //   CHECK-NOT:         x86vector.avx512.dot
 //   CHECK-NOT:         vector.fma
