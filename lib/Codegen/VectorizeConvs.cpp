@@ -115,6 +115,10 @@ struct VectorizeConvsPass
         if (linalg::GenericOp gather = getRowGather(filter))
           filterPairs = pairsViewOfTapGather(rewriter, conv.getLoc(), gather,
                                              pairCopies);
+        // Winograd's products each read one entry of a stack packed once.
+        if (!filterPairs)
+          filterPairs = pairsViewOfStackEntry(rewriter, conv.getLoc(), filter,
+                                              pairCopies);
         if (!filterPairs)
           filterPairs = packFilterPairs(rewriter, conv.getLoc(), filter);
       } else if (loops.kind == ConvKind::Full) {

@@ -178,6 +178,15 @@ Value pairsViewOfTapGather(RewriterBase &rewriter, Location loc,
                            linalg::GenericOp gather,
                            llvm::DenseMap<Value, Value> &pairCopies);
 
+/// The packFilterPairs layout of `filter` when it is one entry of a stack
+/// of filters made outside the loop that slices it (Winograd's transformed
+/// filters, alpha^2 x K.. x C x F, one product's in each iteration): a slice
+/// of packFilterPairs of the whole stack, packed once and kept in
+/// `pairCopies`, so that the loop may run in parallel without a copy per
+/// iteration. Null for other filters.
+Value pairsViewOfStackEntry(RewriterBase &rewriter, Location loc, Value filter,
+                            llvm::DenseMap<Value, Value> &pairCopies);
+
 /// Replaces the 1-D bf16 convolution tile `conv` (linalg.conv_1d_nwc_wcf,
 /// f32 accumulators), whose filter is a slice of `filter`, by vdpbf16ps
 /// that read the filter from `pairs` (packFilterPairs of `filter`): the

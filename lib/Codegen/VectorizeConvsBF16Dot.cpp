@@ -18,8 +18,10 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 
 #include <functional>
 
@@ -99,6 +101,47 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
   merge.push_back({int64_t(taps) + 2, int64_t(taps) + 3});
   return tensor::CollapseShapeOp::create(rewriter, loc, packedType, blocked,
                                          merge);
+}
+
+Value mlir::tconv::pairsViewOfStackEntry(
+    RewriterBase &rewriter, Location loc, Value filter,
+    llvm::DenseMap<Value, Value> &pairCopies) {
+  auto entry = filter.getDefiningOp<tensor::ExtractSliceOp>();
+  if (!entry || !entry.hasUnitStride())
+    return {};
+  Value stack = entry.getSource();
+  RankedTensorType stackType = entry.getSourceType();
+  ArrayRef<int64_t> shape = entry.getType().getShape();
+  // One entry along the leading dim, the whole of every other dim.
+  if (!stackType.hasStaticShape() ||
+      stackType.getRank() != entry.getType().getRank() + 1 ||
+      stackType.getShape().drop_front() != shape ||
+      !llvm::all_of(ArrayRef(entry.getMixedOffsets()).drop_front(),
+                    [](OpFoldResult o) { return isConstantIntValue(o, 0); }))
+    return {};
+  // Worth packing whole only if the stack is made outside the entry's loop.
+  auto loop = entry->getParentOfType<LoopLikeOpInterface>();
+  if (!loop || loop->getRegion(0).isAncestor(stack.getParentRegion()))
+    return {};
+  Value &stackPairs = pairCopies[stack];
+  if (!stackPairs) {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointAfterValue(stack);
+    stackPairs = packFilterPairs(rewriter, stack.getLoc(), stack);
+  }
+  // (fb, e, k.., cp, j) at entry e: the packFilterPairs layout of the entry.
+  auto pairsType = cast<RankedTensorType>(stackPairs.getType());
+  SmallVector<OpFoldResult> offsets(pairsType.getRank(),
+                                    rewriter.getIndexAttr(0));
+  offsets[1] = entry.getMixedOffsets().front();
+  SmallVector<OpFoldResult> sizes =
+      getAsIndexOpFoldResult(rewriter.getContext(), pairsType.getShape());
+  sizes[1] = rewriter.getIndexAttr(1);
+  SmallVector<int64_t> entryShape(pairsType.getShape());
+  entryShape.erase(entryShape.begin() + 1);
+  return tensor::ExtractSliceOp::create(
+      rewriter, loc, pairsType.clone(entryShape), stackPairs, offsets, sizes,
+      SmallVector<OpFoldResult>(offsets.size(), rewriter.getIndexAttr(1)));
 }
 
 /// The offsets in `root` of element 0 of `tile`, which unit-stride

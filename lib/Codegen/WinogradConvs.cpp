@@ -457,9 +457,8 @@ static Value product(OpBuilder &b, Location loc, Value vk, Value uk, Value mk,
 /// transforms' loops split tile rows the same way), so V and M do not move
 /// between cores. Where U outweighs V and M (winogradFilterMajor), the
 /// products come first instead: each thread reads its share of U once.
-/// vdpbf16ps products loop over the
-/// products sequentially: their filter pairs are packed per product, which
-/// a parallel loop would allocate in every call.
+/// vdpbf16ps products read U packed in pairs of input channels, all of it
+/// at once before the loop (pairsViewOfStackEntry).
 static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
                       Value v, Value u, ArrayRef<int64_t> productShape,
                       const ConvSchedule &productSchedule) {
@@ -468,21 +467,6 @@ static Value multiply(OpBuilder &b, Location loc, const Algorithm &alg,
   Value init = newTensor(b, loc, allShape, b.getF32Type());
   DictionaryAttr schedule = productSchedule.toAttr(b.getContext());
   int64_t count = alg.alpha * alg.alpha;
-  if (productSchedule.dotWidth) {
-    auto index = [&](int64_t i) {
-      return arith::ConstantIndexOp::create(b, loc, i).getResult();
-    };
-    auto loop = scf::ForOp::create(
-        b, loc, index(0), index(count), index(1), ValueRange{init},
-        [&](OpBuilder &lb, Location, Value k, ValueRange iterArgs) {
-          Value m = product(lb, loc, extractProduct(lb, loc, v, k),
-                            extractProduct(lb, loc, u, k),
-                            extractProduct(lb, loc, iterArgs[0], k), schedule);
-          scf::YieldOp::create(lb, loc,
-                               insertProduct(lb, loc, m, iterArgs[0], k));
-        });
-    return loop.getResult(0);
-  }
   int64_t rows = winogradProductRows(productShape[1], productShape[2]);
   int64_t tiles = productShape[0] * productShape[1] * productShape[2];
   bool filterMajor = winogradFilterMajor(
@@ -596,10 +580,7 @@ int64_t Image::fusedBlockRows(ArrayRef<int64_t> out,
                               int64_t inChannels) const {
   int64_t tileRows = out[1] / kOut, tileCols = out[2] / kOut;
   int64_t rows = winogradProductRows(tileRows, tileCols);
-  // vdpbf16ps products pack their filter pairs per product, outside any
-  // parallel loop (see multiply).
-  bool fused = productSchedule.dotWidth == 0 &&
-               winogradFusedRows(out[0] * tileRows * tileCols, rows, tileCols,
+  bool fused = winogradFusedRows(out[0] * tileRows * tileCols, rows, tileCols,
                                  alg.alpha * alg.alpha, inChannels, out[3]);
   return fused ? rows : 0;
 }

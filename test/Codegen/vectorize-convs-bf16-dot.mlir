@@ -104,6 +104,39 @@ func.func @phases(%x: tensor<1x5x2xbf16>, %w: tensor<4x2x16xbf16>, %init: tensor
 
 // -----
 
+// Winograd's products in a parallel loop, each reading one entry of U made
+// before it: U is packed in pairs once, outside the loop, and each product
+// reads its entry of the packed copy; no copy is made in the loop.
+
+// CHECK-LABEL: func.func @stack_entries(
+//  CHECK-SAME:     %{{.*}}: tensor<4x1x4x2xbf16>, %[[U:.*]]: tensor<4x1x2x16xbf16>
+//       CHECK:   %[[SPLIT:.*]] = tensor.expand_shape %[[U]]
+//       CHECK:   %[[BLOCKED:.*]] = linalg.generic {{.*}} ins(%[[SPLIT]] : tensor<4x1x1x2x1x16xbf16>) outs(%{{.*}} : tensor<1x4x1x1x16x2xbf16>)
+//       CHECK:   %[[PAIRS:.*]] = tensor.collapse_shape %[[BLOCKED]] {{.*}} into tensor<1x4x1x1x32xbf16>
+//       CHECK:   scf.forall (%[[K:.*]]) in (4)
+//   CHECK-NOT:     linalg.generic
+//       CHECK:     %[[UK:.*]] = tensor.extract_slice %[[PAIRS]][0, %[[K]], 0, 0, 0] [1, 1, 1, 1, 32] [1, 1, 1, 1, 1] : tensor<1x4x1x1x32xbf16> to tensor<1x1x1x32xbf16>
+//       CHECK:     %[[W0:.*]] = vector.transfer_read %[[UK]][%c0, %c0, %c0, %c0]
+//       CHECK:     x86vector.avx512.dot %{{.*}}, %[[W0]], %{{.*}} : vector<32xbf16> -> vector<16xf32>
+// CHECK-COUNT-3:   x86vector.avx512.dot %{{.*}}, %[[W0]], %{{.*}} : vector<32xbf16> -> vector<16xf32>
+//   CHECK-NOT:     linalg.generic
+func.func @stack_entries(%v: tensor<4x1x4x2xbf16>, %u: tensor<4x1x2x16xbf16>, %init: tensor<4x1x4x16xf32>) -> tensor<4x1x4x16xf32> {
+  %m = scf.forall (%k) in (4) shared_outs(%out = %init) -> (tensor<4x1x4x16xf32>) {
+    %vk = tensor.extract_slice %v[%k, 0, 0, 0] [1, 1, 4, 2] [1, 1, 1, 1] : tensor<4x1x4x2xbf16> to tensor<1x4x2xbf16>
+    %uk = tensor.extract_slice %u[%k, 0, 0, 0] [1, 1, 2, 16] [1, 1, 1, 1] : tensor<4x1x2x16xbf16> to tensor<1x2x16xbf16>
+    %mk = tensor.extract_slice %out[%k, 0, 0, 0] [1, 1, 4, 16] [1, 1, 1, 1] : tensor<4x1x4x16xf32> to tensor<1x4x16xf32>
+    %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>,
+                                 tconv.schedule = {c_tile = 2 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+        ins(%vk, %uk : tensor<1x4x2xbf16>, tensor<1x2x16xbf16>) outs(%mk : tensor<1x4x16xf32>) -> tensor<1x4x16xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %y into %out[%k, 0, 0, 0] [1, 1, 4, 16] [1, 1, 1, 1] : tensor<1x4x16xf32> into tensor<4x1x4x16xf32>
+    }
+  }
+  return %m : tensor<4x1x4x16xf32>
+}
+
+// -----
+
 // bf16 operands into f32 accumulators without dot_width: not this pass's
 // (tconv-convert-to-linalg extends them to f32 for the FMA schedule).
 

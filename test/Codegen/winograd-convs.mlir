@@ -330,32 +330,36 @@ func.func @direct(%x: tensor<1x10x10x16xf32>, %w: tensor<3x3x16x32xf32>, %i: ten
 // -----
 
 // bf16 operands into f32 accumulators (vdpbf16ps products): the transforms
-// compute in f32 and round V and U to bf16; the products run in an scf.for
-// between the transforms' parallel loops, their filter pairs packed per
-// product (a parallel loop would allocate them in every call).
+// compute in f32 and round V and U to bf16; the products run as f32 ones do,
+// here block by block in the one parallel loop, each product reading its
+// entry of U (tconv-vectorize-convs packs U in pairs of channels once).
 
 // CHECK-LABEL: func.func @bf16_dot(
-//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x10x10x16xbf16>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xbf16>
+//  CHECK-SAME: %[[X:[a-z0-9]+]]: tensor<1x18x18x16xbf16>, %[[W:[a-z0-9]+]]: tensor<3x3x16x32xbf16>
 //       CHECK: bufferization.alloc_tensor() : tensor<16x1x1x16x32xbf16>
-//       CHECK: bufferization.alloc_tensor() : tensor<16x1x4x4x16xbf16>
-//       CHECK: scf.forall (%{{.*}}) in (4)
-//       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %{{.*}}, 0, 0] [1, 4, 10, 16] [1, 1, 1, 1]
+//       CHECK: %[[U:.*]] = scf.forall (%{{.*}}) in (16) shared_outs(%{{.*}}) -> (tensor<16x1x1x16x32xbf16>)
+//       CHECK: scf.forall (%{{.*}}) in (4) shared_outs(%{{.*}}) -> (tensor<1x16x16x32xf32>)
+//       CHECK: bufferization.alloc_tensor() : tensor<16x1x2x8x16xbf16>
+//       CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][0, %{{.*}}, 0, 0] [1, 4, 18, 16] [1, 1, 1, 1]
 //       CHECK: linalg.generic {{.*}} ins(%[[ROWS]], %[[ROWS]], %[[ROWS]], %[[ROWS]] :
 //  CHECK-NEXT: ^bb0(
 //  CHECK-COUNT-4: arith.extf {{.*}} : bf16 to f32
 //       CHECK: arith.truncf {{.*}} : f32 to bf16
-//       CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(
-//       CHECK: linalg.conv_2d_nhwc_hwcf {{.*}}dot_width = 2{{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x4x4x16xbf16>, tensor<1x1x16x32xbf16>) outs(%{{.*}} : tensor<1x4x4x32xf32>)
+//       CHECK: scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(
+//       CHECK: %[[UK:.*]] = tensor.extract_slice %[[U]][%[[K]], 0, 0, 0, 0] [1, 1, 1, 16, 32] [1, 1, 1, 1, 1]
+//       CHECK: linalg.conv_2d_nhwc_hwcf {{.*}}dot_width = 2{{.*}} ins(%{{.*}}, %[[UK]] : tensor<1x1x16x16xbf16>, tensor<1x1x16x32xbf16>) outs(%{{.*}} : tensor<1x1x16x32xf32>)
 //       CHECK: scf.yield
-//       CHECK: scf.forall (%{{.*}}) in (4)
-func.func @bf16_dot(%x: tensor<1x10x10x16xbf16>, %w: tensor<3x3x16x32xbf16>) -> tensor<1x8x8x32xf32> {
+//       CHECK: tensor.parallel_insert_slice
+//   CHECK-NOT: scf.forall
+//       CHECK: return
+func.func @bf16_dot(%x: tensor<1x18x18x16xbf16>, %w: tensor<3x3x16x32xbf16>) -> tensor<1x16x16x32xf32> {
   %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<1x8x8x32xf32>
-  %i = linalg.fill ins(%zero : f32) outs(%e : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
+  %e = tensor.empty() : tensor<1x16x16x32xf32>
+  %i = linalg.fill ins(%zero : f32) outs(%e : tensor<1x16x16x32xf32>) -> tensor<1x16x16x32xf32>
   %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>,
       tconv.schedule = {kind = "channels-last", vector_width = 16, ow_tile = 6, f_tile = 32, c_tile = 8, kw_tile = 1, dot_width = 2, winograd_tile = 2}}
-      ins(%x, %w : tensor<1x10x10x16xbf16>, tensor<3x3x16x32xbf16>) outs(%i : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
-  return %y : tensor<1x8x8x32xf32>
+      ins(%x, %w : tensor<1x18x18x16xbf16>, tensor<3x3x16x32xbf16>) outs(%i : tensor<1x16x16x32xf32>) -> tensor<1x16x16x32xf32>
+  return %y : tensor<1x16x16x32xf32>
 }
 
 // -----

@@ -216,11 +216,15 @@ def TConvWinogradConvs : Pass<"tconv-winograd-convs", "::mlir::func::FuncOp"> {
 
     bf16 operands into f32 (a `dot_width = 2` schedule, vdpbf16ps): the
     transforms compute in f32 and round V and U to bf16, the products
-    accumulate in f32 and the output transforms stay f32; the products'
-    loop is then an `scf.for` (their filters are packed in pairs of input
-    channels per product, which a parallel loop would allocate in every
-    call). C2 in bf16: 1.04 -> 0.81 ms at 1 thread, max relative error
-    7e-3 of the largest output against the f32 reference (direct: 2e-3).
+    accumulate in f32 and the output transforms stay f32; the loops are
+    those of f32 (`--tconv-vectorize-convs` packs U in pairs of input
+    channels once, before them). C2 in bf16: 1.04 -> 0.81 ms at 1 thread,
+    max relative error 7e-3 of the largest output against the f32
+    reference (direct: 2e-3). Its products had run in an `scf.for` around a
+    parallel loop, each packing its filter: T2 in bf16 (four phases of 9
+    products) opened 41 parallel regions a call, 0.66 -> 0.59 ms at 2
+    threads with one, on Zen 4 (1.04 in `make bench` when the cores were far
+    apart).
 
     The rounding differs from the direct sum: relative errors of about
     1e-6 in f32 where the direct convolution has about 1e-7. The
@@ -354,7 +358,9 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     A bf16 convolution whose schedule has `dot_width = 2` (its operands bf16,
     its accumulators f32) takes steps 1-4 too, with its filter packed as
     F/16 x K.. x C/2 x 32 (16 output channels times a pair of input
-    channels, the pair innermost; constants at compile time) and input
+    channels, the pair innermost; constants at compile time; a filter that
+    is one entry of a stack made outside its loop, as Winograd's products
+    read U, as a slice of the stack packed once) and input
     channels tiled in pairs; each 1-D tile then becomes
     `x86vector.avx512.dot` (vdpbf16ps) of a broadcast input pair (one
     32-bit value) and a packed filter vector into the f32 accumulators,
