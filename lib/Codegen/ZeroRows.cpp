@@ -252,6 +252,13 @@ mlir::tconv::splitBorderTiles(RewriterBase &rewriter, linalg::LinalgOp conv,
       input, inputDim, cast<RankedTensorType>(input.getType()).getDimSize(inputDim));
   if ((border.leading == 0 && border.trailing == 0) || width < 3 * tile)
     return {conv};
+  // A filled initial value is filled part by part, so that each part's
+  // tiles fuse its fill: split as it is, the whole output would be filled
+  // first (scalar stores into a phase's strided output) and read back.
+  OpOperand *init = conv.getDpsInitOperand(0);
+  auto fill = init->get().getDefiningOp<linalg::FillOp>();
+  if (fill)
+    rewriter.modifyOpInPlace(conv, [&] { init->set(fill.getOutputs()[0]); });
   rewriter.setInsertionPoint(conv);
   auto [first, rest] = linalg::splitOp(
       rewriter, cast<TilingInterface>(conv.getOperation()), widthDim,
@@ -259,7 +266,18 @@ mlir::tconv::splitBorderTiles(RewriterBase &rewriter, linalg::LinalgOp conv,
   rewriter.setInsertionPoint(rest);
   auto [middle, last] = linalg::splitOp(rewriter, rest, widthDim,
                                         rewriter.getIndexAttr(width - 2 * tile));
-  return {cast<linalg::LinalgOp>(first.getOperation()),
-          cast<linalg::LinalgOp>(middle.getOperation()),
-          cast<linalg::LinalgOp>(last.getOperation())};
+  SmallVector<linalg::LinalgOp> parts = {
+      cast<linalg::LinalgOp>(first.getOperation()),
+      cast<linalg::LinalgOp>(middle.getOperation()),
+      cast<linalg::LinalgOp>(last.getOperation())};
+  if (fill)
+    for (linalg::LinalgOp part : parts) {
+      OpOperand *partInit = part.getDpsInitOperand(0);
+      rewriter.setInsertionPoint(part);
+      Value filled = linalg::FillOp::create(rewriter, fill.getLoc(),
+                                            fill.value(), partInit->get())
+                         .getResult(0);
+      rewriter.modifyOpInPlace(part, [&] { partInit->set(filled); });
+    }
+  return parts;
 }

@@ -54,8 +54,9 @@ std::optional<int64_t> getStaticOffset(OpFoldResult offset);
 /// Splits `conv` (a linalg convolution whose dim `widthDim` is the output
 /// width) at `tile` and `width - tile` when its input has zero columns
 /// along `inputDim`: the first and last tiles then sit at static offsets,
-/// where a tile can leave out the taps that read only those zeros. Returns
-/// the parts (just `conv` when there is nothing to skip).
+/// where a tile can leave out the taps that read only those zeros. A filled
+/// initial value is filled part by part. Returns the parts (just `conv`
+/// when there is nothing to skip).
 SmallVector<linalg::LinalgOp> splitBorderTiles(RewriterBase &rewriter,
                                                linalg::LinalgOp conv,
                                                unsigned widthDim,

@@ -137,6 +137,37 @@ func.func @stack_entries(%v: tensor<4x1x4x2xbf16>, %u: tensor<4x1x2x16xbf16>, %i
 
 // -----
 
+// Zero columns around the input: the first and last tiles along the width
+// are split off (they leave out the taps that read them), each part with
+// its own fill of the initial value, which its tiles fuse: the accumulators
+// start from zero in registers; no fill of the whole output is left to be
+// written and read back.
+
+// CHECK-LABEL: func.func @border_tiles(
+//   CHECK-DAG:   %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<16xf32>
+//   CHECK-NOT:   linalg.fill
+//       CHECK:   x86vector.avx512.dot %[[ZERO]],
+//       CHECK:   scf.forall
+//       CHECK:     x86vector.avx512.dot %[[ZERO]],
+//       CHECK:   x86vector.avx512.dot %[[ZERO]],
+//   CHECK-NOT:   linalg.fill
+func.func @border_tiles(%x: tensor<1x14x2xbf16>, %w: tensor<3x2x16xbf16>) -> tensor<1x14x16xf32> {
+  %zb = arith.constant 0.0 : bf16
+  %zf = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 1, 0] high[0, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index):
+    tensor.yield %zb : bf16
+  } : tensor<1x14x2xbf16> to tensor<1x16x2xbf16>
+  %e = tensor.empty() : tensor<1x14x16xf32>
+  %init = linalg.fill ins(%zf : f32) outs(%e : tensor<1x14x16xf32>) -> tensor<1x14x16xf32>
+  %y = linalg.conv_1d_nwc_wcf {dilations = dense<1> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>,
+                               tconv.schedule = {c_tile = 2 : i64, dot_width = 2 : i64, f_tile = 16 : i64, kind = "channels-last", kw_tile = 3 : i64, ow_tile = 4 : i64, vector_width = 16 : i64}}
+      ins(%p, %w : tensor<1x16x2xbf16>, tensor<3x2x16xbf16>) outs(%init : tensor<1x14x16xf32>) -> tensor<1x14x16xf32>
+  return %y : tensor<1x14x16xf32>
+}
+
+// -----
+
 // bf16 operands into f32 accumulators without dot_width: not this pass's
 // (tconv-convert-to-linalg extends them to f32 for the FMA schedule).
 
