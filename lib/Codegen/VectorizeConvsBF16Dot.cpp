@@ -6,7 +6,9 @@
 // for 16 output channels, x[c] * w[c][f] + x[c+1] * w[c+1][f] to f32
 // accumulators. The input pair is one 32-bit broadcast of the channels-last
 // input; the filter is packed so that the 16 (w[c][f], w[c+1][f]) pairs of
-// a step are one 64-byte vector.
+// a step are one 64-byte vector. The packing, its view for one entry of a
+// stack of filters and the tiles that read it stay in one file (a little
+// over 300 lines): each assumes the others' layout.
 //
 //===----------------------------------------------------------------------===//
 
