@@ -311,3 +311,32 @@ func.func @packed_filter(%w: tensor<32x16x3x3xf32>) -> tensor<3x3x16x16xf32> {
   %first = tensor.extract_slice %p[0, 0, 0, 0, 0] [1, 3, 3, 16, 16] [1, 1, 1, 1, 1] : tensor<2x3x3x16x16xf32> to tensor<3x3x16x16xf32>
   return %first : tensor<3x3x16x16xf32>
 }
+
+// -----
+
+// f32 accumulators to a bf16 result, transposed (the end of a bf16
+// convolution): blocks of 16 read positions x 32 written ones, so that each
+// written row is 32 bf16, a whole 64-byte line (which
+// tconv-streaming-result-stores can stream; 16 would be half a line). The
+// 32x16 transpose runs as two 16x16 shuffle networks (64 shuffles each),
+// their rows joined before the truncation.
+
+// CHECK16-LABEL: func.func @narrowing(
+//       CHECK16:   vector.transfer_read {{.*}} : tensor<32x16xf32>, vector<32x16xf32>
+// CHECK16-COUNT-64:   vector.shuffle
+//       CHECK16:   %[[LO:.*]] = vector.insert_strided_slice %{{.*}}, %{{.*}} {offsets = [0, 0], strides = [1, 1]} : vector<16x16xf32> into vector<16x32xf32>
+// CHECK16-COUNT-64:   vector.shuffle
+//       CHECK16:   %[[BOTH:.*]] = vector.insert_strided_slice %{{.*}}, %[[LO]] {offsets = [0, 16], strides = [1, 1]} : vector<16x16xf32> into vector<16x32xf32>
+//       CHECK16:   %[[T:.*]] = arith.truncf %[[BOTH]] : vector<16x32xf32> to vector<16x32xbf16>
+//       CHECK16:   vector.transfer_write %[[T]], %{{.*}} : vector<16x32xbf16>, tensor<16x32xbf16>
+func.func @narrowing(%x: tensor<1x32x16xf32>) -> tensor<1x16x32xbf16> {
+  %e = tensor.empty() : tensor<1x16x32xbf16>
+  %y = linalg.generic {indexing_maps = [affine_map<(n, c, w) -> (n, w, c)>, affine_map<(n, c, w) -> (n, c, w)>],
+                       iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x : tensor<1x32x16xf32>) outs(%e : tensor<1x16x32xbf16>) {
+  ^bb0(%a: f32, %b: bf16):
+    %t = arith.truncf %a : f32 to bf16
+    linalg.yield %t : bf16
+  } -> tensor<1x16x32xbf16>
+  return %y : tensor<1x16x32xbf16>
+}
