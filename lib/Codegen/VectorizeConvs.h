@@ -168,6 +168,11 @@ FailureOr<linalg::LinalgOp> reduceTo1D(RewriterBase &rewriter,
 /// contiguous vector. Constant filters are packed now.
 Value packFilterPairs(RewriterBase &rewriter, Location loc, Value filter);
 
+/// packFilterPairs of `source`, made once (right after `source`) and kept
+/// in `pairCopies` for every view that reads through it.
+Value packedPairsOnce(RewriterBase &rewriter, Value source,
+                      llvm::DenseMap<Value, Value> &pairCopies);
+
 /// The packFilterPairs layout of a transposed convolution's phase filter
 /// `gather` (a row gather of taps from a taps-first copy, channels as they
 /// are), as a row gather of packFilterPairs of that copy, made once per

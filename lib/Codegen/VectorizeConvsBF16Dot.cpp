@@ -105,6 +105,17 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
                                          merge);
 }
 
+Value mlir::tconv::packedPairsOnce(RewriterBase &rewriter, Value source,
+                                   llvm::DenseMap<Value, Value> &pairCopies) {
+  Value &pairs = pairCopies[source];
+  if (!pairs) {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointAfterValue(source);
+    pairs = packFilterPairs(rewriter, source.getLoc(), source);
+  }
+  return pairs;
+}
+
 Value mlir::tconv::pairsViewOfStackEntry(
     RewriterBase &rewriter, Location loc, Value filter,
     llvm::DenseMap<Value, Value> &pairCopies) {
@@ -125,12 +136,7 @@ Value mlir::tconv::pairsViewOfStackEntry(
   auto loop = entry->getParentOfType<LoopLikeOpInterface>();
   if (!loop || loop->getRegion(0).isAncestor(stack.getParentRegion()))
     return {};
-  Value &stackPairs = pairCopies[stack];
-  if (!stackPairs) {
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointAfterValue(stack);
-    stackPairs = packFilterPairs(rewriter, stack.getLoc(), stack);
-  }
+  Value stackPairs = packedPairsOnce(rewriter, stack, pairCopies);
   // (fb, e, k.., cp, j) at entry e: the packFilterPairs layout of the entry.
   auto pairsType = cast<RankedTensorType>(stackPairs.getType());
   SmallVector<OpFoldResult> offsets(pairsType.getRank(),

@@ -326,12 +326,7 @@ Value mlir::tconv::pairsViewOfTapGather(
     if (expr.isFunctionOfDim(taps) || expr.isFunctionOfDim(taps + 1))
       return {};
   Value source = gather.getDpsInputs()[0];
-  Value &sourcePairs = pairCopies[source];
-  if (!sourcePairs) {
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointAfterValue(source);
-    sourcePairs = packFilterPairs(rewriter, source.getLoc(), source);
-  }
+  Value sourcePairs = packedPairsOnce(rewriter, source, pairCopies);
   // Gather loops (k.., c, f) become (fb, k.., cp, j).
   SmallVector<AffineExpr> exprs = withBlockLoopInFront(map, taps);
   exprs.push_back(getAffineDimExpr(taps + 1, ctx));
