@@ -102,7 +102,9 @@ static void readInput(RewriterBase &rewriter, tensor::ExtractOp extract,
   for (AffineExpr expr : map.getResults())
     inputIndices.push_back(getValueOrCreateConstantIndexOp(
         rewriter, loc,
-        indices[cast<AffineDimExpr>(expr).getPosition()]));
+        affine::makeComposedFoldedAffineApply(
+            rewriter, loc, AffineMap::get(map.getNumDims(), 0, expr),
+            indices)));
   rewriter.replaceOpWithNewOp<tensor::ExtractOp>(
       extract, copy.getDpsInputs()[0], inputIndices);
 }
@@ -125,21 +127,38 @@ static void foldIntoReads(RewriterBase &rewriter, Value value,
   }
 }
 
+/// Erases the slices of `value` that nothing reads any more.
+static void eraseDeadSlices(RewriterBase &rewriter, Value value) {
+  for (Operation *user : llvm::make_early_inc_range(value.getUsers())) {
+    auto slice = cast<tensor::ExtractSliceOp>(user);
+    eraseDeadSlices(rewriter, slice.getResult());
+    rewriter.eraseOp(slice);
+  }
+}
+
 namespace {
 struct FoldLayoutChangesIntoReadsPass
     : public tconv::impl::TConvFoldLayoutChangesIntoReadsBase<
           FoldLayoutChangesIntoReadsPass> {
   void runOnOperation() override {
-    SmallVector<linalg::GenericOp> copies;
-    getOperation().walk([&](linalg::GenericOp op) {
-      if (tconv::isPermutationCopy(op) && onlyElementReads(op.getResult(0)) &&
-          !readsAliasInL1(op))
-        copies.push_back(op);
-    });
     IRRewriter rewriter(&getContext());
-    for (linalg::GenericOp copy : copies) {
-      SmallVector<tensor::ExtractSliceOp> slices;
-      foldIntoReads(rewriter, copy.getResult(0), copy, slices);
+    // A folded copy's reads may read another copy (a phase's filter slice
+    // of the filter's layout change): repeat until none is left to fold.
+    while (true) {
+      SmallVector<linalg::GenericOp> copies;
+      getOperation().walk([&](linalg::GenericOp op) {
+        if (tconv::isElementCopy(op) && onlyElementReads(op.getResult(0)) &&
+            !readsAliasInL1(op))
+          copies.push_back(op);
+      });
+      if (copies.empty())
+        return;
+      for (linalg::GenericOp copy : copies) {
+        SmallVector<tensor::ExtractSliceOp> slices;
+        foldIntoReads(rewriter, copy.getResult(0), copy, slices);
+        eraseDeadSlices(rewriter, copy.getResult(0));
+        rewriter.eraseOp(copy);
+      }
     }
   }
 };

@@ -5,8 +5,11 @@
 #include "tconv/Codegen/Passes.h"
 
 #include "DepthwiseRows.h"
+#include "FunctionInputs.h"
 #include "TileSplitting.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
@@ -363,16 +366,59 @@ ConvSchedule mlir::tconv::selectWidthSchedule(unsigned rank,
   return schedule;
 }
 
-bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
+/// Whether `value` becomes (part of) its function's result unchanged:
+/// returned, or inserted into a tensor that is. Its NCHW layout is then the
+/// caller's, and a channels-last schedule would change it back.
+static bool isReturnedAsIs(Value value) {
+  while (value.hasOneUse()) {
+    Operation *user = *value.getUsers().begin();
+    if (user->hasTrait<OpTrait::ReturnLike>())
+      return isa<FunctionOpInterface>(user->getParentOp());
+    // tconv-compile's C entry points write the result to a caller's buffer.
+    if (auto store = dyn_cast<bufferization::MaterializeInDestinationOp>(user))
+      return store.getSource() == value && isFunctionInput(store.getDest());
+    auto insert = dyn_cast<tensor::InsertSliceOp>(user);
+    if (!insert)
+      return false;
+    value = insert.getResult();
+  }
+  return false;
+}
+
+/// Whether width vectors can compute `op`: ungrouped, f32, unit stride
+/// and dilation along the width.
+static bool fitsWidthVectors(ConvOp op) {
   ConvGeometry g = op.getGeometry();
-  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
   auto isF32 = [](Value v) {
     return cast<ShapedType>(v.getType()).getElementType().isF32();
   };
   return g.group == 1 && isF32(op.getInput()) && isF32(op.getFilter()) &&
-         isF32(op.getOutput()) && result[1] < lanes &&
-         result.back() >= lanes && g.strides.back() == 1 &&
+         isF32(op.getOutput()) && g.strides.back() == 1 &&
          g.dilations.back() == 1;
+}
+
+bool mlir::tconv::isWidthVectorConv(ConvOp op, int64_t lanes) {
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  return fitsWidthVectors(op) && result[1] < lanes && result.back() >= lanes;
+}
+
+bool mlir::tconv::prefersWidthAtBoundary(ConvOp op, int64_t lanes) {
+  auto isPointwise = [](ConvOp conv) {
+    return llvm::all_of(conv.getFilter().getType().getShape().drop_front(2),
+                        [](int64_t k) { return k == 1; });
+  };
+  // The convolutions reading the same input (the other phases) share its
+  // layout change: one that keeps channels-last keeps it for all.
+  Value input = op.getInput();
+  bool everyReaderPointwise =
+      llvm::all_of(input.getUsers(), [&](Operation *user) {
+        auto conv = dyn_cast<ConvOp>(user);
+        return conv && conv.getInput() == input && isPointwise(conv);
+      });
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  return fitsWidthVectors(op) && everyReaderPointwise &&
+         result.back() >= lanes && result.back() % lanes == 0 &&
+         isFunctionInput(input) && isReturnedAsIs(op.getOutput());
 }
 
 /// Whether `op` can run on vdpbf16ps: ungrouped, bf16, input channels in
@@ -604,7 +650,9 @@ ConvSchedule mlir::tconv::selectSchedule(ConvOp op,
   ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
   ArrayRef<int64_t> result = op.getOutput().getType().getShape();
   unsigned rank = result.size() - 2;
-  if (isWidthVectorConv(op, options.vectorWidth))
+  if (isWidthVectorConv(op, options.vectorWidth) ||
+      (options.fmaPipes == 1 &&
+       prefersWidthAtBoundary(op, options.vectorWidth)))
     return selectWidthSchedule(rank, result[1], rank >= 2 ? result[rank] : 1,
                                result.back(), options.vectorWidth,
                                widthAccumulators(options.vectorWidth));

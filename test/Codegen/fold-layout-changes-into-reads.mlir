@@ -109,3 +109,37 @@ func.func @few_channels_fit_l1(%x: tensor<1x8x32x32xf32>, %i: index) -> f32 {
   %v = tensor.extract %t[%i, %i, %i, %i] : tensor<1x32x32x8xf32>
   return %v : f32
 }
+
+// -----
+
+// A phase of a transposed convolution reads its sub-kernel, a gather of the
+// filter's layout change (taps reversed, every other one): both fold into
+// the element reads, which read the filter argument itself; no copy is left.
+
+//       CHECK: #[[$REVERSE:.*]] = affine_map<()[s0] -> (s0 * -2 + 2)>
+//       CHECK: #[[$REVERSE_ODD:.*]] = affine_map<()[s0] -> (s0 * -2 + 3)>
+// CHECK-LABEL: func.func @phase_filter_gather(
+//  CHECK-SAME:     %[[T:[a-z0-9]+]]: tensor<16x4x4x4xf32>, %[[F:[a-z0-9]+]]: index, %[[C:[a-z0-9]+]]: index, %[[A:[a-z0-9]+]]: index, %[[B:[a-z0-9]+]]: index
+//   CHECK-DAG:   %[[KH:.*]] = affine.apply #[[$REVERSE:.*]]()[%[[A]]]
+//   CHECK-DAG:   %[[KW:.*]] = affine.apply #[[$REVERSE_ODD:.*]]()[%[[B]]]
+//       CHECK:   %[[V:.*]] = tensor.extract %[[T]][%[[C]], %[[F]], %[[KH]], %[[KW]]] : tensor<16x4x4x4xf32>
+//       CHECK:   return %[[V]]
+//   CHECK-NOT:   linalg.generic
+func.func @phase_filter_gather(%t: tensor<16x4x4x4xf32>, %f: index, %c: index, %a: index, %b: index) -> f32 {
+  %e = tensor.empty() : tensor<4x4x16x4xf32>
+  %hwcf = linalg.generic {indexing_maps = [affine_map<(h, w, c, f) -> (c, f, h, w)>, affine_map<(h, w, c, f) -> (h, w, c, f)>],
+                          iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%t : tensor<16x4x4x4xf32>) outs(%e : tensor<4x4x16x4xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x16x4xf32>
+  %e2 = tensor.empty() : tensor<4x16x2x2xf32>
+  %sub = linalg.generic {indexing_maps = [affine_map<(f, c, a, b) -> (a * -2 + 2, b * -2 + 3, c, f)>, affine_map<(f, c, a, b) -> (f, c, a, b)>],
+                         iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%hwcf : tensor<4x4x16x4xf32>) outs(%e2 : tensor<4x16x2x2xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x16x2x2xf32>
+  %v = tensor.extract %sub[%f, %c, %a, %b] : tensor<4x16x2x2xf32>
+  return %v : f32
+}

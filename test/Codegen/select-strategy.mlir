@@ -248,10 +248,62 @@ func.func @filter_larger_than_input(%x: tensor<1x256x4x4xf32>, %w: tensor<256x25
   return %y : tensor<1x256x4x4xf32>
 }
 
-// AVX512-LABEL: func.func @t4_phase(
+// AVX512-LABEL: func.func @t4_phase_inside(
 //       AVX512:   tconv.conv {{.*}} {tconv.schedule = {c_tile = 1 : i64, f_tile = 32 : i64, kind = "channels-last", kw_tile = 1 : i64, ow_tile = 14 : i64, rows_outer = 1 : i64, vector_width = 16 : i64}}
+func.func @t4_phase_inside(%x: tensor<1x256x32x32xf32>, %w: tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32> {
+  %zero = arith.constant dense<0.0> : tensor<1x128x32x32xf32>
+  %y = tconv.conv %x, %w : (tensor<1x256x32x32xf32>, tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32>
+  %r = arith.maximumf %y, %zero : tensor<1x128x32x32xf32>
+  return %r : tensor<1x128x32x32xf32>
+}
+
+// -----
+
+// Between the caller's NCHW input and its NCHW result, a pointwise
+// convolution (T4's phases) stays NCHW with width vectors, on AVX2 too:
+// channels-last tiles would reuse no input value across taps and cost two
+// layout changes. With taps (the 3-D T6's phases, one vector of output
+// channels) it stays channels-last, and so does a pointwise one reading
+// another op's result or sharing its input with one that has taps (T6's
+// 1x1x1 phase, which takes the others' layout change).
+
+// AVX2-LABEL: func.func @t4_phase(
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 4 : i64, kind = "width", row_tile = 2 : i64, vec_tile = 1 : i64, vector_width = 8 : i64}}
+// AVX512-LABEL: func.func @t4_phase(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {f_tile = 4 : i64, kind = "width", row_tile = 4 : i64, vec_tile = 1 : i64, vector_width = 16 : i64}}
 func.func @t4_phase(%x: tensor<1x256x32x32xf32>, %w: tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32> {
   %y = tconv.conv %x, %w : (tensor<1x256x32x32xf32>, tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32>
+  return %y : tensor<1x128x32x32xf32>
+}
+
+// AVX2-LABEL: func.func @t6_phase(
+//       AVX2:   tconv.conv {{.*}} {tconv.schedule = {{{.*}}kind = "channels-last"
+// AVX512-LABEL: func.func @t6_phase(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {{{.*}}kind = "channels-last"
+func.func @t6_phase(%x: tensor<1x32x16x16x16xf32>, %w: tensor<16x32x1x1x2xf32>) -> tensor<1x16x32x32x32xf32> {
+  %empty = tensor.empty() : tensor<1x16x32x32x32xf32>
+  %y = tconv.conv %x, %w pads = [0, 0, 0, 0, 0, 1] : (tensor<1x32x16x16x16xf32>, tensor<16x32x1x1x2xf32>) -> tensor<1x16x16x16x16xf32>
+  %phase = tensor.insert_slice %y into %empty[0, 0, 0, 0, 1] [1, 16, 16, 16, 16] [1, 1, 2, 2, 2] : tensor<1x16x16x16x16xf32> into tensor<1x16x32x32x32xf32>
+  return %phase : tensor<1x16x32x32x32xf32>
+}
+
+// AVX512-LABEL: func.func @pointwise_and_taps(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {{{.*}}kind = "channels-last"
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {{{.*}}kind = "channels-last"
+func.func @pointwise_and_taps(%x: tensor<1x32x16x16x16xf32>, %w: tensor<16x32x1x1x1xf32>, %w2: tensor<16x32x1x1x2xf32>) -> tensor<1x16x32x32x32xf32> {
+  %empty = tensor.empty() : tensor<1x16x32x32x32xf32>
+  %y = tconv.conv %x, %w : (tensor<1x32x16x16x16xf32>, tensor<16x32x1x1x1xf32>) -> tensor<1x16x16x16x16xf32>
+  %p0 = tensor.insert_slice %y into %empty[0, 0, 0, 0, 0] [1, 16, 16, 16, 16] [1, 1, 2, 2, 2] : tensor<1x16x16x16x16xf32> into tensor<1x16x32x32x32xf32>
+  %y2 = tconv.conv %x, %w2 pads = [0, 0, 0, 0, 0, 1] : (tensor<1x32x16x16x16xf32>, tensor<16x32x1x1x2xf32>) -> tensor<1x16x16x16x16xf32>
+  %p1 = tensor.insert_slice %y2 into %p0[0, 0, 0, 0, 1] [1, 16, 16, 16, 16] [1, 1, 2, 2, 2] : tensor<1x16x16x16x16xf32> into tensor<1x16x32x32x32xf32>
+  return %p1 : tensor<1x16x32x32x32xf32>
+}
+
+// AVX512-LABEL: func.func @pointwise_of_a_result(
+//       AVX512:   tconv.conv {{.*}} {tconv.schedule = {{{.*}}kind = "channels-last"
+func.func @pointwise_of_a_result(%x: tensor<1x256x32x32xf32>, %w: tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32> {
+  %s = arith.addf %x, %x : tensor<1x256x32x32xf32>
+  %y = tconv.conv %s, %w : (tensor<1x256x32x32xf32>, tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32>
   return %y : tensor<1x128x32x32xf32>
 }
 

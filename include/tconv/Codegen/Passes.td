@@ -45,10 +45,13 @@ def TConvSelectStrategy
     the attribute to the linalg convolution; `--tconv-vectorize-convs` and
     `--tconv-vectorize-convs-along-width` obey it. Kinds:
 
-    * `width`: ungrouped f32 convolutions with at most `vector-width`
+    * `width`: ungrouped f32 convolutions with fewer than `vector-width`
       output channels, unit stride and dilation along the width and at
       least `vector-width` outputs along it stay NCHW and get vectors along
-      the width: `f_tile` channels times `row_tile` rows (2-D, 3-D) or
+      the width; so do, with `fma-pipes=1`, those between the caller's NCHW
+      input and result (`prefersWidthAtBoundary`) with a pointwise kernel
+      and a whole number of vectors along the width:
+      `f_tile` channels times `row_tile` rows (2-D, 3-D) or
       `vec_tile` vectors (1-D) of accumulators per tile, up to 16 with
       AVX-512's 32 vector registers and 8 with AVX2's 16;
     * `channels-last`: other ungrouped and depthwise convolutions compute
@@ -426,11 +429,15 @@ def TConvVectorizeConvsAlongWidth
     `--tconv-convert-to-linalg` leaves NCHW (see `width-vector-lanes`
     there): static f32 `linalg.conv_{1,2,3}d_nc*_fc*` with unit stride and
     dilation along the width. Channels-last vectors would be partly empty
-    for them (3 output channels in 16 lanes). A whole vector of output
-    channels goes channels-last: the 3-D T6's 16-channel phases ran as fast
-    either way on Zen 4 (15% of their time in layout changes), and on an
-    Intel AVX-512 core with two FMA pipes 5% faster channels-last at 1
-    thread and 15% at 2 (0.46 ms instead of 0.54).
+    for them (3 output channels in 16 lanes). `--tconv-select-strategy`
+    also gives this schedule, on cores with one FMA pipe, to pointwise
+    convolutions between the caller's NCHW input and result (T4's phases),
+    whose channels-last tiles would reuse nothing and cost two layout
+    changes (T4 6-10% faster on Zen 4). A whole vector of output channels
+    otherwise goes channels-last: the 3-D T6's 16-channel phases ran 1-2%
+    faster with width vectors at 1 thread on Zen 4 but up to 10% slower at
+    2, and on an Intel AVX-512 core with two FMA pipes 5% slower at 1
+    thread and 15% at 2 (0.54 ms instead of 0.46).
 
     Each `scf.forall` tile keeps `f` output channels x `r` output rows (x
     `v` vectors along a 1-D width) of `vector-width` lanes in at most
@@ -1296,7 +1303,13 @@ def TConvFoldLayoutChangesIntoReads
     into a permuted layout (NCHW -> NHWC), all of whose uses are
     `tensor.extract`s (directly or through unit-stride slices), is folded
     into them: each extract reads the input at the permuted indices, and the
-    copy, a pass over the whole input, is left dead. A layout change used
+    copy, a pass over the whole input, is erased. So is a gather whose
+    indices are affine in the result's, such as the sub-kernel a phase of a
+    transposed convolution takes from the reversed filter: the width tiles
+    of NCHW convolutions broadcast filter elements, and with the gathers of
+    T4's four phases and the filter's layout change folded (chains fold
+    one copy after the other) their reads go to the filter argument itself
+    (T4: 2.50 -> 2.42 ms a call, `tconv-run --profile`). A layout change used
     otherwise (vector reads, a returned value) is kept, and so is one whose
     channels lie a multiple of 64 bytes apart in its input such that more
     of them than 8 L1 ways share the sets they map to: a reduction over

@@ -34,10 +34,10 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     Zero pads of one tensor on different sides (the phases of a decomposed
     transposed convolution) become windows of one pad by the largest sides.
 
-    With `channels-last` and `width-vector-lanes=L`, a convolution with at
-    most L output channels whose output width is at least L (unit stride and
-    dilation along it, f32, ungrouped) stays NCHW: vectors along its width
-    are full and it needs no layout change (`isWidthVectorConv`).
+    With `channels-last` and `width-vector-lanes=L`, a convolution with
+    fewer than L output channels whose output width is at least L (unit
+    stride and dilation along it, f32, ungrouped) stays NCHW: vectors along
+    its width are full and it needs no layout change (`isWidthVectorConv`).
 
     A convolution carrying a `tconv.schedule` (see `--tconv-select-strategy`)
     takes the layout of its schedule kind instead of these options

@@ -55,3 +55,14 @@ func.func @c2_3x3(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>) -> tens
   %y = tconv.conv %x, %w pads = [1, 1, 1, 1] : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) -> tensor<1x64x56x56xf32>
   return %y : tensor<1x64x56x56xf32>
 }
+
+// -----
+
+// Between the caller's NCHW input and result, T4's pointwise phases stay
+// channels-last on a two-pipe core (width vectors only with one pipe).
+// CHECK-LABEL: func.func @t4_phase(
+//       CHECK:   tconv.conv {{.*}}kind = "channels-last"
+func.func @t4_phase(%x: tensor<1x256x32x32xf32>, %w: tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32> {
+  %y = tconv.conv %x, %w : (tensor<1x256x32x32xf32>, tensor<128x256x1x1xf32>) -> tensor<1x128x32x32xf32>
+  return %y : tensor<1x128x32x32xf32>
+}
