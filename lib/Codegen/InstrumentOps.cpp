@@ -57,6 +57,10 @@ public:
     int64_t id;
     if (!ids.empty()) {
       id = ids.front();
+      // Loops made of several ops (two phases in one tile) are timed as the
+      // first; the others' work is theirs too.
+      for (int64_t other : llvm::drop_begin(ids))
+        sharedInto.try_emplace(other, id);
     } else if (open && !open->tagged &&
                open->last->getName() == op->getName() &&
                open->last->getLoc() == op->getLoc()) {
@@ -92,6 +96,8 @@ public:
 
   /// How many brackets each id got.
   llvm::DenseMap<int64_t, int64_t> brackets;
+  /// The id whose bracket timed loops that other ids' ops share, by other id.
+  llvm::DenseMap<int64_t, int64_t> sharedInto;
 
 private:
   bool callsDefinedFunction(Operation *op) {
@@ -163,12 +169,25 @@ struct InstrumentOpsPass
     }
 
     // Ops without a bracket had their work folded into another op's loops
-    // (e.g. a bias into a convolution's tiles). The count tells the runner
-    // how many times an op ran: entries into its brackets / brackets.
+    // (e.g. a bias into a convolution's tiles); their FLOPs count in the
+    // bracket that timed those loops. The count tells the runner how many
+    // times an op ran: entries into its brackets / brackets.
+    auto flopsOf = [&](int64_t id) {
+      auto flops = cast<DictionaryAttr>(table[id]).getAs<FloatAttr>("flops");
+      return flops ? flops.getValueAsDouble() : 0.0;
+    };
+    SmallVector<double> flops;
+    for (int64_t id = 0, e = table.size(); id < e; ++id)
+      flops.push_back(flopsOf(id));
+    for (auto [other, host] : bracketer.sharedInto)
+      if (!bracketer.brackets.contains(other))
+        flops[host] += flopsOf(other);
     for (auto [id, entry] : llvm::enumerate(table)) {
       NamedAttrList fields(cast<DictionaryAttr>(entry));
       fields.set("brackets",
                  builder.getI64IntegerAttr(bracketer.brackets.lookup(id)));
+      if (fields.get("flops"))
+        fields.set("flops", builder.getF64FloatAttr(flops[id]));
       entry = fields.getDictionary(ctx);
     }
     module->setAttr(tconv::kProfiledOpsAttrName, builder.getArrayAttr(table));

@@ -5,7 +5,13 @@
 // They stay NCHW here: vectors run along
 // the output width, filter values are broadcast, and nothing is transposed.
 // A phase written to every s-th output column stores each vector spread out
-// (one shuffle and a masked store) straight into the interleaved output.
+// (one shuffle and a masked store) straight into the interleaved output;
+// two phases writing alternate columns of the same rows share a tile and
+// store their accumulators interleaved, whole rows unmasked.
+//
+// Longer than a pass file usually is (~600 lines): matching the phases, the
+// tile's accumulators and reduction, and its stores into the interleaved
+// output are one emitter's parts, each reading the same tile geometry.
 //
 //===----------------------------------------------------------------------===//
 
@@ -84,13 +90,29 @@ bool tilesDivide(const WidthConv &wc, const tconv::ConvSchedule &schedule) {
          (wc.width() / schedule.vectorWidth) % schedule.vecTile == 0;
 }
 
+/// The convolutions one tile computes: one, or a pair of phases writing
+/// alternate columns of the same output rows (the second one column after
+/// the first, width stride 2), whose accumulators are interleaved into
+/// whole vectors of the output instead of stored spread out and masked.
+struct TileConvs {
+  SmallVector<WidthConv, 2> convs;
+  tconv::ConvSchedule schedule;
+};
+
 class WidthConvEmitter {
 public:
-  WidthConvEmitter(RewriterBase &b, const WidthConv &conv,
-                   const tconv::ConvSchedule &schedule)
-      : b(b), wc(conv), loc(wc.op.getLoc()), lanes(schedule.vectorWidth),
-        fTile(schedule.fTile), rowTile(schedule.rowTile),
-        vecTile(schedule.vecTile) {}
+  WidthConvEmitter(RewriterBase &b, const TileConvs &tile)
+      : b(b), loc(tile.convs[0].op->getLoc()),
+        lanes(tile.schedule.vectorWidth),
+        fTile(tile.schedule.fTile), rowTile(tile.schedule.rowTile),
+        vecTile(tile.schedule.vecTile) {
+    for (const WidthConv &wc : tile.convs)
+      parts.push_back({wc, {}, {}, {}, {}});
+    // A pair's code is both phases' (their profile ids, their FLOPs).
+    if (parts.size() == 2)
+      loc = FusedLoc::get(b.getContext(), {parts[0].wc.op->getLoc(),
+                                           parts[1].wc.op->getLoc()});
+  }
 
   void emit();
 
@@ -102,18 +124,27 @@ private:
     SmallVector<int64_t> offsets, strides;
     Operation *replaced;
   };
+  /// A convolution of the tile and where its accumulators start: from a
+  /// scalar (fill), a per-channel value (bias broadcast) or the init tensor.
+  struct Part {
+    WidthConv wc;
+    Value initScalar, initPerChannel, initTensor;
+    Value initDest; // what the conv's init was computed into
+  };
 
   Target findTarget();
-  void classifyInit();
-  Target target;
+  void classifyInit(Part &part);
   Value emitTiles(Value shared, int64_t wStart, int64_t tileLanes,
                   int64_t tileVectors, int64_t wTiles);
-  SmallVector<Value> initialAccumulators(ArrayRef<Value> ivs, Value f0,
-                                         Value r0, Value w0, int64_t tileLanes,
+  SmallVector<Value> initialAccumulators(const Part &part, ArrayRef<Value> ivs,
+                                         Value f0, Value r0, Value w0,
+                                         int64_t tileLanes,
                                          int64_t tileVectors);
   SmallVector<Value> reduce(ArrayRef<Value> ivs, Value f0, Value r0, Value w0,
                             int64_t tileLanes, int64_t tileVectors,
                             ValueRange accumulators);
+  int64_t perPart() const { return fTile * rowTile * vecTile; }
+  const WidthConv &first() const { return parts[0].wc; }
 
   Value index(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
   /// a * x + c, folded.
@@ -136,39 +167,48 @@ private:
   }
 
   RewriterBase &b;
-  WidthConv wc;
   Location loc;
+  SmallVector<Part, 2> parts;
   int64_t lanes;
   int64_t fTile, rowTile, vecTile;
-
-  // The accumulators start from a scalar (fill), a per-channel value (bias
-  // broadcast) or the init tensor itself.
-  Value initScalar, initPerChannel, initTensor;
-  Value initDest; // what the conv's init was computed into
-  Value padding;  // of the (always in-bounds) transfer_reads
+  Target target;
+  Value padding; // of the (always in-bounds) transfer_reads
 };
 
+/// The strided insert_slice `result` feeds as its only use, if any.
+static tensor::InsertSliceOp stridedInsertOf(Value result) {
+  if (!result.hasOneUse())
+    return nullptr;
+  auto insert = dyn_cast<tensor::InsertSliceOp>(*result.getUsers().begin());
+  if (!insert || insert.getSource() != result ||
+      insert.getDestType().getRank() !=
+          cast<ShapedType>(result.getType()).getRank() ||
+      ShapedType::isDynamicShape(insert.getStaticOffsets()) ||
+      ShapedType::isDynamicShape(insert.getStaticStrides()))
+    return nullptr;
+  return insert;
+}
+
 WidthConvEmitter::Target WidthConvEmitter::findTarget() {
-  Value result = wc.op->getResult(0);
+  const WidthConv &wc = first();
   unsigned resultRank = wc.outShape.size();
-  if (result.hasOneUse())
-    if (auto insert =
-            dyn_cast<tensor::InsertSliceOp>(*result.getUsers().begin()))
-      if (insert.getSource() == result &&
-          insert.getDestType().getRank() == resultRank &&
-          !ShapedType::isDynamicShape(insert.getStaticOffsets()) &&
-          !ShapedType::isDynamicShape(insert.getStaticStrides()))
-        return {insert.getDest(), llvm::to_vector(insert.getStaticOffsets()),
-                llvm::to_vector(insert.getStaticStrides()), insert};
-  return {initDest, SmallVector<int64_t>(resultRank, 0),
+  if (tensor::InsertSliceOp insert = stridedInsertOf(wc.op->getResult(0))) {
+    // A pair replaces the second phase's insertion, into the first's.
+    Operation *replaced = insert;
+    if (parts.size() == 2)
+      replaced = stridedInsertOf(parts[1].wc.op->getResult(0));
+    return {insert.getDest(), llvm::to_vector(insert.getStaticOffsets()),
+            llvm::to_vector(insert.getStaticStrides()), replaced};
+  }
+  return {parts[0].initDest, SmallVector<int64_t>(resultRank, 0),
           SmallVector<int64_t>(resultRank, 1), wc.op};
 }
 
-void WidthConvEmitter::classifyInit() {
-  Value init = wc.op.getDpsInits()[0];
+void WidthConvEmitter::classifyInit(Part &part) {
+  Value init = part.wc.op.getDpsInits()[0];
   if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
-    initScalar = fill.value();
-    initDest = fill.output();
+    part.initScalar = fill.value();
+    part.initDest = fill.output();
     return;
   }
   // The bias broadcast: (n, f, o...) -> (f), yielding its input.
@@ -181,32 +221,31 @@ void WidthConvEmitter::classifyInit() {
       if (outMap.isIdentity() && inMap.getNumResults() == 1 &&
           inMap.getResult(0) == getAffineDimExpr(1, b.getContext()) &&
           yield.getValues()[0] == generic.getBody()->getArgument(0)) {
-        initPerChannel = generic.getDpsInputs()[0];
-        initDest = generic.getDpsInits()[0];
+        part.initPerChannel = generic.getDpsInputs()[0];
+        part.initDest = generic.getDpsInits()[0];
         return;
       }
     }
   }
-  initTensor = init;
-  initDest = init;
+  part.initTensor = init;
+  part.initDest = init;
 }
 
-SmallVector<Value> WidthConvEmitter::initialAccumulators(ArrayRef<Value> ivs,
-                                                         Value f0, Value r0,
-                                                         Value w0,
-                                                         int64_t tileLanes,
-                                                         int64_t tileVectors) {
+SmallVector<Value> WidthConvEmitter::initialAccumulators(
+    const Part &part, ArrayRef<Value> ivs, Value f0, Value r0, Value w0,
+    int64_t tileLanes, int64_t tileVectors) {
+  const WidthConv &wc = part.wc;
   auto vectorType = VectorType::get({tileLanes}, b.getF32Type());
   SmallVector<Value> accumulators;
   for (int64_t i = 0; i < fTile; ++i) {
     Value channelValue;
-    if (initScalar)
+    if (part.initScalar)
       channelValue =
-          vector::BroadcastOp::create(b, loc, vectorType, initScalar);
-    if (initPerChannel)
+          vector::BroadcastOp::create(b, loc, vectorType, part.initScalar);
+    if (part.initPerChannel)
       channelValue = vector::BroadcastOp::create(
           b, loc, vectorType,
-          tensor::ExtractOp::create(b, loc, initPerChannel,
+          tensor::ExtractOp::create(b, loc, part.initPerChannel,
                                     ValueRange{affine(f0, 1, i)}));
     for (int64_t j = 0; j < rowTile; ++j)
       for (int64_t v = 0; v < tileVectors; ++v) {
@@ -222,7 +261,7 @@ SmallVector<Value> WidthConvEmitter::initialAccumulators(ArrayRef<Value> ivs,
           indices.push_back(affine(r0, 1, j));
         indices.push_back(affine(w0, 1, v * tileLanes));
         accumulators.push_back(vector::TransferReadOp::create(
-            b, loc, vectorType, initTensor, indices, padding,
+            b, loc, vectorType, part.initTensor, indices, padding,
             SmallVector<bool>{true}));
       }
   }
@@ -234,12 +273,13 @@ SmallVector<Value> WidthConvEmitter::reduce(ArrayRef<Value> ivs, Value f0,
                                             int64_t tileLanes,
                                             int64_t tileVectors,
                                             ValueRange accumulators) {
+  const WidthConv &wc = first();
   unsigned rank = wc.rank;
-  Value input = wc.op.getDpsInputs()[0];
-  Value filter = wc.op.getDpsInputs()[1];
   auto vectorType = VectorType::get({tileLanes}, b.getF32Type());
   // Loops over input channels and every kernel dim but the width, which is
-  // unrolled: its taps read overlapping windows of the same input row.
+  // unrolled: its taps read overlapping windows of the same input row. The
+  // parts of a pair share these loops (their kernels differ along the width
+  // only).
   SmallVector<Value> lbs, ubs, steps;
   lbs.push_back(index(0));
   ubs.push_back(index(wc.inChannels()));
@@ -257,36 +297,41 @@ SmallVector<Value> WidthConvEmitter::reduce(ArrayRef<Value> ivs, Value f0,
         Value c = loopIvs[0];
         ValueRange taps = loopIvs.drop_front();
         SmallVector<Value> acc(iterArgs.begin(), iterArgs.end());
-        int64_t kw = wc.filterShape.back();
-        for (int64_t t = 0; t < kw; ++t) {
-          SmallVector<Value> weights;
-          for (int64_t i = 0; i < fTile; ++i) {
-            SmallVector<Value> at = {affine(f0, 1, i), c};
-            at.append(taps.begin(), taps.end());
-            at.push_back(index(t));
-            weights.push_back(vector::BroadcastOp::create(
-                b, loc, vectorType,
-                tensor::ExtractOp::create(b, loc, filter, at)));
-          }
-          for (int64_t j = 0; j < rowTile; ++j)
-            for (int64_t v = 0; v < tileVectors; ++v) {
-              SmallVector<Value> at = {ivs[0], c};
-              for (unsigned d = 0; d + 2 < rank; ++d)
-                at.push_back(affine2(ivs[1 + d], wc.strides[d], taps[d],
-                                     wc.dilations[d], 0));
-              if (rank >= 2)
-                at.push_back(affine2(r0, wc.strides[rank - 2], taps[rank - 2],
-                                     wc.dilations[rank - 2],
-                                     j * wc.strides[rank - 2]));
-              at.push_back(affine(w0, 1, v * tileLanes + t));
-              Value x = vector::TransferReadOp::create(b, loc, vectorType,
-                                                       input, at, padding,
-                                                       SmallVector<bool>{true});
-              for (int64_t i = 0; i < fTile; ++i) {
-                Value &a = acc[(i * rowTile + j) * tileVectors + v];
-                a = vector::FMAOp::create(b, loc, x, weights[i], a);
-              }
+        for (auto [k, part] : llvm::enumerate(parts)) {
+          Value input = part.wc.op.getDpsInputs()[0];
+          Value filter = part.wc.op.getDpsInputs()[1];
+          int64_t kw = part.wc.filterShape.back();
+          for (int64_t t = 0; t < kw; ++t) {
+            SmallVector<Value> weights;
+            for (int64_t i = 0; i < fTile; ++i) {
+              SmallVector<Value> at = {affine(f0, 1, i), c};
+              at.append(taps.begin(), taps.end());
+              at.push_back(index(t));
+              weights.push_back(vector::BroadcastOp::create(
+                  b, loc, vectorType,
+                  tensor::ExtractOp::create(b, loc, filter, at)));
             }
+            for (int64_t j = 0; j < rowTile; ++j)
+              for (int64_t v = 0; v < tileVectors; ++v) {
+                SmallVector<Value> at = {ivs[0], c};
+                for (unsigned d = 0; d + 2 < rank; ++d)
+                  at.push_back(affine2(ivs[1 + d], wc.strides[d], taps[d],
+                                       wc.dilations[d], 0));
+                if (rank >= 2)
+                  at.push_back(affine2(r0, wc.strides[rank - 2],
+                                       taps[rank - 2], wc.dilations[rank - 2],
+                                       j * wc.strides[rank - 2]));
+                at.push_back(affine(w0, 1, v * tileLanes + t));
+                Value x = vector::TransferReadOp::create(
+                    b, loc, vectorType, input, at, padding,
+                    SmallVector<bool>{true});
+                for (int64_t i = 0; i < fTile; ++i) {
+                  Value &a = acc[k * perPart() +
+                                 (i * rowTile + j) * tileVectors + v];
+                  a = vector::FMAOp::create(b, loc, x, weights[i], a);
+                }
+              }
+          }
         }
         return acc;
       });
@@ -296,6 +341,7 @@ SmallVector<Value> WidthConvEmitter::reduce(ArrayRef<Value> ivs, Value f0,
 Value WidthConvEmitter::emitTiles(Value shared, int64_t wStart,
                                   int64_t tileLanes, int64_t tileVectors,
                                   int64_t wTiles) {
+  const WidthConv &wc = first();
   unsigned rank = wc.rank;
   // Forall dims: n, outer spatial..., [row block], f block, [width block].
   // Rows before channel blocks: each thread then reads only the input rows
@@ -327,15 +373,21 @@ Value WidthConvEmitter::emitTiles(Value shared, int64_t wStart,
                  ? affine(loopIvs[next++], tileVectors * tileLanes, wStart)
                  : index(wStart);
 
-  SmallVector<Value> accumulators =
-      initialAccumulators(ivs, f0, r0, w0, tileLanes, tileVectors);
+  SmallVector<Value> accumulators;
+  for (const Part &part : parts)
+    llvm::append_range(accumulators,
+                       initialAccumulators(part, ivs, f0, r0, w0, tileLanes,
+                                           tileVectors));
   accumulators = reduce(ivs, f0, r0, w0, tileLanes, tileVectors, accumulators);
 
   // The tile's window of the target: strided along channels and rows,
-  // contiguous along the width (the vectors spread out in it).
+  // contiguous along the width (a part's vectors spread out in it, or a
+  // pair's interleaved).
   unsigned resultRank = rank + 2;
   int64_t widthStride = target.strides.back();
-  int64_t span = widthStride * (tileVectors * tileLanes - 1) + 1;
+  bool paired = parts.size() == 2;
+  int64_t span = paired ? 2 * tileVectors * tileLanes
+                        : widthStride * (tileVectors * tileLanes - 1) + 1;
   SmallVector<OpFoldResult> offsets, sizes, strides;
   auto place = [&](unsigned dim, Value position, int64_t size, int64_t stride) {
     offsets.push_back(
@@ -360,30 +412,43 @@ Value WidthConvEmitter::emitTiles(Value shared, int64_t wStart,
   Value window = tensor::ExtractSliceOp::create(b, loc, windowType, out,
                                                 offsets, sizes, strides);
 
-  int64_t spread = widthStride * (tileLanes - 1) + 1;
+  // One part: each vector spread over every widthStride-th lane, the others
+  // masked off. A pair: its two parts' vectors interleaved, every lane set.
   SmallVector<int64_t> spreadLanes;
-  SmallVector<bool> spreadMask;
-  for (int64_t p = 0; p < spread; ++p) {
-    spreadLanes.push_back(p % widthStride == 0 ? p / widthStride : 0);
-    spreadMask.push_back(p % widthStride == 0);
+  SmallVector<bool> storeMask;
+  if (!paired) {
+    int64_t spread = widthStride * (tileLanes - 1) + 1;
+    for (int64_t p = 0; p < spread; ++p) {
+      spreadLanes.push_back(p % widthStride == 0 ? p / widthStride : 0);
+      storeMask.push_back(p % widthStride == 0);
+    }
   }
   Value mask;
-  if (widthStride > 1)
+  if (!paired && widthStride > 1)
     mask = arith::ConstantOp::create(
         b, loc,
-        DenseElementsAttr::get(VectorType::get({spread}, b.getI1Type()),
-                               ArrayRef<bool>(spreadMask)));
+        DenseElementsAttr::get(
+            VectorType::get({int64_t(storeMask.size())}, b.getI1Type()),
+            ArrayRef<bool>(storeMask)));
   for (int64_t i = 0; i < fTile; ++i)
     for (int64_t j = 0; j < rowTile; ++j)
       for (int64_t v = 0; v < tileVectors; ++v) {
-        Value value = accumulators[(i * rowTile + j) * tileVectors + v];
+        int64_t at0 = (i * rowTile + j) * tileVectors + v;
+        Value value = accumulators[at0];
         SmallVector<Value> at(resultRank, index(0));
         at[1] = index(i);
         if (rank >= 2)
           at[rank] = index(j);
-        at.back() = index(v * tileLanes * widthStride);
-        if (widthStride > 1)
-          value = vector::ShuffleOp::create(b, loc, value, value, spreadLanes);
+        if (paired) {
+          at.back() = index(2 * v * tileLanes);
+          value = vector::InterleaveOp::create(b, loc, value,
+                                               accumulators[perPart() + at0]);
+        } else {
+          at.back() = index(v * tileLanes * widthStride);
+          if (widthStride > 1)
+            value =
+                vector::ShuffleOp::create(b, loc, value, value, spreadLanes);
+        }
         auto write = vector::TransferWriteOp::create(
             b, loc, value, window, at,
             AffineMapAttr::get(
@@ -398,10 +463,12 @@ Value WidthConvEmitter::emitTiles(Value shared, int64_t wStart,
 }
 
 void WidthConvEmitter::emit() {
-  classifyInit();
+  for (Part &part : parts)
+    classifyInit(part);
   target = findTarget();
   b.setInsertionPoint(target.replaced);
   padding = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0));
+  const WidthConv &wc = first();
   int64_t fullVectors = wc.width() / lanes;
   int64_t remainder = wc.width() % lanes;
   Value result = target.dest;
@@ -410,8 +477,57 @@ void WidthConvEmitter::emit() {
   if (remainder > 0)
     result = emitTiles(result, fullVectors * lanes, remainder, 1, 1);
   b.replaceOp(target.replaced, result);
-  if (target.replaced != wc.op.getOperation())
-    b.eraseOp(wc.op);
+  // A pair's first insertion fed only the second's (replaced) one.
+  if (parts.size() == 2)
+    b.eraseOp(stridedInsertOf(parts[0].wc.op->getResult(0)));
+  for (Part &part : llvm::reverse(parts))
+    if (target.replaced != part.wc.op.getOperation())
+      b.eraseOp(part.wc.op);
+}
+
+/// Whether `a` and `b` are phases writing alternate columns of the same
+/// output rows, `b` one column after `a` and inserted into `a`'s insertion,
+/// that one tile can compute together: same shapes, schedule, input
+/// channels and kernel but along the width.
+static bool arePairedPhases(const WidthConv &a, const WidthConv &b,
+                            const tconv::ConvSchedule &schedule,
+                            const tconv::ConvSchedule &bSchedule) {
+  tensor::InsertSliceOp first = stridedInsertOf(a.op->getResult(0));
+  tensor::InsertSliceOp second = stridedInsertOf(b.op->getResult(0));
+  if (!first || !second || second.getDest() != first.getResult() ||
+      schedule.toAttr(a.op->getContext()) !=
+          bSchedule.toAttr(a.op->getContext()))
+    return false;
+  ArrayRef<int64_t> strides = first.getStaticStrides();
+  SmallVector<int64_t> shiftedOffsets =
+      llvm::to_vector(first.getStaticOffsets());
+  shiftedOffsets.back() += 1;
+  return strides.back() == 2 && second.getStaticStrides() == strides &&
+         ArrayRef<int64_t>(shiftedOffsets) == second.getStaticOffsets() &&
+         a.outShape == b.outShape && a.rank == b.rank &&
+         a.inChannels() == b.inChannels() &&
+         a.filterShape.drop_back() == b.filterShape.drop_back() &&
+         a.strides == b.strides && a.dilations == b.dilations;
+}
+
+/// The schedule of a pair's tiles: as many accumulators as one part's
+/// (within `accumulators`, or else half the rows, or 1-D vectors, or
+/// channels of each part).
+static std::optional<tconv::ConvSchedule>
+pairSchedule(const WidthConv &wc, tconv::ConvSchedule schedule,
+             int64_t accumulators) {
+  if (2 * schedule.fTile * schedule.rowTile * schedule.vecTile <=
+      accumulators)
+    return schedule;
+  if (wc.rank >= 2 && schedule.rowTile % 2 == 0)
+    schedule.rowTile /= 2;
+  else if (wc.rank == 1 && schedule.vecTile % 2 == 0)
+    schedule.vecTile /= 2;
+  else if (schedule.fTile % 2 == 0)
+    schedule.fTile /= 2;
+  else
+    return std::nullopt;
+  return schedule;
 }
 
 struct VectorizeConvsAlongWidthPass
@@ -461,8 +577,22 @@ struct VectorizeConvsAlongWidthPass
     if (walk.wasInterrupted())
       return signalPassFailure();
     IRRewriter rewriter(&getContext());
-    for (const auto &[wc, schedule] : convs)
-      WidthConvEmitter(rewriter, wc, schedule).emit();
+    SmallVector<TileConvs, 2> tiles;
+    for (size_t i = 0; i < convs.size(); ++i) {
+      auto &[wc, schedule] = convs[i];
+      if (i + 1 < convs.size() &&
+          arePairedPhases(wc, convs[i + 1].first, schedule,
+                          convs[i + 1].second))
+        if (std::optional<tconv::ConvSchedule> paired =
+                pairSchedule(wc, schedule, accumulators)) {
+          tiles.push_back({{wc, convs[i + 1].first}, *paired});
+          ++i;
+          continue;
+        }
+      tiles.push_back({{wc}, schedule});
+    }
+    for (const TileConvs &tile : tiles)
+      WidthConvEmitter(rewriter, tile).emit();
   }
 };
 

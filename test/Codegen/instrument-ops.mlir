@@ -87,3 +87,33 @@ module attributes {tconv.profiled_ops = [{name = "linalg.generic"},
 module {
   func.func private @tconv_profile_begin(i64)
 }
+
+// -----
+
+// Loops made of two ops (two phases computed by one tile): one bracket, the
+// first id's, whose FLOPs are both ops'; the second op has no bracket and
+// keeps its own FLOPs in its entry.
+
+#p0 = loc(fused<{tconv.profile_id = 0 : i64}>["m.mlir":3:8])
+#p1 = loc(fused<{tconv.profile_id = 1 : i64}>["m.mlir":5:8])
+#pair = loc(fused[#p0, #p1])
+
+// CHECK-LABEL: module attributes {tconv.profiled_ops = [
+// CHECK-SAME:    {brackets = 1 : i64, flops = 1.500000e+02 : f64, name = "linalg.conv_2d_nchw_fchw"},
+// CHECK-SAME:    {brackets = 0 : i64, flops = 5.000000e+01 : f64, name = "linalg.conv_2d_nchw_fchw"}]}
+// CHECK-LABEL: func.func @pair(
+// CHECK:         %[[ID0:.*]] = arith.constant 0 : i64
+// CHECK-NEXT:    call @tconv_profile_begin(%[[ID0]]) : (i64) -> ()
+// CHECK-NEXT:    scf.forall
+// CHECK:         call @tconv_profile_end(%[[ID0]]) : (i64) -> ()
+// CHECK-NEXT:    return
+module attributes {tconv.profiled_ops = [{name = "linalg.conv_2d_nchw_fchw", flops = 100.0 : f64},
+                                         {name = "linalg.conv_2d_nchw_fchw", flops = 50.0 : f64}]} {
+  func.func @pair(%a: memref<4xf32>) {
+    scf.forall (%i) in (4) {
+      %x = memref.load %a[%i] : memref<4xf32>
+      memref.store %x, %a[%i] : memref<4xf32>
+    } loc(#pair)
+    return
+  }
+}

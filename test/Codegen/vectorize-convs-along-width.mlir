@@ -72,6 +72,48 @@ func.func @phase(%x: tensor<1x2x5x9xf32>, %w: tensor<4x2x2x2xf32>, %out: tensor<
 
 // -----
 
+// Two phases writing alternate columns of the same output rows (from (1, 0)
+// and (1, 1), width stride 2; the second's kernel two taps wide, the
+// first's one): one tile computes both, sharing the loops over channels and
+// kernel rows, and interleaves their accumulators into whole rows of the
+// output, stored unmasked. Half the rows per tile (1 instead of 2), so the
+// pair keeps one phase's 8 accumulators. No insertion is left.
+
+// CHECK-LABEL: func.func @phase_pair(
+//  CHECK-SAME:     %[[X:[^:]*]]: tensor<1x2x5x9xf32>, %[[WA:[^:]*]]: tensor<4x2x2x1xf32>, %[[WB:[^:]*]]: tensor<4x2x2x2xf32>, %[[OUT:[^:]*]]: tensor<1x4x8x16xf32>
+//       CHECK:   %[[XA:.*]] = tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 2, 5, 8]
+//       CHECK:   %[[Y:.*]] = scf.forall (%{{.*}}) in (4) shared_outs(%[[O:.*]] = %[[OUT]])
+//       CHECK:     %[[ACC:.*]]:8 = scf.for
+//       CHECK:       scf.for
+//       CHECK:         vector.transfer_read %[[XA]]
+// CHECK-COUNT-4:       vector.fma
+//       CHECK:         vector.transfer_read %[[X]]
+// CHECK-COUNT-4:       vector.fma
+//       CHECK:         vector.transfer_read %[[X]]
+// CHECK-COUNT-4:       vector.fma
+//       CHECK:     %[[WIN:.*]] = tensor.extract_slice %[[O]][0, 0, %{{.*}}, 0] [1, 4, 1, 16] [1, 1, 2, 1]
+//       CHECK:     %[[ROW:.*]] = vector.interleave %[[ACC]]#0, %[[ACC]]#4 : vector<8xf32> -> vector<16xf32>
+//       CHECK:     vector.transfer_write %[[ROW]], %[[WIN]][%{{.*}}] {in_bounds = [true]} : vector<16xf32>, tensor<1x4x1x16xf32>
+//   CHECK-NOT:     vector.shuffle
+//       CHECK:     tensor.parallel_insert_slice %{{.*}} into %[[O]][0, 0, %{{.*}}, 0] [1, 4, 1, 16] [1, 1, 2, 1]
+//   CHECK-NOT:   tensor.insert_slice
+//       CHECK:   return %[[Y]]
+func.func @phase_pair(%x: tensor<1x2x5x9xf32>, %wa: tensor<4x2x2x1xf32>, %wb: tensor<4x2x2x2xf32>, %out: tensor<1x4x8x16xf32>) -> tensor<1x4x8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %xa = tensor.extract_slice %x[0, 0, 0, 0] [1, 2, 5, 8] [1, 1, 1, 1] : tensor<1x2x5x9xf32> to tensor<1x2x5x8xf32>
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %a = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%xa, %wa : tensor<1x2x5x8xf32>, tensor<4x2x2x1xf32>) outs(%init : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %ya = tensor.insert_slice %a into %out[0, 0, 1, 0] [1, 4, 4, 8] [1, 1, 2, 2] : tensor<1x4x4x8xf32> into tensor<1x4x8x16xf32>
+  %b = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %wb : tensor<1x2x5x9xf32>, tensor<4x2x2x2xf32>) outs(%init : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %yb = tensor.insert_slice %b into %ya[0, 0, 1, 1] [1, 4, 4, 8] [1, 1, 2, 2] : tensor<1x4x4x8xf32> into tensor<1x4x8x16xf32>
+  return %yb : tensor<1x4x8x16xf32>
+}
+
+// -----
+
 // 1-D, one output channel, an init tensor that is neither a fill nor a
 // broadcast (accumulated into): 4 vectors along the width per tile, started
 // from the init's values.

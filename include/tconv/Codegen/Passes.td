@@ -451,7 +451,16 @@ def TConvVectorizeConvsAlongWidth
     of a transposed convolution: every s-th output column), the tile writes
     there directly: each vector is spread over `s x (lanes - 1) + 1` lanes
     by a shuffle and stored with a constant mask, leaving the other phases'
-    columns alone. No phase buffer, no layout change.
+    columns alone. No phase buffer, no layout change. Two such phases of the
+    same shape and schedule writing alternate columns of the same rows (the
+    second inserted one column after the first, width stride 2, into the
+    first's insertion) share one tile: one loop nest over the input channels
+    and kernel rows reduces both (each its own width taps), and their
+    accumulators are interleaved into whole rows of the output, stored
+    unmasked, each output line written once. The pair keeps one phase's
+    accumulators where two would not fit (half the rows per tile). T4's
+    pointwise phases: 2.40 -> 2.37 ms at 1 thread, 1.20-1.31 -> 1.18 at 2;
+    the DCGAN example's 3-channel output layer 0.063 -> 0.056 ms.
 
     A convolution carrying a `tconv.schedule` (`--tconv-select-strategy`)
     takes `f`, `r`, `v` and the lanes from it instead of the options, and
