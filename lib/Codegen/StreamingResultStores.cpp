@@ -4,6 +4,7 @@
 
 #include "tconv/Codegen/BatchLoop.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -22,9 +23,35 @@ using namespace mlir;
 
 static constexpr int64_t kLineBytes = 64;
 
+static bool isMultipleOf(Value value, int64_t factor);
+
+/// Whether `expr` over `operands` (`numDims` dims, then symbols) is
+/// provably a multiple of `factor`.
+static bool isMultipleOf(AffineExpr expr, ValueRange operands,
+                         unsigned numDims, int64_t factor) {
+  if (auto constant = dyn_cast<AffineConstantExpr>(expr))
+    return constant.getValue() % factor == 0;
+  if (auto dim = dyn_cast<AffineDimExpr>(expr))
+    return isMultipleOf(operands[dim.getPosition()], factor);
+  if (auto symbol = dyn_cast<AffineSymbolExpr>(expr))
+    return isMultipleOf(operands[numDims + symbol.getPosition()], factor);
+  auto binary = cast<AffineBinaryOpExpr>(expr);
+  auto lhs = [&] {
+    return isMultipleOf(binary.getLHS(), operands, numDims, factor);
+  };
+  auto rhs = [&] {
+    return isMultipleOf(binary.getRHS(), operands, numDims, factor);
+  };
+  if (expr.getKind() == AffineExprKind::Add)
+    return lhs() && rhs();
+  if (expr.getKind() == AffineExprKind::Mul)
+    return lhs() || rhs();
+  return false;
+}
+
 /// Whether `value`, an index, is provably a multiple of `factor`: a
 /// constant, an induction variable whose lower bound and step are, or a sum
-/// or product of such.
+/// or product of such (arith or affine.apply).
 static bool isMultipleOf(Value value, int64_t factor) {
   APInt constant;
   if (matchPattern(value, m_ConstantInt(&constant)))
@@ -53,6 +80,10 @@ static bool isMultipleOf(Value value, int64_t factor) {
     return boundsAre(loop.getLoopLowerBounds(), loop.getLoopSteps(),
                      position - inductionVars->begin());
   }
+  if (auto apply = value.getDefiningOp<affine::AffineApplyOp>())
+    return isMultipleOf(apply.getAffineMap().getResult(0),
+                        apply.getMapOperands(),
+                        apply.getAffineMap().getNumDims(), factor);
   if (auto add = value.getDefiningOp<arith::AddIOp>())
     return isMultipleOf(add.getLhs(), factor) &&
            isMultipleOf(add.getRhs(), factor);
@@ -93,8 +124,12 @@ struct StreamingResultStoresPass
     // Stores of whole cache lines into a large result.
     llvm::MapVector<Value, SmallVector<vector::TransferWriteOp>> byResult;
     func.walk([&](vector::TransferWriteOp write) {
-      if (isStreamable(write, func))
-        byResult[write.getBase()].push_back(write);
+      if (isStreamable(write, func)) {
+        Value base = write.getBase();
+        if (auto subview = base.getDefiningOp<memref::SubViewOp>())
+          base = subview.getSource();
+        byResult[base].push_back(write);
+      }
     });
     if (byResult.empty())
       return;
@@ -151,13 +186,34 @@ struct StreamingResultStoresPass
     });
   }
 
-  /// Whether `write` stores one whole, aligned cache line (if the buffer
-  /// is) into an argument of `func` of at least `minBytes`: a static,
-  /// row-major memref (at any offset) whose rows are whole lines, written at
-  /// a multiple of a line along them.
+  /// Whether `write` stores whole, aligned cache lines (if the buffer is)
+  /// into an argument of `func` of at least `minBytes`, directly or through
+  /// a subview contiguous along the last dim: a static, row-major memref (at
+  /// any offset) whose rows are whole lines, written at a multiple of a line
+  /// along them.
   bool isStreamable(vector::TransferWriteOp write, func::FuncOp func) {
-    auto arg = dyn_cast<BlockArgument>(write.getBase());
-    auto type = dyn_cast<MemRefType>(write.getBase().getType());
+    Value base = write.getBase();
+    // Where along the argument's rows the write starts: its index, plus the
+    // subview's offset.
+    SmallVector<Value, 2> rowPositions = {write.getIndices().back()};
+    if (auto subview = base.getDefiningOp<memref::SubViewOp>()) {
+      SmallVector<int64_t> strides;
+      int64_t offset;
+      if (failed(subview.getType().getStridesAndOffset(strides, offset)) ||
+          strides.empty() || strides.back() != 1 ||
+          subview.getType().getRank() != subview.getSourceType().getRank())
+        return false;
+      OpFoldResult rowOffset = subview.getMixedOffsets().back();
+      if (auto constant = getConstantIntValue(rowOffset)) {
+        if (*constant != 0)
+          return false;
+      } else {
+        rowPositions.push_back(cast<Value>(rowOffset));
+      }
+      base = subview.getSource();
+    }
+    auto arg = dyn_cast<BlockArgument>(base);
+    auto type = dyn_cast<MemRefType>(base.getType());
     VectorType vector = write.getVectorType();
     if (!arg || arg.getOwner() != &func.front() || !type ||
         !type.hasStaticShape() || !hasRowMajorStrides(type) ||
@@ -171,9 +227,11 @@ struct StreamingResultStoresPass
     int64_t elementBytes = elementBits / 8;
     int64_t rowBytes = type.getShape().back() * elementBytes;
     int64_t bytes = type.getNumElements() * elementBytes;
-    return vector.getNumElements() * elementBytes == kLineBytes &&
+    return vector.getNumElements() * elementBytes % kLineBytes == 0 &&
            rowBytes % kLineBytes == 0 && bytes >= minBytes &&
-           isMultipleOf(write.getIndices().back(), kLineBytes / elementBytes);
+           llvm::all_of(rowPositions, [&](Value position) {
+             return isMultipleOf(position, kLineBytes / elementBytes);
+           });
   }
 };
 } // namespace

@@ -65,6 +65,41 @@ func.func @unaligned(%out: memref<256x64xf32>, %rows56: memref<512x56xf32>, %sma
 
 // -----
 
+// Whole rows of two lines written through a per-tile window of the result
+// (a pair of phases' interleaved rows: every other row, contiguous along
+// it), at a column that an affine.apply makes a multiple of 32 floats:
+// streamed through the window, the check on the result itself. A window at
+// a column of 8 (an affine multiple of 8 only) keeps its plain store.
+// CHECK-LABEL: func.func @window_rows(
+// CHECK-SAME:      %[[OUT:[^:]+]]: memref<1x4x64x64xf32>, %[[V:[^:]+]]: vector<32xf32>)
+// CHECK:         memref.extract_aligned_pointer_as_index %[[OUT]]
+// CHECK:         scf.for %[[W:.+]] =
+// CHECK:           %[[COL:.+]] = affine.apply #{{.+}}(%[[W]])
+// CHECK:           %[[WIN:.+]] = memref.subview %[[OUT]][0, 0, 1, %[[COL]]] [1, 4, 2, 32] [1, 1, 2, 1]
+// CHECK:           scf.if
+// CHECK:             vector.store %[[V]], %[[WIN]][{{.+}}] {alignment = 64 : i64, nontemporal = true}
+// CHECK:           %[[COL8:.+]] = affine.apply #{{.+}}(%[[W]])
+// CHECK:           %[[WIN8:.+]] = memref.subview %[[OUT]][0, 0, 1, %[[COL8]]]
+// CHECK-NOT:       nontemporal
+// CHECK:           vector.transfer_write %[[V]], %[[WIN8]]
+// CHECK:         llvm.call_intrinsic "llvm.x86.sse.sfence"
+func.func @window_rows(%out: memref<1x4x64x64xf32>, %v: vector<32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  scf.for %w = %c0 to %c2 step %c1 {
+    %col = affine.apply affine_map<(d0) -> (d0 * 32)>(%w)
+    %win = memref.subview %out[0, 0, 1, %col] [1, 4, 2, 32] [1, 1, 2, 1] : memref<1x4x64x64xf32> to memref<1x4x2x32xf32, strided<[16384, 4096, 128, 1], offset: ?>>
+    vector.transfer_write %v, %win[%c0, %c1, %c1, %c0] {in_bounds = [true]} : vector<32xf32>, memref<1x4x2x32xf32, strided<[16384, 4096, 128, 1], offset: ?>>
+    %col8 = affine.apply affine_map<(d0) -> (d0 * 8)>(%w)
+    %win8 = memref.subview %out[0, 0, 1, %col8] [1, 4, 2, 32] [1, 1, 2, 1] : memref<1x4x64x64xf32> to memref<1x4x2x32xf32, strided<[16384, 4096, 128, 1], offset: ?>>
+    vector.transfer_write %v, %win8[%c0, %c1, %c1, %c0] {in_bounds = [true]} : vector<32xf32>, memref<1x4x2x32xf32, strided<[16384, 4096, 128, 1], offset: ?>>
+  }
+  return
+}
+
+// -----
+
 // The image function of a batch loop writes an image of the entry point's
 // result, a row-major view at an offset into it: streamed, the offset
 // counted in the check. Other private functions are left alone.

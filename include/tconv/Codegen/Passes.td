@@ -1177,14 +1177,19 @@ def TConvStreamingResultStores
     `vector.transfer_write`s of a public function (or of the image function
     of a batch loop, `tconv.batch_image`, which writes images of the public
     function's results) into an argument of at least `min-bytes` (a static
-    row-major memref, at any offset, whose rows are whole 64-byte lines)
-    that store exactly one line at a multiple of a line along the row (a
-    constant, or loop indices whose bounds and steps are) into
+    row-major memref, at any offset, whose rows are whole 64-byte lines),
+    directly or through a subview contiguous along the rows (a tile's
+    window), that store whole lines at a multiple of a line along the row
+    (a constant, loop indices whose bounds and steps are, sums and products
+    of such, arith or `affine.apply`) into
     `vector.store {nontemporal = true}` with 64-byte alignment, under an
     `scf.if` that checks at run time that the argument's first element
     starts a line (otherwise the plain store runs). An `sfence` (x86: the option is
     set for x86 targets only) before each return orders them before the
-    caller's later stores. T3 4-5% faster at 1 and 2 threads, T4 1.6%.
+    caller's later stores. T3 4-5% faster at 1 and 2 threads; T4, whose
+    pairs of width phases write whole interleaved rows through their
+    tiles' windows, 1-3% at 1 thread (2.40-2.45 -> 2.36-2.37 ms), within
+    noise at 2.
 
     Example:
 
