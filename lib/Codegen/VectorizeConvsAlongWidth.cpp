@@ -494,7 +494,9 @@ static bool arePairedPhases(const WidthConv &a, const WidthConv &b,
                             const tconv::ConvSchedule &bSchedule) {
   tensor::InsertSliceOp first = stridedInsertOf(a.op->getResult(0));
   tensor::InsertSliceOp second = stridedInsertOf(b.op->getResult(0));
+  // The first insertion feeds only the second (the pair replaces both).
   if (!first || !second || second.getDest() != first.getResult() ||
+      !first.getResult().hasOneUse() ||
       schedule.toAttr(a.op->getContext()) !=
           bSchedule.toAttr(a.op->getContext()))
     return false;

@@ -114,6 +114,32 @@ func.func @phase_pair(%x: tensor<1x2x5x9xf32>, %wa: tensor<4x2x2x1xf32>, %wb: te
 
 // -----
 
+// The same phases, but the first one's insertion is also returned (read
+// before the second phase is inserted): no pair, each phase its own tiles
+// and spread, masked stores.
+
+// CHECK-LABEL: func.func @phase_pair_read_between(
+//       CHECK:   scf.forall
+//       CHECK:     vector.transfer_write %{{.*}}, %{{.*}}, %{{.*}} {in_bounds = [true]} : vector<15xf32>
+//       CHECK:   scf.forall
+//       CHECK:     vector.transfer_write %{{.*}}, %{{.*}}, %{{.*}} {in_bounds = [true]} : vector<15xf32>
+//   CHECK-NOT:   vector.interleave
+func.func @phase_pair_read_between(%x: tensor<1x2x5x9xf32>, %wa: tensor<4x2x2x1xf32>, %wb: tensor<4x2x2x2xf32>, %out: tensor<1x4x8x16xf32>) -> (tensor<1x4x8x16xf32>, tensor<1x4x8x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %xa = tensor.extract_slice %x[0, 0, 0, 0] [1, 2, 5, 8] [1, 1, 1, 1] : tensor<1x2x5x9xf32> to tensor<1x2x5x8xf32>
+  %e = tensor.empty() : tensor<1x4x4x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %a = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%xa, %wa : tensor<1x2x5x8xf32>, tensor<4x2x2x1xf32>) outs(%init : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %ya = tensor.insert_slice %a into %out[0, 0, 1, 0] [1, 4, 4, 8] [1, 1, 2, 2] : tensor<1x4x4x8xf32> into tensor<1x4x8x16xf32>
+  %b = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %wb : tensor<1x2x5x9xf32>, tensor<4x2x2x2xf32>) outs(%init : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %yb = tensor.insert_slice %b into %ya[0, 0, 1, 1] [1, 4, 4, 8] [1, 1, 2, 2] : tensor<1x4x4x8xf32> into tensor<1x4x8x16xf32>
+  return %ya, %yb : tensor<1x4x8x16xf32>, tensor<1x4x8x16xf32>
+}
+
+// -----
+
 // 1-D, one output channel, an init tensor that is neither a fill nor a
 // broadcast (accumulated into): 4 vectors along the width per tile, started
 // from the init's values.

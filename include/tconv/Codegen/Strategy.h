@@ -171,13 +171,13 @@ bool isWidthVectorConv(ConvOp op, int64_t lanes);
 /// (read from an argument, returned or inserted into what is returned) is
 /// better NCHW with width vectors, on a core with one FMA pipe: a pointwise
 /// one that only pointwise ones share its input with (a non-overlapping
-/// transposed convolution's phases), whose
-/// channels-last tiles reuse no input value across taps, would pay two
-/// layout changes for nothing. f32, ungrouped, a whole number of vectors
-/// along the width. T4 on Zen 4: 6-10% faster at 1 and 2 threads. The 3-D
-/// T6's phases (one vector of output channels, 1-8 taps) gained 1-2% at 1
-/// thread and lost up to 10% at 2 (their padded input copied NCHW instead
-/// of inside the layout change), so they stay channels-last.
+/// transposed convolution's phases), whose channels-last tiles would reuse
+/// no input value across taps and pay two layout changes for nothing. f32,
+/// ungrouped, a whole number of vectors along the width. T4 on Zen 4: 6-10%
+/// faster at 1 and 2 threads. The 3-D T6's phases (one vector of output
+/// channels, 1-8 taps) gained 1-2% at 1 thread and lost up to 10% at 2
+/// (their padded input copied NCHW instead of inside the layout change), so
+/// they stay channels-last.
 bool prefersWidthAtBoundary(ConvOp op, int64_t lanes);
 
 /// Whether `op` runs faster as Winograd F(2x2, r x r) than directly: 2-D,
