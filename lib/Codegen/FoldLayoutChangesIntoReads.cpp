@@ -141,24 +141,22 @@ struct FoldLayoutChangesIntoReadsPass
     : public tconv::impl::TConvFoldLayoutChangesIntoReadsBase<
           FoldLayoutChangesIntoReadsPass> {
   void runOnOperation() override {
+    // Consumers first (reverse order): a folded copy's reads may read
+    // another copy (a phase's sub-kernel of the filter's layout change),
+    // whose uses are all element reads once that consumer is gone.
+    SmallVector<linalg::GenericOp> copies;
+    getOperation().walk([&](linalg::GenericOp op) {
+      if (tconv::isElementCopy(op))
+        copies.push_back(op);
+    });
     IRRewriter rewriter(&getContext());
-    // A folded copy's reads may read another copy (a phase's filter slice
-    // of the filter's layout change): repeat until none is left to fold.
-    while (true) {
-      SmallVector<linalg::GenericOp> copies;
-      getOperation().walk([&](linalg::GenericOp op) {
-        if (tconv::isElementCopy(op) && onlyElementReads(op.getResult(0)) &&
-            !readsAliasInL1(op))
-          copies.push_back(op);
-      });
-      if (copies.empty())
-        return;
-      for (linalg::GenericOp copy : copies) {
-        SmallVector<tensor::ExtractSliceOp> slices;
-        foldIntoReads(rewriter, copy.getResult(0), copy, slices);
-        eraseDeadSlices(rewriter, copy.getResult(0));
-        rewriter.eraseOp(copy);
-      }
+    for (linalg::GenericOp copy : llvm::reverse(copies)) {
+      if (!onlyElementReads(copy.getResult(0)) || readsAliasInL1(copy))
+        continue;
+      SmallVector<tensor::ExtractSliceOp> slices;
+      foldIntoReads(rewriter, copy.getResult(0), copy, slices);
+      eraseDeadSlices(rewriter, copy.getResult(0));
+      rewriter.eraseOp(copy);
     }
   }
 };

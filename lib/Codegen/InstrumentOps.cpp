@@ -176,18 +176,17 @@ struct InstrumentOpsPass
       auto flops = cast<DictionaryAttr>(table[id]).getAs<FloatAttr>("flops");
       return flops ? flops.getValueAsDouble() : 0.0;
     };
-    SmallVector<double> flops;
-    for (int64_t id = 0, e = table.size(); id < e; ++id)
-      flops.push_back(flopsOf(id));
+    llvm::DenseMap<int64_t, double> sharedFlops;
     for (auto [other, host] : bracketer.sharedInto)
       if (!bracketer.brackets.contains(other))
-        flops[host] += flopsOf(other);
+        sharedFlops[host] += flopsOf(other);
     for (auto [id, entry] : llvm::enumerate(table)) {
       NamedAttrList fields(cast<DictionaryAttr>(entry));
       fields.set("brackets",
                  builder.getI64IntegerAttr(bracketer.brackets.lookup(id)));
-      if (fields.get("flops"))
-        fields.set("flops", builder.getF64FloatAttr(flops[id]));
+      if (sharedFlops.contains(id))
+        fields.set("flops",
+                   builder.getF64FloatAttr(flopsOf(id) + sharedFlops[id]));
       entry = fields.getDictionary(ctx);
     }
     module->setAttr(tconv::kProfiledOpsAttrName, builder.getArrayAttr(table));

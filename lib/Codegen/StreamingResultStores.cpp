@@ -124,12 +124,8 @@ struct StreamingResultStoresPass
     // Stores of whole cache lines into a large result.
     llvm::MapVector<Value, SmallVector<vector::TransferWriteOp>> byResult;
     func.walk([&](vector::TransferWriteOp write) {
-      if (isStreamable(write, func)) {
-        Value base = write.getBase();
-        if (auto subview = base.getDefiningOp<memref::SubViewOp>())
-          base = subview.getSource();
-        byResult[base].push_back(write);
-      }
+      if (Value result = streamedResult(write, func))
+        byResult[result].push_back(write);
     });
     if (byResult.empty())
       return;
@@ -186,12 +182,12 @@ struct StreamingResultStoresPass
     });
   }
 
-  /// Whether `write` stores whole, aligned cache lines (if the buffer is)
-  /// into an argument of `func` of at least `minBytes`, directly or through
-  /// a subview contiguous along the last dim: a static, row-major memref (at
-  /// any offset) whose rows are whole lines, written at a multiple of a line
-  /// along them.
-  bool isStreamable(vector::TransferWriteOp write, func::FuncOp func) {
+  /// The argument of `func` that `write` stores whole, aligned cache lines
+  /// into (if the buffer is aligned), or null: at least `minBytes`, written
+  /// directly or through a subview contiguous along the last dim, a static,
+  /// row-major memref (at any offset) whose rows are whole lines, written at
+  /// a multiple of a line along them.
+  Value streamedResult(vector::TransferWriteOp write, func::FuncOp func) {
     Value base = write.getBase();
     // Where along the argument's rows the write starts: its index, plus the
     // subview's offset.
@@ -202,11 +198,11 @@ struct StreamingResultStoresPass
       if (failed(subview.getType().getStridesAndOffset(strides, offset)) ||
           strides.empty() || strides.back() != 1 ||
           subview.getType().getRank() != subview.getSourceType().getRank())
-        return false;
+        return {};
       OpFoldResult rowOffset = subview.getMixedOffsets().back();
       if (auto constant = getConstantIntValue(rowOffset)) {
         if (*constant != 0)
-          return false;
+          return {};
       } else {
         rowPositions.push_back(cast<Value>(rowOffset));
       }
@@ -220,18 +216,20 @@ struct StreamingResultStoresPass
         type.getRank() == 0 || write.getMask() || vector.getRank() != 1 ||
         !write.getPermutationMap().isMinorIdentity() ||
         !write.isDimInBounds(0))
-      return false;
+      return {};
     int64_t elementBits = type.getElementTypeBitWidth();
     if (elementBits % 8 != 0)
-      return false;
+      return {};
     int64_t elementBytes = elementBits / 8;
     int64_t rowBytes = type.getShape().back() * elementBytes;
     int64_t bytes = type.getNumElements() * elementBytes;
-    return vector.getNumElements() * elementBytes % kLineBytes == 0 &&
-           rowBytes % kLineBytes == 0 && bytes >= minBytes &&
-           llvm::all_of(rowPositions, [&](Value position) {
-             return isMultipleOf(position, kLineBytes / elementBytes);
-           });
+    bool wholeLines =
+        vector.getNumElements() * elementBytes % kLineBytes == 0 &&
+        rowBytes % kLineBytes == 0 && bytes >= minBytes &&
+        llvm::all_of(rowPositions, [&](Value position) {
+          return isMultipleOf(position, kLineBytes / elementBytes);
+        });
+    return wholeLines ? base : Value();
   }
 };
 } // namespace
