@@ -244,6 +244,11 @@ static void addLoopsStage(OpPassManager &pm,
   if (options.parallel)
     funcPm.addPass(createTConvOuterParallelLoops());
   funcPm.addPass(createForallToParallelLoopPass());
+  // Each parallel step fetches the next step's slice of a large argument
+  // while it multiplies (after the loops are final: it numbers their
+  // iterations).
+  if (options.vectorize && options.prefetchNextSlices)
+    funcPm.addPass(createTConvPrefetchNextSlices());
   // Results larger than the caches bypass them (after the loops are final:
   // the stores' indices are their induction variables).
   if (options.streamingStores)

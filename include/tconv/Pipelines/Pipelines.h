@@ -141,6 +141,13 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "cores and Zen 5; tconv-run and tconv-compile pick the "
                      "target CPU's)"),
       llvm::cl::init(1)};
+  Option<bool> prefetchNextSlices{
+      *this, "prefetch-next-slices",
+      llvm::cl::desc("Each step of a parallel loop prefetches the next "
+                     "step's slice of an argument of 4 MiB or more during "
+                     "its vector products (tconv-prefetch-next-slices; "
+                     "with vectorize)"),
+      llvm::cl::init(true)};
   Option<bool> streamingStores{
       *this, "streaming-stores",
       llvm::cl::desc("Entry points write results of 1 MiB or more with "
