@@ -340,3 +340,67 @@ func.func @narrowing(%x: tensor<1x32x16xf32>) -> tensor<1x16x32xbf16> {
   } -> tensor<1x16x32xbf16>
   return %y : tensor<1x16x32xbf16>
 }
+
+// -----
+
+// A filter's block of 32 output channels to taps-first (T1n1's copy per
+// parallel step): a block's 16 rows are tap planes 64 KiB apart, all in one
+// L1 set, so the planes grow by one row of 32 channels (128 bytes) and the
+// copy writes the unpadded slice of the longer buffer (each tap's plane
+// still one contiguous run), which its reader reads.
+
+// CHECK-LABEL: func.func @tap_planes_apart(
+//       CHECK:   %[[LONGER:.*]] = tensor.empty() : tensor<4x4x513x32xf32>
+//       CHECK:   %[[PLANES:.*]] = tensor.extract_slice %[[LONGER]][0, 0, 0, 0] [4, 4, 512, 32] [1, 1, 1, 1]
+//  CHECK-SAME:     to tensor<4x4x512x32xf32>
+//       CHECK:   %[[TAPS:.*]] = tensor.collapse_shape %[[PLANES]] {{\[}}[0, 1], [2, 3]] : tensor<4x4x512x32xf32> into tensor<16x16384xf32>
+//       CHECK:   scf.forall {{.*}} shared_outs(%{{.*}} = %[[TAPS]])
+func.func @tap_planes_apart(%w: tensor<512x32x4x4xf32>) -> tensor<32xf32> {
+  %e = tensor.empty() : tensor<4x4x512x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<512x32x4x4xf32>) outs(%e : tensor<4x4x512x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x512x32xf32>
+  %row = tensor.extract_slice %t[1, 2, 3, 0] [1, 1, 1, 32] [1, 1, 1, 1] : tensor<4x4x512x32xf32> to tensor<32xf32>
+  return %row : tensor<32xf32>
+}
+
+// -----
+
+// The same change at 16 input channels (32 KiB; tap planes 2 KiB apart): it stays in the caches
+// whatever its sets, and is not padded.
+
+// CHECK-LABEL: func.func @small_tap_planes(
+//   CHECK-NOT:   tensor<4x4x17x32xf32>
+//       CHECK:   return
+func.func @small_tap_planes(%w: tensor<16x32x4x4xf32>) -> tensor<32xf32> {
+  %e = tensor.empty() : tensor<4x4x16x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<16x32x4x4xf32>) outs(%e : tensor<4x4x16x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x16x32xf32>
+  %row = tensor.extract_slice %t[1, 2, 3, 0] [1, 1, 1, 32] [1, 1, 1, 1] : tensor<4x4x16x32xf32> to tensor<32xf32>
+  return %row : tensor<32xf32>
+}
+
+// -----
+
+// A returned change keeps the caller's layout.
+
+// CHECK-LABEL: func.func @returned_tap_planes(
+//   CHECK-NOT:   tensor<4x4x513x32xf32>
+//       CHECK:   return
+func.func @returned_tap_planes(%w: tensor<512x32x4x4xf32>) -> tensor<4x4x512x32xf32> {
+  %e = tensor.empty() : tensor<4x4x512x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<512x32x4x4xf32>) outs(%e : tensor<4x4x512x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x512x32xf32>
+  return %t : tensor<4x4x512x32xf32>
+}
