@@ -10,6 +10,8 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "tconv/Codegen/BatchLoop.h"
+
 #include "FunctionInputs.h"
 #include "TileSplitting.h"
 
@@ -169,12 +171,17 @@ static constexpr int64_t kMinPaddedBytes = 64 * 1024;
 /// set, each line evicted before its neighbour is written. The dim inside
 /// the rows' dim grows by whole lines; the op writes the unpadded slice of
 /// the longer tensor. Only a fresh tensor of the op's own, not returned
-/// (the caller's buffer keeps its layout).
+/// (the caller's buffer keeps its layout), and not in a batch's per-image
+/// function: tconv-hoist-batch-invariants may move the change to the batch
+/// loop, which passes its buffer to the image function in the layout of the
+/// function's argument (a padded one would be copied per image).
 static void padAliasingRows(RewriterBase &rewriter, linalg::GenericOp op,
                             unsigned inMinor) {
   Value init = op.getDpsInits()[0];
   auto empty = init.getDefiningOp<tensor::EmptyOp>();
+  auto function = op->getParentOfType<func::FuncOp>();
   if (!empty || !empty->hasOneUse() ||
+      (function && function->hasAttr(tconv::kBatchImageAttrName)) ||
       llvm::any_of(op->getUsers(),
                    llvm::IsaPred<func::ReturnOp,
                                  bufferization::MaterializeInDestinationOp>))
