@@ -165,13 +165,26 @@ static constexpr int64_t kL1SetAliasBytes = 2048;
 /// sets (T3's 32 KiB bf16 filter ran 1.5% slower padded).
 static constexpr int64_t kMinPaddedBytes = 64 * 1024;
 
+/// Whether `value`, or a slice of it, is reshaped.
+static bool isReshaped(Value value) {
+  return llvm::any_of(value.getUsers(), [](Operation *user) {
+    if (isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(user))
+      return true;
+    auto slice = dyn_cast<tensor::ExtractSliceOp>(user);
+    return slice && isReshaped(slice.getResult());
+  });
+}
+
 /// Pads the buffer a layout change writes when the rows of a block (one per
 /// step of the loop its input reads innermost) would lie a multiple of
 /// kL1SetAliasBytes apart: a block's 16 stores would then fight over one L1
 /// set, each line evicted before its neighbour is written. The dim inside
 /// the rows' dim grows by whole lines; the op writes the unpadded slice of
 /// the longer tensor. Only a fresh tensor of the op's own, not returned
-/// (the caller's buffer keeps its layout), and not in a batch's per-image
+/// (the caller's buffer keeps its layout), not reshaped (a reshape that
+/// merged the padded dim with another would copy it: the pairs of input
+/// channels that vdpbf16ps tiles read merge taps and channels), and not in
+/// a batch's per-image
 /// function: tconv-hoist-batch-invariants may move the change to the batch
 /// loop, which passes its buffer to the image function in the layout of the
 /// function's argument (a padded one would be copied per image).
@@ -184,7 +197,8 @@ static void padAliasingRows(RewriterBase &rewriter, linalg::GenericOp op,
       (function && function->hasAttr(tconv::kBatchImageAttrName)) ||
       llvm::any_of(op->getUsers(),
                    llvm::IsaPred<func::ReturnOp,
-                                 bufferization::MaterializeInDestinationOp>))
+                                 bufferization::MaterializeInDestinationOp>) ||
+      isReshaped(op->getResult(0)))
     return;
   RankedTensorType type = empty.getType();
   if (!type.hasStaticShape() || type.getElementTypeBitWidth() % 8 != 0 ||

@@ -404,3 +404,25 @@ func.func @returned_tap_planes(%w: tensor<512x32x4x4xf32>) -> tensor<4x4x512x32x
   } -> tensor<4x4x512x32xf32>
   return %t : tensor<4x4x512x32xf32>
 }
+
+// -----
+
+// A reshaped change keeps its rows together: vdpbf16ps tiles read the
+// filter as pairs of input channels, merging taps and pairs, which a padded
+// buffer would have to copy to merge.
+
+// CHECK-LABEL: func.func @reshaped_tap_planes(
+//   CHECK-NOT:   tensor<4x4x513x32xbf16>
+//       CHECK:   return
+func.func @reshaped_tap_planes(%w: tensor<512x32x4x4xbf16>) -> tensor<4096x2x2x16xbf16> {
+  %e = tensor.empty() : tensor<4x4x512x32xbf16>
+  %t = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<512x32x4x4xbf16>) outs(%e : tensor<4x4x512x32xbf16>) {
+  ^bb0(%in: bf16, %out: bf16):
+    linalg.yield %in : bf16
+  } -> tensor<4x4x512x32xbf16>
+  %pairs = tensor.expand_shape %t [[0], [1], [2, 3], [4, 5]] output_shape [4, 4, 256, 2, 2, 16] : tensor<4x4x512x32xbf16> into tensor<4x4x256x2x2x16xbf16>
+  %merged = tensor.collapse_shape %pairs [[0, 1, 2], [3], [4], [5]] : tensor<4x4x256x2x2x16xbf16> into tensor<4096x2x2x16xbf16>
+  return %merged : tensor<4096x2x2x16xbf16>
+}
