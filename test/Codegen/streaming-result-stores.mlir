@@ -100,6 +100,31 @@ func.func @window_rows(%out: memref<1x4x64x64xf32>, %v: vector<32xf32>) {
 
 // -----
 
+// A result the call reads back (a tile's accumulators start from zeros
+// filled into the result's window, then are stored over them): its lines
+// would come back from memory, so nothing is streamed.
+// CHECK-LABEL: func.func @read_back(
+//   CHECK-NOT:   nontemporal
+//   CHECK-NOT:   llvm.x86.sse.sfence
+//       CHECK:   return
+func.func @read_back(%out: memref<1x32x32x128xf32>, %v: vector<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %c128 = arith.constant 128 : index
+  %pad = arith.constant 0.0 : f32
+  %win = memref.subview %out[0, 0, 1, 0] [1, 16, 16, 128] [1, 2, 2, 1] : memref<1x32x32x128xf32> to memref<1x16x16x128xf32, strided<[131072, 8192, 256, 1], offset: 128>>
+  scf.for %c = %c0 to %c128 step %c16 {
+    vector.transfer_write %v, %win[%c0, %c1, %c1, %c] {in_bounds = [true]} : vector<16xf32>, memref<1x16x16x128xf32, strided<[131072, 8192, 256, 1], offset: 128>>
+    %acc = vector.transfer_read %win[%c0, %c1, %c1, %c], %pad {in_bounds = [true]} : memref<1x16x16x128xf32, strided<[131072, 8192, 256, 1], offset: 128>>, vector<16xf32>
+    %sum = arith.addf %acc, %v : vector<16xf32>
+    vector.transfer_write %sum, %win[%c0, %c1, %c1, %c] {in_bounds = [true]} : vector<16xf32>, memref<1x16x16x128xf32, strided<[131072, 8192, 256, 1], offset: 128>>
+  }
+  return
+}
+
+// -----
+
 // The image function of a batch loop writes an image of the entry point's
 // result, a row-major view at an offset into it: streamed, the offset
 // counted in the check. Other private functions are left alone.

@@ -1256,7 +1256,11 @@ def TConvStreamingResultStores
     of such, arith or `affine.apply`) into
     `vector.store {nontemporal = true}` with 64-byte alignment, under an
     `scf.if` that checks at run time that the argument's first element
-    starts a line (otherwise the plain store runs). An `sfence` (x86: the option is
+    starts a line (otherwise the plain store runs). An argument that the
+    function also reads, through any view, is left alone: its lines would
+    come back from memory (the tosa form of T4, whose channels-last tiles
+    accumulate on zeros filled into the result, ran 1.5x slower streamed).
+    An `sfence` (x86: the option is
     set for x86 targets only) before each return orders them before the
     caller's later stores. T3 4-5% faster at 1 and 2 threads; T4, whose
     pairs of width phases write whole interleaved rows through their
