@@ -328,7 +328,6 @@ void mlir::tconv::scheduleForCpu(tconv::LowerToLLVMOptions &options,
   setUnlessGiven(options.cTile, defaultCTile(lanes));
   setUnlessGiven(options.bf16Dot, prefersBF16Dot(cpu));
   setUnlessGiven(options.fmaPipes, getFmaPipes(cpu));
-  setUnlessGiven(options.streamingStores, cpu.isX86);
 }
 
 LogicalResult mlir::tconv::applyTargetCpu(

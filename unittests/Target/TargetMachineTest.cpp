@@ -77,8 +77,7 @@ namespace {
 auto scheduleOf(const LowerToLLVMOptions &options) {
   return std::make_tuple(int64_t(options.vectorWidth), int64_t(options.fTile),
                          int64_t(options.owTile), int64_t(options.cTile),
-                         bool(options.bf16Dot), int64_t(options.fmaPipes),
-                         bool(options.streamingStores));
+                         bool(options.bf16Dot), int64_t(options.fmaPipes));
 }
 
 class TargetCpuOption : public testing::TestWithParam<const char *> {};
@@ -130,7 +129,7 @@ TEST(TargetCpuOption, KeepsGivenOptions) {
   ASSERT_TRUE(succeeded(applyTargetCpu(options, [](const llvm::Twine &) {})));
   EXPECT_EQ(scheduleOf(options),
             std::make_tuple(int64_t(8), int64_t(16), int64_t(4), int64_t(4),
-                            true, int64_t(1), true));
+                            true, int64_t(1)));
 }
 
 TEST(TargetCpuOption, RejectsAnUnknownCpu) {
