@@ -34,7 +34,7 @@ static constexpr int64_t kLineBytes = 64;
 /// Whether `op` multiplies vectors: an FMA or an x86 dot product.
 static bool isVectorProduct(Operation *op) {
   return isa<vector::FMAOp>(op) ||
-         isa<x86vector::X86VectorDialect>(op->getDialect());
+         isa_and_nonnull<x86vector::X86VectorDialect>(op->getDialect());
 }
 
 static bool containsVectorProduct(Operation *op) {

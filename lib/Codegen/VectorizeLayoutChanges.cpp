@@ -184,10 +184,10 @@ static bool isReshaped(Value value) {
 /// (the caller's buffer keeps its layout), not reshaped (a reshape that
 /// merged the padded dim with another would copy it: the pairs of input
 /// channels that vdpbf16ps tiles read merge taps and channels), and not in
-/// a batch's per-image
-/// function: tconv-hoist-batch-invariants may move the change to the batch
-/// loop, which passes its buffer to the image function in the layout of the
-/// function's argument (a padded one would be copied per image).
+/// a batch's per-image function (tconv-hoist-batch-invariants may move the
+/// change to the batch loop, which passes its buffer to the image function
+/// in the layout of the function's argument: a padded one would be copied
+/// per image).
 static void padAliasingRows(RewriterBase &rewriter, linalg::GenericOp op,
                             unsigned inMinor) {
   Value init = op.getDpsInits()[0];
