@@ -1185,7 +1185,8 @@ def TConvPrefetchNextSlices
     (vector.fma or an x86 dot product), numbered by the loops with a
     constant upper bound and step down to the one whose body multiplies, at
     most `max-per-iteration` lines an iteration. The next copy then reads
-    the cache. T1n1 (1 thread, AOT): 2.92-3.22 -> 2.64-2.66 ms.
+    the cache. T1n1 at 1 thread: 2.93-3.15 -> 2.75-2.96 ms (AOT), 2.81-3.07
+    -> 2.71-2.89 (tconv-run), alternating; 2 threads within noise.
 
     Example:
 
