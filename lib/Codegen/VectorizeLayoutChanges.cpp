@@ -321,6 +321,50 @@ struct TransposeHalfFloatsAsIntegers
   }
 };
 
+/// A block of two rows transposed (2 x N -> N x 2: bf16 filter values
+/// packed in pairs of input channels) as one two-input shuffle of its rows,
+/// which interleaves them. The generic lowering shuffles the block flattened
+/// into one vector, built from the two rows element by element once the
+/// reads are unrolled; LLVM then assembles it through the stack. 16-bit
+/// floats are shuffled as i16 rows (see TransposeHalfFloatsAsIntegers).
+struct TransposeTwoRowsAsInterleave
+    : public OpRewritePattern<vector::TransposeOp> {
+  TransposeTwoRowsAsInterleave(MLIRContext *ctx)
+      : OpRewritePattern(ctx, /*benefit=*/3) {}
+
+  LogicalResult matchAndRewrite(vector::TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    VectorType type = op.getSourceVectorType();
+    if (type.getRank() != 2 || type.getDimSize(0) != 2 || type.isScalable())
+      return failure();
+    int64_t width = type.getDimSize(1);
+    auto row = VectorType::get({width}, type.getElementType());
+    VectorType bits = row;
+    if (isa<BFloat16Type, Float16Type>(type.getElementType()))
+      bits = row.clone(rewriter.getI16Type());
+    Location loc = op.getLoc();
+    auto rowBits = [&](int64_t i) -> Value {
+      Value value = vector::ExtractOp::create(rewriter, loc, op.getVector(), i);
+      if (bits == row)
+        return value;
+      return vector::BitCastOp::create(rewriter, loc, bits, value);
+    };
+    Value first = rowBits(0), second = rowBits(1);
+    SmallVector<int64_t> interleave;
+    for (int64_t i = 0; i < width; ++i)
+      interleave.append({i, width + i});
+    Value pairs =
+        vector::ShuffleOp::create(rewriter, loc, first, second, interleave);
+    if (bits != row)
+      pairs = vector::BitCastOp::create(
+          rewriter, loc, VectorType::get({2 * width}, type.getElementType()),
+          pairs);
+    rewriter.replaceOpWithNewOp<vector::ShapeCastOp>(
+        op, op.getResultVectorType(), pairs);
+    return success();
+  }
+};
+
 struct VectorizeLayoutChangesPass
     : public tconv::impl::TConvVectorizeLayoutChangesBase<
           VectorizeLayoutChangesPass> {
@@ -451,7 +495,8 @@ struct VectorizeLayoutChangesPass
     // Before the lowering: a block larger than `tile` x `tile` would
     // otherwise become one long shuffle.
     vector::populateVectorUnrollPatterns(patterns, halves, /*benefit=*/2);
-    patterns.add<TransposeHalfFloatsAsIntegers>(&getContext());
+    patterns.add<TransposeHalfFloatsAsIntegers, TransposeTwoRowsAsInterleave>(
+        &getContext());
     vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
     vector::populateVectorTransposeLoweringPatterns(
         patterns, vector::VectorTransposeLowering::Shuffle16x16);

@@ -426,3 +426,53 @@ func.func @reshaped_tap_planes(%w: tensor<512x32x4x4xbf16>) -> tensor<4096x2x2x1
   %merged = tensor.collapse_shape %pairs [[0, 1, 2], [3], [4], [5]] : tensor<4x4x256x2x2x16xbf16> into tensor<4096x2x2x16xbf16>
   return %merged : tensor<4096x2x2x16xbf16>
 }
+
+// -----
+
+// Pairs of input channels packed for vdpbf16ps: a block of two rows moves
+// as one two-input shuffle that interleaves them, 16-bit floats as i16
+// rows, instead of a 32-lane shuffle of the block built element by element.
+
+// CHECK16-LABEL: func.func @pair_rows(
+//       CHECK16:   %[[BLOCK:.*]] = vector.transfer_read {{.*}} : tensor<2x16xbf16>, vector<2x16xbf16>
+//   CHECK16-DAG:   %[[FIRST:.*]] = vector.extract %[[BLOCK]][0] : vector<16xbf16> from vector<2x16xbf16>
+//   CHECK16-DAG:   %[[SECOND:.*]] = vector.extract %[[BLOCK]][1] : vector<16xbf16> from vector<2x16xbf16>
+//   CHECK16-DAG:   %[[FIRST_BITS:.*]] = vector.bitcast %[[FIRST]] : vector<16xbf16> to vector<16xi16>
+//   CHECK16-DAG:   %[[SECOND_BITS:.*]] = vector.bitcast %[[SECOND]] : vector<16xbf16> to vector<16xi16>
+//       CHECK16:   %[[PAIRS:.*]] = vector.interleave %[[FIRST_BITS]], %[[SECOND_BITS]] : vector<16xi16> -> vector<32xi16>
+//       CHECK16:   %[[VALUES:.*]] = vector.bitcast %[[PAIRS]] : vector<32xi16> to vector<32xbf16>
+//       CHECK16:   %[[ROWS:.*]] = vector.shape_cast %[[VALUES]] : vector<32xbf16> to vector<16x2xbf16>
+//       CHECK16:   vector.transfer_write %[[ROWS]], {{.*}} : vector<16x2xbf16>, tensor<16x2xbf16>
+//   CHECK16-NOT:   vector.shuffle
+func.func @pair_rows(%w: tensor<8x2x16xbf16>) -> tensor<8x16x2xbf16> {
+  %e = tensor.empty() : tensor<8x16x2xbf16>
+  %r = linalg.generic {indexing_maps = [affine_map<(b, f, c) -> (b, c, f)>, affine_map<(b, f, c) -> (b, f, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%w : tensor<8x2x16xbf16>) outs(%e : tensor<8x16x2xbf16>) {
+  ^bb0(%in: bf16, %out: bf16):
+    linalg.yield %in : bf16
+  } -> tensor<8x16x2xbf16>
+  return %r : tensor<8x16x2xbf16>
+}
+
+// -----
+
+// The same for f32 rows: no bitcasts.
+
+// CHECK16-LABEL: func.func @f32_pair_rows(
+//       CHECK16:   %[[BLOCK:.*]] = vector.transfer_read {{.*}} : tensor<2x16xf32>, vector<2x16xf32>
+//   CHECK16-DAG:   %[[FIRST:.*]] = vector.extract %[[BLOCK]][0] : vector<16xf32> from vector<2x16xf32>
+//   CHECK16-DAG:   %[[SECOND:.*]] = vector.extract %[[BLOCK]][1] : vector<16xf32> from vector<2x16xf32>
+//       CHECK16:   %[[PAIRS:.*]] = vector.interleave %[[FIRST]], %[[SECOND]] : vector<16xf32> -> vector<32xf32>
+//       CHECK16:   %[[ROWS:.*]] = vector.shape_cast %[[PAIRS]] : vector<32xf32> to vector<16x2xf32>
+//       CHECK16:   vector.transfer_write %[[ROWS]], {{.*}} : vector<16x2xf32>, tensor<16x2xf32>
+func.func @f32_pair_rows(%w: tensor<8x2x16xf32>) -> tensor<8x16x2xf32> {
+  %e = tensor.empty() : tensor<8x16x2xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(b, f, c) -> (b, c, f)>, affine_map<(b, f, c) -> (b, f, c)>],
+                       iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%w : tensor<8x2x16xf32>) outs(%e : tensor<8x16x2xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<8x16x2xf32>
+  return %r : tensor<8x16x2xf32>
+}
