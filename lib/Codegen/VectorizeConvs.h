@@ -70,6 +70,12 @@ Value foldPackedFilter(
     RankedTensorType packedType,
     function_ref<int64_t(ArrayRef<int64_t>, ArrayRef<int64_t>)> sourceOf);
 
+/// The source of `value` if a linalg.generic copies it into `value`'s
+/// layout by a permutation of its dims (a filter argument's OIHW -> HWIO
+/// change), with that permutation: filter dim `perm.getDimPosition(j)` is
+/// source dim j.
+std::optional<std::pair<Value, AffineMap>> getPermutedSource(Value value);
+
 /// The filter of a full convolution, K.. x C x F, packed as
 /// F/block x K.. x C x block: the slice an output-channel tile reads is then
 /// contiguous instead of `block` values every F. Constant filters are packed

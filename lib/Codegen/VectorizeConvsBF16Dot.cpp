@@ -58,45 +58,88 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
           }))
     return folded;
 
-  // A permutation of the filter with C and F split, (k.., cp, ci, fb, fi)
-  // -> (fb, k.., cp, fi, ci), which the layout-change vectorizer copies in
-  // whole vectors, then viewed with (fi, ci) as one dim.
   MLIRContext *ctx = rewriter.getContext();
   unsigned taps = rank - 2;
-  SmallVector<int64_t> expandedShape(shape.begin(), shape.end() - 2);
-  expandedShape.append({channels / 2, 2, shape.back() / kLanes, kLanes});
+  auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
+  // A copy of `input` into `copyShape` that reads it at `inputExprs`.
+  auto permutedCopy = [&](Value input, ArrayRef<AffineExpr> inputExprs,
+                          ArrayRef<int64_t> copyShape) -> Value {
+    unsigned numLoops = copyShape.size();
+    Value init = tensor::EmptyOp::create(rewriter, loc, copyShape,
+                                         type.getElementType());
+    return linalg::GenericOp::create(
+               rewriter, loc, init.getType(), input, init,
+               {AffineMap::get(numLoops, 0, inputExprs, ctx),
+                AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
+               SmallVector<utils::IteratorType>(numLoops,
+                                                utils::IteratorType::parallel),
+               [](OpBuilder &b, Location l, ValueRange args) {
+                 linalg::YieldOp::create(b, l, args[0]);
+               })
+        .getResult(0);
+  };
+
+  // What the pairs are packed from: source dim j holds filter dim
+  // filterDims[j]. A filter that is a permuted copy of a tensor (the
+  // taps-first copy of an argument) is replaced by a copy of that tensor as
+  // C x K.. x F, each input channel's taps and output channels in one block:
+  // the taps-first copy wrote its tap planes (32 KiB apart in a 512 x 32 x
+  // 4 x 4 chunk of DCGAN's filter) in rows that share an L1 set, and the
+  // packing below reads pairs of channels as close in either.
+  Value source = filter;
+  SmallVector<unsigned> filterDims = llvm::to_vector(llvm::seq(rank));
+  if (std::optional<std::pair<Value, AffineMap>> permuted =
+          getPermutedSource(filter);
+      permuted &&
+      cast<RankedTensorType>(permuted->first.getType()).hasStaticShape()) {
+    auto [original, perm] = *permuted;
+    SmallVector<AffineExpr> exprs;
+    for (unsigned j = 0; j < rank; ++j) {
+      unsigned p = perm.getDimPosition(j);
+      exprs.push_back(p == taps ? dim(0) : dim(p < taps ? 1 + p : p));
+    }
+    SmallVector<int64_t> channelsFirst = {channels};
+    channelsFirst.append(shape.begin(), shape.end() - 2);
+    channelsFirst.push_back(shape.back());
+    source = permutedCopy(original, exprs, channelsFirst);
+    filterDims = {taps};
+    llvm::append_range(filterDims, llvm::seq(taps));
+    filterDims.push_back(taps + 1);
+  }
+
+  // A permutation of `source` with C and F split, (cp, ci) and (fb, fi),
+  // into (fb, k.., cp, fi, ci), which the layout-change vectorizer copies
+  // in whole vectors, then viewed with (fi, ci) as one dim.
+  SmallVector<int64_t> expandedShape;
   SmallVector<ReassociationIndices> split;
-  for (unsigned d = 0; d < taps; ++d)
-    split.push_back({int64_t(d)});
-  split.push_back({int64_t(taps), int64_t(taps) + 1});
-  split.push_back({int64_t(taps) + 2, int64_t(taps) + 3});
+  SmallVector<AffineExpr> inputExprs;
+  ArrayRef<int64_t> sourceShape =
+      cast<RankedTensorType>(source.getType()).getShape();
+  for (unsigned j = 0; j < rank; ++j) {
+    unsigned p = filterDims[j];
+    int64_t first = expandedShape.size();
+    if (p < taps) {
+      expandedShape.push_back(sourceShape[j]);
+      split.push_back({first});
+      inputExprs.push_back(dim(1 + p));
+    } else if (p == taps) {
+      expandedShape.append({channels / 2, 2});
+      split.push_back({first, first + 1});
+      inputExprs.append({dim(taps + 1), dim(taps + 3)});
+    } else {
+      expandedShape.append({shape.back() / kLanes, kLanes});
+      split.push_back({first, first + 1});
+      inputExprs.append({dim(0), dim(taps + 2)});
+    }
+  }
   Value expanded = tensor::ExpandShapeOp::create(
       rewriter, loc,
-      RankedTensorType::get(expandedShape, type.getElementType()), filter,
+      RankedTensorType::get(expandedShape, type.getElementType()), source,
       split);
-  unsigned numLoops = taps + 4;
-  auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
-  SmallVector<AffineExpr> inputExprs;
-  for (unsigned d = 1; d <= taps; ++d)
-    inputExprs.push_back(dim(d));
-  inputExprs.append(
-      {dim(taps + 1), dim(taps + 3), dim(0), dim(taps + 2)});
   SmallVector<int64_t> blockedShape(packedShape.begin(),
                                     packedShape.end() - 1);
   blockedShape.append({kLanes, 2});
-  Value init = tensor::EmptyOp::create(rewriter, loc, blockedShape,
-                                       type.getElementType());
-  Value blocked =
-      linalg::GenericOp::create(
-          rewriter, loc, init.getType(), expanded, init,
-          {AffineMap::get(numLoops, 0, inputExprs, ctx),
-           AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
-          SmallVector<utils::IteratorType>(numLoops,
-                                           utils::IteratorType::parallel),
-          [](OpBuilder &b, Location l, ValueRange args) {
-            linalg::YieldOp::create(b, l, args[0]);
-          })
-          .getResult(0);
+  Value blocked = permutedCopy(expanded, inputExprs, blockedShape);
   SmallVector<ReassociationIndices> merge;
   for (unsigned d = 0; d < taps + 2; ++d)
     merge.push_back({int64_t(d)});

@@ -98,12 +98,8 @@ Value mlir::tconv::packFilter(RewriterBase &rewriter, Location loc,
   return createGather(rewriter, loc, filter, inputExprs, packedShape);
 }
 
-/// The source of `value` if a linalg.generic copies it into `value`'s
-/// layout by a permutation of its dims (a filter argument's OIHW -> HWIO
-/// change), with that permutation: filter dim `perm.getResult(j)` is
-/// source dim j.
-static std::optional<std::pair<Value, AffineMap>>
-getPermutedSource(Value value) {
+std::optional<std::pair<Value, AffineMap>>
+mlir::tconv::getPermutedSource(Value value) {
   auto copy = value.getDefiningOp<linalg::GenericOp>();
   if (!copy || copy.getNumDpsInputs() != 1 || copy.getNumDpsInits() != 1 ||
       copy.getNumReductionLoops() != 0)

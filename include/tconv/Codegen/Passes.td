@@ -363,8 +363,10 @@ def TConvVectorizeConvs : Pass<"tconv-vectorize-convs", "::mlir::func::FuncOp"> 
     F/16 x K.. x C/2 x 32 (16 output channels times a pair of input
     channels, the pair innermost; constants at compile time; a filter that
     is one entry of a stack made outside its loop, as Winograd's products
-    read U, as a slice of the stack packed once) and input
-    channels tiled in pairs; each 1-D tile then becomes
+    read U, as a slice of the stack packed once; a filter that is a
+    permuted copy of an argument, as the taps-first copy of a transposed
+    convolution's filter, from a copy of that argument as C x K.. x F) and
+    input channels tiled in pairs; each 1-D tile then becomes
     `x86vector.avx512.dot` (vdpbf16ps) of a broadcast input pair (one
     32-bit value) and a packed filter vector into the f32 accumulators,
     which are hoisted like the FMA ones. bf16 convolutions without it are
