@@ -2,6 +2,9 @@
 
 #include "tconv/Codegen/BatchLoop.h"
 
+#include "tconv/Codegen/Strategy.h"
+#include "tconv/Dialect/TConv/IR/TConvOps.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -117,30 +120,59 @@ static ValueRange buildIfElseKeep(
       .getResults();
 }
 
+/// A copy of `image` for a lone image of `driver`'s dynamic batch, if one
+/// of its convolutions copies its filter chunk by chunk on one image.
+static func::FuncOp buildSingleImage(func::FuncOp driver, func::FuncOp image,
+                                     unsigned firstBatched) {
+  if (!tconv::isBatchedType(driver.getArgumentTypes()[firstBatched]))
+    return {};
+  bool chunked = image
+                     .walk([](Operation *op) {
+                       return isa<tconv::ConvOp, tconv::ConvTransposeOp>(op) &&
+                                      tconv::copiesFilterInChunks(op)
+                                  ? WalkResult::interrupt()
+                                  : WalkResult::advance();
+                     })
+                     .wasInterrupted();
+  if (!chunked)
+    return {};
+  OpBuilder builder(image);
+  builder.setInsertionPointAfter(image);
+  auto single = cast<func::FuncOp>(builder.clone(*image));
+  auto module = driver->getParentOfType<ModuleOp>();
+  single.setSymName((driver.getSymName() + ".single").str());
+  // A name already taken gets a unique suffix.
+  SymbolTable(module).insert(single);
+  single->setAttr(tconv::kBatchSingleImageAttrName,
+                  UnitAttr::get(driver.getContext()));
+  return single;
+}
+
 void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image,
                            func::FuncOp chunk) {
   MLIRContext *ctx = driver.getContext();
   // Callers outside a pass (importers) may not have loaded them.
   ctx->loadDialect<arith::ArithDialect, bufferization::BufferizationDialect,
                    scf::SCFDialect, tensor::TensorDialect>();
+  unsigned firstBatched = *llvm::find_if(
+      llvm::seq(driver.getNumArguments()), [&](unsigned index) {
+        return driver.getFunctionType().getInput(index) !=
+               image.getFunctionType().getInput(index);
+      });
+  func::FuncOp single = buildSingleImage(driver, image, firstBatched);
   // Each image is read and written in place, a contiguous slice of the
   // batched buffer at a dynamic offset (tconv-bufferize's layout for the
   // image function): no copy into or out of a buffer of its own. The image
   // of a result is an extra, writable argument that the result materializes
   // in, which empty-tensor elimination makes the computation's own
   // destination.
-  computeResultsInPlace(image);
-  if (chunk)
-    computeResultsInPlace(chunk);
+  for (func::FuncOp callee : {image, chunk, single})
+    if (callee)
+      computeResultsInPlace(callee);
 
   Location loc = driver.getLoc();
   Block *body = driver.addEntryBlock();
   OpBuilder builder = OpBuilder::atBlockBegin(body);
-  unsigned firstBatched = *llvm::find_if(
-      llvm::seq(driver.getNumArguments()), [&](unsigned index) {
-        return driver.getFunctionType().getInput(index) !=
-               image.getFunctionType().getInput(index);
-      });
   Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
   Value one = arith::ConstantIndexOp::create(builder, loc, 1);
   Value chunkImages;
@@ -158,16 +190,46 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image,
         builder, loc, tensor,
         tensor.isDynamicDim(0) ? ValueRange{n} : ValueRange{}));
   }
+  // Images [from, n) one at a time into `accs`. Each loop runs under an
+  // scf.if: what tconv-hoist-batch-invariants moves before a loop (a
+  // filter's layout change for the single images' schedule, a Winograd
+  // transform for the chunks') is computed only if it runs.
+  auto imagesFrom = [&](OpBuilder &b, Location l, Value from,
+                        ValueRange accs) -> ValueRange {
+    auto imageLoop = [&](OpBuilder &lb, Location ll) {
+      return buildCallLoop(lb, ll, driver, image, from, n, one, accs)
+          .getResults();
+    };
+    Value anyImage =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, from, n);
+    if (!single)
+      return buildIfElseKeep(b, l, anyImage, accs, imageLoop);
+    Value last = arith::SubIOp::create(b, l, n, one);
+    Value loneImage =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, from, last);
+    return scf::IfOp::create(
+               b, l, loneImage,
+               [&](OpBuilder &tb, Location tl) {
+                 scf::YieldOp::create(
+                     tb, tl,
+                     buildCallLoop(tb, tl, driver, single, from, n, one, accs)
+                         .getResults());
+               },
+               [&](OpBuilder &eb, Location el) {
+                 scf::YieldOp::create(
+                     eb, el, buildIfElseKeep(eb, el, anyImage, accs, imageLoop));
+               })
+        .getResults();
+  };
   ValueRange results;
-  if (!chunk) {
+  if (!chunk && !single) {
     results =
         buildCallLoop(builder, loc, driver, image, zero, n, one, inits)
-                  .getResults();
+            .getResults();
+  } else if (!chunk) {
+    results = imagesFrom(builder, loc, zero, inits);
   } else {
-    // Chunks while K images remain, then single images. Each loop runs
-    // under an scf.if: what tconv-hoist-batch-invariants moves before a
-    // loop (a filter's layout change for the single images' schedule, a
-    // Winograd transform for the chunks') is computed only if it runs.
+    // Chunks while K images remain, then single images.
     Value chunked = arith::SubIOp::create(
         builder, loc, n,
         arith::RemUIOp::create(builder, loc, n, chunkImages));
@@ -179,13 +241,7 @@ void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image,
                                inits)
               .getResults();
         });
-    Value anyImage = arith::CmpIOp::create(
-        builder, loc, arith::CmpIPredicate::ult, chunked, n);
-    results = buildIfElseKeep(
-        builder, loc, anyImage, afterChunks, [&](OpBuilder &b, Location l) {
-          return buildCallLoop(b, l, driver, image, chunked, n, one, afterChunks)
-              .getResults();
-        });
+    results = imagesFrom(builder, loc, chunked, afterChunks);
   }
   func::ReturnOp::create(builder, loc, results);
   driver->setAttr(kBatchLoopAttrName, UnitAttr::get(ctx));

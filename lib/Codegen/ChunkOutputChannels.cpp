@@ -156,8 +156,9 @@ struct ChunkOutputChannelsPass
     }
     // An image of a batch loop: its filter's copy moves out of the loop
     // over images (tconv-hoist-batch-invariants), once per call; chunks
-    // would copy the filter again for each image.
-    if (getOperation()->hasAttr(kBatchImageAttrName))
+    // would copy the filter again for each image. A lone image runs once.
+    if (getOperation()->hasAttr(kBatchImageAttrName) &&
+        !getOperation()->hasAttr(kBatchSingleImageAttrName))
       return;
     SmallVector<std::pair<Operation *, int64_t>> chunked;
     auto select = [&](auto op) {

@@ -78,8 +78,10 @@ struct HoistBatchInvariantsPass
           auto image = module.lookupSymbol<func::FuncOp>(call.getCallee());
           std::optional<SymbolTable::UseRange> uses =
               SymbolTable::getSymbolUses(image, module);
+          // A lone image's function runs once per call: nothing to share.
           if (image && !image.isExternal() &&
-              image->hasAttr(tconv::kBatchImageAttrName) && uses &&
+              image->hasAttr(tconv::kBatchImageAttrName) &&
+              !image->hasAttr(tconv::kBatchSingleImageAttrName) && uses &&
               llvm::hasSingleElement(*uses))
             hoist(loop, call, image);
         }

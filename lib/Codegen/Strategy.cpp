@@ -727,25 +727,36 @@ mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
 /// vdpbf16ps's channel pairs, which the phases share). T1n1 in bf16 on Zen 4
 /// with 64-channel chunks (then 3 MB of scratch): 1.8 ms at 1 thread, 2.9 at
 /// 2; with 32 channels 1.8 and 0.90-1.02, unchunked 1.9-2.4 and 0.98-2.0.
-static int64_t outputChannelChunk(Operation *op, Value filter,
-                                  unsigned channelDim, int64_t group,
-                                  int64_t fTile) {
-  constexpr uint64_t kMaxChunkFilterBytes = 1 << 20;
+static constexpr uint64_t kMaxChunkFilterBytes = 1 << 20;
+
+/// Whether `op`'s filter arrives at run time, static, larger than a chunk
+/// and at least 4x its activations: a filter that is copied chunk by chunk.
+static bool filterOutweighsActivations(Operation *op, Value filter,
+                                       int64_t group) {
   constexpr uint64_t kMinFilterToActivations = 4;
   auto filterType = cast<RankedTensorType>(filter.getType());
   auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
   auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
-  if (group != 1 || fTile < 1 || !filterType.hasStaticShape() ||
+  if (group != 1 || !filterType.hasStaticShape() ||
       !inputType.hasStaticShape() || !outputType.hasStaticShape() ||
       matchPattern(filter, m_Constant()))
-    return 0;
+    return false;
   uint64_t filterBytes = staticBytes(filterType);
   uint64_t activationBytes =
       llvm::SaturatingAdd(staticBytes(inputType), staticBytes(outputType));
-  if (filterBytes <= kMaxChunkFilterBytes ||
-      filterBytes < llvm::SaturatingMultiply(kMinFilterToActivations,
-                                             activationBytes))
+  return filterBytes > kMaxChunkFilterBytes &&
+         filterBytes >= llvm::SaturatingMultiply(kMinFilterToActivations,
+                                                 activationBytes);
+}
+
+static int64_t outputChannelChunk(Operation *op, Value filter,
+                                  unsigned channelDim, int64_t group,
+                                  int64_t fTile) {
+  if (fTile < 1 || !filterOutweighsActivations(op, filter, group))
     return 0;
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
+  uint64_t filterBytes = staticBytes(filterType);
   int64_t outChannels = filterType.getDimSize(channelDim);
   uint64_t channelBytes = filterBytes / outChannels;
   uint64_t copies = filterType.getElementType().isBF16() ? 2 : 1;
@@ -773,4 +784,14 @@ int64_t mlir::tconv::outputChannelChunk(ConvOp op, int64_t fTile) {
     return 0;
   return ::outputChannelChunk(op, op.getFilter(), /*channelDim=*/0,
                               op.getGeometry().group, fTile);
+}
+
+bool mlir::tconv::copiesFilterInChunks(Operation *op) {
+  if (auto transpose = dyn_cast<ConvTransposeOp>(op))
+    return filterOutweighsActivations(op, transpose.getFilter(),
+                                      transpose.getGeometry().group);
+  auto conv = dyn_cast<ConvOp>(op);
+  return conv && !fitsWinograd(conv, /*fmaPipes=*/1) &&
+         filterOutweighsActivations(op, conv.getFilter(),
+                                    conv.getGeometry().group);
 }

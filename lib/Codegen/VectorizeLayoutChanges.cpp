@@ -187,14 +187,15 @@ static bool isReshaped(Value value) {
 /// a batch's per-image function (tconv-hoist-batch-invariants may move the
 /// change to the batch loop, which passes its buffer to the image function
 /// in the layout of the function's argument: a padded one would be copied
-/// per image).
+/// per image) but a lone image's, from which nothing moves.
 static void padAliasingRows(RewriterBase &rewriter, linalg::GenericOp op,
                             unsigned inMinor) {
   Value init = op.getDpsInits()[0];
   auto empty = init.getDefiningOp<tensor::EmptyOp>();
   auto function = op->getParentOfType<func::FuncOp>();
   if (!empty || !empty->hasOneUse() ||
-      (function && function->hasAttr(tconv::kBatchImageAttrName)) ||
+      (function && function->hasAttr(tconv::kBatchImageAttrName) &&
+       !function->hasAttr(tconv::kBatchSingleImageAttrName)) ||
       llvm::any_of(op->getUsers(),
                    llvm::IsaPred<func::ReturnOp,
                                  bufferization::MaterializeInDestinationOp>) ||

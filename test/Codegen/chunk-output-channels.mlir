@@ -259,3 +259,15 @@ func.func @batch_image(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>)
       : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
   return %y : tensor<1x256x16x16xf32>
 }
+
+// The function a dynamic batch calls for a lone image runs once per call:
+// nothing moves out of it, and its filter is copied chunk by chunk.
+// CHECK-LABEL: func.func @single_image(
+//       CHECK:   scf.forall (%{{.*}}) in (8)
+//       CHECK:     tconv.conv_transpose {{.*}} -> tensor<1x32x16x16xf32>
+func.func @single_image(%x: tensor<1x512x8x8xf32>, %w: tensor<512x256x4x4xf32>)
+    -> tensor<1x256x16x16xf32> attributes {tconv.batch_image, tconv.batch_single_image} {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<1x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<1x256x16x16xf32>
+  return %y : tensor<1x256x16x16xf32>
+}

@@ -207,3 +207,44 @@ func.func private @under_if.image(%x: tensor<1x4xf32>, %w: tensor<4x4xf32>, %out
   %y1 = tensor.expand_shape %y [[0, 1]] output_shape [1, 4] : tensor<4xf32> into tensor<1x4xf32>
   return %y1 : tensor<1x4xf32>
 }
+
+// -----
+
+// The function for a lone image (tconv.batch_single_image) runs once per
+// call: its filter's layout change stays in it, where the image's
+// schedule copies the filter chunk by chunk.
+// CHECK-LABEL: func.func @lone(
+// CHECK-NOT:     linalg.transpose
+// CHECK:         scf.for
+// CHECK:           func.call @lone.single(%{{[^,]+}}, %{{[^,]+}}, %{{[^,]+}}) :
+// CHECK-LABEL: func.func private @lone.single(
+// CHECK:         linalg.transpose ins(%{{.+}} : tensor<4x16xf32>)
+func.func @lone(%x: tensor<?x4x8xf32>, %w: tensor<4x16xf32>) -> tensor<?x8x16xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4x8xf32>
+  %last = arith.subi %n, %c1 : index
+  %init = tensor.empty(%n) : tensor<?x8x16xf32>
+  %r = scf.for %i = %last to %n step %c1 iter_args(%acc = %init) -> (tensor<?x8x16xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0, 0] [1, 4, 8] [1, 1, 1] : tensor<?x4x8xf32> to tensor<1x4x8xf32>
+    %oi = tensor.extract_slice %acc[%i, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<?x8x16xf32> to tensor<1x8x16xf32>
+    %yi = func.call @lone.single(%xi, %w, %oi) : (tensor<1x4x8xf32>, tensor<4x16xf32>, tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0, 0] [1, 8, 16] [1, 1, 1] : tensor<1x8x16xf32> into tensor<?x8x16xf32>
+    scf.yield %next : tensor<?x8x16xf32>
+  }
+  return %r : tensor<?x8x16xf32>
+}
+func.func private @lone.single(%x: tensor<1x4x8xf32>, %w: tensor<4x16xf32>, %out: tensor<1x8x16xf32> {bufferization.writable = true}) -> tensor<1x8x16xf32> attributes {tconv.batch_image, tconv.batch_single_image} {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<16x4xf32>
+  %t = linalg.transpose ins(%w : tensor<4x16xf32>) outs(%e : tensor<16x4xf32>) permutation = [1, 0]
+  %x2 = tensor.collapse_shape %x [[0, 1], [2]] : tensor<1x4x8xf32> into tensor<4x8xf32>
+  %e2 = tensor.empty() : tensor<8x4xf32>
+  %xt = linalg.transpose ins(%x2 : tensor<4x8xf32>) outs(%e2 : tensor<8x4xf32>) permutation = [1, 0]
+  %e3 = tensor.empty() : tensor<8x16xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e3 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] ins(%xt, %t : tensor<8x4xf32>, tensor<16x4xf32>) outs(%f : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %y3 = tensor.expand_shape %y [[0, 1], [2]] output_shape [1, 8, 16] : tensor<8x16xf32> into tensor<1x8x16xf32>
+  %r = bufferization.materialize_in_destination %y3 in %out : (tensor<1x8x16xf32>, tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+  return %r : tensor<1x8x16xf32>
+}

@@ -144,3 +144,56 @@ func.func @slices(%x: tensor<?x2x3xf32>) -> tensor<?x2x5xf32> {
   %out = tensor.extract_slice %in[0, 0, 1] [%n, 2, 5] [1, 1, 1] : tensor<?x2x7xf32> to tensor<?x2x5xf32>
   return %out : tensor<?x2x5xf32>
 }
+
+// -----
+
+// A runtime filter that outweighs the activations (8 MiB against 0.4 MiB of
+// one image) is copied chunk by chunk on one image: a lone image (N = 1)
+// calls @generator.single, which tconv-hoist-batch-invariants leaves whole;
+// more images loop over @generator.image, out of which the filter's copy
+// moves, once per call.
+// CHECK-LABEL: func.func @generator(
+// CHECK-SAME:      %[[X:.+]]: tensor<?x512x8x8xf32>, %[[W:.+]]: tensor<512x256x4x4xf32>) -> tensor<?x256x16x16xf32>
+// CHECK-DAG:     %[[C0:.+]] = arith.constant 0 : index
+// CHECK-DAG:     %[[C1:.+]] = arith.constant 1 : index
+// CHECK:         %[[N:.+]] = tensor.dim %[[X]], %{{.+}} : tensor<?x512x8x8xf32>
+// CHECK:         %[[INIT:.+]] = tensor.empty(%[[N]]) : tensor<?x256x16x16xf32>
+// CHECK:         %[[ANY:.+]] = arith.cmpi ult, %[[C0]], %[[N]] : index
+// CHECK:         %[[LAST:.+]] = arith.subi %[[N]], %[[C1]] : index
+// CHECK:         %[[LONE:.+]] = arith.cmpi eq, %[[C0]], %[[LAST]] : index
+// CHECK:         %[[R:.+]] = scf.if %[[LONE]] -> (tensor<?x256x16x16xf32>) {
+// CHECK:           scf.for %{{.+}} = %[[C0]] to %[[N]] step %[[C1]] iter_args(%{{.+}} = %[[INIT]])
+// CHECK:             func.call @generator.single(%{{.+}}, %[[W]], %{{.+}})
+// CHECK:         } else {
+// CHECK:           scf.if %[[ANY]] -> (tensor<?x256x16x16xf32>) {
+// CHECK:             scf.for %{{.+}} = %[[C0]] to %[[N]] step %[[C1]] iter_args(%{{.+}} = %[[INIT]])
+// CHECK:               func.call @generator.image(%{{.+}}, %[[W]], %{{.+}})
+// CHECK:           } else {
+// CHECK:             scf.yield %[[INIT]]
+// CHECK:         return %[[R]] : tensor<?x256x16x16xf32>
+// CHECK-LABEL: func.func private @generator.image(
+// CHECK-SAME:      attributes {tconv.batch_image}
+// CHECK-LABEL: func.func private @generator.single(
+// CHECK-SAME:      %{{[^:]+}}: tensor<1x512x8x8xf32>, %{{[^:]+}}: tensor<512x256x4x4xf32>, %[[DST:[^:]+]]: tensor<1x256x16x16xf32> {bufferization.writable = true}) -> tensor<1x256x16x16xf32>
+// CHECK-SAME:      attributes {tconv.batch_image, tconv.batch_single_image}
+// CHECK:         %[[Y:.+]] = tconv.conv_transpose {{.+}} -> tensor<1x256x16x16xf32>
+// CHECK:         bufferization.materialize_in_destination %[[Y]] in %[[DST]]
+func.func @generator(%x: tensor<?x512x8x8xf32>, %w: tensor<512x256x4x4xf32>) -> tensor<?x256x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<?x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<?x256x16x16xf32>
+  return %y : tensor<?x256x16x16xf32>
+}
+
+// -----
+
+// A 128 KiB filter is copied whole on one image: no function for a lone
+// image.
+// CHECK-LABEL: func.func @small_filter(
+// CHECK-NOT:     .single
+// CHECK-LABEL: func.func private @small_filter.image(
+// CHECK-NOT:     func.func private @small_filter.single
+func.func @small_filter(%x: tensor<?x64x8x8xf32>, %w: tensor<64x32x4x4xf32>) -> tensor<?x32x16x16xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<?x64x8x8xf32>, tensor<64x32x4x4xf32>) -> tensor<?x32x16x16xf32>
+  return %y : tensor<?x32x16x16xf32>
+}

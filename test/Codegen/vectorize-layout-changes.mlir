@@ -476,3 +476,38 @@ func.func @f32_pair_rows(%w: tensor<8x2x16xf32>) -> tensor<8x16x2xf32> {
   } -> tensor<8x16x2xf32>
   return %r : tensor<8x16x2xf32>
 }
+
+// -----
+
+// In a batch's per-image function the planes keep their layout: the change
+// may move to the batch loop, which passes its buffer as the function's
+// argument. The function for a lone image (nothing moves out of it) pads
+// them as a static function does.
+
+// CHECK-LABEL: func.func @image_tap_planes(
+//       CHECK:   tensor.empty() : tensor<4x4x512x32xf32>
+//   CHECK-NOT:   tensor<4x4x513x32xf32>
+// CHECK-LABEL: func.func @lone_image_tap_planes(
+//       CHECK:   tensor.empty() : tensor<4x4x513x32xf32>
+func.func @image_tap_planes(%w: tensor<512x32x4x4xf32>) -> tensor<32xf32> attributes {tconv.batch_image} {
+  %e = tensor.empty() : tensor<4x4x512x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<512x32x4x4xf32>) outs(%e : tensor<4x4x512x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x512x32xf32>
+  %row = tensor.extract_slice %t[1, 2, 3, 0] [1, 1, 1, 32] [1, 1, 1, 1] : tensor<4x4x512x32xf32> to tensor<32xf32>
+  return %row : tensor<32xf32>
+}
+func.func @lone_image_tap_planes(%w: tensor<512x32x4x4xf32>) -> tensor<32xf32> attributes {tconv.batch_image, tconv.batch_single_image} {
+  %e = tensor.empty() : tensor<4x4x512x32xf32>
+  %t = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%w : tensor<512x32x4x4xf32>) outs(%e : tensor<4x4x512x32xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<4x4x512x32xf32>
+  %row = tensor.extract_slice %t[1, 2, 3, 0] [1, 1, 1, 32] [1, 1, 1, 1] : tensor<4x4x512x32xf32> to tensor<32xf32>
+  return %row : tensor<32xf32>
+}

@@ -25,6 +25,15 @@ inline constexpr llvm::StringLiteral kBatchLoopAttrName = "tconv.batch_loop";
 /// gives a contiguous layout at a dynamic offset.
 inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
 
+/// Marks the per-image function a dynamic-batch loop calls when exactly one
+/// image is left to run (N = 1 after the chunks): it runs once per call, so
+/// nothing moves out of it (tconv-hoist-batch-invariants) and its runtime
+/// filters are copied chunk by chunk as in a static function
+/// (tconv-chunk-output-channels), with the padding and prefetches of those
+/// copies. Also marked kBatchImageAttrName.
+inline constexpr llvm::StringLiteral kBatchSingleImageAttrName =
+    "tconv.batch_single_image";
+
 /// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
 bool isBatchedType(Type type);
 
@@ -35,11 +44,16 @@ bool isBatchedType(Type type);
 /// `driver`'s (dim 0 of 1 where the driver's is ? or a static N): an
 /// argument whose type differs is a batched one. With a `chunk` function
 /// (the same body on dim 0 of K > 1), the loop calls it on K images at a
-/// time while K remain, and `image` on the rest. It reads and writes each
-/// image in place: each callee gets an output argument per result, the
-/// image of the driver's result that it materializes its result in
-/// (bufferized at a dynamic offset, see kBatchImageAttrName). Marks `driver`
-/// with kBatchLoopAttrName and the callees with kBatchImageAttrName.
+/// time while K remain, and `image` on the rest. When `driver`'s batch is
+/// dynamic and `image` has a runtime filter that the strategy copies chunk
+/// by chunk (copiesFilterInChunks), a copy of `image`, `<driver>.single`
+/// (kBatchSingleImageAttrName), runs a lone remaining image instead: its
+/// copies per chunk overlap the products, where the image loop copies the
+/// whole filter before its first image. It reads and writes each image in
+/// place: each callee gets an output argument per result, the image of the
+/// driver's result that it materializes its result in (bufferized at a
+/// dynamic offset, see kBatchImageAttrName). Marks `driver` with
+/// kBatchLoopAttrName and the callees with kBatchImageAttrName.
 void buildBatchLoop(func::FuncOp driver, func::FuncOp image,
                     func::FuncOp chunk = {});
 

@@ -611,6 +611,18 @@ def TConvOutlineBatch : Pass<"tconv-outline-batch", "::mlir::ModuleOp"> {
     convolution too few tiles for Winograd: DCGAN's 8x8 layer (T1) at N = 8
     takes 14.4 ms image by image, 11.3 as 8 (1 thread).
 
+    A dynamic batch whose image function has a runtime filter that the
+    strategy copies chunk by chunk (`copiesFilterInChunks`: T1n1's 8 MiB
+    filter against 0.4 MiB of one image's activations) also gets
+    `@<name>.single`, the image function marked
+    `tconv.batch_single_image`, which the loop calls when exactly one image
+    is left: nothing moves out of it (`--tconv-hoist-batch-invariants`), so
+    its filter is copied chunk by chunk while the products run, as in the
+    static function, where the image loop copies the whole filter before
+    its first image. T1n1 at N = 1 (tconv-run --bench, 1 thread): 3.06-3.37
+    ms through the image loop, 2.56-2.66 through `@<name>.single`, the
+    static function's 2.60-2.75.
+
     Example:
 
     ```mlir
@@ -683,8 +695,10 @@ def TConvHoistBatchInvariants
     `bufferization.alloc_tensor`) move to the loop's function,
     before the loop, and their results become arguments of the image
     function, provided it only reads them (a destination it writes stays
-    per image). Chains of constants stay: later passes fold them. Run it on
-    tensors, after vectorization, when the filter packing exists.
+    per image). Chains of constants stay: later passes fold them. The
+    function for a lone image (`tconv.batch_single_image`) runs once per
+    call: nothing moves out of it. Run it on tensors, after vectorization,
+    when the filter packing exists.
 
     Example:
 
@@ -1535,7 +1549,9 @@ def TConvChunkOutputChannels
     is the same in every chunk: the pipeline hoists it out of the loop once
     it exists (loop-invariant code motion after `--tconv-convert-to-linalg`).
     The images of a batch loop are left whole: their filter's copy moves out
-    of the loop over images. Run it before `--tconv-decompose-transpose`.
+    of the loop over images. The function for a lone image
+    (`tconv.batch_single_image`, see `--tconv-outline-batch`) runs once per
+    call and is chunked. Run it before `--tconv-decompose-transpose`.
 
     Example (T1n1, 8 chunks of 32 channels):
 

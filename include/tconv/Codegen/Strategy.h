@@ -247,6 +247,11 @@ selectTransposeSchedule(ConvTransposeOp op, const StrategyOptions &options);
 int64_t outputChannelChunk(ConvOp op, int64_t fTile);
 int64_t outputChannelChunk(ConvTransposeOp op, int64_t fTile);
 
+/// Whether `op` (a tconv.conv or tconv.conv_transpose) has a runtime filter
+/// that outweighs its activations: the one outputChannelChunk copies chunk
+/// by chunk (for output-channel tiles small enough).
+bool copiesFilterInChunks(Operation *op);
+
 /// The channels-last schedule of a convolution with `outChannels` output
 /// channels, `outWidth` outputs along the width and a kernel `kernelWidth`
 /// taps wide, accumulating in `accType`; depthwise ones have no

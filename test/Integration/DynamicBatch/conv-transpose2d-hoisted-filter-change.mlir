@@ -4,7 +4,8 @@
 // it to the batch loop, which passes its buffer to the image function. The
 // change keeps the layout of the image function's argument (no padding of
 // its planes there): a padded one needed a copy per image, whose buffer
-// had no lowering. Checked against the reference at N = 1 and 3.
+// had no lowering. Checked against the reference at N = 3, and at N = 1,
+// where @main.single copies the filter chunk by chunk instead.
 
 // RUN: tconv-run %s --random-inputs --batch=1 --verify --print | FileCheck %s -DN=1
 // RUN: tconv-run %s --random-inputs --batch=3 --verify --print | FileCheck %s -DN=3
