@@ -2,7 +2,10 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "tconv/Codegen/BatchLoop.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -196,29 +199,64 @@ struct OuterParallelLoopsPass
   using Base::Base;
 
   void runOnOperation() override {
-    IRRewriter rewriter(&getContext());
-    // A function whose parallel loops do too little on average runs on one
-    // thread: each loop would pay for a barrier and for reading what another
-    // core wrote, more than its work saves.
-    SmallVector<Operation *> outermost;
-    uint64_t totalWork = 0;
-    getOperation().walk([&](Operation *op) {
+    // A batch loop's function holds what its images share, moved out of the
+    // functions it calls (tconv-hoist-batch-invariants): it runs on one
+    // thread only if they all do, as those loops would have with them.
+    // Callees first.
+    SmallVector<func::FuncOp> drivers;
+    llvm::StringMap<bool> serialFunctions;
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      if (func.isExternal())
+        continue;
+      if (func->hasAttr(tconv::kBatchLoopAttrName)) {
+        drivers.push_back(func);
+        continue;
+      }
+      bool serial = hasSmallLoops(func);
+      serialFunctions[func.getSymName()] = serial;
+      if (failed(decide(func, serial)))
+        return signalPassFailure();
+    }
+    for (func::FuncOp driver : drivers) {
+      bool anyCall = false, parallelCallee = false;
+      driver.walk([&](func::CallOp call) {
+        anyCall = true;
+        auto it = serialFunctions.find(call.getCallee());
+        parallelCallee |= it != serialFunctions.end() && !it->second;
+      });
+      bool serial = anyCall ? !parallelCallee : hasSmallLoops(driver);
+      if (failed(decide(driver, serial)))
+        return signalPassFailure();
+    }
+  }
+
+private:
+  /// Whether the parallel loops of `func` do too little on average: each
+  /// loop would pay for a barrier and for reading what another core wrote,
+  /// more than its work saves.
+  bool hasSmallLoops(func::FuncOp func) {
+    uint64_t numLoops = 0, totalWork = 0;
+    func.walk([&](Operation *op) {
       if (!isOutermostParallelLoop(op))
         return;
-      outermost.push_back(op);
+      ++numLoops;
       totalWork = llvm::SaturatingAdd(totalWork, executedWork(op));
     });
-    bool serial =
-        minMeanParallelWork > 0 &&
-        totalWork < llvm::SaturatingMultiply<uint64_t>(
-                        outermost.size(),
-                        static_cast<uint64_t>(minMeanParallelWork));
+    return minMeanParallelWork > 0 &&
+           totalWork < llvm::SaturatingMultiply<uint64_t>(
+                           numLoops, static_cast<uint64_t>(minMeanParallelWork));
+  }
+
+  /// Makes the loops of `func` that stay parallel (none if `serial`)
+  /// scf.parallel, the others scf.for nests.
+  LogicalResult decide(func::FuncOp func, bool serial) {
+    IRRewriter rewriter(&getContext());
     // Tiles nested in a parallel loop (a convolution inside the parallel
     // loop over Winograd's products) would each open a serialized OpenMP
     // region: they become loops here like the others below, and so do all
     // tiles of a serial function.
     SmallVector<scf::ForallOp> sequential;
-    getOperation().walk([&](scf::ForallOp forall) {
+    func.walk([&](scf::ForallOp forall) {
       if (forall.getNumResults() == 0 &&
           (serial || forall->getParentOfType<scf::ForallOp>() ||
            forall->getParentOfType<scf::ParallelOp>()))
@@ -227,10 +265,10 @@ struct OuterParallelLoopsPass
     for (scf::ForallOp forall : sequential) {
       rewriter.setInsertionPoint(forall);
       if (failed(scf::forallToParallelLoop(rewriter, forall)))
-        return signalPassFailure();
+        return failure();
     }
     SmallVector<scf::ParallelOp> loops;
-    getOperation().walk([&](scf::ParallelOp loop) {
+    func.walk([&](scf::ParallelOp loop) {
       if (loop.getInitVals().empty())
         loops.push_back(loop);
     });
@@ -242,6 +280,7 @@ struct OuterParallelLoopsPass
       if (prefix < loop.getNumLoops())
         splitLoop(rewriter, loop, prefix);
     }
+    return success();
   }
 };
 } // namespace

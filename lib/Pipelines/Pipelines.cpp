@@ -242,17 +242,18 @@ static void addLoopsStage(OpPassManager &pm,
   // Which loops run in parallel, decided on their final bodies: the tiles'
   // transfers are unrolled by now.
   if (options.parallel)
-    funcPm.addPass(createTConvOuterParallelLoops());
-  funcPm.addPass(createForallToParallelLoopPass());
+    pm.addPass(createTConvOuterParallelLoops());
+  OpPassManager &loopsPm = pm.nest<func::FuncOp>();
+  loopsPm.addPass(createForallToParallelLoopPass());
   // Each parallel step fetches the next step's slice of a large argument
   // while it multiplies (after the loops are final: it numbers their
   // iterations).
   if (options.vectorize && options.prefetchNextSlices)
-    funcPm.addPass(createTConvPrefetchNextSlices());
+    loopsPm.addPass(createTConvPrefetchNextSlices());
   // Results larger than the caches bypass them (after the loops are final:
   // the stores' indices are their induction variables).
   if (options.streamingStores)
-    funcPm.addPass(createTConvStreamingResultStores());
+    loopsPm.addPass(createTConvStreamingResultStores());
   if (options.parallel)
     pm.addPass(createConvertSCFToOpenMPPass());
   OpPassManager &funcPm2 = pm.nest<func::FuncOp>();

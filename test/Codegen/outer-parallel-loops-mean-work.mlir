@@ -107,3 +107,63 @@ func.func @bf16_dots(%buf: memref<64x128xf32>, %out: memref<2048x16xf32>,
   }
   return
 }
+
+// -----
+
+// A batch loop's function holds what its images share (a filter's layout
+// change moved out of the image function): its small loop stays parallel
+// because the image function it calls runs in parallel, as the loop would
+// have inside it.
+
+// CHECK-LABEL: func.func @driver(
+//       CHECK:   scf.forall (%{{.*}}) in (64)
+//       CHECK:   call @driver.image
+// CHECK-LABEL: func.func private @driver.image(
+//       CHECK:   scf.forall (%{{.*}}) in (4096)
+func.func @driver(%out: memref<64x16xf32>, %big: memref<4096x16xf32>, %a: vector<16xf32>) attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  scf.forall (%t) in (64) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    vector.store %f, %out[%t, %c0] : memref<64x16xf32>, vector<16xf32>
+  }
+  func.call @driver.image(%big, %a) : (memref<4096x16xf32>, vector<16xf32>) -> ()
+  return
+}
+func.func private @driver.image(%out: memref<4096x16xf32>, %a: vector<16xf32>) attributes {tconv.batch_image} {
+  %c0 = arith.constant 0 : index
+  scf.forall (%t) in (4096) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    %g = vector.fma %f, %a, %a : vector<16xf32>
+    vector.store %g, %out[%t, %c0] : memref<4096x16xf32>, vector<16xf32>
+  }
+  return
+}
+
+// -----
+
+// Calling a function that runs on one thread, the batch loop's function
+// does too.
+
+// CHECK-LABEL: func.func @small_driver(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   scf.for
+//       CHECK:   call @small_driver.image
+// CHECK-LABEL: func.func private @small_driver.image(
+//   CHECK-NOT:   scf.forall
+func.func @small_driver(%out: memref<64x16xf32>, %small: memref<64x16xf32>, %a: vector<16xf32>) attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  scf.forall (%t) in (64) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    vector.store %f, %out[%t, %c0] : memref<64x16xf32>, vector<16xf32>
+  }
+  func.call @small_driver.image(%small, %a) : (memref<64x16xf32>, vector<16xf32>) -> ()
+  return
+}
+func.func private @small_driver.image(%out: memref<64x16xf32>, %a: vector<16xf32>) attributes {tconv.batch_image} {
+  %c0 = arith.constant 0 : index
+  scf.forall (%t) in (64) {
+    %f = vector.fma %a, %a, %a : vector<16xf32>
+    vector.store %f, %out[%t, %c0] : memref<64x16xf32>, vector<16xf32>
+  }
+  return
+}

@@ -26,9 +26,9 @@ inline constexpr llvm::StringLiteral kBatchLoopAttrName = "tconv.batch_loop";
 inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
 
 /// Marks the per-image function a dynamic-batch loop calls when exactly one
-/// image is left to run (N = 1 after the chunks): it runs once per call, so
-/// nothing moves out of it (tconv-hoist-batch-invariants) and its runtime
-/// filters are copied chunk by chunk as in a static function
+/// image is left to run (N = 1, or one after the chunks): it runs once per
+/// call, so nothing moves out of it (tconv-hoist-batch-invariants) and its
+/// runtime filters are copied chunk by chunk as in a static function
 /// (tconv-chunk-output-channels), with the padding and prefetches of those
 /// copies. Also marked kBatchImageAttrName.
 inline constexpr llvm::StringLiteral kBatchSingleImageAttrName =

@@ -976,7 +976,7 @@ def TConvUntieEmptyTensors
 }
 
 def TConvOuterParallelLoops
-    : Pass<"tconv-outer-parallel-loops", "::mlir::func::FuncOp"> {
+    : Pass<"tconv-outer-parallel-loops", "::mlir::ModuleOp"> {
   let summary = "Decide which loops run in parallel: outer dims only, none "
                 "in a function of small loops";
   let description = [{
@@ -1007,7 +1007,13 @@ def TConvOuterParallelLoops
     measured): a small model of many small layers (the U-Net, vocoder and
     DCGAN examples, 0.1-0.5 ms) ran slower on 2 threads than on 1, while
     one of fewer larger layers (the super-resolution example, 55 MFLOP in
-    45 loops) runs 1.7x faster. It runs after the tiles' transfers are
+    45 loops) runs 1.7x faster. A batch loop's function
+    (`tconv.batch_loop`) holds only what its images share, moved out of the
+    functions it calls (`--tconv-hoist-batch-invariants`: a filter's layout
+    change, its Winograd transforms): it runs on one thread only if every
+    function it calls does, as those loops would have inside them (T2 with
+    a dynamic batch ran its 0.5 MB filter's changes on one thread, the
+    static code on two). It runs after the tiles' transfers are
     unrolled, so that the work it counts is the tiles' vector operations.
 
     Example (`min-parallel-iterations=32`):

@@ -248,8 +248,8 @@ int64_t outputChannelChunk(ConvOp op, int64_t fTile);
 int64_t outputChannelChunk(ConvTransposeOp op, int64_t fTile);
 
 /// Whether `op` (a tconv.conv or tconv.conv_transpose) has a runtime filter
-/// that outweighs its activations: the one outputChannelChunk copies chunk
-/// by chunk (for output-channel tiles small enough).
+/// that outweighs its activations, which outputChannelChunk splits into
+/// chunks of output channels whenever a multiple of the tile fits one.
 bool copiesFilterInChunks(Operation *op);
 
 /// The channels-last schedule of a convolution with `outChannels` output
