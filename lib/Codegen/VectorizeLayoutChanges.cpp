@@ -6,6 +6,11 @@
 // block is read with contiguous vector loads, transposed in registers and
 // written with contiguous vector stores.
 //
+// Longer than a pass file usually is: the block's shape, the loops merged
+// before tiling, the padding of the buffer written and the shuffles the
+// blocks lower to decide one copy's speed together, and are tuned against
+// each other (the comments below give the measurements).
+//
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Codegen/Passes.h"
