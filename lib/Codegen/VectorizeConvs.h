@@ -70,6 +70,11 @@ Value foldPackedFilter(
     RankedTensorType packedType,
     function_ref<int64_t(ArrayRef<int64_t>, ArrayRef<int64_t>)> sourceOf);
 
+/// A linalg.generic of `shape` whose element at loop indices i is
+/// `source[sourceExprs(i)]`: a copy into a new layout.
+Value createGather(OpBuilder &b, Location loc, Value source,
+                   ArrayRef<AffineExpr> sourceExprs, ArrayRef<int64_t> shape);
+
 /// The source of `value` if a linalg.generic copies it into `value`'s
 /// layout by a permutation of its dims (a filter argument's OIHW -> HWIO
 /// change), with that permutation: filter dim `perm.getDimPosition(j)` is

@@ -61,23 +61,6 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
   MLIRContext *ctx = rewriter.getContext();
   unsigned taps = rank - 2;
   auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
-  // A copy of `input` into `copyShape` that reads it at `inputExprs`.
-  auto permutedCopy = [&](Value input, ArrayRef<AffineExpr> inputExprs,
-                          ArrayRef<int64_t> copyShape) -> Value {
-    unsigned numLoops = copyShape.size();
-    Value init = tensor::EmptyOp::create(rewriter, loc, copyShape,
-                                         type.getElementType());
-    return linalg::GenericOp::create(
-               rewriter, loc, init.getType(), input, init,
-               {AffineMap::get(numLoops, 0, inputExprs, ctx),
-                AffineMap::getMultiDimIdentityMap(numLoops, ctx)},
-               SmallVector<utils::IteratorType>(numLoops,
-                                                utils::IteratorType::parallel),
-               [](OpBuilder &b, Location l, ValueRange args) {
-                 linalg::YieldOp::create(b, l, args[0]);
-               })
-        .getResult(0);
-  };
 
   // What the pairs are packed from: source dim j holds filter dim
   // filterDims[j]. A filter that is a permuted copy of a tensor (the
@@ -101,7 +84,7 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
     SmallVector<int64_t> channelsFirst = {channels};
     channelsFirst.append(shape.begin(), shape.end() - 2);
     channelsFirst.push_back(shape.back());
-    source = permutedCopy(original, exprs, channelsFirst);
+    source = createGather(rewriter, loc, original, exprs, channelsFirst);
     filterDims = {taps};
     llvm::append_range(filterDims, llvm::seq(taps));
     filterDims.push_back(taps + 1);
@@ -139,7 +122,8 @@ Value mlir::tconv::packFilterPairs(RewriterBase &rewriter, Location loc,
   SmallVector<int64_t> blockedShape(packedShape.begin(),
                                     packedShape.end() - 1);
   blockedShape.append({kLanes, 2});
-  Value blocked = permutedCopy(expanded, inputExprs, blockedShape);
+  Value blocked =
+      createGather(rewriter, loc, expanded, inputExprs, blockedShape);
   SmallVector<ReassociationIndices> merge;
   for (unsigned d = 0; d < taps + 2; ++d)
     merge.push_back({int64_t(d)});

@@ -19,11 +19,9 @@
 using namespace mlir;
 using namespace mlir::tconv;
 
-/// A linalg.generic of `shape` whose element at loop indices i is
-/// `source[sourceExprs(i)]`: a copy into a new layout.
-static Value createGather(OpBuilder &b, Location loc, Value source,
-                          ArrayRef<AffineExpr> sourceExprs,
-                          ArrayRef<int64_t> shape) {
+Value mlir::tconv::createGather(OpBuilder &b, Location loc, Value source,
+                               ArrayRef<AffineExpr> sourceExprs,
+                               ArrayRef<int64_t> shape) {
   unsigned numLoops = shape.size();
   MLIRContext *ctx = b.getContext();
   Type elementType = getElementTypeOrSelf(source.getType());
