@@ -28,7 +28,34 @@ struct Buffer {
 };
 } // namespace
 
-/// The top-level ops of `body` between which `root` or a value derived from
+/// Numbers the ops of `block` in program order, and those of the scf.ifs
+/// among them in place of the ifs (the branches of a dynamic batch's loops:
+/// a buffer of the chunk loop can reuse the bytes of one that died before
+/// it, in the same branch); any other op with regions is one step.
+static void numberSteps(Block &block, DenseMap<Operation *, int64_t> &position) {
+  for (Operation &op : block) {
+    if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
+      for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()})
+        for (Block &nested : *region)
+          numberSteps(nested, position);
+      continue;
+    }
+    int64_t step = position.size();
+    position[&op] = step;
+  }
+}
+
+/// The numbered step that runs `op`: itself or its closest numbered
+/// ancestor; null outside them.
+static Operation *getStep(Operation *op,
+                          const DenseMap<Operation *, int64_t> &position) {
+  for (; op; op = op->getParentOp())
+    if (position.contains(op))
+      return op;
+  return nullptr;
+}
+
+/// The steps (see numberSteps) between which `root` or a value derived from
 /// it (views, loop-carried or yielded memrefs) is used; nullopt if it
 /// escapes the function or the analysis.
 static std::optional<std::pair<int64_t, int64_t>>
@@ -54,7 +81,7 @@ getLiveRange(Value root, Block &body,
       if (llvm::any_of(user->getResultTypes(),
                        [](Type t) { return isa<TensorType>(t); }))
         return std::nullopt;
-      Operation *top = body.findAncestorOpInBlock(*user);
+      Operation *top = getStep(user, position);
       if (!top)
         return std::nullopt;
       int64_t index = position.lookup(top);
@@ -68,7 +95,8 @@ getLiveRange(Value root, Block &body,
             track(arg);
       // A yielded memref reappears as a result of an enclosing op.
       if (user->hasTrait<OpTrait::IsTerminator>())
-        for (Operation *op = user->getParentOp(); op && op != top;
+        for (Operation *op = user->getParentOp();
+             op && op != top && op != body.getParentOp();
              op = op->getParentOp())
           for (Value result : op->getResults())
             track(result);
@@ -158,12 +186,11 @@ struct PlanWorkspacePass
   void planFunction(func::FuncOp func) {
     Block &body = func.front();
     DenseMap<Operation *, int64_t> position;
-    for (auto [index, op] : llvm::enumerate(body))
-      position[&op] = index;
+    numberSteps(body, position);
     const DataLayout &layout = DataLayout::closest(func);
     // Allocations at the top level, or under scf.ifs only (the loops over
     // chunks and single images of a dynamic batch): each runs at most once
-    // per call, and lives within its top-level op.
+    // per call, and lives within the steps of numberSteps that use it.
     SmallVector<memref::AllocOp> allocs;
     func.walk([&](memref::AllocOp alloc) {
       Operation *parent = alloc->getParentOp();

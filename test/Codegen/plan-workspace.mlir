@@ -157,6 +157,53 @@ func.func @under_ifs(%x: memref<4xf32>, %c: i1) {
 
 // -----
 
+// Inside an scf.if, liveness is counted op by op as at the top level: the
+// batch loop of a dynamic batch hoists a filter's layout change (%copy)
+// before the loop over chunks of images, under the same if, and the
+// chunks' buffer (%chunk) reuses its bytes once the transformed filter
+// (%transformed) is made. The else branch never runs with the then branch:
+// %single starts at offset 0 too.
+
+// CHECK-LABEL: func.func @steps_under_if(
+//  CHECK-SAME:     %[[X:[^:]*]]: memref<16xf32>, %[[C:[^:]*]]: i1, %[[WS:[^:]*]]: memref<128xi8>)
+//  CHECK-SAME:     tconv.workspace_size = 128 : i64
+//   CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : index
+//   CHECK-DAG:   %[[C64:.*]] = arith.constant 64 : index
+//   CHECK-NOT:   memref.alloc
+//       CHECK:   scf.if %[[C]]
+//       CHECK:     %[[COPY:.*]] = memref.view %[[WS]][%[[C0]]][] : memref<128xi8> to memref<16xf32>
+//       CHECK:     %[[TRANSFORMED:.*]] = memref.view %[[WS]][%[[C64]]][] : memref<128xi8> to memref<16xf32>
+//       CHECK:     memref.copy %[[X]], %[[COPY]]
+//       CHECK:     memref.copy %[[COPY]], %[[TRANSFORMED]]
+//       CHECK:     %[[CHUNK:.*]] = memref.view %[[WS]][%[[C0]]][] : memref<128xi8> to memref<16xf32>
+//       CHECK:     scf.for
+//       CHECK:       memref.copy %[[TRANSFORMED]], %[[CHUNK]]
+//       CHECK:   } else {
+//       CHECK:     memref.view %[[WS]][%[[C0]]][] : memref<128xi8> to memref<16xf32>
+func.func @steps_under_if(%x: memref<16xf32>, %c: i1) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.if %c {
+    %copy = memref.alloc() : memref<16xf32>
+    %transformed = memref.alloc() : memref<16xf32>
+    memref.copy %x, %copy : memref<16xf32> to memref<16xf32>
+    memref.copy %copy, %transformed : memref<16xf32> to memref<16xf32>
+    %chunk = memref.alloc() : memref<16xf32>
+    scf.for %i = %c0 to %c4 step %c1 {
+      memref.copy %transformed, %chunk : memref<16xf32> to memref<16xf32>
+      memref.copy %chunk, %x : memref<16xf32> to memref<16xf32>
+    }
+  } else {
+    %single = memref.alloc() : memref<16xf32>
+    memref.copy %x, %single : memref<16xf32> to memref<16xf32>
+    memref.copy %single, %x : memref<16xf32> to memref<16xf32>
+  }
+  return
+}
+
+// -----
+
 // Under a loop, an allocation is per iteration: not served.
 
 // CHECK-LABEL: func.func @in_loop(

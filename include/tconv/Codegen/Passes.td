@@ -821,9 +821,13 @@ def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
     `memref.view` at a fixed offset into it.
 
     The offsets come from a liveness plan: a buffer lives from the first to
-    the last top-level op that uses it or a view of it, and buffers whose
-    lifetimes do not overlap share bytes (largest first, first fit, offsets
-    aligned to `alignment`). A buffer that escapes (returned or turned into
+    the last op that uses it or a view of it, counting the ops of the body
+    and of its `scf.if`s in program order (any other op with regions counts
+    as one), and buffers whose lifetimes do not overlap share bytes (largest
+    first, first fit, offsets aligned to `alignment`). A dynamic batch's
+    loop over chunks of images thus reuses the bytes of the filter copy its
+    hoisted Winograd transforms were made from, under the same `scf.if`
+    (T1's dynamic-batch workspace: 34.5 MB -> 27.3 MB). A buffer that escapes (returned or turned into
     a tensor) keeps its `memref.alloc`; so do dynamic ones and those inside
     loops. Calls inside the module pass the callee a workspace allocated in
     the caller (before the sequential loops around the call: the image loop
