@@ -157,8 +157,7 @@ struct ChunkOutputChannelsPass
     // An image of a batch loop: its filter's copy moves out of the loop
     // over images (tconv-hoist-batch-invariants), once per call; chunks
     // would copy the filter again for each image. A lone image runs once.
-    if (getOperation()->hasAttr(kBatchImageAttrName) &&
-        !getOperation()->hasAttr(kBatchSingleImageAttrName))
+    if (mayMoveWorkToBatchLoop(getOperation()))
       return;
     SmallVector<std::pair<Operation *, int64_t>> chunked;
     auto select = [&](auto op) {

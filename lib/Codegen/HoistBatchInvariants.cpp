@@ -80,8 +80,7 @@ struct HoistBatchInvariantsPass
               SymbolTable::getSymbolUses(image, module);
           // A lone image's function runs once per call: nothing to share.
           if (image && !image.isExternal() &&
-              image->hasAttr(tconv::kBatchImageAttrName) &&
-              !image->hasAttr(tconv::kBatchSingleImageAttrName) && uses &&
+              tconv::mayMoveWorkToBatchLoop(image) && uses &&
               llvm::hasSingleElement(*uses))
             hoist(loop, call, image);
         }

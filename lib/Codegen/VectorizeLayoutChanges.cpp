@@ -199,8 +199,7 @@ static void padAliasingRows(RewriterBase &rewriter, linalg::GenericOp op,
   auto empty = init.getDefiningOp<tensor::EmptyOp>();
   auto function = op->getParentOfType<func::FuncOp>();
   if (!empty || !empty->hasOneUse() ||
-      (function && function->hasAttr(tconv::kBatchImageAttrName) &&
-       !function->hasAttr(tconv::kBatchSingleImageAttrName)) ||
+      tconv::mayMoveWorkToBatchLoop(function) ||
       llvm::any_of(op->getUsers(),
                    llvm::IsaPred<func::ReturnOp,
                                  bufferization::MaterializeInDestinationOp>) ||

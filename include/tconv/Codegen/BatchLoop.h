@@ -34,6 +34,16 @@ inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
 inline constexpr llvm::StringLiteral kBatchSingleImageAttrName =
     "tconv.batch_single_image";
 
+/// Whether work the same for every image may move out of `function` into
+/// the batch loop that calls it (tconv-hoist-batch-invariants): a per-image
+/// or chunk function (kBatchImageAttrName), unless it runs a lone image
+/// (kBatchSingleImageAttrName). Passes that would make that work costlier
+/// per image, or change the layout it hands over, leave such a function be.
+inline bool mayMoveWorkToBatchLoop(Operation *function) {
+  return function && function->hasAttr(kBatchImageAttrName) &&
+         !function->hasAttr(kBatchSingleImageAttrName);
+}
+
 /// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
 bool isBatchedType(Type type);
 
