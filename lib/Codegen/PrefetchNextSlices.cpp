@@ -66,39 +66,48 @@ static SmallVector<scf::ForOp> productLoops(scf::ForOp root) {
   return {};
 }
 
-/// The subview of a static function argument of at least `minBytes` that
-/// `op` takes in the body of `parallel` with an offset that depends on the
-/// parallel loop's induction variable.
-static bool isSteppedSliceOfLargeArgument(memref::SubViewOp op,
-                                          scf::ParallelOp parallel,
-                                          int64_t minBytes) {
+/// Whether `op` is a subview of a static function argument of at least
+/// `minBytes`.
+static bool isSliceOfLargeArgument(memref::SubViewOp op, int64_t minBytes) {
   auto argument = dyn_cast<BlockArgument>(op.getSource());
   if (!argument || !isa<func::FuncOp>(argument.getOwner()->getParentOp()))
     return false;
   auto sourceType = cast<MemRefType>(op.getSource().getType());
   MemRefType type = op.getType();
-  if (!sourceType.hasStaticShape() || !type.hasStaticShape() ||
-      type.getElementTypeBitWidth() % 8 != 0 ||
-      sourceType.getNumElements() * (sourceType.getElementTypeBitWidth() / 8) <
-          minBytes)
-    return false;
+  return sourceType.hasStaticShape() && type.hasStaticShape() &&
+         type.getElementTypeBitWidth() % 8 == 0 &&
+         sourceType.getNumElements() *
+                 (sourceType.getElementTypeBitWidth() / 8) >=
+             minBytes;
+}
+
+/// The ops in `parallel`'s body that compute `op`'s operands, in an order
+/// that clones them; nullopt if the analysis fails.
+static std::optional<SetVector<Operation *>>
+getOperandSlice(memref::SubViewOp op, scf::ParallelOp parallel) {
   SetVector<Operation *> slice;
   BackwardSliceOptions options;
-  options.inclusive = true;
   options.filter = [&](Operation *def) {
     return parallel->isProperAncestor(def);
   };
+  options.inclusive = true;
+  for (Value operand : op->getOperands())
+    if (Operation *def = operand.getDefiningOp();
+        def && parallel->isProperAncestor(def) &&
+        failed(getBackwardSlice(def, &slice, options)))
+      return std::nullopt;
+  return slice;
+}
+
+/// Whether `op`, whose operands `operandSlice` computes, moves with the
+/// induction variable of `parallel`.
+static bool dependsOnStep(memref::SubViewOp op, scf::ParallelOp parallel,
+                          const SetVector<Operation *> &operandSlice) {
   Value iv = parallel.getInductionVars().front();
-  return llvm::any_of(op.getOffsets(), [&](Value offset) {
-    if (offset == iv)
-      return true;
-    Operation *def = offset.getDefiningOp();
-    if (!def || failed(getBackwardSlice(def, &slice, options)))
-      return false;
-    return llvm::any_of(slice, [&](Operation *sliceOp) {
-      return llvm::is_contained(sliceOp->getOperands(), iv);
-    });
-  });
+  return llvm::is_contained(op->getOperands(), iv) ||
+         llvm::any_of(operandSlice, [&](Operation *sliceOp) {
+           return llvm::is_contained(sliceOp->getOperands(), iv);
+         });
 }
 
 namespace {
@@ -119,22 +128,29 @@ struct PrefetchNextSlicesPass
       if (!lower || !upper || !step || *step <= 0 || *upper - *lower <= *step)
         return;
       int64_t lastStep = *lower + (*upper - *lower - 1) / *step * *step;
-      SmallVector<memref::SubViewOp> slices;
-      for (Operation &op : parallel.getBody()->getOperations())
-        if (auto subview = dyn_cast<memref::SubViewOp>(op);
-            subview &&
-            isSteppedSliceOfLargeArgument(subview, parallel, minBytes))
-          slices.push_back(subview);
-      for (memref::SubViewOp slice : slices)
-        prefetchNext(parallel, slice, lastStep);
+      SmallVector<std::pair<memref::SubViewOp, SetVector<Operation *>>>
+          slices;
+      for (Operation &op : parallel.getBody()->getOperations()) {
+        auto subview = dyn_cast<memref::SubViewOp>(op);
+        if (!subview || !isSliceOfLargeArgument(subview, minBytes))
+          continue;
+        std::optional<SetVector<Operation *>> operandSlice =
+            getOperandSlice(subview, parallel);
+        if (operandSlice && dependsOnStep(subview, parallel, *operandSlice))
+          slices.push_back({subview, std::move(*operandSlice)});
+      }
+      for (auto &[slice, operandSlice] : slices)
+        prefetchNext(parallel, slice, operandSlice, lastStep);
     });
   }
 
 private:
-  /// Inserts the prefetches of the next step's `slice` into the first loop
-  /// nest after it that multiplies vectors, spread over that nest's
-  /// iterations (a few lines each).
+  /// Inserts the prefetches of the next step's `slice` (whose operands
+  /// `operandSlice` computes) into the first loop nest after it that
+  /// multiplies vectors, spread over that nest's iterations (a few lines
+  /// each).
   void prefetchNext(scf::ParallelOp parallel, memref::SubViewOp slice,
+                    const SetVector<Operation *> &operandSlice,
                     int64_t lastStep) {
     SmallVector<scf::ForOp> chain;
     for (Operation *op = slice->getNextNode(); op && chain.empty();
@@ -189,17 +205,7 @@ private:
 
     // The next step's slice (the last step fetches its own again), computed
     // as the slice's own operands are, which must be pure.
-    SetVector<Operation *> toClone;
-    BackwardSliceOptions options;
-    options.filter = [&](Operation *def) {
-      return parallel->isProperAncestor(def);
-    };
-    options.inclusive = true;
-    for (Value operand : slice->getOperands())
-      if (Operation *def = operand.getDefiningOp();
-          def && parallel->isProperAncestor(def))
-        (void)getBackwardSlice(def, &toClone, options);
-    if (!llvm::all_of(toClone, isPure))
+    if (!llvm::all_of(operandSlice, isPure))
       return;
     OpBuilder b(slice);
     Location loc = slice.getLoc();
@@ -210,7 +216,7 @@ private:
     next = b.createOrFold<arith::MinSIOp>(loc, next, last);
     IRMapping mapping;
     mapping.map(iv, next);
-    for (Operation *op : toClone)
+    for (Operation *op : operandSlice)
       b.clone(*op, mapping);
     Value nextSlice = b.clone(*slice, mapping)->getResult(0);
 
