@@ -5,6 +5,11 @@
 // zero-inserted input or one convolution per output phase. All sizes come
 // from ConvGeometry.h.
 //
+// Longer than most pass files (~550 lines): both strategies build on the
+// same blocks (zero insertion, cropping, group splits, the flipped and
+// taps-first filters), and the folding of those filter gathers into
+// constants serves only them; split, each part would export its internals.
+//
 //===----------------------------------------------------------------------===//
 
 #include "tconv/Dialect/TConv/Transforms/Passes.h"
