@@ -464,7 +464,8 @@ static LogicalResult checkEntry(func::FuncOp entry, Signature &signature) {
 }
 
 /// Walks the ops of `module` but those of the chunk functions of batch
-/// loops (several images at once), which repeat an image function's.
+/// loops (several images at once) and of the copies a loop calls once per
+/// call (a lone image's `.single`), which repeat an image function's.
 static void walkCounted(ModuleOp module,
                         llvm::function_ref<void(Operation *)> callback) {
   for (auto func : module.getOps<func::FuncOp>()) {
@@ -472,7 +473,7 @@ static void walkCounted(ModuleOp module,
     bool isChunk =
         func->hasAttr(kBatchImageAttrName) && !results.empty() &&
         cast<ShapedType>(results.front()).getDimSize(0) > 1;
-    if (!isChunk)
+    if (!isChunk && !func->hasAttr(kBatchSingleImageAttrName))
       func.walk(callback);
   }
 }

@@ -8,11 +8,19 @@
 // RUN: tconv-run %s --random-inputs=3 --batch=2 --verify | FileCheck %s
 // RUN: tconv-run %s --random-inputs=3 --batch=9 --verify | FileCheck %s
 // RUN: tconv-run %s --random-inputs --dump-ir=decompose 2>&1 | FileCheck %s --check-prefix=IR
+// RUN: tconv-run %s --random-inputs --batch=1 --bench=1 | FileCheck %s --check-prefix=FLOPS1
+// RUN: tconv-run %s --random-inputs --batch=2 --bench=1 | FileCheck %s --check-prefix=FLOPS2
 // CHECK: verify result #0: max abs error {{.*}}: ok
 // IR: func.call @main.single
 // IR: func.call @main.image
 // IR-LABEL: func.func private @main.single(
 // IR: scf.forall
+
+// The useful FLOPs count each image once (2 * 128 * 8 * 8 * 256 * 4 =
+// 16777216: each output sums 2 x 2 taps of 256 channels), not once more for
+// the lone image's copy of its function.
+// FLOPS1: GFLOP/s: {{[0-9]+\.[0-9][0-9]}} (16.78 MFLOP per call)
+// FLOPS2: GFLOP/s: {{[0-9]+\.[0-9][0-9]}} (33.55 MFLOP per call)
 
 func.func @main(%x: tensor<?x256x4x4xf32>, %w: tensor<256x128x4x4xf32>)
     -> tensor<?x128x8x8xf32> {
