@@ -3,7 +3,9 @@
 #include "tconv/Codegen/Passes.h"
 
 #include "tconv/Codegen/BatchLoop.h"
+#include "tconv/Codegen/Strategy.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -70,21 +72,70 @@ struct HoistBatchInvariantsPass
     for (auto driver : module.getOps<func::FuncOp>()) {
       if (!driver->hasAttr(tconv::kBatchLoopAttrName) || driver.isExternal())
         continue;
-      // Loops over images or chunks of them, possibly under an scf.if.
-      SmallVector<scf::ForOp> loops;
-      driver.walk([&](scf::ForOp loop) { loops.push_back(loop); });
-      for (scf::ForOp loop : loops)
-        for (auto call : loop.getBody()->getOps<func::CallOp>()) {
-          auto image = module.lookupSymbol<func::FuncOp>(call.getCallee());
-          std::optional<SymbolTable::UseRange> uses =
-              SymbolTable::getSymbolUses(image, module);
-          // A lone image's function runs once per call: nothing to share.
-          if (image && !image.isExternal() &&
-              tconv::mayMoveWorkToBatchLoop(image) && uses &&
-              llvm::hasSingleElement(*uses))
-            hoist(loop, call, image);
-        }
+      // Loops over images or chunks of them (one call each), possibly under
+      // an scf.if.
+      SmallVector<std::pair<scf::ForOp, func::CallOp>> calls;
+      driver.walk([&](scf::ForOp loop) {
+        auto inBody = loop.getBody()->getOps<func::CallOp>();
+        if (llvm::hasSingleElement(inBody))
+          calls.push_back({loop, *inBody.begin()});
+      });
+      for (auto [loop, call] : calls) {
+        auto image = module.lookupSymbol<func::FuncOp>(call.getCallee());
+        std::optional<SymbolTable::UseRange> uses =
+            SymbolTable::getSymbolUses(image, module);
+        // A lone image's function runs once per call: nothing to share.
+        if (image && !image.isExternal() &&
+            tconv::mayMoveWorkToBatchLoop(image) && uses &&
+            llvm::hasSingleElement(*uses))
+          hoist(loop, call, image);
+      }
     }
+  }
+
+  /// Wraps `loop` in an scf.if that runs, when the loop has one iteration, a
+  /// copy of it calling a copy of `image` marked to run once per call
+  /// (nothing moves out of it), and otherwise another copy calling `image`,
+  /// which it returns with its call; `loop` is erased.
+  std::pair<scf::ForOp, func::CallOp>
+  callCopyWhenOnce(scf::ForOp loop, func::CallOp call, func::FuncOp image) {
+    OpBuilder builder(image);
+    builder.setInsertionPointAfter(image);
+    auto once = cast<func::FuncOp>(builder.clone(*image));
+    once.setSymName((image.getSymName() + ".once").str());
+    // A name already taken gets a unique suffix.
+    SymbolTable(getOperation()).insert(once);
+    once->setAttr(tconv::kBatchSingleImageAttrName,
+                  UnitAttr::get(&getContext()));
+
+    builder.setInsertionPoint(loop);
+    Location loc = loop.getLoc();
+    Value trip = arith::SubIOp::create(builder, loc, loop.getUpperBound(),
+                                       loop.getLowerBound());
+    Value oneIteration = arith::CmpIOp::create(
+        builder, loc, arith::CmpIPredicate::ule, trip, loop.getStep());
+    unsigned callIndex = std::distance(
+        loop.getBody()->begin(), Block::iterator(call.getOperation()));
+    auto copyLoop = [&](OpBuilder &b, func::FuncOp callee) {
+      auto copy = cast<scf::ForOp>(b.clone(*loop));
+      auto copyCall =
+          cast<func::CallOp>(*std::next(copy.getBody()->begin(), callIndex));
+      copyCall.setCallee(callee.getSymName());
+      return std::make_pair(copy, copyCall);
+    };
+    std::pair<scf::ForOp, func::CallOp> repeated;
+    auto branch = scf::IfOp::create(
+        builder, loc, oneIteration,
+        [&](OpBuilder &b, Location l) {
+          scf::YieldOp::create(b, l, copyLoop(b, once).first.getResults());
+        },
+        [&](OpBuilder &b, Location l) {
+          repeated = copyLoop(b, image);
+          scf::YieldOp::create(b, l, repeated.first.getResults());
+        });
+    loop.replaceAllUsesWith(branch.getResults());
+    loop.erase();
+    return repeated;
   }
 
   void hoist(scf::ForOp loop, func::CallOp call, func::FuncOp image) {
@@ -128,6 +179,22 @@ struct HoistBatchInvariantsPass
     }
     if (hoisted.empty())
       return;
+    auto isOutside = [&](OpOperand &use) {
+      return !hoisted.contains(body.findAncestorOpInBlock(*use.getOwner()));
+    };
+    // What the image reads of the moved work: too large to share, it is
+    // read back from memory in each call, where the loop's single iteration
+    // would have made it (as a static batch does) just before reading it.
+    uint64_t sharedBytes = 0;
+    for (Operation *op : hoisted)
+      for (Value result : op->getResults())
+        if (auto shaped = dyn_cast<ShapedType>(result.getType());
+            shaped && shaped.hasStaticShape() &&
+            llvm::any_of(result.getUses(), isOutside))
+          sharedBytes =
+              llvm::SaturatingAdd(sharedBytes, tconv::staticBytes(shaped));
+    if (!tconv::sharesAcrossImages(sharedBytes))
+      std::tie(loop, call) = callCopyWhenOnce(loop, call, image);
 
     // The moved ops, and the invariant ones they read (cloned), go before
     // the loop; arguments map to the call's operands.
@@ -153,14 +220,11 @@ struct HoistBatchInvariantsPass
       if (!hoisted.contains(&op))
         continue;
       for (Value result : op.getResults()) {
-        auto outside = [&](OpOperand &use) {
-          return !hoisted.contains(body.findAncestorOpInBlock(*use.getOwner()));
-        };
-        if (llvm::none_of(result.getUses(), outside))
+        if (llvm::none_of(result.getUses(), isOutside))
           continue;
         (void)image.insertArgument(image.getNumArguments(), result.getType(),
                                    {}, result.getLoc());
-        result.replaceUsesWithIf(image.getArguments().back(), outside);
+        result.replaceUsesWithIf(image.getArguments().back(), isOutside);
         call.getOperandsMutable().append(mapping.lookup(result));
       }
     }

@@ -627,6 +627,17 @@ int64_t mlir::tconv::batchChunkImages(uint64_t largestImageBytes) {
   return runsImageByImage(kChunkImages, chunkBytes) ? 1 : kChunkImages;
 }
 
+// Results shared by every call of an image function are read back from
+// memory on each when they outgrow the caches: T1's four phases' Winograd
+// filter transforms (18.9 MB, made before the loop over chunks of 8 images
+// from an 8 MB taps-first filter) put its dynamic batch at N = 8 7-11%
+// behind the static code, which makes each transform just before its
+// products read it. Over more chunks, sharing them still pays.
+bool mlir::tconv::sharesAcrossImages(uint64_t bytes) {
+  constexpr uint64_t kMaxSharedBytes = uint64_t(16) << 20;
+  return bytes <= kMaxSharedBytes;
+}
+
 /// Whether a direct channels-last convolution orders its tiles output rows
 /// first. Threads split the outermost tiles: with channel blocks first,
 /// each reads the whole input and writes every output row; with rows first,

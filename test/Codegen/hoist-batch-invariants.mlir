@@ -248,3 +248,64 @@ func.func private @lone.single(%x: tensor<1x4x8xf32>, %w: tensor<4x16xf32>, %out
   %r = bufferization.materialize_in_destination %y3 in %out : (tensor<1x8x16xf32>, tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
   return %r : tensor<1x8x16xf32>
 }
+
+// -----
+
+// What the chunks would share is too large (the transposed filter: 4096 x
+// 1040 f32, 16.25 MiB, read back from memory by every chunk): when the loop
+// has one iteration, a copy of it calls a copy of the chunk function
+// (`.once`, run once per call) that transposes the filter itself; with more,
+// the transpose runs once before the loop as below the limit.
+// CHECK-LABEL: func.func @large(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<?x4x1040xf32>, %[[W:[^:]+]]: tensor<1040x4096xf32>)
+// CHECK:         %[[CHUNKS:.+]] = arith.subi
+// CHECK:         %[[TRIP:.+]] = arith.subi %[[CHUNKS]], %[[C0:[^ ]+]] : index
+// CHECK:         %[[ONCE:.+]] = arith.cmpi ule, %[[TRIP]], %[[C2:[^ ]+]] : index
+// CHECK:         %[[R:.+]] = scf.if %[[ONCE]] -> (tensor<?x4x4096xf32>) {
+// CHECK-NOT:       linalg.transpose
+// CHECK:           %[[ONE:.+]] = scf.for %{{.+}} = %[[C0]] to %[[CHUNKS]] step %[[C2]]
+// CHECK:             func.call @large.chunk.once(%{{[^,]+}}, %[[W]], %{{[^,]+}}) :
+// CHECK:           scf.yield %[[ONE]]
+// CHECK:         } else {
+// CHECK:           %[[T:.+]] = linalg.transpose ins(%[[W]] : tensor<1040x4096xf32>)
+// CHECK:           %[[ALL:.+]] = scf.for %{{.+}} = %[[C0]] to %[[CHUNKS]] step %[[C2]]
+// CHECK:             func.call @large.chunk(%{{[^,]+}}, %[[W]], %{{[^,]+}}, %[[T]]) :
+// CHECK:           scf.yield %[[ALL]]
+// CHECK:         return %[[R]]
+// CHECK-LABEL: func.func private @large.chunk(
+// CHECK-SAME:      %{{[^:]+}}: tensor<4096x1040xf32>)
+// CHECK-NOT:     linalg.transpose
+// CHECK:         linalg.matmul
+// CHECK-LABEL: func.func private @large.chunk.once(
+// CHECK-SAME:      %{{[^:]+}}: tensor<2x4x4096xf32> {bufferization.writable = true}) -> tensor<2x4x4096xf32>
+// CHECK-SAME:      attributes {tconv.batch_image, tconv.batch_single_image}
+// CHECK:         linalg.transpose ins(%{{.+}} : tensor<1040x4096xf32>)
+// CHECK:         linalg.matmul
+func.func @large(%x: tensor<?x4x1040xf32>, %w: tensor<1040x4096xf32>) -> tensor<?x4x4096xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %n = tensor.dim %x, %c0 : tensor<?x4x1040xf32>
+  %odd = arith.remui %n, %c2 : index
+  %chunks = arith.subi %n, %odd : index
+  %init = tensor.empty(%n) : tensor<?x4x4096xf32>
+  %r = scf.for %i = %c0 to %chunks step %c2 iter_args(%acc = %init) -> (tensor<?x4x4096xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0, 0] [2, 4, 1040] [1, 1, 1] : tensor<?x4x1040xf32> to tensor<2x4x1040xf32>
+    %oi = tensor.extract_slice %acc[%i, 0, 0] [2, 4, 4096] [1, 1, 1] : tensor<?x4x4096xf32> to tensor<2x4x4096xf32>
+    %yi = func.call @large.chunk(%xi, %w, %oi) : (tensor<2x4x1040xf32>, tensor<1040x4096xf32>, tensor<2x4x4096xf32>) -> tensor<2x4x4096xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0, 0] [2, 4, 4096] [1, 1, 1] : tensor<2x4x4096xf32> into tensor<?x4x4096xf32>
+    scf.yield %next : tensor<?x4x4096xf32>
+  }
+  return %r : tensor<?x4x4096xf32>
+}
+func.func private @large.chunk(%x: tensor<2x4x1040xf32>, %w: tensor<1040x4096xf32>, %out: tensor<2x4x4096xf32> {bufferization.writable = true}) -> tensor<2x4x4096xf32> attributes {tconv.batch_image} {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4096x1040xf32>
+  %t = linalg.transpose ins(%w : tensor<1040x4096xf32>) outs(%e : tensor<4096x1040xf32>) permutation = [1, 0]
+  %x2 = tensor.collapse_shape %x [[0, 1], [2]] : tensor<2x4x1040xf32> into tensor<8x1040xf32>
+  %e3 = tensor.empty() : tensor<8x4096xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e3 : tensor<8x4096xf32>) -> tensor<8x4096xf32>
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] ins(%x2, %t : tensor<8x1040xf32>, tensor<4096x1040xf32>) outs(%f : tensor<8x4096xf32>) -> tensor<8x4096xf32>
+  %y3 = tensor.expand_shape %y [[0, 1], [2]] output_shape [2, 4, 4096] : tensor<8x4096xf32> into tensor<2x4x4096xf32>
+  %r = bufferization.materialize_in_destination %y3 in %out : (tensor<2x4x4096xf32>, tensor<2x4x4096xf32>) -> tensor<2x4x4096xf32>
+  return %r : tensor<2x4x4096xf32>
+}

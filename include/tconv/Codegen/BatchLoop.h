@@ -25,9 +25,11 @@ inline constexpr llvm::StringLiteral kBatchLoopAttrName = "tconv.batch_loop";
 /// gives a contiguous layout at a dynamic offset.
 inline constexpr llvm::StringLiteral kBatchImageAttrName = "tconv.batch_image";
 
-/// Marks the per-image function a dynamic-batch loop calls when exactly one
-/// image is left to run (N = 1, or one after the chunks): it runs once per
-/// call, so nothing moves out of it (tconv-hoist-batch-invariants) and its
+/// Marks a copy of a per-image (or chunk) function that a dynamic-batch
+/// loop calls at most once per call: the per-image function's when exactly
+/// one image is left to run (N = 1, or one after the chunks), or the chunk
+/// function's when one chunk runs and what the chunks would share is too
+/// large (tconv-hoist-batch-invariants). Nothing moves out of it, and its
 /// runtime filters are copied chunk by chunk as in a static function
 /// (tconv-chunk-output-channels), with the padding and prefetches of those
 /// copies. Also marked kBatchImageAttrName.

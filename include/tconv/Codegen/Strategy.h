@@ -230,6 +230,12 @@ bool runsImageByImage(int64_t batch, uint64_t largestBatchedBytes);
 /// of the largest tensor of one image; 1 for no chunks.
 int64_t batchChunkImages(uint64_t largestImageBytes);
 
+/// Whether a batch loop computes once, before its loop, batch-free results
+/// of `bytes` in all that its per-image (or chunk) function then reads on
+/// every call (tconv-hoist-batch-invariants); if not, a loop with a single
+/// iteration calls a copy of the function that makes them itself.
+bool sharesAcrossImages(uint64_t bytes);
+
 /// The schedule of `op` for the target and options.
 ConvSchedule selectSchedule(ConvOp op, const StrategyOptions &options);
 
