@@ -193,8 +193,15 @@ struct HoistBatchInvariantsPass
             llvm::any_of(result.getUses(), isOutside))
           sharedBytes =
               llvm::SaturatingAdd(sharedBytes, tconv::staticBytes(shaped));
-    if (!tconv::sharesAcrossImages(sharedBytes))
-      std::tie(loop, call) = callCopyWhenOnce(loop, call, image);
+    if (!tconv::sharesAcrossImages(sharedBytes)) {
+      // A loop known to run once has nothing to share; one known to run
+      // more needs no copy.
+      std::optional<APInt> trips = loop.getStaticTripCount();
+      if (!trips)
+        std::tie(loop, call) = callCopyWhenOnce(loop, call, image);
+      else if (trips->ule(1))
+        return;
+    }
 
     // The moved ops, and the invariant ones they read (cloned), go before
     // the loop; arguments map to the call's operands.

@@ -32,7 +32,8 @@ struct Buffer {
 /// among them in place of the ifs (the branches of a dynamic batch's loops:
 /// a buffer of the chunk loop can reuse the bytes of one that died before
 /// it, in the same branch); any other op with regions is one step.
-static void numberSteps(Block &block, DenseMap<Operation *, int64_t> &position) {
+static void numberSteps(Block &block,
+                        DenseMap<Operation *, int64_t> &position) {
   for (Operation &op : block) {
     if (auto ifOp = dyn_cast<scf::IfOp>(op)) {
       for (Region *region : {&ifOp.getThenRegion(), &ifOp.getElseRegion()})

@@ -309,3 +309,42 @@ func.func private @large.chunk(%x: tensor<2x4x1040xf32>, %w: tensor<1040x4096xf3
   %r = bufferization.materialize_in_destination %y3 in %out : (tensor<2x4x4096xf32>, tensor<2x4x4096xf32>) -> tensor<2x4x4096xf32>
   return %r : tensor<2x4x4096xf32>
 }
+
+// -----
+
+// The same chunk function in a loop of a static batch (4 images, 2 at a
+// time): it runs twice on every call, so the transpose moves before the
+// loop and no copy is made.
+// CHECK-LABEL: func.func @large_static(
+// CHECK-SAME:      %[[X:[^:]+]]: tensor<4x4x1040xf32>, %[[W:[^:]+]]: tensor<1040x4096xf32>)
+// CHECK-NOT:     scf.if
+// CHECK:         %[[T:.+]] = linalg.transpose ins(%[[W]] : tensor<1040x4096xf32>)
+// CHECK:         scf.for
+// CHECK:           func.call @large_static.chunk(%{{[^,]+}}, %[[W]], %{{[^,]+}}, %[[T]]) :
+// CHECK-NOT:   func.func private @large_static.chunk.once(
+func.func @large_static(%x: tensor<4x4x1040xf32>, %w: tensor<1040x4096xf32>) -> tensor<4x4x4096xf32> attributes {tconv.batch_loop} {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %init = tensor.empty() : tensor<4x4x4096xf32>
+  %r = scf.for %i = %c0 to %c4 step %c2 iter_args(%acc = %init) -> (tensor<4x4x4096xf32>) {
+    %xi = tensor.extract_slice %x[%i, 0, 0] [2, 4, 1040] [1, 1, 1] : tensor<4x4x1040xf32> to tensor<2x4x1040xf32>
+    %oi = tensor.extract_slice %acc[%i, 0, 0] [2, 4, 4096] [1, 1, 1] : tensor<4x4x4096xf32> to tensor<2x4x4096xf32>
+    %yi = func.call @large_static.chunk(%xi, %w, %oi) : (tensor<2x4x1040xf32>, tensor<1040x4096xf32>, tensor<2x4x4096xf32>) -> tensor<2x4x4096xf32>
+    %next = tensor.insert_slice %yi into %acc[%i, 0, 0] [2, 4, 4096] [1, 1, 1] : tensor<2x4x4096xf32> into tensor<4x4x4096xf32>
+    scf.yield %next : tensor<4x4x4096xf32>
+  }
+  return %r : tensor<4x4x4096xf32>
+}
+func.func private @large_static.chunk(%x: tensor<2x4x1040xf32>, %w: tensor<1040x4096xf32>, %out: tensor<2x4x4096xf32> {bufferization.writable = true}) -> tensor<2x4x4096xf32> attributes {tconv.batch_image} {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4096x1040xf32>
+  %t = linalg.transpose ins(%w : tensor<1040x4096xf32>) outs(%e : tensor<4096x1040xf32>) permutation = [1, 0]
+  %x2 = tensor.collapse_shape %x [[0, 1], [2]] : tensor<2x4x1040xf32> into tensor<8x1040xf32>
+  %e3 = tensor.empty() : tensor<8x4096xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e3 : tensor<8x4096xf32>) -> tensor<8x4096xf32>
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] ins(%x2, %t : tensor<8x1040xf32>, tensor<4096x1040xf32>) outs(%f : tensor<8x4096xf32>) -> tensor<8x4096xf32>
+  %y3 = tensor.expand_shape %y [[0, 1], [2]] output_shape [2, 4, 4096] : tensor<8x4096xf32> into tensor<2x4x4096xf32>
+  %r = bufferization.materialize_in_destination %y3 in %out : (tensor<2x4x4096xf32>, tensor<2x4x4096xf32>) -> tensor<2x4x4096xf32>
+  return %r : tensor<2x4x4096xf32>
+}

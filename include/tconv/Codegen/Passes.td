@@ -705,7 +705,8 @@ def TConvHoistBatchInvariants
     copy of the function, `<name>.once` (`tconv.batch_single_image`), that
     makes them itself just before it reads them, as the static code does:
     T1 at N = 8, 7-11% faster, level with the static code. With more
-    iterations the work still moves. Run it on tensors, after
+    iterations the work still moves; a loop whose trip count is a constant
+    gets no copy (run once, it keeps its work). Run it on tensors, after
     vectorization, when the filter packing exists.
 
     Example:
