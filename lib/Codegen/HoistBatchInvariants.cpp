@@ -2,6 +2,8 @@
 
 #include "tconv/Codegen/Passes.h"
 
+#include "ProfileTags.h"
+
 #include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Strategy.h"
 
@@ -107,6 +109,7 @@ struct HoistBatchInvariantsPass
     SymbolTable(getOperation()).insert(once);
     once->setAttr(tconv::kBatchSingleImageAttrName,
                   UnitAttr::get(&getContext()));
+    tconv::tagCopiedFunction(once);
 
     builder.setInsertionPoint(loop);
     Location loc = loop.getLoc();

@@ -2,6 +2,8 @@
 
 #include "ProfileTags.h"
 
+#include "tconv/Codegen/Passes.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/AttrTypeSubElements.h"
@@ -56,6 +58,39 @@ void mlir::tconv::stripProfileTags(Operation *root) {
   replacer.recursivelyReplaceElementsIn(root, /*replaceAttrs=*/false,
                                         /*replaceLocs=*/true,
                                         /*replaceTypes=*/false);
+}
+
+void mlir::tconv::tagCopiedFunction(func::FuncOp copy) {
+  auto module = copy->getParentOfType<ModuleOp>();
+  auto tableAttr =
+      module ? module->getAttrOfType<ArrayAttr>(kProfiledOpsAttrName)
+             : ArrayAttr();
+  if (!tableAttr)
+    return;
+  SmallVector<Attribute> table(tableAttr.getValue());
+  Builder builder(copy.getContext());
+  llvm::DenseMap<int64_t, int64_t> newIds;
+  AttrTypeReplacer replacer;
+  replacer.addReplacement([&](FusedLoc loc) -> std::optional<Attribute> {
+    std::optional<int64_t> id = getMarkedId(loc);
+    if (!id || *id < 0 || *id >= static_cast<int64_t>(tableAttr.size()))
+      return std::nullopt;
+    auto [it, inserted] = newIds.try_emplace(*id, table.size());
+    if (inserted) {
+      NamedAttrList entry(cast<DictionaryAttr>(table[*id]));
+      entry.set("function", builder.getStringAttr(copy.getSymName()));
+      table.push_back(entry.getDictionary(copy.getContext()));
+    }
+    return LocationAttr(
+        FusedLoc::get(loc.getContext(), loc.getLocations(),
+                      builder.getDictionaryAttr(builder.getNamedAttr(
+                          kProfileIdKey, builder.getI64IntegerAttr(
+                                             it->second)))));
+  });
+  replacer.recursivelyReplaceElementsIn(copy, /*replaceAttrs=*/false,
+                                        /*replaceLocs=*/true,
+                                        /*replaceTypes=*/false);
+  module->setAttr(kProfiledOpsAttrName, builder.getArrayAttr(table));
 }
 
 /// "1x3x8x8xf32" for a shaped type, the type itself otherwise.

@@ -12,6 +12,8 @@
 #ifndef TCONV_LIB_CODEGEN_PROFILETAGS_H
 #define TCONV_LIB_CODEGEN_PROFILETAGS_H
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Location.h"
 #include "mlir/IR/Operation.h"
@@ -33,6 +35,13 @@ DictionaryAttr describeProfiledOp(Operation *op);
 
 /// Removes every mark from the locations in and under `root`.
 void stripProfileTags(Operation *root);
+
+/// Gives the marked ops of `copy`, a copy of a function the module's table
+/// (tconv.profiled_ops) describes, ids of their own: new entries, copies of
+/// the original ones naming `copy` as their function. The profile then
+/// times and counts the copy's runs apart from the original's. Nothing to
+/// do in a module without a table.
+void tagCopiedFunction(func::FuncOp copy);
 
 } // namespace mlir::tconv
 

@@ -7,7 +7,7 @@
 // Checked against the reference at N = 8, 9 and 16.
 
 // RUN: tconv-run %s --random-inputs --batch=8 --verify --print --dump-ir=loops | FileCheck %s -DN=8 --check-prefixes=CHECK,IR
-// RUN: tconv-run %s --random-inputs --batch=9 --verify --print | FileCheck %s -DN=9
+// RUN: tconv-run %s --random-inputs --batch=9 --verify --print --profile=1 | FileCheck %s -DN=9 --check-prefixes=CHECK,PROFILE
 // RUN: tconv-run %s --random-inputs --batch=16 --verify --print | FileCheck %s -DN=16
 
 // IR-LABEL: func.func @main(
@@ -21,6 +21,12 @@
 
 // CHECK: verify result #0: {{.*}}: ok
 // CHECK: result #0: tensor<[[N]]x256x16x16xf32>
+
+// The profile times @main.chunk.once's ops as its own rows: its ops are not
+// counted as the brackets of @main.chunk's (which would halve their runs).
+// PROFILE:     profile: 1 calls
+// PROFILE-NOT: ran 0 times per call
+// PROFILE:     (rest)
 
 func.func @main(%x: tensor<?x512x8x8xf32>, %w: tensor<512x256x4x4xf32>) -> tensor<?x256x16x16xf32> {
   %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
