@@ -836,12 +836,13 @@ def TConvPlanWorkspace : Pass<"tconv-plan-workspace", "::mlir::ModuleOp"> {
     first, first fit, offsets aligned to `alignment`). A dynamic batch's
     loop over chunks of images thus reuses the bytes of the filter copy its
     hoisted Winograd transforms were made from, under the same `scf.if`
-    (T1's dynamic-batch workspace: 34.5 MB -> 27.3 MB). A buffer that escapes (returned or turned into
-    a tensor) keeps its `memref.alloc`; so do dynamic ones and those inside
-    loops. Calls inside the module pass the callee a workspace allocated in
-    the caller (before the sequential loops around the call: the image loop
-    of a dynamic batch allocates once), which the caller's own plan then
-    serves. Run it after bufferization, before the deallocation pipeline.
+    (T1's dynamic-batch workspace: 34.5 MB -> 27.3 MB). A buffer that
+    escapes (returned or turned into a tensor) keeps its `memref.alloc`;
+    so do dynamic ones and those inside loops. Calls inside the module pass
+    the callee a workspace allocated in the caller (before the sequential
+    loops around the call: the image loop of a dynamic batch allocates
+    once), which the caller's own plan then serves. Run it after
+    bufferization, before the deallocation pipeline.
 
     Example (`%a` dies before `%b` is born, so both start at offset 0):
 
