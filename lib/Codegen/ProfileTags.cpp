@@ -73,11 +73,12 @@ void mlir::tconv::tagCopiedFunction(func::FuncOp copy) {
   AttrTypeReplacer replacer;
   replacer.addReplacement([&](FusedLoc loc) -> std::optional<Attribute> {
     std::optional<int64_t> id = getMarkedId(loc);
-    if (!id || *id < 0 || *id >= static_cast<int64_t>(tableAttr.size()))
+    if (!id || *id < 0 || *id >= static_cast<int64_t>(tableAttr.size()) ||
+        !isa<DictionaryAttr>(tableAttr[*id]))
       return std::nullopt;
     auto [it, inserted] = newIds.try_emplace(*id, table.size());
     if (inserted) {
-      NamedAttrList entry(cast<DictionaryAttr>(table[*id]));
+      NamedAttrList entry(cast<DictionaryAttr>(tableAttr[*id]));
       entry.set("function", builder.getStringAttr(copy.getSymName()));
       table.push_back(entry.getDictionary(copy.getContext()));
     }
