@@ -2,6 +2,8 @@
 
 #include "tconv/Codegen/BatchLoop.h"
 
+#include "ProfileTags.h"
+
 #include "tconv/Codegen/Strategy.h"
 #include "tconv/Dialect/TConv/IR/TConvOps.h"
 
@@ -136,16 +138,20 @@ static func::FuncOp buildSingleImage(func::FuncOp driver, func::FuncOp image,
                      .wasInterrupted();
   if (!chunked)
     return {};
-  OpBuilder builder(image);
-  builder.setInsertionPointAfter(image);
-  auto single = cast<func::FuncOp>(builder.clone(*image));
-  auto module = driver->getParentOfType<ModuleOp>();
-  single.setSymName((driver.getSymName() + ".single").str());
+  return tconv::cloneForOneRun(image,
+                               (driver.getSymName() + ".single").str());
+}
+
+func::FuncOp tconv::cloneForOneRun(func::FuncOp function, StringRef name) {
+  OpBuilder builder(function);
+  builder.setInsertionPointAfter(function);
+  auto copy = cast<func::FuncOp>(builder.clone(*function));
+  copy.setSymName(name);
   // A name already taken gets a unique suffix.
-  SymbolTable(module).insert(single);
-  single->setAttr(tconv::kBatchSingleImageAttrName,
-                  UnitAttr::get(driver.getContext()));
-  return single;
+  SymbolTable(function->getParentOfType<ModuleOp>()).insert(copy);
+  copy->setAttr(kBatchSingleImageAttrName, UnitAttr::get(copy.getContext()));
+  tagCopiedFunction(copy);
+  return copy;
 }
 
 void tconv::buildBatchLoop(func::FuncOp driver, func::FuncOp image,

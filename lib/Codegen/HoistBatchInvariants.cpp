@@ -2,8 +2,6 @@
 
 #include "tconv/Codegen/Passes.h"
 
-#include "ProfileTags.h"
-
 #include "tconv/Codegen/BatchLoop.h"
 #include "tconv/Codegen/Strategy.h"
 
@@ -101,17 +99,9 @@ struct HoistBatchInvariantsPass
   /// which it returns with its call; `loop` is erased.
   std::pair<scf::ForOp, func::CallOp>
   callCopyWhenOnce(scf::ForOp loop, func::CallOp call, func::FuncOp image) {
-    OpBuilder builder(image);
-    builder.setInsertionPointAfter(image);
-    auto once = cast<func::FuncOp>(builder.clone(*image));
-    once.setSymName((image.getSymName() + ".once").str());
-    // A name already taken gets a unique suffix.
-    SymbolTable(getOperation()).insert(once);
-    once->setAttr(tconv::kBatchSingleImageAttrName,
-                  UnitAttr::get(&getContext()));
-    tconv::tagCopiedFunction(once);
-
-    builder.setInsertionPoint(loop);
+    func::FuncOp once =
+        tconv::cloneForOneRun(image, (image.getSymName() + ".once").str());
+    OpBuilder builder(loop);
     Location loc = loop.getLoc();
     Value trip = arith::SubIOp::create(builder, loc, loop.getUpperBound(),
                                        loop.getLowerBound());

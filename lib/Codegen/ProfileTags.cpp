@@ -82,11 +82,9 @@ void mlir::tconv::tagCopiedFunction(func::FuncOp copy) {
       entry.set("function", builder.getStringAttr(copy.getSymName()));
       table.push_back(entry.getDictionary(copy.getContext()));
     }
-    return LocationAttr(
-        FusedLoc::get(loc.getContext(), loc.getLocations(),
-                      builder.getDictionaryAttr(builder.getNamedAttr(
-                          kProfileIdKey, builder.getI64IntegerAttr(
-                                             it->second)))));
+    // Unmarked (as stripProfileTags does), then marked with the new id.
+    return LocationAttr(tagWithProfileId(
+        FusedLoc::get(loc.getContext(), loc.getLocations()), it->second));
   });
   replacer.recursivelyReplaceElementsIn(copy, /*replaceAttrs=*/false,
                                         /*replaceLocs=*/true,

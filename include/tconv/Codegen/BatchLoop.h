@@ -46,6 +46,12 @@ inline bool mayMoveWorkToBatchLoop(Operation *function) {
          !function->hasAttr(kBatchSingleImageAttrName);
 }
 
+/// A copy of `function`, placed after it and named `name` (made unique in
+/// the module), marked kBatchSingleImageAttrName: a batch loop calls it at
+/// most once per call. Its ops get profile ids of their own if the module
+/// has been numbered for profiling, so that a profile tells it apart.
+func::FuncOp cloneForOneRun(func::FuncOp function, llvm::StringRef name);
+
 /// A tensor with a dynamic batch: dim 0 dynamic, every other dim static.
 bool isBatchedType(Type type);
 
