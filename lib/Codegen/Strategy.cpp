@@ -505,30 +505,72 @@ static int64_t minWinogradChannels(int64_t kernelSize, Type elementType,
 /// instead of 19.3).
 static constexpr int64_t kMinWinogradTiles = 64;
 
-bool mlir::tconv::fitsWinograd(ConvOp op, int64_t fmaPipes) {
-  ConvGeometry g = op.getGeometry();
-  ArrayRef<int64_t> filterShape = op.getFilter().getType().getShape();
-  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
-  Type elementType = op.getOutput().getType().getElementType();
-  auto hasElementType = [&](Value v) {
-    return cast<ShapedType>(v.getType()).getElementType() == elementType;
-  };
-  if (result.size() != 4 || g.group != 1 ||
-      !(elementType.isF32() || elementType.isBF16()) ||
-      !hasElementType(op.getInput()) || !hasElementType(op.getFilter()) ||
-      filterShape[2] != filterShape[3] ||
+/// Whether a 2-D convolution at unit stride and dilation with an FCHW
+/// filter of `filterShape` and an NCHW result of `resultShape` in
+/// `elementType` pays as Winograd: fitsWinograd without the checks of the op.
+static bool winogradPays(ArrayRef<int64_t> filterShape,
+                         ArrayRef<int64_t> resultShape, Type elementType,
+                         int64_t fmaPipes) {
+  if (filterShape[2] != filterShape[3] ||
       (filterShape[2] != 2 && filterShape[2] != 3) ||
-      !llvm::all_equal({g.strides[0], g.strides[1], g.dilations[0],
-                        g.dilations[1], int64_t(1)}) ||
-      result[2] % 2 != 0 || result[3] % 2 != 0)
+      resultShape[2] % 2 != 0 || resultShape[3] % 2 != 0)
     return false;
   int64_t minChannels =
       minWinogradChannels(filterShape[2], elementType, fmaPipes);
   uint64_t tiles = 1;
-  for (int64_t factor : {result[0], result[2] / 2, result[3] / 2})
+  for (int64_t factor :
+       {resultShape[0], resultShape[2] / 2, resultShape[3] / 2})
     tiles = llvm::SaturatingMultiply<uint64_t>(tiles, factor);
   return filterShape[0] >= minChannels && filterShape[1] >= minChannels &&
          tiles >= kMinWinogradTiles;
+}
+
+/// Whether the convolution of `op`'s operands and result is 2-D, ungrouped,
+/// and f32 or bf16 throughout: the only ones Winograd takes.
+static bool hasWinogradOperands(Operation *op, const ConvGeometry &g) {
+  auto result = cast<ShapedType>(op->getResult(0).getType());
+  Type elementType = result.getElementType();
+  return result.getRank() == 4 && g.group == 1 &&
+         (elementType.isF32() || elementType.isBF16()) &&
+         llvm::all_of(op->getOperandTypes(), [&](Type type) {
+           return cast<ShapedType>(type).getElementType() == elementType;
+         });
+}
+
+bool mlir::tconv::fitsWinograd(ConvOp op, int64_t fmaPipes) {
+  ConvGeometry g = op.getGeometry();
+  if (!hasWinogradOperands(op, g) ||
+      !llvm::all_equal({g.strides[0], g.strides[1], g.dilations[0],
+                        g.dilations[1], int64_t(1)}))
+    return false;
+  return winogradPays(op.getFilter().getType().getShape(),
+                      op.getOutput().getType().getShape(),
+                      op.getOutput().getType().getElementType(), fmaPipes);
+}
+
+/// Whether the phases tconv-decompose-transpose cuts `op` into (kernel /
+/// stride taps each, when the stride divides the kernel and the output)
+/// fit Winograd. Chunked, each chunk would transform the input again: T1
+/// at N = 8 in bf16 (Winograd phases; two 4 MB filter copies, 5.3x its
+/// activations) ran 21-26% slower chunked.
+static bool phasesFitWinograd(ConvTransposeOp op, int64_t fmaPipes) {
+  ConvGeometry g = op.getGeometry();
+  if (!hasWinogradOperands(op, g) || g.dilations[0] != 1 ||
+      g.dilations[1] != 1)
+    return false;
+  ArrayRef<int64_t> filter = op.getFilter().getType().getShape();
+  ArrayRef<int64_t> result = op.getOutput().getType().getShape();
+  SmallVector<int64_t> phaseFilter = {filter[1], filter[0], 0, 0};
+  SmallVector<int64_t> phaseResult = {result[0], result[1], 0, 0};
+  for (unsigned d = 0; d < 2; ++d) {
+    int64_t stride = g.strides[d];
+    if (filter[2 + d] % stride != 0 || result[2 + d] % stride != 0)
+      return false;
+    phaseFilter[2 + d] = filter[2 + d] / stride;
+    phaseResult[2 + d] = result[2 + d] / stride;
+  }
+  return winogradPays(phaseFilter, phaseResult,
+                      op.getOutput().getType().getElementType(), fmaPipes);
 }
 
 /// The transformed inputs and products of a whole batch go through memory
@@ -743,8 +785,20 @@ mlir::tconv::selectTransposeSchedule(ConvTransposeOp op,
 /// 2; with 32 channels 1.8 and 0.90-1.02, unchunked 1.9-2.4 and 0.98-2.0.
 static constexpr uint64_t kMaxChunkFilterBytes = 1 << 20;
 
-/// Whether `op`'s filter arrives at run time, static, larger than a chunk
-/// and at least 4x its activations: a filter that is copied chunk by chunk.
+/// The copies a filter's tiles read it through: bf16 ones two (the layout
+/// change, then vdpbf16ps's pairs of input channels), others one.
+static uint64_t filterCopies(RankedTensorType filterType) {
+  return filterType.getElementType().isBF16() ? 2 : 1;
+}
+
+/// Whether `op`'s filter arrives at run time, static, larger than a chunk,
+/// and its copies weigh at least 4x its activations: a filter that is
+/// copied chunk by chunk. The vocoder layer T7 (8 MB against 2.5 MB of
+/// activations) in bf16 (two 4 MB copies) ran chunked 5-7% faster (Zen 4,
+/// AOT, alternating calls) and needs 0.5 MB of workspace instead of 8; in
+/// f32 (3.2x) 2-3% faster alone, but 1.5% slower in the vocoder example,
+/// whose next layer then reads the chunks' NCW output through a layout
+/// change (0.27 ms).
 static bool filterOutweighsActivations(Operation *op, Value filter,
                                        int64_t group) {
   constexpr uint64_t kMinFilterToActivations = 4;
@@ -759,8 +813,9 @@ static bool filterOutweighsActivations(Operation *op, Value filter,
   uint64_t activationBytes =
       llvm::SaturatingAdd(staticBytes(inputType), staticBytes(outputType));
   return filterBytes > kMaxChunkFilterBytes &&
-         filterBytes >= llvm::SaturatingMultiply(kMinFilterToActivations,
-                                                 activationBytes);
+         llvm::SaturatingMultiply(filterBytes, filterCopies(filterType)) >=
+             llvm::SaturatingMultiply(kMinFilterToActivations,
+                                      activationBytes);
 }
 
 static int64_t outputChannelChunk(Operation *op, Value filter,
@@ -773,7 +828,7 @@ static int64_t outputChannelChunk(Operation *op, Value filter,
   uint64_t filterBytes = staticBytes(filterType);
   int64_t outChannels = filterType.getDimSize(channelDim);
   uint64_t channelBytes = filterBytes / outChannels;
-  uint64_t copies = filterType.getElementType().isBF16() ? 2 : 1;
+  uint64_t copies = filterCopies(filterType);
   uint64_t resultChannelBytes =
       outputType.getNumElements() / outChannels * sizeof(float);
   uint64_t channelScratchBytes = channelBytes * copies + resultChannelBytes;
@@ -787,6 +842,9 @@ static int64_t outputChannelChunk(Operation *op, Value filter,
 }
 
 int64_t mlir::tconv::outputChannelChunk(ConvTransposeOp op, int64_t fTile) {
+  // As for a direct convolution (below), for the phases' products.
+  if (phasesFitWinograd(op, /*fmaPipes=*/1))
+    return 0;
   return ::outputChannelChunk(op, op.getFilter(), /*channelDim=*/1,
                               op.getGeometry().group, fTile);
 }
@@ -802,7 +860,8 @@ int64_t mlir::tconv::outputChannelChunk(ConvOp op, int64_t fTile) {
 
 bool mlir::tconv::copiesFilterInChunks(Operation *op) {
   if (auto transpose = dyn_cast<ConvTransposeOp>(op))
-    return filterOutweighsActivations(op, transpose.getFilter(),
+    return !phasesFitWinograd(transpose, /*fmaPipes=*/1) &&
+           filterOutweighsActivations(op, transpose.getFilter(),
                                       transpose.getGeometry().group);
   auto conv = dyn_cast<ConvOp>(op);
   return conv && !fitsWinograd(conv, /*fmaPipes=*/1) &&

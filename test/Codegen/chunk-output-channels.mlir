@@ -157,15 +157,34 @@ func.func @first_layer_3d(%x: tensor<1x100x1x1x1xf32>, %w: tensor<100x64x4x4x4xf
 
 // -----
 
+// A 1-D bf16 layer like the vocoder's (T7): 2 MiB of filter, 2.7x its
+// input and output, but copied twice (the layout change and vdpbf16ps's
+// channel pairs): 4 chunks of 64 output channels.
+
+// CHECK-LABEL: func.func @bf16_filter_copies_outweigh(
+//       CHECK:   scf.forall (%{{.*}}) in (4)
+//       CHECK:     tconv.conv_transpose {{.*}} -> tensor<1x64x1024xbf16>
+func.func @bf16_filter_copies_outweigh(%x: tensor<1x512x256xbf16>, %w: tensor<512x256x8xbf16>)
+    -> tensor<1x256x1024xbf16> {
+  %y = tconv.conv_transpose %x, %w strides = [4] pads = [2, 2]
+      : (tensor<1x512x256xbf16>, tensor<512x256x8xbf16>) -> tensor<1x256x1024xbf16>
+  return %y : tensor<1x256x1024xbf16>
+}
+
+// -----
+
 // Left whole: a constant filter (copied at compile time), a filter of at
 // most 1 MiB (T2's 0.5 MB), activations more than a quarter of the filter
-// (T1: 8 images, 3 MB against 8 MB), a grouped convolution, and output
-// channels that no multiple of 32 with at most 1 MiB of filter divides;
-// a filter computed otherwise than elementwise or by a transpose (a fill),
-// or used by another op too, whose producer the decomposition fuses into
-// the whole filter's copy; a Winograd convolution (3x3 at 16x16: 64
-// tiles), which would transform its input for every chunk; an image of a
-// batch loop, whose filter copy moves out of the loop over images.
+// copies (T1: 8 images, 3 MB against 8 MB; the 1-D layer above in f32, one
+// 4 MB copy against 1.5 MB), phases that run as Winograd (T1 in bf16: two
+// 4 MB copies against 1.5 MB, 128 tiles per phase), a grouped convolution,
+// and output channels that no multiple of 32 with at most 1 MiB of filter
+// divides; a filter computed otherwise than elementwise or by a transpose
+// (a fill), or used by another op too, whose producer the decomposition
+// fuses into the whole filter's copy; a Winograd convolution (3x3 at
+// 16x16: 64 tiles), which would transform its input for every chunk; an
+// image of a batch loop, whose filter copy moves out of the loop over
+// images.
 
 // CHECK-LABEL: func.func @constant_filter(
 //   CHECK-NOT:   scf.forall
@@ -195,6 +214,26 @@ func.func @large_activations(%x: tensor<8x512x8x8xf32>, %w: tensor<512x256x4x4xf
   %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
       : (tensor<8x512x8x8xf32>, tensor<512x256x4x4xf32>) -> tensor<8x256x16x16xf32>
   return %y : tensor<8x256x16x16xf32>
+}
+
+// CHECK-LABEL: func.func @f32_filter_copy_under_4x(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<1x256x1024xf32>
+func.func @f32_filter_copy_under_4x(%x: tensor<1x512x256xf32>, %w: tensor<512x256x8xf32>)
+    -> tensor<1x256x1024xf32> {
+  %y = tconv.conv_transpose %x, %w strides = [4] pads = [2, 2]
+      : (tensor<1x512x256xf32>, tensor<512x256x8xf32>) -> tensor<1x256x1024xf32>
+  return %y : tensor<1x256x1024xf32>
+}
+
+// CHECK-LABEL: func.func @winograd_phases_bf16(
+//   CHECK-NOT:   scf.forall
+//       CHECK:   tconv.conv_transpose {{.*}} -> tensor<8x256x16x16xbf16>
+func.func @winograd_phases_bf16(%x: tensor<8x512x8x8xbf16>, %w: tensor<512x256x4x4xbf16>)
+    -> tensor<8x256x16x16xbf16> {
+  %y = tconv.conv_transpose %x, %w strides = [2, 2] pads = [1, 1, 1, 1]
+      : (tensor<8x512x8x8xbf16>, tensor<512x256x4x4xbf16>) -> tensor<8x256x16x16xbf16>
+  return %y : tensor<8x256x16x16xbf16>
 }
 
 // CHECK-LABEL: func.func @grouped(

@@ -1550,11 +1550,13 @@ def TConvChunkOutputChannels
     A filter is copied into the layout the tiles read before they run (taps
     first for a transposed convolution's phases,
     `--tconv-decompose-transpose`; HWCF for a direct one); one that arrives
-    at run time is copied in every call. When it outweighs the activations
-    (the first layers of generators: T1n1, 512 -> 256 channels 4x4 on an
-    8x8 input, has 8 MB of filter for 0.4 MB of input and output; deep 3x3
-    layers at 8x8), the copy goes through memory both ways and the tiles
-    read it from memory once more. This pass rewrites each `tconv.conv` and
+    at run time is copied in every call (a bf16 one twice: the layout
+    change, then vdpbf16ps's channel pairs). When its copies outweigh the
+    activations (the first layers of generators: T1n1, 512 -> 256 channels
+    4x4 on an 8x8 input, has 8 MB of filter for 0.4 MB of input and output;
+    deep 3x3 layers at 8x8; a vocoder's 1-D upsampling in bf16), the copy
+    goes through memory both ways and the tiles read it from memory once
+    more. This pass rewrites each `tconv.conv` and
     `tconv.conv_transpose` that the strategy (`outputChannelChunk` in
     `Strategy.h`) picks into an `scf.forall` over chunks of its output
     channels: each iteration is the same convolution of the whole input
@@ -1565,7 +1567,9 @@ def TConvChunkOutputChannels
     sliced along with it; a filter with any other producer, or used
     elsewhere, stays whole: the decomposition fuses its producer into the
     copy. Chunks are multiples of `f-tile` channels whose filter slice
-    takes at most 1 MiB. The input's own preparation (layout change, pads)
+    takes at most 1 MiB. A convolution that runs as Winograd (or whose
+    phases do) stays whole: each chunk would transform the input again.
+    The input's own preparation (layout change, pads)
     is the same in every chunk: the pipeline hoists it out of the loop once
     it exists (loop-invariant code motion after `--tconv-convert-to-linalg`).
     The images of a batch loop are left whole: their filter's copy moves out

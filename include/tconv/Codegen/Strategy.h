@@ -254,8 +254,9 @@ int64_t outputChannelChunk(ConvOp op, int64_t fTile);
 int64_t outputChannelChunk(ConvTransposeOp op, int64_t fTile);
 
 /// Whether `op` (a tconv.conv or tconv.conv_transpose) has a runtime filter
-/// that outweighs its activations, which outputChannelChunk splits into
-/// chunks of output channels whenever a multiple of the tile fits one.
+/// whose copies outweigh its activations, and neither it nor its phases run
+/// as Winograd: one that outputChannelChunk splits into chunks of output
+/// channels whenever a multiple of the tile fits one.
 bool copiesFilterInChunks(Operation *op);
 
 /// The channels-last schedule of a convolution with `outChannels` output
