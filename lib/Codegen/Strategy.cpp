@@ -792,16 +792,16 @@ static uint64_t filterCopies(RankedTensorType filterType) {
 }
 
 /// Whether `op`'s filter arrives at run time, static, larger than a chunk,
-/// and its copies weigh at least 4x its activations: a filter that is
+/// and its copies weigh at least 3x its activations: a filter that is
 /// copied chunk by chunk. The vocoder layer T7 (8 MB against 2.5 MB of
-/// activations) in bf16 (two 4 MB copies) ran chunked 5-7% faster (Zen 4,
-/// AOT, alternating calls) and needs 0.5 MB of workspace instead of 8; in
-/// f32 (3.2x) 2-3% faster alone, but 1.5% slower in the vocoder example,
-/// whose next layer then reads the chunks' NCW output through a layout
-/// change (0.27 ms).
+/// activations: 3.2x) ran chunked 2-4% faster (Zen 4, AOT, alternating
+/// calls), the vocoder example 0.4-0.8% (its next layer reads the chunks in
+/// its own layout), with 4.7 MB of workspace instead of 11; in bf16 (two
+/// 4 MB copies) 5-7% faster. T1 at N = 8 (2.7x) ran 5-12% slower at 2
+/// threads chunked; its phases run as Winograd, which stays whole anyway.
 static bool filterOutweighsActivations(Operation *op, Value filter,
                                        int64_t group) {
-  constexpr uint64_t kMinFilterToActivations = 4;
+  constexpr uint64_t kMinFilterToActivations = 3;
   auto filterType = cast<RankedTensorType>(filter.getType());
   auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
   auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
