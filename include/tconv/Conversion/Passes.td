@@ -63,6 +63,11 @@ def TConvConvertToLinalg : Pass<"tconv-convert-to-linalg"> {
     with `%p0`, `%p1` NCW relayouts of NWC convolutions, becomes two
     convolutions into `tensor.extract_slice %e[0, k, 0] [1, 8, 8] [1, 2, 1]`
     of an NWC `%e`, inserted back there, and one relayout of `%e` to NCW.
+    Likewise an `scf.forall` whose one result (a fresh tensor, not returned)
+    its body fills with one `tensor.parallel_insert_slice` of such a
+    relayout (the chunks of `--tconv-chunk-output-channels`) fills a
+    channels-last tensor instead, followed by one relayout, which the next
+    layer's layout change back then cancels.
 
     Transposed convolutions must be rewritten into direct ones by
     `--tconv-decompose-transpose` first; the pass fails with an error
