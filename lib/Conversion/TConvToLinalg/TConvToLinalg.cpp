@@ -548,6 +548,17 @@ static tensor::EmptyOp rootEmpty(Value value) {
   return nullptr;
 }
 
+/// The permutation of `inserted`, a value inserted into a tensor of
+/// `destRank` dims, when it is a relayout (also one that rounds) used only
+/// there.
+static std::optional<SmallVector<int64_t>>
+loneInsertedRelayout(Value inserted, int64_t destRank) {
+  if (!inserted.hasOneUse() ||
+      cast<RankedTensorType>(inserted.getType()).getRank() != destRank)
+    return std::nullopt;
+  return copyPermutation(inserted, /*converting=*/true);
+}
+
 /// insert_slice(relayout(x, perm), dest) -> relayout(insert_slice(x,
 /// dest'), perm), with dest' the dest in x's layout. A chain of such inserts
 /// (the phases of a decomposed transposed convolution, each written with a
@@ -560,9 +571,8 @@ struct InsertBeforeRelayout : public OpRewritePattern<tensor::InsertSliceOp> {
   LogicalResult matchAndRewrite(tensor::InsertSliceOp op,
                                 PatternRewriter &rewriter) const override {
     std::optional<SmallVector<int64_t>> perm =
-        copyPermutation(op.getSource(), /*converting=*/true);
-    if (!perm || !op.getSource().hasOneUse() ||
-        op.getSourceType().getRank() != op.getDestType().getRank())
+        loneInsertedRelayout(op.getSource(), op.getDestType().getRank());
+    if (!perm)
       return rewriter.notifyMatchFailure(op, "source is no lone relayout");
     SmallVector<int64_t> inverse = invertPermutationVector(*perm);
     Location loc = op.getLoc();
@@ -630,10 +640,9 @@ struct ParallelInsertBeforeRelayout
     auto insert = dyn_cast<tensor::ParallelInsertSliceOp>(*inserts.begin());
     if (!insert || insert.getDest() != shared)
       return rewriter.notifyMatchFailure(op, "result not just inserted");
-    std::optional<SmallVector<int64_t>> perm =
-        copyPermutation(insert.getSource(), /*converting=*/true);
-    if (!perm || !insert.getSource().hasOneUse() ||
-        insert.getSourceType().getRank() != insert.getDestType().getRank())
+    std::optional<SmallVector<int64_t>> perm = loneInsertedRelayout(
+        insert.getSource(), insert.getDestType().getRank());
+    if (!perm)
       return rewriter.notifyMatchFailure(op, "source is no lone relayout");
     SmallVector<int64_t> inverse = invertPermutationVector(*perm);
     auto relayoutOp = insert.getSource().getDefiningOp<linalg::GenericOp>();
