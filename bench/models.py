@@ -6,7 +6,11 @@ Run with Debian's /usr/bin/python3 (python3-torch, numpy); tconv itself does
 not need Python. Models: examples/onnx/*.onnx (PyTorch runs the modules of
 examples/onnx/export_models.py that were exported to them) and
 examples/models/*.mlir (PyTorch runs the same layers with torch.nn.functional,
-the weights scaled on every call as the .mlir functions do).
+the weights scaled on every call as the .mlir functions do), and as
+"models/NAME (initializers)" the same layers with the weights scaled once and
+exported to a temporary .onnx file as initializers, as trained models reach
+users: tconv-run (checked against PyTorch's output first), PyTorch and ONNX
+Runtime all run that model.
 
 Each round times every model with every contender at every thread count,
 one after the other (A B A B ...): tconv-run --bench=CALLS --threads=T (the
@@ -50,74 +54,92 @@ def onnx_model(name):
     raise KeyError(name)
 
 
-def scaled(shape, scale, generator):
-    """Random weights in [-1, 1); the .mlir functions scale them per call."""
-    return (torch.rand(shape, generator=generator) * 2 - 1, scale)
+class MlirModel(torch.nn.Module):
+    """The layers of an examples/models/*.mlir function. Its weights come
+    as arguments, uniform in [-1, 1), and are scaled on every call; FOLDED
+    scales them once and holds them, as a model whose weights are ONNX
+    initializers does (exported so, they are initializers)."""
+
+    def __init__(self, layers, weights, scales, biases, folded):
+        super().__init__()
+        self.layers, self.scales, self.folded = layers, scales, folded
+        self.weights = torch.nn.ParameterList(
+            torch.nn.Parameter(w * k if folded else w, requires_grad=False)
+            for w, k in zip(weights, scales))
+        self.biases = torch.nn.ParameterList(
+            torch.nn.Parameter(b, requires_grad=False) for b in biases)
+
+    def forward(self, x):
+        ws = list(self.weights)
+        if not self.folded:
+            ws = [w * k for w, k in zip(ws, self.scales)]
+        return self.layers(x, ws, list(self.biases))
 
 
-def mlir_model(name):
-    """examples/models/NAME.mlir as torch.nn.functional calls."""
+def dcgan_layers(x, w, b):
+    y = F.relu(F.conv_transpose2d(x, w[0]))
+    for wi in w[1:-1]:
+        y = F.relu(F.conv_transpose2d(y, wi, stride=2, padding=1))
+    return torch.tanh(F.conv_transpose2d(y, w[-1], stride=2, padding=1))
+
+
+def autoencoder_layers(x, w, b):
+    y = F.relu(F.conv2d(x, w[0], b[0], stride=2, padding=1))
+    y = F.relu(F.conv2d(y, w[1], b[1], stride=2, padding=1))
+    y = F.relu(F.conv_transpose2d(y, w[2], b[2], stride=2, padding=1,
+                                  output_padding=1))
+    return torch.tanh(F.conv_transpose2d(y, w[3], b[3], stride=2, padding=1,
+                                         output_padding=1))
+
+
+def fcnn_layers(x, w, b):
+    y = F.relu(F.conv2d(x, w[0], b[0], padding=4))
+    y = F.relu(F.conv2d(y, w[1], b[1], padding=3))
+    y = F.relu(F.conv_transpose2d(y, w[2], b[2], stride=2, padding=1))
+    y = F.relu(F.conv2d(y, w[3], b[3], padding=2))
+    y = F.relu(F.conv_transpose2d(y, w[4], b[4], stride=2, padding=1))
+    return F.conv2d(y, w[5], b[5])
+
+
+def vocoder_layers(x, w, b):
+    y = F.leaky_relu(F.conv1d(x, w[0], b[0], padding=3), 0.2)
+    y = F.leaky_relu(F.conv_transpose1d(y, w[1], b[1], stride=8, padding=4),
+                     0.2)
+    y = F.leaky_relu(F.conv_transpose1d(y, w[2], b[2], stride=2, padding=1),
+                     0.2)
+    return torch.tanh(F.conv1d(y, w[3], b[3], padding=3))
+
+
+# name: (layers, input shape, [(weight shape, scale)], bias lengths)
+MLIR_MODELS = {
+    "dcgan": (dcgan_layers, (1, 100, 1, 1), [
+        ((100, 512, 4, 4), 0.245), ((512, 256, 4, 4), 0.0541),
+        ((256, 128, 4, 4), 0.0765), ((128, 64, 4, 4), 0.108),
+        ((64, 3, 4, 4), 0.153)], []),
+    "autoencoder": (autoencoder_layers, (1, 3, 64, 64), [
+        ((16, 3, 3, 3), 0.471), ((32, 16, 3, 3), 0.204),
+        ((32, 16, 3, 3), 0.289), ((16, 3, 3, 3), 0.408)], [16, 32, 16, 3]),
+    "fcnn": (fcnn_layers, (1, 32, 64, 64), [
+        ((64, 32, 9, 9), 0.0481), ((32, 64, 7, 7), 0.0437),
+        ((32, 32, 4, 4), 0.217), ((16, 32, 5, 5), 0.0866),
+        ((16, 16, 4, 4), 0.306), ((1, 16, 1, 1), 0.612)],
+        [64, 32, 32, 16, 16, 1]),
+    "vocoder": (vocoder_layers, (1, 80, 256), [
+        ((512, 80, 7), 0.104), ((512, 256, 16), 0.0765),
+        ((256, 128, 4), 0.108), ((1, 128, 7), 0.0818)], [512, 256, 128, 1]),
+}
+
+
+def mlir_model(name, folded=False):
+    """examples/models/NAME.mlir as an MlirModel and its input."""
+    layers, shape, weight_specs, bias_lengths = MLIR_MODELS[name]
     g = torch.Generator().manual_seed(0)
-    if name == "dcgan":
-        x = torch.rand(1, 100, 1, 1, generator=g)
-        ws = [scaled(s, k, g) for s, k in [
-            ((100, 512, 4, 4), 0.245), ((512, 256, 4, 4), 0.0541),
-            ((256, 128, 4, 4), 0.0765), ((128, 64, 4, 4), 0.108),
-            ((64, 3, 4, 4), 0.153)]]
-
-        def forward(x):
-            y = F.relu(F.conv_transpose2d(x, ws[0][0] * ws[0][1]))
-            for w, k in ws[1:-1]:
-                y = F.relu(F.conv_transpose2d(y, w * k, stride=2, padding=1))
-            w, k = ws[-1]
-            return torch.tanh(F.conv_transpose2d(y, w * k, stride=2,
-                                                 padding=1))
-    elif name == "autoencoder":
-        x = torch.rand(1, 3, 64, 64, generator=g)
-        e1, e2 = scaled((16, 3, 3, 3), 0.471, g), scaled((32, 16, 3, 3), 0.204, g)
-        d1, d2 = scaled((32, 16, 3, 3), 0.289, g), scaled((16, 3, 3, 3), 0.408, g)
-        b = [torch.rand(n, generator=g) for n in (16, 32, 16, 3)]
-
-        def forward(x):
-            y = F.relu(F.conv2d(x, e1[0] * e1[1], b[0], stride=2, padding=1))
-            y = F.relu(F.conv2d(y, e2[0] * e2[1], b[1], stride=2, padding=1))
-            y = F.relu(F.conv_transpose2d(y, d1[0] * d1[1], b[2], stride=2,
-                                          padding=1, output_padding=1))
-            return torch.tanh(F.conv_transpose2d(
-                y, d2[0] * d2[1], b[3], stride=2, padding=1,
-                output_padding=1))
-    elif name == "fcnn":
-        x = torch.rand(1, 32, 64, 64, generator=g)
-        w1, w2 = scaled((64, 32, 9, 9), 0.0481, g), scaled((32, 64, 7, 7), 0.0437, g)
-        t1, w3 = scaled((32, 32, 4, 4), 0.217, g), scaled((16, 32, 5, 5), 0.0866, g)
-        t2, w4 = scaled((16, 16, 4, 4), 0.306, g), scaled((1, 16, 1, 1), 0.612, g)
-        b = [torch.rand(n, generator=g) for n in (64, 32, 32, 16, 16, 1)]
-
-        def forward(x):
-            y = F.relu(F.conv2d(x, w1[0] * w1[1], b[0], padding=4))
-            y = F.relu(F.conv2d(y, w2[0] * w2[1], b[1], padding=3))
-            y = F.relu(F.conv_transpose2d(y, t1[0] * t1[1], b[2], stride=2,
-                                          padding=1))
-            y = F.relu(F.conv2d(y, w3[0] * w3[1], b[3], padding=2))
-            y = F.relu(F.conv_transpose2d(y, t2[0] * t2[1], b[4], stride=2,
-                                          padding=1))
-            return F.conv2d(y, w4[0] * w4[1], b[5])
-    elif name == "vocoder":
-        x = torch.rand(1, 80, 256, generator=g)
-        w0, t1 = scaled((512, 80, 7), 0.104, g), scaled((512, 256, 16), 0.0765, g)
-        t2, w3 = scaled((256, 128, 4), 0.108, g), scaled((1, 128, 7), 0.0818, g)
-        b = [torch.rand(n, generator=g) for n in (512, 256, 128, 1)]
-
-        def forward(x):
-            y = F.leaky_relu(F.conv1d(x, w0[0] * w0[1], b[0], padding=3), 0.2)
-            y = F.leaky_relu(F.conv_transpose1d(y, t1[0] * t1[1], b[1],
-                                                stride=8, padding=4), 0.2)
-            y = F.leaky_relu(F.conv_transpose1d(y, t2[0] * t2[1], b[2],
-                                                stride=2, padding=1), 0.2)
-            return torch.tanh(F.conv1d(y, w3[0] * w3[1], b[3], padding=3))
-    else:
-        raise KeyError(name)
-    return forward, (x,)
+    x = torch.rand(shape, generator=g)
+    weights = [torch.rand(s, generator=g) * 2 - 1 for s, _ in weight_specs]
+    biases = [torch.rand(n, generator=g) for n in bias_lengths]
+    model = MlirModel(layers, weights, [k for _, k in weight_specs], biases,
+                      folded)
+    return model.eval(), (x,)
 
 
 # (label, tconv-run arguments, PyTorch builder, ONNX file or None)
@@ -144,6 +166,30 @@ MODELS = [
     ("models/vocoder", ["examples/models/vocoder.mlir", "--random-inputs"],
      lambda: mlir_model("vocoder"), None),
 ]
+
+
+INITIALIZERS_LABEL = "models/{} (initializers)"
+
+
+def with_initializers(name, directory, tconv_run):
+    """A MODELS entry for examples/models/NAME with its weights folded and
+    exported to DIRECTORY/NAME.onnx as initializers, as users export
+    trained models; tconv, PyTorch and ONNX Runtime all run that model.
+    tconv-run's result must match PyTorch's (exit 1 otherwise)."""
+    model, inputs = mlir_model(name, folded=True)
+    path = os.path.join(directory, name + ".onnx")
+    torch.onnx.export(model, inputs, path, opset_version=export_models.OPSET,
+                      input_names=["x"], output_names=["y"])
+    given, expected = (os.path.join(directory, name + suffix)
+                       for suffix in (".input.npy", ".expected.npy"))
+    np.save(given, inputs[0].numpy())
+    with torch.no_grad():
+        np.save(expected, model(*inputs).numpy())
+    subprocess.run([tconv_run, path, f"--input={given}",
+                    f"--expected={expected}"], check=True,
+                   stdout=subprocess.DEVNULL)
+    return (INITIALIZERS_LABEL.format(name), [path, "--random-inputs"],
+            lambda: (model, inputs), path)
 
 
 def time_tconv(tconv_run, args, threads, calls):
@@ -190,8 +236,14 @@ def main():
                         help="write the Markdown table here too")
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
-    chosen = [m for m in MODELS
-              if not args.models or m[0] in args.models.split(",")]
+    def wanted(label):
+        return not args.models or label in args.models.split(",")
+
+    exported = tempfile.TemporaryDirectory()  # removed when main returns
+    chosen = [m for m in MODELS if wanted(m[0])] + [
+        with_initializers(name, exported.name, args.tconv_run)
+        for name in MLIR_MODELS
+        if wanted(INITIALIZERS_LABEL.format(name))]
     ort_script = os.path.join(ROOT, "bench", "ort-bench.js")
     env_node = None
     if args.ort:
