@@ -21,6 +21,10 @@ with intraOpNumThreads = T (bench/ort-bench.js under node). The table shows
 the median over rounds of each contender's time and of the per-round ratio
 tconv / contender (< 1: tconv is faster), so that a slow round on a shared
 machine slows both sides of its ratio alike.
+
+It also shows what a process waits for before its first result: tconv-run's
+compile time (the file to machine code; tconv-compile moves it to build
+time) and ONNX Runtime's session creation, medians over rounds.
 """
 import argparse
 import json
@@ -193,11 +197,13 @@ def with_initializers(name, directory, tconv_run):
 
 
 def time_tconv(tconv_run, args, threads, calls):
+    """The median call and the compile time (file to machine code)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run([tconv_run, *args, f"--bench={calls}",
                         f"--threads={threads}", f"--bench-json={out.name}"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        return json.load(open(out.name))["median_ms"]
+        report = json.load(open(out.name))
+        return report["median_ms"], report["compile_ms"]
 
 
 def time_torch(model, inputs, threads, calls):
@@ -214,10 +220,12 @@ def time_torch(model, inputs, threads, calls):
 
 
 def time_ort(node, script, onnx_file, threads, calls):
+    """The median call and the session's creation from the file."""
     out = subprocess.run([node, script, os.path.join(ROOT, onnx_file),
                           str(threads), str(calls)], check=True,
                          capture_output=True, text=True).stdout
-    return json.loads(out)["median_ms"]
+    report = json.loads(out)
+    return report["median_ms"], report["load_ms"]
 
 
 def main():
@@ -236,6 +244,7 @@ def main():
                         help="write the Markdown table here too")
     args = parser.parse_args()
     threads = [int(t) for t in args.threads.split(",")]
+
     def wanted(label):
         return not args.models or label in args.models.split(",")
 
@@ -253,19 +262,23 @@ def main():
 
     built = {label: build() for label, _, build, _ in chosen}
     # times[(label, threads, contender)] = one median per round;
-    # ratios[(label, threads, contender)] = tconv / contender per round.
-    times, ratios = {}, {}
+    # ratios[(label, threads, contender)] = tconv / contender per round;
+    # loads[(label, threads, contender)] = tconv's compile time or ONNX
+    # Runtime's session creation, per round.
+    times, ratios, loads = {}, {}, {}
     for r in range(args.rounds):
         for label, tconv_args, _, onnx_file in chosen:
             for t in threads:
                 model, inputs = built[label]
-                measured = {
-                    "tconv": time_tconv(args.tconv_run, tconv_args, t,
-                                        args.calls),
-                    "torch": time_torch(model, inputs, t, args.calls)}
+                measured, loaded = {}, {}
+                measured["tconv"], loaded["tconv"] = time_tconv(
+                    args.tconv_run, tconv_args, t, args.calls)
+                measured["torch"] = time_torch(model, inputs, t, args.calls)
                 if env_node and onnx_file:
-                    measured["ort"] = time_ort(env_node, ort_script,
-                                               onnx_file, t, args.calls)
+                    measured["ort"], loaded["ort"] = time_ort(
+                        env_node, ort_script, onnx_file, t, args.calls)
+                for contender, ms in loaded.items():
+                    loads.setdefault((label, t, contender), []).append(ms)
                 for contender, ms in measured.items():
                     times.setdefault((label, t, contender), []).append(ms)
                     if contender != "tconv":
@@ -277,24 +290,27 @@ def main():
                       file=sys.stderr, flush=True)
 
     with_ort = bool(env_node)
-    head = "| model | threads | PyTorch 1.13 ms | tconv ms | tconv / PyTorch |"
-    rule = "|---|---:|---:|---:|---:|"
+    head = ("| model | threads | PyTorch 1.13 ms | tconv ms | tconv / PyTorch "
+            "| tconv compile ms |")
+    rule = "|---|---:|---:|---:|---:|---:|"
     if with_ort:
-        head += " ONNX Runtime ms | tconv / ORT |"
-        rule += "---:|---:|"
+        head += " ONNX Runtime ms | tconv / ORT | ORT load ms |"
+        rule += "---:|---:|---:|"
     lines = [head, rule]
     med = statistics.median
     for label, _, _, onnx_file in chosen:
         for t in threads:
             row = (f"| {label} | {t} | {med(times[(label, t, 'torch')]):.3f} "
                    f"| {med(times[(label, t, 'tconv')]):.3f} "
-                   f"| **{med(ratios[(label, t, 'torch')]):.2f}** |")
+                   f"| **{med(ratios[(label, t, 'torch')]):.2f}** "
+                   f"| {med(loads[(label, t, 'tconv')]):.0f} |")
             if with_ort:
                 if onnx_file:
                     row += (f" {med(times[(label, t, 'ort')]):.3f} "
-                            f"| **{med(ratios[(label, t, 'ort')]):.2f}** |")
+                            f"| **{med(ratios[(label, t, 'ort')]):.2f}** "
+                            f"| {med(loads[(label, t, 'ort')]):.0f} |")
                 else:
-                    row += " | |"
+                    row += " | | |"
             lines.append(row)
     table = "\n".join(lines) + "\n"
     print(table, end="")
