@@ -47,6 +47,20 @@ try:
 except OSError:
     pass
 
+# PyTorch and ONNX for Debian's /usr/bin/python3 (python3-torch,
+# python3-onnx): bench/models.py, which make bench-models runs, needs them.
+try:
+    import subprocess
+    probe = subprocess.run(
+        ["/usr/bin/python3", "-c",
+         "import importlib.util as u, sys; "
+         "sys.exit(not (u.find_spec('torch') and u.find_spec('onnx')))"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if probe.returncode == 0:
+        config.available_features.add("python3-torch")
+except OSError:
+    pass
+
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
