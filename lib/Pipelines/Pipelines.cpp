@@ -275,7 +275,8 @@ static void addLLVMStage(OpPassManager &pm,
   if (options.workspace)
     pm.addNestedPass<func::FuncOp>(createTConvThreadScratchOnStack());
   // LLVM's x86 backend aborts on some bf16 vectors; it gets i16 ones.
-  pm.addNestedPass<func::FuncOp>(createTConvExpandBF16Conversions());
+  pm.addNestedPass<func::FuncOp>(createTConvExpandBF16Conversions(
+      TConvExpandBF16ConversionsOptions{options.bf16Convert}));
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
@@ -328,6 +329,7 @@ void mlir::tconv::scheduleForCpu(tconv::LowerToLLVMOptions &options,
   setUnlessGiven(options.owTile, defaultOwTile(lanes));
   setUnlessGiven(options.cTile, defaultCTile(lanes));
   setUnlessGiven(options.bf16Dot, prefersBF16Dot(cpu));
+  setUnlessGiven(options.bf16Convert, hasBF16Dot(cpu));
   setUnlessGiven(options.fmaPipes, getFmaPipes(cpu));
 }
 

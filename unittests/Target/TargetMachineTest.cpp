@@ -61,6 +61,7 @@ INSTANTIATE_TEST_SUITE_P(
                     CpuFacts{"sapphirerapids", "", 16, true, 2, false},
                     CpuFacts{"emeraldrapids", "", 16, true, 2, false},
                     CpuFacts{"skylake-avx512", "", 16, false, 2, false},
+                    CpuFacts{"icelake-server", "", 16, false, 2, false},
                     CpuFacts{"emeraldrapids", "-avx512f", 8, false, 1, false},
                     CpuFacts{"x86-64-v4", "+avx512bf16", 16, true, 1, true},
                     CpuFacts{"x86-64-v3", "", 8, false, 1, false}),
@@ -77,7 +78,8 @@ namespace {
 auto scheduleOf(const LowerToLLVMOptions &options) {
   return std::make_tuple(int64_t(options.vectorWidth), int64_t(options.fTile),
                          int64_t(options.owTile), int64_t(options.cTile),
-                         bool(options.bf16Dot), int64_t(options.fmaPipes));
+                         bool(options.bf16Dot), bool(options.bf16Convert),
+                         int64_t(options.fmaPipes));
 }
 
 class TargetCpuOption : public testing::TestWithParam<const char *> {};
@@ -111,6 +113,7 @@ INSTANTIATE_TEST_SUITE_P(Cpus, TargetCpuOption,
                          testing::Values("host", "znver4", "znver5",
                                          "sapphirerapids", "emeraldrapids",
                                          "skylake-avx512", "cooperlake",
+                                         "icelake-server",
                                          "x86-64-v4", "x86-64-v3",
                                          "x86-64"),
                          [](const testing::TestParamInfo<const char *> &info) {
@@ -125,11 +128,11 @@ INSTANTIATE_TEST_SUITE_P(Cpus, TargetCpuOption,
 TEST(TargetCpuOption, KeepsGivenOptions) {
   LowerToLLVMOptions options;
   ASSERT_TRUE(succeeded(options.parseFromString(
-      "target-cpu=znver5 vector-width=8 fma-pipes=1")));
+      "target-cpu=znver5 vector-width=8 fma-pipes=1 bf16-convert=false")));
   ASSERT_TRUE(succeeded(applyTargetCpu(options, [](const llvm::Twine &) {})));
   EXPECT_EQ(scheduleOf(options),
             std::make_tuple(int64_t(8), int64_t(16), int64_t(4), int64_t(4),
-                            true, int64_t(1)));
+                            true, false, int64_t(1)));
 }
 
 TEST(TargetCpuOption, RejectsAnUnknownCpu) {

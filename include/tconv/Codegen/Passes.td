@@ -1906,11 +1906,15 @@ def TConvExpandBF16Conversions
     a `<9 x bfloat>` row read by a row-vectorized convolution whose cropped
     taps also read its first 8 elements as a bitcast of the same load.
     bf16 is the upper half of an f32: extension is a shift of the 16 bits
-    (what LLVM emits anyway), and truncation of a vector whose length is not
-    a power of two rounds to nearest even with integer operations (the same
-    results as LLVM's `fptrunc`; register-sized vectors keep LLVM's single
-    instruction on AVX512-BF16). LLVM then only sees bf16 vectors it has a
-    register type for. Run before the conversion to LLVM.
+    (what LLVM emits anyway), and truncation rounds to nearest even with
+    integer operations (the same results as LLVM's `fptrunc`). LLVM then
+    only sees bf16 vectors it has a register type for. Run before the
+    conversion to LLVM.
+
+    With `native-truncations`, truncations of register-sized vectors stay
+    `arith.truncf`: one `vcvtneps2bf16` on AVX512_BF16. Without that
+    instruction LLVM calls `__truncsfbf2` once per element (a bf16 T5 on Ice
+    Lake ran 10x slower than in f32), so the option is for such targets only.
 
     Example:
 
@@ -1928,6 +1932,12 @@ def TConvExpandBF16Conversions
     %f = arith.bitcast %s : vector<9xi32> to vector<9xf32>
     ```
   }];
+  let options = [
+    Option<"nativeTruncations", "native-truncations", "bool",
+           /*default=*/"false",
+           "Leave f32 -> bf16 truncations of power-of-two vectors to LLVM "
+           "(for targets with AVX512_BF16's vcvtneps2bf16)">,
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 

@@ -126,6 +126,14 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "CPU that runs it on each FMA pipe: AMD's, not "
                      "Intel's)"),
       llvm::cl::init(false)};
+  Option<bool> bf16Convert{
+      *this, "bf16-convert",
+      llvm::cl::desc("f32 -> bf16 roundings use AVX512_BF16's "
+                     "vcvtneps2bf16 (tconv-run and tconv-compile set it "
+                     "for a target CPU that has it; otherwise integer "
+                     "operations, where LLVM would call a library "
+                     "routine per element)"),
+      llvm::cl::init(false)};
   Option<bool> winograd{
       *this, "winograd",
       llvm::cl::desc("f32 3x3 convolutions at unit stride with at least 16 "
@@ -178,7 +186,7 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
                      "do for theirs: host, or an x86 CPU by LLVM's name "
                      "(x86-64-v3, znver5, sapphirerapids...); sets "
                      "vector-width, the tiles for it, fma-pipes, bf16-dot "
-                     "and streaming-stores, except those given. Empty: "
+                     "and bf16-convert, except those given. Empty: "
                      "the portable defaults (8 lanes, one FMA pipe)"),
       llvm::cl::init("")};
   Option<std::string> stopAfter{
@@ -192,7 +200,7 @@ struct LowerToLLVMOptions : public PassPipelineOptions<LowerToLLVMOptions> {
 /// with AVX-512, 8 with AVX2, 4 with SSE or NEON) and the tiles for it
 /// (defaultFTile, defaultOwTile, defaultCTile: ow-tile x 2 accumulators,
 /// 8 on AVX2 and up to 28 in AVX-512's 32 registers), bf16-dot
-/// (prefersBF16Dot), fma-pipes and streaming-stores (x86).
+/// (prefersBF16Dot), bf16-convert (hasBF16Dot) and fma-pipes.
 void scheduleForCpu(LowerToLLVMOptions &options, const TargetCpu &cpu);
 
 /// scheduleForCpu for `options.targetCpu`, if set: the host's CPU and

@@ -17,6 +17,18 @@ np.save('seed_x_1x2.npy', np.array([1, 2], dtype='<f4').reshape(1, 2))
 np.save('fortran.npy', np.asfortranarray(np.zeros((2, 3), dtype='<f4')))
 np.save('int32.npy', np.array([1, 2], dtype='<i4').reshape(1, 1, 2))
 np.save('bigendian.npy', np.array([1, 2], dtype='>f4').reshape(1, 1, 2))
+# Three input channels whose f32 sum a + b + c the bf16 1x1 convolution of
+# bf16-rounding.test rounds: ties to even, sticky bits, overflow, NaN.
+max_bf16 = np.frombuffer(np.uint32(0x7f7f0000).tobytes(), dtype='<f4')[0]
+rounding_cases = [
+    (1, 2**-8, 0), (1.0078125, 2**-8, 0), (1, 2**-8, 2**-16),
+    (max_bf16, 2**119, 0), (np.nan, 0, 0), (-1, -2**-8, 0), (1, 2**-9, 0),
+    (1, 3 * 2**-9, 0), (-np.inf, 0, 0), (max_bf16, 2**118, 0),
+    (-0.0, -0.0, -0.0), (2, 2**-7, 0), (2, 2**-7, 2**-15),
+    (3.015625, 2**-7, 0), (100, 0.25, 0), (1, 1, 1)]
+np.save('bf16-rounding.npy',
+        np.ascontiguousarray(
+            np.array(rounding_cases, dtype='<f4').T).reshape(1, 3, 16))
 with open('bad_magic.npy', 'wb') as f:
     f.write(b'PK\x03\x04 this is a zip, not an npy file')
 full = open('seed_x.npy', 'rb').read()
