@@ -74,7 +74,9 @@ struct TruncateToBF16 : OpRewritePattern<arith::TruncFOp> {
   LogicalResult matchAndRewrite(arith::TruncFOp op,
                                 PatternRewriter &rewriter) const override {
     Type source = op.getIn().getType();
-    if (!isF32(source) || !isBF16(op.getType()))
+    std::optional<arith::RoundingMode> mode = op.getRoundingmode();
+    if (!isF32(source) || !isBF16(op.getType()) ||
+        (mode && *mode != arith::RoundingMode::to_nearest_even))
       return failure();
     Location loc = op.getLoc();
     Type i32 = withElementType(source, rewriter.getI32Type());

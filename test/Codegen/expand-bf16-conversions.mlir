@@ -53,6 +53,16 @@ func.func @truncate_scalar(%f: f32) -> bf16 {
 
 // -----
 
+// Another rounding mode is LLVM's.
+// CHECK-LABEL: func.func @truncate_downward
+// CHECK: arith.truncf %{{.*}} downward : vector<16xf32> to vector<16xbf16>
+func.func @truncate_downward(%f: vector<16xf32>) -> vector<16xbf16> {
+  %b = arith.truncf %f downward : vector<16xf32> to vector<16xbf16>
+  return %b : vector<16xbf16>
+}
+
+// -----
+
 // Other conversions are LLVM's.
 // CHECK-LABEL: func.func @f16
 // CHECK: arith.extf %{{.*}} : vector<9xf16> to vector<9xf32>
