@@ -137,6 +137,28 @@ func.func @fill_init(%x: tensor<1x10x8xf32>, %w: tensor<3x8x16xf32>) -> tensor<1
 
 // -----
 
+// In 2-D the accumulators are read through a rank-reducing slice of the
+// output tile: they still start from the fill value, not from loads of
+// the zeros written to the tile.
+
+// CHECK-LABEL: func.func @fill_init_2d
+//   CHECK-DAG:   %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<8xf32>
+//       CHECK:   scf.forall
+//   CHECK-NOT:     vector.transfer_read %{{.*}} : tensor<1x4x16xf32>
+//       CHECK:     scf.for %{{.*}} iter_args(%{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]], %{{.*}} = %[[ZERO]])
+//       CHECK:       vector.fma
+//       CHECK:     vector.transfer_write %{{.*}} : vector<8xf32>, tensor<1x4x16xf32>
+func.func @fill_init_2d(%x: tensor<1x4x10x8xf32>, %w: tensor<2x3x8x16xf32>) -> tensor<1x3x8x16xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x3x8x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x3x8x16xf32>) -> tensor<1x3x8x16xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x4x10x8xf32>, tensor<2x3x8x16xf32>) outs(%init : tensor<1x3x8x16xf32>) -> tensor<1x3x8x16xf32>
+  return %y : tensor<1x3x8x16xf32>
+}
+
+// -----
+
 // A kernel 2 taps wide (a phase of a stride-2 transposed convolution) takes
 // one input channel per step: 2 (kw) x 4 (ow) x 2 (vectors) = 16 FMAs.
 
