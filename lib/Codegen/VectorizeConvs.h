@@ -224,6 +224,16 @@ LogicalResult emitBF16DotTile(RewriterBase &rewriter, linalg::LinalgOp conv,
 LogicalResult lowerToFMAs(RewriterBase &rewriter, func::FuncOp func,
                           function_ref<int64_t(Type)> lanesFor);
 
+//===----------------------------------------------------------------------===//
+// Accumulators from initializers (VectorizeConvsInitializers.cpp)
+//===----------------------------------------------------------------------===//
+
+/// Lets the accumulators of the tiles of `func` start from the vectors their
+/// fused initializer writes, instead of reading them back from the tile,
+/// and drops those writes where the accumulators overwrite them all.
+LogicalResult startAccumulatorsFromInitializers(RewriterBase &rewriter,
+                                                func::FuncOp func);
+
 } // namespace mlir::tconv
 
 #endif // TCONV_LIB_CODEGEN_VECTORIZECONVS_H

@@ -13,7 +13,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
@@ -267,29 +266,5 @@ LogicalResult mlir::tconv::lowerToFMAs(RewriterBase &rewriter,
   // Strided convolutions write their accumulators through slices of the
   // whole output tile, which only fold into matching pairs above.
   hoistAccumulators();
-  {
-    // A fused initializer (a fill, a bias broadcast) writes vectors that the
-    // accumulators read back through a rank-reducing slice of its tile:
-    // read through the slice, they start from those vectors instead. Fewer
-    // reads also speed up bufferization, whose conflict check pairs each
-    // read of a buffer with each of its writes (T6: 0.6 -> 0.4 s). Only
-    // those reads: the filter's and input's slices stay for the passes
-    // that prefetch and pack them.
-    SmallVector<Operation *> initializerReads;
-    func.walk([&](vector::TransferReadOp read) {
-      auto slice = read.getBase().getDefiningOp<tensor::ExtractSliceOp>();
-      if (slice && slice.getSource().getDefiningOp<vector::TransferWriteOp>())
-        initializerReads.push_back(read);
-    });
-    RewritePatternSet patterns(ctx);
-    tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
-    vector::TransferReadOp::getCanonicalizationPatterns(patterns, ctx);
-    if (failed(applyOpPatternsGreedily(
-            initializerReads, std::move(patterns),
-            GreedyRewriteConfig().setStrictness(
-                GreedyRewriteStrictness::ExistingAndNewOps))))
-      return func.emitError(
-          "tconv-vectorize-convs: accumulator forwarding did not converge");
-  }
-  return success();
+  return startAccumulatorsFromInitializers(rewriter, func);
 }
